@@ -1,0 +1,190 @@
+package dev.forecourt.inventory.application;
+
+import dev.forecourt.inventory.domain.Dealership;
+import dev.forecourt.inventory.domain.IllegalVehicleStateException;
+import dev.forecourt.inventory.domain.Money;
+import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.inventory.domain.VehicleSpec;
+import dev.forecourt.inventory.domain.Vin;
+import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The inventory use cases: search, read, list, change and remove vehicles; list dealerships. */
+@Stateless
+public class InventoryService {
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
+  public Page<VehicleView> search(@NotNull VehicleSearch search) {
+    VehicleSort sort = search.sort() == null ? VehicleSort.DEFAULT : search.sort();
+    StringBuilder jpql = new StringBuilder("select v from Vehicle v join fetch v.dealership d where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    filter(jpql, params, "v.spec.make = :make", "make", search.make());
+    filter(jpql, params, "v.spec.model = :model", "model", search.model());
+    filter(jpql, params, "v.spec.modelYear >= :yearFrom", "yearFrom", search.yearFrom());
+    filter(jpql, params, "v.spec.modelYear <= :yearTo", "yearTo", search.yearTo());
+    filter(jpql, params, "v.listPrice.amount >= :priceMin", "priceMin", search.priceMin());
+    filter(jpql, params, "v.listPrice.amount <= :priceMax", "priceMax", search.priceMax());
+    filter(jpql, params, "v.status = :status", "status", search.status());
+    filter(jpql, params, "d.code = :dealership", "dealership", search.dealershipCode());
+
+    String path = sort.field().path();
+    String direction = sort.descending() ? "desc" : "asc";
+    if (search.cursor() != null) {
+      Cursor cursor = Cursor.decode(search.cursor(), sort);
+      String after = sort.descending() ? "<" : ">";
+      jpql.append(" and (")
+          .append(path).append(' ').append(after).append(" :cursorValue or (")
+          .append(path).append(" = :cursorValue and v.id ").append(after).append(" :cursorId))");
+      params.put("cursorValue", cursor.value());
+      params.put("cursorId", cursor.id());
+    }
+    jpql.append(" order by ").append(path).append(' ').append(direction)
+        .append(", v.id ").append(direction);
+
+    TypedQuery<Vehicle> query = em.createQuery(jpql.toString(), Vehicle.class);
+    params.forEach(query::setParameter);
+    List<Vehicle> rows = query.setMaxResults(search.limit() + 1).getResultList();
+
+    List<VehicleView> items = new ArrayList<>(rows.stream().limit(search.limit()).map(VehicleView::of).toList());
+    Optional<String> next =
+        rows.size() > search.limit()
+            ? Optional.of(Cursor.after(sort, items.get(items.size() - 1)).encode())
+            : Optional.empty();
+    return new Page<>(items, next);
+  }
+
+  private static void filter(StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
+    if (value != null) {
+      jpql.append(" and ").append(clause);
+      params.put(name, value);
+    }
+  }
+
+  public VehicleView vehicle(long id) {
+    return VehicleView.of(find(id));
+  }
+
+  /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
+  public VehicleView list(@NotNull @Valid VehicleDraft draft) {
+    Dealership dealership = dealership(draft.dealershipCode());
+    Vin vin = Vin.of(draft.vin());
+    if (vinExists(vin)) {
+      throw duplicate(vin);
+    }
+    Vehicle vehicle =
+        new Vehicle(vin, spec(draft), draft.mileage(), Money.of(draft.price(), draft.currency()), dealership);
+    em.persist(vehicle);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // the unique constraint caught a concurrent listing of the same VIN
+      throw duplicate(vin);
+    }
+    return VehicleView.of(vehicle);
+  }
+
+  /**
+   * Replaces the writable state of vehicle {@code id}, provided it is still at {@code expectedVersion}
+   * (the version the client read, from its If-Match).
+   */
+  public VehicleView update(long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
+    Vehicle vehicle = find(id);
+    if (vehicle.version() != expectedVersion) {
+      throw stale(id);
+    }
+    if (!vehicle.vin().equals(Vin.of(draft.vin()))) {
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "The VIN of a vehicle cannot change",
+          List.of(new FieldError("vin", "must equal the vehicle's VIN " + vehicle.vin())));
+    }
+    try {
+      vehicle.describe(spec(draft), draft.mileage());
+      vehicle.reprice(Money.of(draft.price(), draft.currency()));
+      vehicle.transferTo(dealership(draft.dealershipCode()));
+      if (draft.status() != null) {
+        vehicle.changeStatus(draft.status());
+      }
+      em.flush();
+    } catch (IllegalVehicleStateException e) {
+      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+    } catch (OptimisticLockException e) {
+      throw stale(id);
+    }
+    return VehicleView.of(vehicle);
+  }
+
+  /** Removes a vehicle that was never sold, with its price history and valuations. */
+  public void remove(long id) {
+    Vehicle vehicle = find(id);
+    if (!vehicle.isRemovable()) {
+      throw new ProblemException(ProblemType.CONFLICT, "A sold vehicle stays on record");
+    }
+    em.createQuery("delete from Valuation w where w.vehicleId = :id").setParameter("id", id).executeUpdate();
+    em.remove(vehicle);
+  }
+
+  public List<DealershipView> dealerships() {
+    return em.createQuery("select d from Dealership d order by d.code", Dealership.class).getResultList().stream()
+        .map(DealershipView::of)
+        .toList();
+  }
+
+  private Vehicle find(long id) {
+    Vehicle vehicle = em.find(Vehicle.class, id);
+    if (vehicle == null) {
+      throw ProblemException.notFound("Vehicle", id);
+    }
+    return vehicle;
+  }
+
+  private Dealership dealership(String code) {
+    return em.createQuery("select d from Dealership d where d.code = :code", Dealership.class)
+        .setParameter("code", code)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ProblemException(
+                    ProblemType.VALIDATION_FAILED,
+                    "Unknown dealership",
+                    List.of(new FieldError("dealershipCode", "no dealership has this code"))));
+  }
+
+  private boolean vinExists(Vin vin) {
+    return em.createQuery("select count(v) from Vehicle v where v.vin.value = :vin", Long.class)
+            .setParameter("vin", vin.value())
+            .getSingleResult()
+        > 0;
+  }
+
+  private static VehicleSpec spec(VehicleDraft draft) {
+    return new VehicleSpec(draft.make(), draft.model(), draft.trim(), draft.modelYear(), draft.colour());
+  }
+
+  private static ProblemException duplicate(Vin vin) {
+    return new ProblemException(ProblemType.DUPLICATE, "A vehicle with VIN " + vin + " is already in inventory");
+  }
+
+  private static ProblemException stale(long id) {
+    return new ProblemException(
+        ProblemType.PRECONDITION_FAILED, "Vehicle " + id + " was changed since you read it; read it again");
+  }
+}

@@ -1,0 +1,66 @@
+package dev.forecourt.platform.config;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Validates the {@code forecourt.*} configuration when the application is deployed and fails the
+ * deployment with one message naming every bad key, instead of failing later on first use.
+ * Values are never logged (some keys hold secrets), only key names and what is wrong.
+ */
+@Singleton
+@Startup
+public class ConfigurationCheck {
+
+  private static final Logger LOG = Logger.getLogger(ConfigurationCheck.class.getName());
+
+  @PostConstruct
+  void validate() {
+    Config config = ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader());
+    List<String> problems = new ArrayList<>();
+    optional(config, "forecourt.valuation.url", problems).ifPresent(url -> {
+      try {
+        URI uri = URI.create(url);
+        if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+          problems.add("forecourt.valuation.url must be an absolute http(s) URL");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add("forecourt.valuation.url is not a URL");
+      }
+    });
+    integer(config, "forecourt.demo.vehicles", 0, 200_000, problems);
+    integer(config, "forecourt.request.max-body-bytes", 1_024, 64 * 1024 * 1024, problems);
+    optional(config, "forecourt.demo-data", problems)
+        .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
+        .ifPresent(v -> problems.add("forecourt.demo-data must be true or false"));
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException("Invalid Forecourt configuration: " + String.join("; ", problems));
+    }
+    LOG.info("Forecourt configuration valid");
+  }
+
+  private static Optional<String> optional(Config config, String key, List<String> problems) {
+    return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static void integer(Config config, String key, int min, int max, List<String> problems) {
+    optional(config, key, problems).ifPresent(v -> {
+      try {
+        int value = Integer.parseInt(v);
+        if (value < min || value > max) {
+          problems.add(key + " must be between " + min + " and " + max);
+        }
+      } catch (NumberFormatException e) {
+        problems.add(key + " must be a whole number");
+      }
+    });
+  }
+}

@@ -1,0 +1,24 @@
+package dev.forecourt.platform.health;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+
+/** Live while the JVM has head-room: fails when less than 5 % of the maximum heap is free after use. */
+@Liveness
+@ApplicationScoped
+public class ApplicationLiveness implements HealthCheck {
+
+  @Override
+  public HealthCheckResponse call() {
+    Runtime rt = Runtime.getRuntime();
+    long used = rt.totalMemory() - rt.freeMemory();
+    long max = rt.maxMemory();
+    return HealthCheckResponse.named("heap")
+        .status(used < max * 0.95)
+        .withData("usedBytes", used)
+        .withData("maxBytes", max)
+        .build();
+  }
+}

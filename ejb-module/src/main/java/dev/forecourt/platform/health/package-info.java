@@ -1,0 +1,2 @@
+/** MicroProfile Health checks: liveness, readiness (database and schema) and start-up. */
+package dev.forecourt.platform.health;

@@ -1,0 +1,44 @@
+package dev.forecourt.platform.problem;
+
+import jakarta.ejb.ApplicationException;
+import java.util.List;
+
+/**
+ * An expected failure of a use case, answered to the client as a problem of {@link #type()}. An
+ * EJB application exception: it reaches the caller unwrapped and rolls the transaction back.
+ */
+@ApplicationException(rollback = true)
+public class ProblemException extends RuntimeException {
+
+  private final ProblemType type;
+  private final transient List<FieldError> fieldErrors;
+
+  public ProblemException(ProblemType type, String detail) {
+    this(type, detail, List.of());
+  }
+
+  public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors) {
+    super(detail, null, false, false);
+    this.type = type;
+    this.fieldErrors = List.copyOf(fieldErrors);
+  }
+
+  public static ProblemException notFound(String what, Object id) {
+    return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+  }
+
+  public static ProblemException invalidParameter(String name, String message) {
+    return new ProblemException(
+        ProblemType.INVALID_PARAMETER,
+        "Query parameter '" + name + "' " + message,
+        List.of(new FieldError(name, message)));
+  }
+
+  public ProblemType type() {
+    return type;
+  }
+
+  public List<FieldError> fieldErrors() {
+    return fieldErrors;
+  }
+}

@@ -1,0 +1,65 @@
+package dev.forecourt.platform.problem;
+
+import java.net.URI;
+
+/**
+ * Every kind of error Forecourt answers with, its HTTP status and its stable type URI. Clients
+ * switch on the type, never on the title or detail text.
+ */
+public enum ProblemType {
+  MALFORMED_REQUEST(400, "malformed-request", "The request body is not valid JSON of the expected shape"),
+  INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is invalid"),
+  VALIDATION_FAILED(422, "validation-failed", "The request has invalid fields"),
+  NOT_FOUND(404, "not-found", "The resource does not exist"),
+  METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
+  NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
+  CONFLICT(409, "conflict", "The request conflicts with the current state of the resource"),
+  DUPLICATE(409, "duplicate", "The resource already exists"),
+  PRECONDITION_FAILED(412, "precondition-failed", "The resource was changed by someone else"),
+  PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body has an unsupported media type"),
+  PRECONDITION_REQUIRED(428, "precondition-required", "The request must be conditional (If-Match)"),
+  SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),
+  INTERNAL(500, "internal-error", "An unexpected error occurred");
+
+  private static final String BASE = "https://forecourt.dev/problems/";
+
+  private final int status;
+  private final String slug;
+  private final String title;
+
+  ProblemType(int status, String slug, String title) {
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public URI type() {
+    return URI.create(BASE + slug);
+  }
+
+  public String title() {
+    return title;
+  }
+
+  /** The problem type a status code stands for when no specific one was raised. */
+  public static ProblemType forStatus(int status) {
+    return switch (status) {
+      case 400 -> MALFORMED_REQUEST;
+      case 404 -> NOT_FOUND;
+      case 405 -> METHOD_NOT_ALLOWED;
+      case 406 -> NOT_ACCEPTABLE;
+      case 409 -> CONFLICT;
+      case 412 -> PRECONDITION_FAILED;
+      case 413 -> PAYLOAD_TOO_LARGE;
+      case 415 -> UNSUPPORTED_MEDIA_TYPE;
+      case 428 -> PRECONDITION_REQUIRED;
+      case 503 -> SERVICE_UNAVAILABLE;
+      default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** The catalogue of problem types (RFC 9457) and the application exceptions that carry them out of the services. */
+package dev.forecourt.platform.problem;

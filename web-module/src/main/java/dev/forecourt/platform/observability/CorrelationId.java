@@ -1,0 +1,55 @@
+package dev.forecourt.platform.observability;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a safe
+ * token, else a new UUID. It is echoed on every response and carried in every problem body.
+ */
+@Provider
+@PreMatching
+@Priority(0)
+@ApplicationScoped
+public class CorrelationId implements ContainerRequestFilter, ContainerResponseFilter {
+
+  public static final String HEADER = "X-Correlation-Id";
+  private static final String ATTRIBUTE = CorrelationId.class.getName();
+  private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  @Context HttpServletRequest servletRequest;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String given = request.getHeaderString(HEADER);
+    servletRequest.setAttribute(ATTRIBUTE, given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    response.getHeaders().putSingle(HEADER, of(servletRequest));
+  }
+
+  /** The correlation id of {@code request}, assigning one if the filter has not run (e.g. an unmatched request). */
+  public static String of(HttpServletRequest request) {
+    if (request == null) {
+      return UUID.randomUUID().toString();
+    }
+    Object id = request.getAttribute(ATTRIBUTE);
+    if (id == null) {
+      id = UUID.randomUUID().toString();
+      request.setAttribute(ATTRIBUTE, id);
+    }
+    return id.toString();
+  }
+}

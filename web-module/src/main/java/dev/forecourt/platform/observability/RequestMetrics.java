@@ -1,0 +1,82 @@
+package dev.forecourt.platform.observability;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Times every API request into the application timer {@code forecourt.http.requests}, tagged with
+ * the method, the endpoint's path template (never the raw path: bounded cardinality) and the
+ * status, so that Prometheus sees request counts, rates and latencies per endpoint.
+ */
+@Provider
+@PreMatching
+@Priority(1)
+@ApplicationScoped
+public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
+
+  private static final String STARTED = RequestMetrics.class.getName() + ".started";
+  private static final Metadata TIMER =
+      Metadata.builder()
+          .withName("forecourt.http.requests")
+          .withDescription("API requests by method, endpoint template and status")
+          .withUnit(MetricUnits.SECONDS)
+          .build();
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  @Context ResourceInfo resourceInfo;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    request.setProperty(STARTED, System.nanoTime());
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    Object started = request.getProperty(STARTED);
+    if (started == null) {
+      return;
+    }
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - (Long) started);
+    registry
+        .timer(TIMER,
+            new Tag("method", request.getMethod()),
+            new Tag("endpoint", endpoint()),
+            new Tag("status", Integer.toString(response.getStatus())))
+        .update(elapsed);
+  }
+
+  private String endpoint() {
+    Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
+    Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+    if (resource == null || method == null) {
+      return "unmatched";
+    }
+    Path classPath = resource.getAnnotation(Path.class);
+    Path methodPath = method.getAnnotation(Path.class);
+    String template = "/" + (classPath == null ? "" : classPath.value());
+    if (methodPath != null) {
+      template += "/" + methodPath.value();
+    }
+    return template.replaceAll("/+", "/");
+  }
+}

@@ -1,0 +1,22 @@
+package dev.forecourt.platform.problem;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+
+/** JSON-B could not bind the body (syntax error, wrong value type): 400, without the binder's message. */
+@Provider
+public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public Response toResponse(JsonbException e) {
+    return ProblemResponses.of(
+        request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());
+  }
+}

@@ -1,0 +1,11 @@
+package dev.forecourt.platform.problem;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * The body of every error response ({@code application/problem+json}, RFC 9457), with Forecourt's
+ * extensions: the request's correlation id and, for invalid input, the field errors.
+ */
+public record Problem(
+    URI type, String title, int status, String detail, String instance, String correlationId, List<FieldError> errors) {}

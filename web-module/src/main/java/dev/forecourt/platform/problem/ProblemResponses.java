@@ -1,0 +1,38 @@
+package dev.forecourt.platform.problem;
+
+import dev.forecourt.platform.observability.CorrelationId;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** Builds problem responses: status, type, title, detail, the request path and correlation id. */
+public final class ProblemResponses {
+
+  public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+  private ProblemResponses() {}
+
+  public static Response of(HttpServletRequest request, ProblemType type, String detail, List<FieldError> errors) {
+    return builder(request, type, type.status(), detail, errors).build();
+  }
+
+  /** A problem whose status differs from its type's default (e.g. an unusual client error). */
+  public static Response.ResponseBuilder builder(
+      HttpServletRequest request, ProblemType type, int status, String detail, List<FieldError> errors) {
+    String correlationId = CorrelationId.of(request);
+    Problem problem =
+        new Problem(
+            type.type(),
+            type.title(),
+            status,
+            detail,
+            request == null ? null : request.getRequestURI(),
+            correlationId,
+            errors == null || errors.isEmpty() ? null : errors);
+    return Response.status(status)
+        .type(PROBLEM_JSON)
+        .header(CorrelationId.HEADER, correlationId)
+        .entity(problem);
+  }
+}

@@ -1,0 +1,60 @@
+package dev.forecourt.platform.web;
+
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Refuses request bodies over {@code forecourt.request.max-body-bytes} (default 1 MiB) with 413,
+ * whether the size is declared (Content-Length) or only found out while reading (chunked).
+ */
+@Provider
+@ApplicationScoped
+@PreMatching
+@Priority(Priorities.ENTITY_CODER)
+public class RequestSizeLimit implements ContainerRequestFilter {
+
+  @Inject
+  @ConfigProperty(name = "forecourt.request.max-body-bytes", defaultValue = "1048576")
+  int maxBytes;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    if (!request.hasEntity()) {
+      return;
+    }
+    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null) {
+      try {
+        if (Long.parseLong(declared.trim()) > maxBytes) {
+          throw tooLarge();
+        }
+        return;
+      } catch (NumberFormatException e) {
+        throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number");
+      }
+    }
+    InputStream in = request.getEntityStream();
+    byte[] body = in.readNBytes(maxBytes + 1);
+    if (body.length > maxBytes) {
+      throw tooLarge();
+    }
+    request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  private ProblemException tooLarge() {
+    return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes");
+  }
+}
