@@ -1,10 +1,13 @@
 -- Inventory: dealerships (rooftops), vehicles, price history, valuations.
 -- Portable between PostgreSQL (production, tests) and H2 in PostgreSQL mode (run command).
 
-create sequence dealership_seq start with 1 increment by 10;
-create sequence vehicle_seq start with 1 increment by 50;
-create sequence price_change_seq start with 1 increment by 50;
-create sequence valuation_seq start with 1 increment by 50;
+-- Sequences start at their increment (= the JPA allocationSize): the providers take a value as the
+-- top of a block of ids, so the first block is 1..increment; EclipseLink rejects a first value
+-- below its allocation size.
+create sequence dealership_seq start with 10 increment by 10;
+create sequence vehicle_seq start with 50 increment by 50;
+create sequence price_change_seq start with 50 increment by 50;
+create sequence valuation_seq start with 50 increment by 50;
 
 create table dealership (
     id          bigint       not null,

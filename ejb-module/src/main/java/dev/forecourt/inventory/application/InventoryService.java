@@ -17,6 +17,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -94,8 +95,11 @@ public class InventoryService {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      // the unique constraint caught a concurrent listing of the same VIN
-      throw duplicate(vin);
+      if (isIntegrityViolation(e)) {
+        // the unique constraint caught a concurrent listing of the same VIN
+        throw duplicate(vin);
+      }
+      throw e;
     }
     return VehicleView.of(vehicle);
   }
@@ -173,6 +177,16 @@ public class InventoryService {
             .setParameter("vin", vin.value())
             .getSingleResult()
         > 0;
+  }
+
+  /** SQLState class 23: integrity constraint violation (unique, foreign key), on every database. */
+  private static boolean isIntegrityViolation(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static VehicleSpec spec(VehicleDraft draft) {

@@ -35,7 +35,7 @@ public class ValuationService {
   @Timeout(2000)
   @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = ValuationUnavailableException.class,
       abortOn = ValuationNotConfiguredException.class)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
+  @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
       skipOn = ValuationNotConfiguredException.class)
   @Fallback(fallbackMethod = "estimateWithoutService")
   public ValuationView estimate(VehicleView vehicle) {

@@ -77,6 +77,29 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     if (methodPath != null) {
       template += "/" + methodPath.value();
     }
-    return template.replaceAll("/+", "/");
+    return withoutRegex(template.replaceAll("/+", "/"));
+  }
+
+  /** {@code /vehicles/{id: [0-9]{1,18}}} becomes {@code /vehicles/{id}}. */
+  static String withoutRegex(String template) {
+    StringBuilder out = new StringBuilder(template.length());
+    int depth = 0;
+    boolean skipping = false;
+    for (char c : template.toCharArray()) {
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+        if (depth == 0) {
+          skipping = false;
+        }
+      } else if (c == ':' && depth == 1) {
+        skipping = true;
+      }
+      if (!skipping || (c == '}' && depth == 0)) {
+        out.append(c);
+      }
+    }
+    return out.toString().replace(" ", "");
   }
 }

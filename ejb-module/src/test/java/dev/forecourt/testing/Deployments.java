@@ -1,0 +1,45 @@
+package dev.forecourt.testing;
+
+import java.io.File;
+import java.util.Arrays;
+import java.util.Objects;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The one factory of in-container test deployments. Payara Micro deploys WARs only, so a test WAR
+ * carries what the EAR carries: the persistence jar as built (entities, persistence.xml, Flyway
+ * migrations), the EAR's lib/ (Hibernate ORM, Infinispan, Flyway) and the EJB module's packages
+ * under test.
+ */
+public final class Deployments {
+
+  private Deployments() {}
+
+  /** A WAR with the inventory context, the schema migration and everything they need. */
+  public static WebArchive inventory(String name) {
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
+            "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
+        .addAsResource("META-INF/microprofile-config.properties")
+        .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+        .addAsLibraries(persistenceJar())
+        .addAsLibraries(earLibraries());
+  }
+
+  private static JavaArchive persistenceJar() {
+    File classes = new File(System.getProperty("forecourt.persistence.classes"));
+    return ShrinkWrap.create(ExplodedImporter.class, "forecourt-persistence.jar")
+        .importDirectory(classes)
+        .as(JavaArchive.class);
+  }
+
+  private static File[] earLibraries() {
+    File dir = new File(System.getProperty("forecourt.ear-lib"));
+    File[] jars = Objects.requireNonNull(dir.listFiles((d, n) -> n.endsWith(".jar")), "no EAR libraries in " + dir);
+    return Arrays.stream(jars).toArray(File[]::new);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.forecourt.testing;
+
+import dev.forecourt.inventory.domain.Address;
+import dev.forecourt.inventory.domain.Dealership;
+import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.inventory.domain.Vin;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import jakarta.persistence.PersistenceContext;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Test fixtures inside the container: dealerships with unique codes, fresh valid VINs, raw counts. */
+@Stateless
+public class TestData {
+
+  private static final String VIN_CHARS = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  /** A new dealership with a unique code, returned as its code. */
+  public String dealership() {
+    String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    em.persist(new Dealership(code, "Test " + code, new Address("Street 1", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin")));
+    return code;
+  }
+
+  @PersistenceUnit(unitName = "forecourt")
+  EntityManagerFactory emf;
+
+  public void evictVehicles() {
+    emf.getCache().evict(Vehicle.class);
+  }
+
+  /** True when the shared (second-level) cache holds vehicle {@code id}. */
+  public boolean vehicleCached(long id) {
+    return emf.getCache().contains(Vehicle.class, id);
+  }
+
+  public long priceChanges(long vehicleId) {
+    return em.createQuery("select count(p) from PriceChange p where p.vehicle.id = :id", Long.class)
+        .setParameter("id", vehicleId)
+        .getSingleResult();
+  }
+
+  /** A random VIN with a correct check digit. */
+  public static String vin() {
+    char[] chars = new char[17];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = VIN_CHARS.charAt(ThreadLocalRandom.current().nextInt(VIN_CHARS.length()));
+    }
+    chars[8] = Vin.checkDigit(new String(chars));
+    return new String(chars);
+  }
+}
