@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * Values vehicles through the external valuation service, guarded by MicroProfile Fault Tolerance:
@@ -33,7 +34,8 @@ public class ValuationService {
   @EJB ValuationHistory history;
 
   @Timeout(2000)
-  @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = ValuationUnavailableException.class,
+  @Retry(maxRetries = 2, delay = 200, jitter = 100,
+      retryOn = {ValuationUnavailableException.class, TimeoutException.class},
       abortOn = ValuationNotConfiguredException.class)
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
       skipOn = ValuationNotConfiguredException.class)

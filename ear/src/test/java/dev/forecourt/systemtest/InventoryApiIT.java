@@ -1,0 +1,145 @@
+package dev.forecourt.systemtest;
+
+import static dev.forecourt.systemtest.support.Vehicles.api;
+import static dev.forecourt.systemtest.support.Vehicles.draft;
+import static dev.forecourt.systemtest.support.Vehicles.vin;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Metrics;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The inventory API of the deployed EAR on Payara Server, against PostgreSQL. */
+@ExtendWith(ForecourtServer.class)
+class InventoryApiIT {
+
+  private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+  @Test
+  void dealershipsAreListed() {
+    api().get("/dealerships").then().statusCode(200)
+        .body("code", containsInAnyOrder("BER", "MUC", "VIE"));
+  }
+
+  @Test
+  void aCreatedVehicleReadsBackWithItsEtag() {
+    String vin = vin();
+    Response created = api().contentType(ContentType.JSON).body(draft(vin, "23990.00")).post("/vehicles");
+    created.then().statusCode(201).header("Location", startsWith(ForecourtServer.baseUri() + "/api/v1/vehicles/"))
+        .body("vin", equalTo(vin)).body("status", equalTo("AVAILABLE")).body("dealershipCode", equalTo("BER"));
+    long id = created.jsonPath().getLong("id");
+
+    api().get("/vehicles/{id}", id).then().statusCode(200)
+        .header("ETag", equalTo(created.header("ETag")))
+        .body("vin", equalTo(vin)).body("make", equalTo("Skoda")).body("price", equalTo(23990.0f));
+  }
+
+  @Test
+  void anUpdateNeedsTheCurrentEtagAndIsNeverReadStale() {
+    long id = dev.forecourt.systemtest.support.Vehicles.create("19990.00");
+    Response first = api().get("/vehicles/{id}", id);
+    String etag = first.header("ETag");
+    String vin = first.jsonPath().getString("vin");
+    api().get("/vehicles/{id}", id).then().statusCode(200); // second read: served by the L2 cache
+
+    Response updated = api().contentType(ContentType.JSON).header("If-Match", etag)
+        .body(draft(vin, "18490.00")).put("/vehicles/{id}", id);
+    updated.then().statusCode(200).body("price", equalTo(18490.0f));
+    assertNotEquals(etag, updated.header("ETag"));
+
+    api().get("/vehicles/{id}", id).then().statusCode(200)
+        .header("ETag", equalTo(updated.header("ETag"))).body("price", equalTo(18490.0f));
+
+    // the ETag read before the update is stale now
+    api().contentType(ContentType.JSON).header("If-Match", etag).body(draft(vin, "1.00")).put("/vehicles/{id}", id)
+        .then().statusCode(412).contentType("application/problem+json")
+        .body("type", equalTo("https://forecourt.dev/problems/precondition-failed"));
+    api().get("/vehicles/{id}", id).then().body("price", equalTo(18490.0f));
+
+    assertEquals(2, countRows("select count(*) from price_change where vehicle_id = " + id));
+  }
+
+  @Test
+  void readsAreServedFromTheSecondLevelCache() {
+    long id = dev.forecourt.systemtest.support.Vehicles.create("15000.00");
+    api().get("/vehicles/{id}", id).then().statusCode(200);
+    double hitsBefore = Metrics.sum("forecourt_l2_cache_hits", Map.of());
+    for (int i = 0; i < 5; i++) {
+      api().get("/vehicles/{id}", id).then().statusCode(200);
+    }
+    double hitsAfter = Metrics.sum("forecourt_l2_cache_hits", Map.of());
+    assertTrue(hitsAfter - hitsBefore >= 5, "5 reads, " + (hitsAfter - hitsBefore) + " L2 hits");
+  }
+
+  @Test
+  void aRemovedVehicleIsGone() {
+    long id = dev.forecourt.systemtest.support.Vehicles.create("9999.00");
+    api().delete("/vehicles/{id}", id).then().statusCode(204);
+    api().get("/vehicles/{id}", id).then().statusCode(404);
+    assertEquals(0, countRows("select count(*) from vehicle where id = " + id));
+  }
+
+  @Test
+  void followingNextLinksVisitsEveryVehicleOnce() {
+    int total = countRows("select count(*) from vehicle where dealership_id = (select id from dealership where code = 'MUC')");
+    assertTrue(total > 10, "demo data gives MUC more than one page");
+    Set<Long> seen = new HashSet<>();
+    List<Double> prices = new ArrayList<>();
+    String next = ForecourtServer.baseUri() + "/api/v1/vehicles?dealership=MUC&sort=-price&limit=7";
+    int pages = 0;
+    while (next != null) {
+      Response page = io.restassured.RestAssured.get(next);
+      page.then().statusCode(200);
+      List<Number> ids = page.jsonPath().getList("items.id");
+      ids.forEach(i -> assertTrue(seen.add(i.longValue()), "vehicle " + i + " seen twice"));
+      page.jsonPath().getList("items.price", Float.class).forEach(p -> prices.add(p.doubleValue()));
+      String link = page.header("Link");
+      next = null;
+      if (link != null) {
+        Matcher m = NEXT.matcher(link);
+        assertTrue(m.find());
+        next = m.group(1);
+      }
+      pages++;
+      assertTrue(pages <= 100);
+    }
+    assertEquals(total, seen.size());
+    assertEquals((total + 6) / 7, pages);
+    List<Double> sorted = new ArrayList<>(prices);
+    sorted.sort((a, b) -> Double.compare(b, a));
+    assertEquals(sorted, prices, "descending price order across pages");
+  }
+
+  @Test
+  void theDefaultPageHasTwentyItems() {
+    api().get("/vehicles").then().statusCode(200).body("items", hasSize(20));
+  }
+
+  private static int countRows(String sql) {
+    try (Connection c = ForecourtServer.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+      rs.next();
+      return rs.getInt(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

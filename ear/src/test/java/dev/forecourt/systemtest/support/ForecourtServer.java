@@ -1,0 +1,413 @@
+package dev.forecourt.systemtest.support;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * JUnit 5 extension that runs the real EAR on a real Payara Server against a real PostgreSQL,
+ * once per JVM: {@code @ExtendWith(ForecourtServer.class)} on every system test class.
+ *
+ * <p>Starts embedded PostgreSQL and a WireMock stand-in for the vehicle valuation service on free
+ * 127.0.0.1 ports, creates a Payara domain with a free port base, configures it with the same
+ * {@code server-config/payara} scripts as the run command, deploys the EAR and waits for
+ * {@code /health/ready}. Everything is stopped when the root extension context closes (or by a
+ * JVM shutdown hook), also when tests fail.
+ *
+ * <p>System properties: {@code forecourt.ear} (default {@code target/forecourt.ear}),
+ * {@code forecourt.scripts} (default {@code ../server-config/payara}), {@code payara.home}
+ * (default {@code target/payara/payara6}), {@code forecourt.systemtest.env.NAME=value} (extra
+ * environment variables for the server, e.g. {@code FORECOURT_DEMO_DATA}).
+ */
+public final class ForecourtServer implements BeforeAllCallback {
+
+  private static final String DOMAIN = "systemtest";
+  private static final String DB = "forecourt";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
+
+  private static volatile Running running;
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(ForecourtServer.class))
+        .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
+  }
+
+  /** http://127.0.0.1:PORT of the server's HTTP listener. */
+  public static URI baseUri() {
+    return URI.create("http://127.0.0.1:" + current().httpPort);
+  }
+
+  public static int adminPort() {
+    return current().adminPort;
+  }
+
+  /** The application's PostgreSQL database, for assertions and test data. */
+  public static DataSource dataSource() {
+    return current().dataSource;
+  }
+
+  /** The stand-in for the external vehicle valuation service (FORECOURT_VALUATION_URL). */
+  public static WireMockServer valuationStub() {
+    return current().wireMock;
+  }
+
+  public static Path serverLog() {
+    return current().domainDir.resolve("logs/server.log");
+  }
+
+  /** Runs asadmin against the test domain; returns its output, throws if it fails. */
+  public static String asadmin(String... args) {
+    Running r = current();
+    List<String> command = new ArrayList<>(List.of(r.asadmin.toString(), "--interactive=false",
+        "--host", "127.0.0.1", "--port", String.valueOf(r.adminPort)));
+    command.addAll(List.of(args));
+    return run(command, Map.of());
+  }
+
+  private static Running current() {
+    Running r = running;
+    if (r == null) {
+      throw new IllegalStateException("Register @ExtendWith(ForecourtServer.class) on the test");
+    }
+    return r;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static synchronized Running start() {
+    if (running != null) {
+      return running;
+    }
+    Running r = new Running();
+    Runtime.getRuntime().addShutdownHook(new Thread(r::close, "forecourt-server-stop"));
+    try {
+      r.start();
+    } catch (RuntimeException | Error e) {
+      r.close();
+      throw e;
+    }
+    running = r;
+    return r;
+  }
+
+  /** Everything started for the test run; closing it stops all of it, in reverse order. */
+  private static final class Running implements ExtensionContext.Store.CloseableResource {
+    private final Path target = Path.of("target").toAbsolutePath();
+    private final Path scripts = Path.of(System.getProperty("forecourt.scripts",
+        "../server-config/payara")).toAbsolutePath().normalize();
+    private final Path payaraHome = Path.of(System.getProperty("payara.home",
+        target.resolve("payara/payara6").toString())).toAbsolutePath();
+    private final Path asadmin = payaraHome.resolve("bin/asadmin");
+    private final Path domainDir = target.resolve("payara-domains").resolve(DOMAIN);
+    private EmbeddedPostgres postgres;
+    private WireMockServer wireMock;
+    private DataSource dataSource;
+    private int adminPort;
+    private int httpPort;
+    private boolean closed;
+
+    void start() {
+      Instant begin = Instant.now();
+      startPostgres();
+      wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+      wireMock.start();
+      script("provision.sh");
+      stopLeftoverDomain();
+      int portBase = freePortBase();
+      adminPort = portBase + 48;
+      httpPort = portBase + 80;
+      script("create-domain.sh", DOMAIN, String.valueOf(portBase),
+          domainDir.getParent().toString());
+
+      Map<String, String> serverEnv = new HashMap<>(passThroughEnv());
+      serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
+      log("Starting domain " + domainDir + " (http " + httpPort + ", admin " + adminPort + ")");
+      run(List.of(asadmin.toString(), "start-domain", "--domaindir",
+          domainDir.getParent().toString(), DOMAIN), serverEnv);
+
+      PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
+      script("configure-domain.sh", Map.of(
+          "FORECOURT_DB_KIND", "postgresql",
+          "FORECOURT_DB_HOST", "127.0.0.1",
+          "FORECOURT_DB_PORT", String.valueOf(postgres.getPort()),
+          "FORECOURT_DB_NAME", DB,
+          "FORECOURT_DB_USER", pg.getUser(),
+          "FORECOURT_DB_PASSWORD", pg.getPassword(),
+          "FORECOURT_LISTEN_ADDRESS", "127.0.0.1"));
+      Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
+      script("deploy.sh", ear.toAbsolutePath().toString());
+      awaitReady();
+      log("Forecourt ready at http://127.0.0.1:" + httpPort + " after "
+          + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    private void startPostgres() {
+      try {
+        Path work = Files.createDirectories(target.resolve("embedded-pg"));
+        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
+        String password = randomPassword();
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+            Statement s = c.createStatement()) {
+          s.execute("CREATE USER " + DB + " PASSWORD '" + password + "'");
+          s.execute("CREATE DATABASE " + DB + " OWNER " + DB);
+        }
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setServerNames(new String[] {"127.0.0.1"});
+        ds.setPortNumbers(new int[] {postgres.getPort()});
+        ds.setDatabaseName(DB);
+        ds.setUser(DB);
+        ds.setPassword(password);
+        dataSource = ds;
+        log("PostgreSQL on 127.0.0.1:" + postgres.getPort());
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot create the forecourt database", e);
+      }
+    }
+
+    /** A domain left by a killed test JVM: stop it and start from a fresh domain directory. */
+    private void stopLeftoverDomain() {
+      if (Files.exists(domainDir)) {
+        stopDomain();
+        deleteRecursively(domainDir);
+      }
+    }
+
+    private void awaitReady() {
+      URI ready = URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
+      Instant deadline = Instant.now().plus(READY_TIMEOUT);
+      int status = -1;
+      while (Instant.now().isBefore(deadline)) {
+        status = httpStatus(ready);
+        if (status == 200) {
+          return;
+        }
+        sleep(1000);
+      }
+      throw new IllegalStateException(ready + " did not answer 200 within " + READY_TIMEOUT
+          + " (last status " + status + "). Tail of server.log:\n" + logTail());
+    }
+
+    private String logTail() {
+      try (Stream<String> lines = Files.lines(domainDir.resolve("logs/server.log"))) {
+        List<String> all = lines.toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - 150), all.size()));
+      } catch (IOException | UncheckedIOException e) {
+        return "(no server.log: " + e + ")";
+      }
+    }
+
+    private void script(String name, String... args) {
+      script(name, Map.of(), args);
+    }
+
+    private void script(String name, Map<String, String> env, String... args) {
+      List<String> command = new ArrayList<>(List.of(scripts.resolve(name).toString()));
+      command.addAll(List.of(args));
+      Map<String, String> all = new HashMap<>(env);
+      all.put("PAYARA_HOME", payaraHome.toString());
+      all.put("FORECOURT_ADMIN_PORT", String.valueOf(adminPort));
+      run(command, all);
+    }
+
+    private void stopDomain() {
+      Path pidFile = domainDir.resolve("config/pid");
+      Long pid = null;
+      try {
+        pid = Files.exists(pidFile) ? Long.valueOf(Files.readString(pidFile).trim()) : null;
+      } catch (IOException | NumberFormatException e) {
+        log("Unreadable " + pidFile + ": " + e);
+      }
+      ProcessHandle server = pid == null ? null : ProcessHandle.of(pid).orElse(null);
+      if (Files.exists(asadmin)) {
+        try {
+          run(List.of(asadmin.toString(), "stop-domain", "--domaindir",
+              domainDir.getParent().toString(), DOMAIN), Map.of());
+        } catch (RuntimeException e) {
+          log("stop-domain failed: " + e.getMessage());
+        }
+      }
+      if (server != null && server.isAlive()) {
+        log("Killing Payara pid " + server.pid());
+        server.destroyForcibly();
+      }
+    }
+
+    @Override
+    public synchronized void close() {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (Files.exists(domainDir)) {
+        stopDomain();
+      }
+      if (wireMock != null) {
+        wireMock.stop();
+      }
+      if (postgres != null) {
+        try {
+          postgres.close();
+        } catch (IOException e) {
+          log("Cannot stop PostgreSQL: " + e);
+        }
+      }
+    }
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  /** FORECOURT_* variables for the server: only those given as forecourt.systemtest.env.*. */
+  private static Map<String, String> passThroughEnv() {
+    Map<String, String> env = new HashMap<>();
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(ENV_PROPERTY_PREFIX))
+        .forEach(name -> env.put(name.substring(ENV_PROPERTY_PREFIX.length()),
+            System.getProperty(name)));
+    return env;
+  }
+
+  /**
+   * Runs a command with the given extra environment (inherited FORECOURT_* variables removed, so a
+   * developer's shell cannot change the test setup); returns stdout+stderr, throws if it fails.
+   */
+  private static String run(List<String> command, Map<String, String> env) {
+    Instant begin = Instant.now();
+    try {
+      Path output = Files.createTempFile("forecourt-cmd", ".log");
+      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(output.toFile());
+      pb.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      boolean done = p.waitFor(COMMAND_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      if (!done) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+      }
+      String out = Files.readString(output, StandardCharsets.UTF_8);
+      Files.delete(output);
+      String shown = command.get(0).replaceAll(".*/", "") + " "
+          + String.join(" ", command.subList(1, command.size()));
+      if (!done || p.exitValue() != 0) {
+        throw new IllegalStateException(shown + (done ? " failed (exit " + p.exitValue() + ")"
+            : " timed out after " + COMMAND_TIMEOUT) + ":\n" + out);
+      }
+      log(shown + " (" + Duration.between(begin, Instant.now()).toMillis() + " ms)");
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A port base P such that P..P+99 are free; below the Linux ephemeral range (32768+). */
+  private static int freePortBase() {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base = ThreadLocalRandom.current().nextInt(110, 320) * 100;
+      if (rangeFree(base)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("No free range of 100 ports found for the Payara domain");
+  }
+
+  private static boolean rangeFree(int base) {
+    for (int port = base; port < base + 100; port++) {
+      // Some Payara listeners (JMS, Hazelcast) bind to all interfaces: check the wildcard address.
+      try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+        s.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int httpStatus(URI uri) {
+    try {
+      HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
+      c.setConnectTimeout(2000);
+      c.setReadTimeout(5000);
+      try {
+        return c.getResponseCode();
+      } finally {
+        c.disconnect();
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  private static String randomPassword() {
+    SecureRandom random = new SecureRandom();
+    String chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 24; i++) {
+      sb.append(chars.charAt(random.nextInt(chars.length())));
+    }
+    return sb.toString();
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+        try {
+          Files.delete(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void log(String message) {
+    System.out.println("[ForecourtServer] " + message);
+  }
+}

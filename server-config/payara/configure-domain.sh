@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Usage: configure-domain.sh [ADMIN_PORT]
+# Applies Forecourt's server configuration to a RUNNING domain. Idempotent: re-running it resets
+# the resources below to these settings. Restarts the domain when a start-up-only setting changed.
+#
+# Environment (all optional):
+#   FORECOURT_ADMIN_PORT      admin port when no argument is given (4848)
+#   FORECOURT_DB_KIND         h2 (default) | postgresql
+#   FORECOURT_H2_PATH         H2 database file (${com.sun.aas.instanceRoot}/lib/databases/forecourt)
+#   FORECOURT_DB_HOST, FORECOURT_DB_PORT, FORECOURT_DB_NAME, FORECOURT_DB_USER,
+#   FORECOURT_DB_PASSWORD     PostgreSQL coordinates (password stored as a password alias)
+#   FORECOURT_DB_POOL_MAX     JDBC pool max size (32; steady size 8)
+#   FORECOURT_PG_DRIVER_VERSION  org.postgresql:postgresql version (42.7.4)
+#   FORECOURT_JPA_PROVIDER    hibernate (default) | eclipselink
+#   FORECOURT_SERVER_HEAP     -Xmx value (1g)
+#   FORECOURT_HTTP_THREADS    max HTTP worker threads (32; Payara's default is 5)
+#   FORECOURT_LISTEN_ADDRESS  bind HTTP, admin, IIOP and JMX listeners to this address (unset: all)
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+FORECOURT_ADMIN_PORT="${1:-$FORECOURT_ADMIN_PORT}"
+
+db_kind="${FORECOURT_DB_KIND:-h2}"
+pool=forecourt-pool
+restart=false
+cfg=configs.config.server-config
+
+# asadmin splits --property and JVM options on ':' and '=': escape them inside values.
+esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
+
+# Arguments of the running JVM: a JVM option only takes effect when the server (re)starts with it.
+jvm_args="$(asadmin_remote generate-jvm-report --type summary)"
+
+# jvm_option PREFIX VALUE: the domain has exactly one JVM option starting with PREFIX: PREFIX+VALUE.
+jvm_option() {
+  local want="$1$2" current
+  current="$(asadmin_remote list-jvm-options | awk -v p="$1" 'index($1, p) == 1 { print $1 }')"
+  if [ "$current" != "$want" ]; then
+    for old in $current; do asadmin_remote delete-jvm-options "$(esc "$old")" >/dev/null; done
+    asadmin_remote create-jvm-options "$(esc "$want")" >/dev/null
+    echo "JVM option set: $want"
+  fi
+  grep -qxF -- "$want" <<<"$jvm_args" || restart=true
+}
+
+# attribute DOTTED_NAME VALUE: sets a domain.xml attribute read at start-up, if it differs.
+attribute() {
+  [ "$(asadmin_remote get "$1" | grep "^$1=" | cut -d= -f2-)" = "$2" ] && return 0
+  asadmin_remote set "$1=$2" >/dev/null
+  echo "Set $1=$2"
+  restart=true
+}
+
+# --- JVM: JPA provider for persistence units without <provider>, heap -------------------------
+case "${FORECOURT_JPA_PROVIDER:-hibernate}" in
+  hibernate) provider=org.hibernate.jpa.HibernatePersistenceProvider ;;
+  eclipselink) provider=org.eclipse.persistence.jpa.PersistenceProvider ;;
+  *) echo "FORECOURT_JPA_PROVIDER must be hibernate or eclipselink" >&2; exit 2 ;;
+esac
+jvm_option -Dcom.sun.persistence.defaultProvider= "$provider"
+jvm_option -Xmx "${FORECOURT_SERVER_HEAP:-1g}"
+
+# --- HTTP worker threads and listen address ----------------------------------------------------
+attribute "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size" \
+  "${FORECOURT_HTTP_THREADS:-32}"
+if [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ]; then
+  for l in http-listener-1 http-listener-2 admin-listener; do
+    attribute "$cfg.network-config.network-listeners.network-listener.$l.address" \
+      "$FORECOURT_LISTEN_ADDRESS"
+  done
+  for l in orb-listener-1 SSL SSL_MUTUALAUTH; do
+    attribute "$cfg.iiop-service.iiop-listener.$l.address" "$FORECOURT_LISTEN_ADDRESS"
+  done
+  attribute "$cfg.admin-service.jmx-connector.system.address" "$FORECOURT_LISTEN_ADDRESS"
+fi
+
+# --- JDBC pool forecourt-pool + resource jdbc/forecourt (deleted and re-created) ---------------
+pool_opts=(--restype javax.sql.DataSource
+  --steadypoolsize 8 --maxpoolsize "${FORECOURT_DB_POOL_MAX:-32}"
+  --isconnectvalidatereq=true --validationmethod custom-validation
+  --validationclassname org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation
+  --failconnection=true)
+case "$db_kind" in
+  h2)
+    # H2 2.2.224 ships with Payara; these modes let migrations written for PostgreSQL run on it.
+    h2_path="${FORECOURT_H2_PATH:-\${com.sun.aas.instanceRoot\}/lib/databases/forecourt}"
+    url="jdbc:h2:$h2_path;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    pool_opts+=(--datasourceclassname org.h2.jdbcx.JdbcDataSource
+      --property "url=$(esc "$url"):user=forecourt:password=forecourt")
+    ;;
+  postgresql)
+    : "${FORECOURT_DB_HOST:?} ${FORECOURT_DB_PORT:?} ${FORECOURT_DB_NAME:?}"
+    : "${FORECOURT_DB_USER:?} ${FORECOURT_DB_PASSWORD:?}"
+    driver="postgresql-${FORECOURT_PG_DRIVER_VERSION:-42.7.4}.jar"
+    if ! asadmin_remote list-libraries | grep -qx "$driver"; then
+      tmp="$(mktemp -d)"
+      (cd "$tmp" && "$MVN" -q dependency:copy -DoutputDirectory="$tmp" \
+        -Dartifact="org.postgresql:postgresql:${FORECOURT_PG_DRIVER_VERSION:-42.7.4}")
+      asadmin_remote add-library "$tmp/$driver"
+      rm -rf "$tmp"
+    fi
+    # The password goes into a password alias (encrypted in the domain), never on a command line.
+    pwfile="$(mktemp)"
+    trap 'rm -f "$pwfile"' EXIT
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "$FORECOURT_DB_PASSWORD" | sed 's/\\/\\\\/g')" >"$pwfile"
+    if asadmin_remote list-password-aliases | grep -qx forecourt-db-password; then
+      asadmin_remote --passwordfile "$pwfile" update-password-alias forecourt-db-password
+    else
+      asadmin_remote --passwordfile "$pwfile" create-password-alias forecourt-db-password
+    fi
+    pool_opts+=(--datasourceclassname org.postgresql.ds.PGSimpleDataSource
+      --property "serverName=$(esc "$FORECOURT_DB_HOST"):portNumber=$FORECOURT_DB_PORT:databaseName=$(esc "$FORECOURT_DB_NAME"):user=$(esc "$FORECOURT_DB_USER"):password=$(esc '${ALIAS=forecourt-db-password}'):ApplicationName=forecourt")
+    ;;
+  *) echo "FORECOURT_DB_KIND must be h2 or postgresql" >&2; exit 2 ;;
+esac
+if asadmin_remote list-jdbc-connection-pools | grep -qx "$pool"; then
+  asadmin_remote delete-jdbc-connection-pool --cascade=true "$pool"
+fi
+asadmin_remote create-jdbc-connection-pool "${pool_opts[@]}" --ping=true "$pool"
+asadmin_remote create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
+
+# --- Managed executor for asynchronous work -----------------------------------------------------
+if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecourt; then
+  asadmin_remote create-managed-executor-service \
+    --corepoolsize 4 --maximumpoolsize 16 --taskqueuecapacity 1024 concurrent/forecourt
+fi
+
+# MP Health (/health) and MP Metrics (/metrics) are enabled by default on Payara 6's HTTP
+# listener; nothing to do. Start-up-only settings changed: restart so they take effect.
+if $restart; then
+  # restart-domain is a local command: it needs the domain's directory, which the DAS reports.
+  domain="$("$ASADMIN" --terse=true --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" __locations)"
+  echo "Restarting domain $domain for the changed start-up settings"
+  "$ASADMIN" restart-domain --domaindir "$(dirname "$domain")" "$(basename "$domain")"
+fi

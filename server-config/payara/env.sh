@@ -1,0 +1,19 @@
+# shellcheck shell=bash
+# Shared settings for the Payara tooling; sourced by the other scripts. Every value can be
+# overridden from the environment.
+PAYARA_VERSION="${PAYARA_VERSION:-6.2025.10}"
+FORECOURT_HOME="${FORECOURT_HOME:-$HOME/.forecourt}"
+PAYARA_HOME="${PAYARA_HOME:-$FORECOURT_HOME/payara-$PAYARA_VERSION/payara6}"
+ASADMIN="${ASADMIN:-$PAYARA_HOME/bin/asadmin}"
+# Admin port of the domain the scripts talk to (portbase 8000 -> 4848).
+FORECOURT_ADMIN_PORT="${FORECOURT_ADMIN_PORT:-4848}"
+export PAYARA_VERSION FORECOURT_HOME PAYARA_HOME ASADMIN FORECOURT_ADMIN_PORT
+
+# Repository root (server-config/payara/../..) and its Maven launcher (wrapper when present).
+FORECOURT_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+if [ -x "$FORECOURT_REPO/mvnw" ]; then MVN="$FORECOURT_REPO/mvnw"; else MVN=mvn; fi
+
+# asadmin against the configured domain, non-interactive.
+asadmin_remote() {
+  "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "$@"
+}
