@@ -21,10 +21,13 @@ public final class Deployments {
 
   /** A WAR with the inventory context, the schema migration and everything they need. */
   public static WebArchive inventory(String name) {
+    return base(name).addAsResource("META-INF/microprofile-config.properties");
+  }
+
+  private static WebArchive base(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
             "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
-        .addAsResource("META-INF/microprofile-config.properties")
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsLibraries(persistenceJar())
         .addAsLibraries(earLibraries());
