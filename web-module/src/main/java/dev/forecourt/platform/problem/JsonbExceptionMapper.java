@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 
 /** JSON-B could not bind the body (syntax error, wrong value type): 400, without the binder's message. */
 @Provider
@@ -16,7 +15,6 @@ public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 
   @Override
   public Response toResponse(JsonbException e) {
-    return ProblemResponses.of(
-        request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());
+    return ProblemResponses.malformedBody(request);
   }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.List;
 
 /** A body that could not be read as JSON of the expected shape: 400, without the parser's message. */
 @Provider
@@ -16,7 +15,6 @@ public class MalformedBodyMapper implements ExceptionMapper<ProcessingException>
 
   @Override
   public Response toResponse(ProcessingException e) {
-    return ProblemResponses.of(
-        request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());
+    return ProblemResponses.malformedBody(request);
   }
 }

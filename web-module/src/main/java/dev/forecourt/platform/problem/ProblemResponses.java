@@ -17,6 +17,11 @@ public final class ProblemResponses {
     return builder(request, type, type.status(), detail, errors).build();
   }
 
+  /** The answer to a body that could not be read as JSON of the expected shape (parser details withheld). */
+  public static Response malformedBody(HttpServletRequest request) {
+    return of(request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());
+  }
+
   /** A problem whose status differs from its type's default (e.g. an unusual client error). */
   public static Response.ResponseBuilder builder(
       HttpServletRequest request, ProblemType type, int status, String detail, List<FieldError> errors) {
