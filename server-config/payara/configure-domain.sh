@@ -10,7 +10,8 @@
 #   FORECOURT_DB_HOST, FORECOURT_DB_PORT, FORECOURT_DB_NAME, FORECOURT_DB_USER,
 #   FORECOURT_DB_PASSWORD     PostgreSQL coordinates (password stored as a password alias)
 #   FORECOURT_DB_POOL_MAX     JDBC pool max size (32; steady size 8)
-#   FORECOURT_PG_DRIVER_VERSION  org.postgresql:postgresql version (42.7.4)
+#   FORECOURT_PG_DRIVER_VERSION  org.postgresql:postgresql version (42.7.4), fetched from Maven Central
+#   FORECOURT_PG_DRIVER_JAR   a PostgreSQL JDBC driver jar to install instead of fetching one
 #   FORECOURT_JPA_PROVIDER    hibernate (default) | eclipselink
 #   FORECOURT_SERVER_HEAP     -Xmx value (1g)
 #   FORECOURT_HTTP_THREADS    max HTTP worker threads (32; Payara's default is 5)
@@ -91,12 +92,17 @@ case "$db_kind" in
     : "${FORECOURT_DB_HOST:?} ${FORECOURT_DB_PORT:?} ${FORECOURT_DB_NAME:?}"
     : "${FORECOURT_DB_USER:?} ${FORECOURT_DB_PASSWORD:?}"
     driver="postgresql-${FORECOURT_PG_DRIVER_VERSION:-42.7.4}.jar"
+    if [ -n "${FORECOURT_PG_DRIVER_JAR:-}" ]; then driver="$(basename "$FORECOURT_PG_DRIVER_JAR")"; fi
     if ! asadmin_remote list-libraries | grep -qx "$driver"; then
-      tmp="$(mktemp -d)"
-      (cd "$tmp" && "$MVN" -q dependency:copy -DoutputDirectory="$tmp" \
-        -Dartifact="org.postgresql:postgresql:${FORECOURT_PG_DRIVER_VERSION:-42.7.4}")
-      asadmin_remote add-library "$tmp/$driver"
-      rm -rf "$tmp"
+      if [ -n "${FORECOURT_PG_DRIVER_JAR:-}" ]; then
+        asadmin_remote add-library "$FORECOURT_PG_DRIVER_JAR"
+      else
+        tmp="$(mktemp -d)"
+        (cd "$tmp" && "$MVN" -q dependency:copy -DoutputDirectory="$tmp" \
+          -Dartifact="org.postgresql:postgresql:${FORECOURT_PG_DRIVER_VERSION:-42.7.4}")
+        asadmin_remote add-library "$tmp/$driver"
+        rm -rf "$tmp"
+      fi
     fi
     # The password goes into a password alias (encrypted in the domain), never on a command line.
     pwfile="$(mktemp)"

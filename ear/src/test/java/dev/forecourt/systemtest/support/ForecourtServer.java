@@ -96,6 +96,15 @@ public final class ForecourtServer implements BeforeAllCallback {
     return run(command, Map.of());
   }
 
+  /** The PostgreSQL JDBC driver jar already on the test class path (no second download). */
+  private static String postgresDriverJar() {
+    try {
+      return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static Running current() {
     Running r = running;
     if (r == null) {
@@ -165,6 +174,7 @@ public final class ForecourtServer implements BeforeAllCallback {
           "FORECOURT_DB_NAME", DB,
           "FORECOURT_DB_USER", pg.getUser(),
           "FORECOURT_DB_PASSWORD", pg.getPassword(),
+          "FORECOURT_PG_DRIVER_JAR", postgresDriverJar(),
           "FORECOURT_LISTEN_ADDRESS", "127.0.0.1"));
       Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
       script("deploy.sh", ear.toAbsolutePath().toString());
