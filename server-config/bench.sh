@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The "bench" command: the baseline read benchmark of the real EAR on Payara Server + PostgreSQL.
+# Builds the modules (their tests skipped), then runs only ear's *Bench classes (Maven profile
+# "bench" in ear/pom.xml) with the system tests' harness: embedded PostgreSQL, a Payara domain on a
+# free port base configured by server-config/payara/*.sh, 100 000 generated vehicles, then wrk on
+# loopback: warm-up and a fixed-time measurement per endpoint. Prints p50/p99, req/s, the ratios to
+# the bare JAX-RS /api/v1/ping and the L2 hit ratio; writes ear/target/bench-report.txt.
+# No targets are enforced; everything it starts is stopped at the end.
+#
+# Extra arguments go to Maven, e.g.  server-config/bench.sh -o -Dbench.duration=60s
+#   -Dbench.warmup=15s -Dbench.duration=20s -Dbench.threads=2 -Dbench.connections=16
+#   -Dbench.vehicles=100000 -Dbench.hotIds=5000
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v wrk >/dev/null 2>&1; then
+  echo "wrk not found: installing Debian's wrk package"
+  sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq wrk
+fi
+if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
+
+rm -f ear/target/bench-report.txt
+# -DskipTests skips every unit test and *IT of the reactor; the bench execution ignores it.
+"$mvn" -B -ntp -Pbench -pl ear -am verify -DskipTests "$@"
+cat ear/target/bench-report.txt
