@@ -1,5 +1,6 @@
 package dev.forecourt.bench;
 
+import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
 import java.io.IOException;
@@ -45,6 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>Nothing about speed is asserted: it fails only when the set-up fails (wrk missing, data not
  * generated, a non-2xx response, no request completed).
  *
+ * <p>The signed-in rows send the demo admin's access token: their difference to the anonymous row
+ * is the cost of verifying the JWT (RS256) and establishing the caller on every request.
+ *
  * <p>The {@code /vehicles/{id}} row picks random ids from {@code bench.hotIds} (5 000) of the
  * generated vehicles, spread evenly over them: the Infinispan entity region of the local
  * configuration holds at most 10 000 entries (max-idle 100 s), so a working set of all 100 000
@@ -83,19 +87,25 @@ class InventoryReadBench {
 
     int stride = Math.max(1, vehicles / Math.min(hotIds, vehicles));
     int hot = Math.min(hotIds, vehicles);
+    // generated vehicle g (id firstId - 1 + g) is SOLD when g % 20 == 0 and RESERVED when 1: with a
+    // stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
+    long hotFirst = firstId + 2;
+    String token = Accounts.token("admin");
     List<Endpoint> endpoints = List.of(
-        new Endpoint("GET /api/v1/ping", "bare JAX-RS", fixedScript("/api/v1/ping"), 0, 0, 0),
+        new Endpoint("GET /api/v1/ping", "bare JAX-RS", fixedScript("/api/v1/ping", null), 0, 0, 0),
         new Endpoint("GET /api/v1/vehicles/{id}", "EJB+JPA, L2 hit, " + hot + " ids",
-            randomIdScript(firstId, hot, stride), firstId, hot, stride),
+            randomIdScript(hotFirst, hot, stride, null), hotFirst, hot, stride),
+        new Endpoint("GET /api/v1/vehicles/{id}", "same, signed in (JWT verified)",
+            randomIdScript(hotFirst, hot, stride, token), 0, 0, 0),
         new Endpoint("GET /api/v1/vehicles?limit=20", "first page, newest first",
-            fixedScript("/api/v1/vehicles?limit=20"), 0, 0, 0),
-        new Endpoint("GET /api/v1/vehicles/{id}", "all " + vehicles + " ids (> L2 size)",
-            randomIdScript(firstId, vehicles, 1), 0, 0, 0));
+            fixedScript("/api/v1/vehicles?limit=20", null), 0, 0, 0),
+        new Endpoint("GET /api/v1/vehicles/{id}", "all " + vehicles + " ids, signed in",
+            randomIdScript(firstId, vehicles, 1, token), 0, 0, 0));
 
     // Every endpoint answers 200 before any load: a broken set-up is an error, not a number.
     requireOk(base + "/api/v1/ping");
-    requireOk(base + "/api/v1/vehicles/" + firstId);
-    requireOk(base + "/api/v1/vehicles/" + (firstId + vehicles - 1));
+    requireOk(base + "/api/v1/vehicles/" + hotFirst);
+    requireOk(base + "/api/v1/vehicles/" + (hotFirst + (long) (hot - 1) * stride));
     String page = requireOk(base + "/api/v1/vehicles?limit=20");
     System.out.println("[bench] first page: " + page.substring(0, Math.min(200, page.length())) + "...");
 
@@ -244,13 +254,14 @@ class InventoryReadBench {
       end
       """;
 
-  private static String fixedScript(String path) {
+  private static String fixedScript(String path, String token) {
     return "wrk.method = \"GET\"\nwrk.path = \"" + path + "\"\n"
-        + "wrk.headers[\"Accept\"] = \"application/json\"\n" + DONE;
+        + "wrk.headers[\"Accept\"] = \"application/json\"\n"
+        + (token == null ? "" : "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n") + DONE;
   }
 
   /** GET /api/v1/vehicles/{first + k * stride} for a uniformly random k in [0, count). */
-  private static String randomIdScript(long first, int count, int stride) {
+  private static String randomIdScript(long first, int count, int stride, String token) {
     return String.format(Locale.ROOT, """
         local first, count, stride = %d, %d, %d
         local threads = 0
@@ -261,11 +272,14 @@ class InventoryReadBench {
         function init(args)
           math.randomseed(os.time() + 7919 * (tid or 0))
         end
+        local headers = { ["Accept"] = "application/json" }
+        %s
         function request()
           local id = first + math.random(0, count - 1) * stride
-          return wrk.format("GET", "/api/v1/vehicles/" .. id, { ["Accept"] = "application/json" })
+          return wrk.format("GET", "/api/v1/vehicles/" .. id, headers)
         end
-        """, first, count, stride) + DONE;
+        """, first, count, stride,
+        token == null ? "" : "headers[\"Authorization\"] = \"Bearer " + token + "\"") + DONE;
   }
 
   private Map<String, String> runWrk(String wrk, Path script, String base, String time, Path log)

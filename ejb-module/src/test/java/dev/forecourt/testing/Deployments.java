@@ -29,6 +29,7 @@ public final class Deployments {
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
             "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+        .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())
         .addAsLibraries(earLibraries());
   }

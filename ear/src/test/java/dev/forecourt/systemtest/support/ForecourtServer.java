@@ -79,6 +79,18 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /** The stand-in for the external vehicle valuation service (FORECOURT_VALUATION_URL). */
+  /** The single number a SQL query against the server's database answers (e.g. a count). */
+  public static long queryLong(String sql) {
+    try (java.sql.Connection c = dataSource().getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
   public static WireMockServer valuationStub() {
     return current().wireMock;
   }

@@ -1,6 +1,5 @@
 package dev.forecourt.systemtest.support;
 
-import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -17,8 +16,9 @@ public final class Vehicles {
 
   private Vehicles() {}
 
+  /** A request to /api/v1 as the demo admin (staff: sees and changes every vehicle). */
   public static RequestSpecification api() {
-    return given().baseUri(ForecourtServer.baseUri().toString()).basePath("/api/v1");
+    return Accounts.as("admin");
   }
 
   /**

@@ -5,10 +5,17 @@ import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleSpec;
+import dev.forecourt.inventory.domain.VehicleStatus;
+import dev.forecourt.identity.domain.Role;
 import dev.forecourt.inventory.domain.Vin;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -24,12 +31,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The inventory use cases: search, read, list, change and remove vehicles; list dealerships. */
+/**
+ * The inventory use cases: search, read, list, change and remove vehicles; list dealerships.
+ * Reads are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only; changes
+ * need a staff role.
+ */
 @Stateless
+@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME})
+@PermitAll
 public class InventoryService {
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
+
+  @Resource SessionContext caller;
 
   /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
   public Page<VehicleView> search(@NotNull VehicleSearch search) {
@@ -42,7 +57,7 @@ public class InventoryService {
     filter(jpql, params, "v.spec.modelYear <= :yearTo", "yearTo", search.yearTo());
     filter(jpql, params, "v.listPrice.amount >= :priceMin", "priceMin", search.priceMin());
     filter(jpql, params, "v.listPrice.amount <= :priceMax", "priceMax", search.priceMax());
-    filter(jpql, params, "v.status = :status", "status", search.status());
+    filter(jpql, params, "v.status = :status", "status", visibleStatus(search.status()));
     filter(jpql, params, "d.code = :dealership", "dealership", search.dealershipCode());
 
     String path = sort.field().path();
@@ -79,10 +94,31 @@ public class InventoryService {
   }
 
   public VehicleView vehicle(long id) {
-    return VehicleView.of(find(id));
+    Vehicle vehicle = find(id);
+    if (!staff() && vehicle.status() != VehicleStatus.AVAILABLE) {
+      throw ProblemException.notFound("Vehicle", id);
+    }
+    return VehicleView.of(vehicle);
+  }
+
+  /** Staff see every status; anyone else AVAILABLE only (and asking for another needs a sign-in). */
+  private VehicleStatus visibleStatus(VehicleStatus requested) {
+    if (staff()) {
+      return requested;
+    }
+    if (requested != null && requested != VehicleStatus.AVAILABLE) {
+      throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to see vehicles that are " + requested);
+    }
+    return VehicleStatus.AVAILABLE;
+  }
+
+  private boolean staff() {
+    return caller.isCallerInRole(Role.SALES_NAME) || caller.isCallerInRole(Role.MANAGER_NAME)
+        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(Role.INTEGRATOR_NAME);
   }
 
   /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
     Dealership dealership = dealership(draft.dealershipCode());
     Vin vin = Vin.of(draft.vin());
@@ -108,6 +144,7 @@ public class InventoryService {
    * Replaces the writable state of vehicle {@code id}, provided it is still at {@code expectedVersion}
    * (the version the client read, from its If-Match).
    */
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
   public VehicleView update(long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
     Vehicle vehicle = find(id);
     if (vehicle.version() != expectedVersion) {
@@ -136,6 +173,7 @@ public class InventoryService {
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
   public void remove(long id) {
     Vehicle vehicle = find(id);
     if (!vehicle.isRemovable()) {

@@ -2,6 +2,8 @@ package dev.forecourt.inventory.application;
 
 import dev.forecourt.inventory.domain.Money;
 import jakarta.ejb.EJB;
+import dev.forecourt.identity.domain.Role;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * {@code dev.forecourt.inventory.application.ValuationService/estimate/Timeout/value}.
  */
 @Stateless
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ValuationService {
 

@@ -1,5 +1,15 @@
 package dev.forecourt.platform.demo;
 
+import dev.forecourt.identity.application.PasswordHasher;
+import dev.forecourt.identity.domain.Role;
+import dev.forecourt.identity.domain.UserAccount;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import dev.forecourt.inventory.domain.Address;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Money;
@@ -58,6 +68,12 @@ public class DemoData {
   @ConfigProperty(name = "forecourt.demo.vehicles", defaultValue = "500")
   int vehicles;
 
+  @Inject
+  @ConfigProperty(name = "forecourt.demo.password")
+  Optional<String> demoPassword;
+
+  @Inject PasswordHasher passwords;
+
   @PostConstruct
   void load() {
     if (!enabled) {
@@ -73,6 +89,8 @@ public class DemoData {
             new Dealership("MUC", "Forecourt München Nord", new Address("Ingolstädter Str. 40", "München", "80807", "DE"), ZoneId.of("Europe/Berlin")),
             new Dealership("VIE", "Forecourt Wien Süd", new Address("Triester Str. 14", "Wien", "1100", "AT"), ZoneId.of("Europe/Vienna")));
     rooftops.forEach(em::persist);
+    em.flush();
+    users(rooftops);
     Random random = new Random(20261123L);
     for (int i = 0; i < vehicles; i++) {
       String[] model = MODELS.get(random.nextInt(MODELS.size()));
@@ -96,7 +114,31 @@ public class DemoData {
         rooftops = rooftops.stream().map(d -> em.merge(d)).toList();
       }
     }
-    LOG.info(() -> "Demo data loaded: " + 3 + " dealerships, " + vehicles + " vehicles");
+    LOG.info(() -> "Demo data loaded: 3 dealerships, " + vehicles + " vehicles, users admin, manager and sales");
+  }
+
+  /**
+   * Demo users admin (all rooftops), manager (BER, MUC) and sales (BER). Their password is
+   * {@code forecourt.demo.password}, or a random one written to the log once.
+   */
+  private void users(List<Dealership> rooftops) {
+    String password = demoPassword.filter(p -> !p.isBlank()).orElse(null);
+    if (password == null) {
+      byte[] bytes = new byte[12];
+      new SecureRandom().nextBytes(bytes);
+      password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      String shown = password;
+      LOG.warning(() -> "FORECOURT_DEMO_PASSWORD is not set: the demo users admin, manager and sales "
+          + "have the generated password " + shown);
+    }
+    String hash = passwords.hash(password);
+    Instant now = Instant.now();
+    Set<Long> all = rooftops.stream().map(Dealership::id).collect(Collectors.toSet());
+    em.persist(new UserAccount("admin", "admin@forecourt.example", hash, Set.of(Role.ADMIN), all, now));
+    em.persist(new UserAccount("manager", "manager@forecourt.example", hash, Set.of(Role.MANAGER),
+        Set.of(rooftops.get(0).id(), rooftops.get(1).id()), now));
+    em.persist(new UserAccount("sales", "sales@forecourt.example", hash, Set.of(Role.SALES),
+        Set.of(rooftops.get(0).id()), now));
   }
 
   /** A random VIN of allowed characters with a correct check digit. */

@@ -12,6 +12,7 @@ public class ProblemException extends RuntimeException {
 
   private final ProblemType type;
   private final transient List<FieldError> fieldErrors;
+  private Long retryAfterSeconds;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, List.of());
@@ -32,6 +33,17 @@ public class ProblemException extends RuntimeException {
         ProblemType.INVALID_PARAMETER,
         "Query parameter '" + name + "' " + message,
         List.of(new FieldError(name, message)));
+  }
+
+  /** Adds a {@code Retry-After} to the answer. */
+  public ProblemException retryAfter(long seconds) {
+    this.retryAfterSeconds = Math.max(1, seconds);
+    return this;
+  }
+
+  /** Seconds for a {@code Retry-After} header, or null. */
+  public Long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public ProblemType type() {

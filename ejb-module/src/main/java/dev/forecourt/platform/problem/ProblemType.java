@@ -10,6 +10,11 @@ public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed-request", "The request body is not valid JSON of the expected shape"),
   INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is invalid"),
   VALIDATION_FAILED(422, "validation-failed", "The request has invalid fields"),
+  UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
+  AUTHENTICATION_FAILED(401, "authentication-failed", "The credentials are not valid"),
+  LOGIN_LOCKED(401, "login-locked", "Too many failed logins: try again later"),
+  INVALID_TOKEN(401, "invalid-token", "The token is not valid"),
+  FORBIDDEN(403, "forbidden", "You are not allowed to do this"),
   NOT_FOUND(404, "not-found", "The resource does not exist"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
@@ -50,6 +55,8 @@ public enum ProblemType {
   public static ProblemType forStatus(int status) {
     return switch (status) {
       case 400 -> MALFORMED_REQUEST;
+      case 401 -> UNAUTHENTICATED;
+      case 403 -> FORBIDDEN;
       case 404 -> NOT_FOUND;
       case 405 -> METHOD_NOT_ALLOWED;
       case 406 -> NOT_ACCEPTABLE;

@@ -49,7 +49,7 @@ class InventoryServiceIT {
   @Test
   void flywayMigratedTheSchemaAtDeployment() {
     assertTrue(migration.isComplete());
-    assertEquals("1", migration.schemaVersion());
+    assertEquals("2", migration.schemaVersion());
   }
 
   @Test

@@ -14,6 +14,6 @@ public class ProblemExceptionMapper implements ExceptionMapper<ProblemException>
 
   @Override
   public Response toResponse(ProblemException e) {
-    return ProblemResponses.of(request, e.type(), e.getMessage(), e.fieldErrors());
+    return ProblemResponses.of(request, e);
   }
 }

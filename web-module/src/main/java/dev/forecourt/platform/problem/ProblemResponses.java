@@ -17,6 +17,18 @@ public final class ProblemResponses {
     return builder(request, type, type.status(), detail, errors).build();
   }
 
+  /** The answer to an expected failure, with its {@code Retry-After} when it has one. */
+  public static Response of(HttpServletRequest request, ProblemException e) {
+    Response.ResponseBuilder b = builder(request, e.type(), e.type().status(), e.getMessage(), e.fieldErrors());
+    if (e.retryAfterSeconds() != null) {
+      b.header("Retry-After", e.retryAfterSeconds());
+    }
+    if (e.type().status() == 401) {
+      b.header("WWW-Authenticate", "Bearer realm=\"forecourt\"");
+    }
+    return b.build();
+  }
+
   /** The answer to a body that could not be read as JSON of the expected shape (parser details withheld). */
   public static Response malformedBody(HttpServletRequest request) {
     return of(request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());

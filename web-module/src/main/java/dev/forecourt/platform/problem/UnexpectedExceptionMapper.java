@@ -1,6 +1,8 @@
 package dev.forecourt.platform.problem;
 
 import dev.forecourt.platform.observability.CorrelationId;
+import jakarta.ejb.AccessLocalException;
+import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
@@ -28,11 +30,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof ProblemException problem) {
-        return ProblemResponses.of(request, problem.type(), problem.getMessage(), problem.fieldErrors());
+        return ProblemResponses.of(request, problem);
       }
       if (cause instanceof ConstraintViolationException violation) {
         return ProblemResponses.of(request, ProblemType.VALIDATION_FAILED, "The request has invalid fields",
             ConstraintViolationMapper.fieldErrors(violation));
+      }
+      if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
+        return request == null || request.getUserPrincipal() == null
+            ? ProblemResponses.of(request, new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"))
+            : ProblemResponses.of(request, ProblemType.FORBIDDEN, "Your roles do not allow this", List.of());
       }
       if (cause instanceof OptimisticLockException) {
         return ProblemResponses.of(request, ProblemType.PRECONDITION_FAILED,

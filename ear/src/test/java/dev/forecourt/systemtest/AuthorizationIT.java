@@ -1,0 +1,92 @@
+package dev.forecourt.systemtest;
+
+import static dev.forecourt.systemtest.support.Accounts.anonymous;
+import static dev.forecourt.systemtest.support.Accounts.as;
+import static dev.forecourt.systemtest.support.Accounts.bearer;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.containsString;
+
+import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.LocalKeys;
+import dev.forecourt.systemtest.support.Vehicles;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, on the deployed EAR with tokens of the local accounts: anonymous callers read
+ * AVAILABLE stock only; sales, manager and admin list, change and value vehicles; a signed-in
+ * caller without a staff role is forbidden (403), an anonymous one unauthenticated (401).
+ */
+@ExtendWith(ForecourtServer.class)
+class AuthorizationIT {
+
+  private static final String PROBLEMS = "https://forecourt.dev/problems/";
+
+  @BeforeAll
+  static void aHealthyValuationService() {
+    ForecourtServer.valuationStub().resetAll();
+    ForecourtServer.valuationStub().stubFor(get(urlPathEqualTo("/valuations"))
+        .willReturn(okJson("{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
+  }
+
+  private static RequestSpecification caller(String who) {
+    return switch (who) {
+      case "anonymous" -> anonymous();
+      case "no-role" -> bearer(LocalKeys.sign(LocalKeys.claims("visitor", List.of()).build()));
+      default -> as(who);
+    };
+  }
+
+  @ParameterizedTest(name = "{0}: create {1}, valuation {2}, sold stock {3}")
+  @CsvSource({
+      "anonymous, 401, 401, 401",
+      "no-role,   403, 403, 401",
+      "sales,     201, 200, 200",
+      "manager,   201, 200, 200",
+      "admin,     201, 200, 200"})
+  void accessMatrix(String who, int create, int valuation, int soldStock) {
+    Supplier<RequestSpecification> request = () -> caller(who);
+    request.get().contentType(ContentType.JSON).body(Vehicles.draft(Vehicles.vin(), "15500.00")).post("/vehicles")
+        .then().statusCode(create).body(create == 201 ? "status" : "type",
+            equalTo(create == 201 ? "AVAILABLE" : PROBLEMS + (create == 401 ? "unauthenticated" : "forbidden")));
+    long available = firstAvailable();
+    request.get().get("/vehicles/{id}/valuation", available).then().statusCode(valuation)
+        .body(valuation == 200 ? "source" : "type",
+            equalTo(valuation == 200 ? "valuation-service" : PROBLEMS + (valuation == 401 ? "unauthenticated" : "forbidden")));
+    request.get().get("/vehicles?status=SOLD&limit=5").then().statusCode(soldStock);
+    // everyone reads the public stock
+    request.get().get("/vehicles/{id}", available).then().statusCode(200);
+    request.get().get("/dealerships").then().statusCode(200);
+  }
+
+  @Test
+  void anonymousCallersSeeAvailableVehiclesOnly() {
+    anonymous().get("/vehicles?limit=100").then().statusCode(200).body("items.status", everyItem(equalTo("AVAILABLE")));
+    long sold = ForecourtServer.queryLong("select min(id) from vehicle where status = 'SOLD'");
+    anonymous().get("/vehicles/{id}", sold).then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+    as("sales").get("/vehicles/{id}", sold).then().statusCode(200).body("status", equalTo("SOLD"));
+  }
+
+  @Test
+  void anUnauthenticatedWriteSaysHowToAuthenticate() {
+    anonymous().contentType(ContentType.JSON).body(Vehicles.draft(Vehicles.vin(), "1.00")).post("/vehicles")
+        .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+        .contentType("application/problem+json");
+    anonymous().delete("/vehicles/{id}", firstAvailable()).then().statusCode(401);
+  }
+
+  private static long firstAvailable() {
+    return ForecourtServer.queryLong("select min(id) from vehicle where status = 'AVAILABLE'");
+  }
+}

@@ -1,0 +1,134 @@
+package dev.forecourt.systemtest;
+
+import static dev.forecourt.systemtest.support.Accounts.anonymous;
+import static dev.forecourt.systemtest.support.Accounts.bearer;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.forecourt.systemtest.support.Accounts;
+import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.LocalKeys;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The JWT attack suite on the deployed EAR: each forged or defective token is answered 401
+ * {@code invalid-token} — on a protected endpoint and on a public one (a bad credential never
+ * falls back to anonymous). Tokens that are wrong in one way only are signed with the server's
+ * real key, so the refusal is for that one defect.
+ */
+@ExtendWith(ForecourtServer.class)
+class JwtAttackIT {
+
+  private static final String INVALID_TOKEN = "https://forecourt.dev/problems/invalid-token";
+
+  static Stream<Arguments> forgedTokens() throws Exception {
+    Instant now = Instant.now();
+    LocalKeys.Key key = LocalKeys.active();
+    JWTClaimsSet valid = LocalKeys.claims("mallory", List.of("admin")).build();
+
+    String algNone = new PlainJWT(valid).serialize();
+    // HS256 "signed" with the server's RSA public key as the HMAC secret (algorithm confusion)
+    String jwks = anonymous().get("/auth/jwks").then().statusCode(200).extract().asString();
+    RSAKey published = JWKSet.parse(jwks).getKeyByKeyId(key.kid()).toRSAKey();
+    SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), valid);
+    byte[] secret = published.toRSAPublicKey().getEncoded();
+    hs256.sign(new MACSigner(secret.length >= 32 ? secret : new byte[32]));
+
+    String expired = LocalKeys.sign(new JWTClaimsSet.Builder(valid)
+        .issueTime(Date.from(now.minusSeconds(3600))).notBeforeTime(Date.from(now.minusSeconds(3600)))
+        .expirationTime(Date.from(now.minusSeconds(120))).build());
+    String notYetValid = LocalKeys.sign(new JWTClaimsSet.Builder(valid)
+        .notBeforeTime(Date.from(now.plusSeconds(600))).expirationTime(Date.from(now.plusSeconds(900))).build());
+    String wrongIssuer = LocalKeys.sign(new JWTClaimsSet.Builder(valid).issuer("https://evil.example").build());
+    String wrongAudience = LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience("another-api").build());
+    String noAudience = LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience((String) null).build());
+    String missingGroups = LocalKeys.sign(LocalKeys.claims("mallory", null).build());
+
+    String good = LocalKeys.sign(valid);
+    String[] parts = good.split("\\.");
+    String elevated = Base64URL.encode(new JWTClaimsSet.Builder(valid).subject("root").build().toString()).toString();
+    String badSignature = parts[0] + "." + elevated + "." + parts[2];
+
+    RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+    String unknownKid = LocalKeys.sign(valid, stranger.getKeyID(), stranger.toPrivateKey());
+    String knownKidOtherKey = LocalKeys.sign(valid, key.kid(), stranger.toPrivateKey());
+
+    return Stream.of(
+        Arguments.of("alg none", algNone),
+        Arguments.of("HS256 with the RSA public key", hs256.serialize()),
+        Arguments.of("expired", expired),
+        Arguments.of("nbf in the future", notYetValid),
+        Arguments.of("wrong issuer", wrongIssuer),
+        Arguments.of("wrong audience", wrongAudience),
+        Arguments.of("no audience", noAudience),
+        Arguments.of("missing groups", missingGroups),
+        Arguments.of("payload changed after signing", badSignature),
+        Arguments.of("unknown kid", unknownKid),
+        Arguments.of("known kid, other key", knownKidOtherKey),
+        Arguments.of("not a JWT", "abc.def"),
+        Arguments.of("empty", ""));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("forgedTokens")
+  void aForgedOrDefectiveTokenIsRefused(String attack, String token) {
+    bearer(token).get("/auth/me").then().statusCode(401)
+        .contentType("application/problem+json").body("type", equalTo(INVALID_TOKEN))
+        .header("WWW-Authenticate", containsString("Bearer"));
+    bearer(token).get("/vehicles?limit=1").then().statusCode(401).body("type", equalTo(INVALID_TOKEN));
+    bearer(token).contentType("application/json").body("{}").post("/vehicles").then().statusCode(401)
+        .body("type", equalTo(INVALID_TOKEN));
+  }
+
+  @Test
+  void theSameClaimsSignedProperlyAreAccepted() {
+    // the control of the suite: the forgeries fail for their defect, not for the test's claims
+    bearer(LocalKeys.sign(LocalKeys.claims("mallory", List.of("admin")).build())).get("/auth/me")
+        .then().statusCode(200).body("name", equalTo("mallory"));
+  }
+
+  @Test
+  void anUnsupportedSchemeIsRefused() {
+    anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/vehicles?limit=1").then().statusCode(401)
+        .body("type", equalTo(INVALID_TOKEN));
+  }
+
+  @Test
+  void aRotatedSigningKeyKeepsEarlierTokensValidAndSignsNewOnes() throws Exception {
+    String before = Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
+    String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+
+    String newKid = Accounts.as("admin").post("/auth/signing-keys/rotate").then().statusCode(200)
+        .extract().jsonPath().getString("kid");
+    String after = Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
+
+    org.junit.jupiter.api.Assertions.assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
+    org.junit.jupiter.api.Assertions.assertNotEquals(oldKid, newKid);
+    bearer(before).get("/auth/me").then().statusCode(200);
+    bearer(after).get("/auth/me").then().statusCode(200);
+    // only an admin may rotate
+    bearer(after).post("/auth/signing-keys/rotate").then().statusCode(403)
+        .body("type", equalTo("https://forecourt.dev/problems/forbidden"));
+    anonymous().post("/auth/signing-keys/rotate").then().statusCode(401)
+        .body("type", equalTo("https://forecourt.dev/problems/unauthenticated"));
+  }
+}

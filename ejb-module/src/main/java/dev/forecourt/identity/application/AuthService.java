@@ -1,0 +1,99 @@
+package dev.forecourt.identity.application;
+
+import dev.forecourt.identity.domain.RefreshToken;
+import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Local sign-in: username and password (bcrypt) → a Forecourt access token and a refresh token.
+ * Failures are answered identically whether or not the account exists; after
+ * {@code forecourt.security.lockout.max-failures} failures a name is locked for
+ * {@code forecourt.security.lockout.duration}, known or not. Refresh tokens rotate on every use;
+ * a used one presented again revokes its whole family.
+ */
+@Stateless
+@PermitAll
+public class AuthService {
+
+  private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
+  private static final String BAD_CREDENTIALS = "The username or password is not valid";
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  @Inject PasswordHasher passwords;
+  @Inject TokenIssuer issuer;
+  @Inject TokenSettings settings;
+  @Inject LoginThrottles throttles;
+  @Inject RefreshTokens refreshTokens;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public TokenPair login(String username, String password) {
+    Instant now = clock.instant();
+    String name = UserAccount.normalize(username);
+    if (name.isEmpty() || name.length() > 100 || password == null || password.length() > 1000) {
+      passwords.verify(password, null);
+      throw new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+    }
+    Optional<Instant> locked = throttles.lockedUntil(name, now);
+    if (locked.isPresent()) {
+      throw locked(locked.get(), now);
+    }
+    UserAccount user = em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
+        .setParameter("n", name).getResultStream().findFirst().orElse(null);
+    boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
+    if (!ok || !user.enabled()) {
+      Optional<Instant> nowLocked = throttles.fail(name, now);
+      LOG.info(() -> "Failed login for a name (" + (nowLocked.isPresent() ? "now locked" : "not locked") + ")");
+      throw nowLocked.isPresent()
+          ? locked(nowLocked.get(), now)
+          : new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+    }
+    throttles.succeed(name);
+    return pair(user, UUID.randomUUID().toString(), now);
+  }
+
+  public TokenPair refresh(String refreshToken) {
+    Instant now = clock.instant();
+    RefreshToken token = refreshTokens.find(refreshToken)
+        .orElseThrow(() -> new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid"));
+    if (token.revoked() || token.expiredAt(now) || !token.user().enabled()) {
+      throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
+    }
+    if (token.used() || !refreshTokens.use(refreshToken, now)) {
+      int revoked = refreshTokens.revokeFamily(token.familyId(), now);
+      LOG.warning(() -> "A used refresh token was presented again: its family (" + revoked
+          + " live tokens) is revoked for user " + token.user().username());
+      throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
+    }
+    return pair(token.user(), token.familyId(), now);
+  }
+
+  /** Revokes the refresh token's family (this login on every device it was shared with). */
+  public void logout(String refreshToken) {
+    refreshTokens.find(refreshToken).ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
+  }
+
+  private TokenPair pair(UserAccount user, String familyId, Instant now) {
+    return new TokenPair(issuer.accessToken(user, now), settings.accessTokenLifetime().toSeconds(),
+        refreshTokens.issue(user, familyId, now));
+  }
+
+  private static ProblemException locked(Instant until, Instant now) {
+    return new ProblemException(ProblemType.LOGIN_LOCKED, "Too many failed logins: try again later")
+        .retryAfter(Duration.between(now, until).toSeconds());
+  }
+}

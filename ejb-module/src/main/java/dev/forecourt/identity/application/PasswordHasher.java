@@ -1,0 +1,36 @@
+package dev.forecourt.identity.application;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** bcrypt password hashes (cost {@code forecourt.security.bcrypt-cost}, 12 by default). */
+@ApplicationScoped
+public class PasswordHasher {
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.bcrypt-cost", defaultValue = "12")
+  int cost;
+
+  /** Compared against when the account does not exist, so that both cases take as long. */
+  private String decoy;
+
+  @PostConstruct
+  void init() {
+    decoy = hash("decoy password that matches no input");
+  }
+
+  public String hash(String password) {
+    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+  }
+
+  /** True if the password matches; with a null hash it spends the same time and answers false. */
+  public boolean verify(String password, String hash) {
+    byte[] candidate = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
+    boolean matches = BCrypt.verifyer().verify(candidate, (hash == null ? decoy : hash).getBytes(StandardCharsets.UTF_8)).verified;
+    return hash != null && matches;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.forecourt.identity.application;
+
+import dev.forecourt.identity.domain.RefreshToken;
+import dev.forecourt.identity.domain.UserAccount;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/** Opaque refresh tokens: 256 random bits, stored as their SHA-256 hash only. */
+@Stateless
+@PermitAll
+public class RefreshTokens {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  @Inject TokenSettings settings;
+
+  /** Issues a token of the family and answers its value (shown to the client once). */
+  public String issue(UserAccount user, String familyId, Instant now) {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    String value = "fcr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    em.persist(new RefreshToken(hash(value), familyId, user, now, now.plus(settings.refreshTokenLifetime())));
+    return value;
+  }
+
+  public Optional<RefreshToken> find(String value) {
+    if (value == null || value.isBlank() || value.length() > 200) {
+      return Optional.empty();
+    }
+    return em.createQuery("select t from RefreshToken t join fetch t.user where t.tokenHash = :h", RefreshToken.class)
+        .setParameter("h", hash(value)).getResultStream().findFirst();
+  }
+
+  /**
+   * Marks the token used if nobody used it before — atomically, so of two concurrent refreshes
+   * with one token only one wins. False: it was used already (a replay).
+   */
+  public boolean use(String value, Instant now) {
+    return em.createQuery("update RefreshToken t set t.usedAt = :now where t.tokenHash = :h and t.usedAt is null")
+        .setParameter("now", now).setParameter("h", hash(value)).executeUpdate() == 1;
+  }
+
+  /** Revokes every token of the family, in its own transaction (it must survive a failed call). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public int revokeFamily(String familyId, Instant now) {
+    return em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :f and t.revokedAt is null")
+        .setParameter("now", now).setParameter("f", familyId).executeUpdate();
+  }
+
+  static String hash(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

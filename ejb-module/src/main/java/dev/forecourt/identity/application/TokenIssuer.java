@@ -1,0 +1,59 @@
+package dev.forecourt.identity.application;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.forecourt.identity.domain.Role;
+import dev.forecourt.identity.domain.UserAccount;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Signs Forecourt's own access tokens (RS256, nimbus-jose-jwt) with the claims MP-JWT expects:
+ * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code exp}, {@code iat},
+ * {@code jti}, plus {@code dealerships} (the ids the caller is assigned to).
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+  @Inject SigningKeys keys;
+  @Inject TokenSettings settings;
+
+  public String accessToken(UserAccount user, Instant now) {
+    RSAKey key = keys.signer();
+    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        .issuer(settings.issuer())
+        .audience(settings.audience())
+        .subject(user.username())
+        .claim("upn", user.username())
+        .claim("preferred_username", user.username())
+        .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
+        .claim("dealerships", user.dealershipIds().stream().sorted().toList())
+        .issueTime(Date.from(now))
+        .notBeforeTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
+        .jwtID(UUID.randomUUID().toString())
+        .build();
+    SignedJWT jwt = new SignedJWT(
+        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+    try {
+      jwt.sign(new RSASSASigner(key));
+    } catch (JOSEException e) {
+      throw new IllegalStateException("The access token cannot be signed", e);
+    }
+    return jwt.serialize();
+  }
+
+  public static List<String> audiences(String configured) {
+    return List.of(configured.split("\\s*,\\s*"));
+  }
+}

@@ -1,0 +1,184 @@
+package dev.forecourt.platform.security;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTProcessor;
+import dev.forecourt.identity.application.SigningKeys;
+import dev.forecourt.identity.application.TokenSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
+import java.text.ParseException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Verifies bearer access tokens the way MP-JWT specifies, with nimbus-jose-jwt: RS256 only,
+ * signature by the issuer's JWKS (looked up by {@code kid}; an unknown {@code kid} re-reads the
+ * JWKS, at most every {@code forecourt.security.jwks.refresh-min-interval}), exact issuer, one of
+ * the accepted audiences, {@code exp}/{@code nbf} (with {@code mp.jwt.verify.clock.skew} seconds of
+ * skew) and a {@code groups} claim.
+ *
+ * <p>Two issuers are trusted: the enterprise provider, when {@code mp.jwt.verify.publickey.location}
+ * is an http(s) JWKS URL (with {@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.audiences}),
+ * and Forecourt's own local accounts ({@code forecourt.security.token.issuer}, keys from the
+ * database — the JWKS published at {@code /api/v1/auth/jwks}) unless
+ * {@code forecourt.security.local-accounts.enabled=false}. Payara's built-in MP-JWT is not used:
+ * it neither refreshes its JWKS on an unknown {@code kid} (payara#3795) nor enforces the
+ * audience everywhere (payara#5356).
+ */
+@ApplicationScoped
+public class TokenVerifier {
+
+  private static final Logger LOG = Logger.getLogger(TokenVerifier.class.getName());
+
+  @Inject SigningKeys signingKeys;
+  @Inject TokenSettings settings;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.publickey.location")
+  Optional<String> providerJwks;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.issuer")
+  Optional<String> providerIssuer;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.audiences")
+  Optional<String> providerAudiences;
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
+  int clockSkewSeconds;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.local-accounts.enabled", defaultValue = "true")
+  boolean localAccounts;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.jwks.cache-ttl", defaultValue = "PT5M")
+  String jwksCacheTtl;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.jwks.refresh-min-interval", defaultValue = "PT10S")
+  String jwksRefreshMinInterval;
+
+  private final Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
+
+  @PostConstruct
+  void init() {
+    try {
+      trustIssuers();
+    } catch (RuntimeException e) {
+      LOG.log(java.util.logging.Level.SEVERE, "Bearer-token verification cannot start: " + e.getMessage(), e);
+      throw e;
+    }
+  }
+
+  private void trustIssuers() {
+    if (localAccounts) {
+      processors.put(settings.issuer(), processor(localKeys(), settings.issuer(), Set.of(settings.audience())));
+    }
+    Optional<String> location = providerJwks.filter(l -> l.startsWith("http://") || l.startsWith("https://"));
+    if (location.isPresent()) {
+      String issuer = providerIssuer.orElseThrow(() -> new IllegalStateException(
+          "mp.jwt.verify.publickey.location is set, mp.jwt.verify.issuer is missing"));
+      List<String> audiences = providerAudiences.map(TokenVerifier::list).filter(a -> !a.isEmpty()).orElseThrow(() -> new IllegalStateException(
+          "mp.jwt.verify.publickey.location is set, mp.jwt.verify.audiences is missing: tokens for other audiences must be refused"));
+      JWKSource<SecurityContext> remote = JWKSourceBuilder.create(url(location.get()))
+          .cache(TokenSettings.duration(jwksCacheTtl).toMillis(), 15_000)
+          .rateLimited(TokenSettings.duration(jwksRefreshMinInterval).toMillis())
+          .refreshAheadCache(false)
+          .build();
+      processors.put(issuer, processor(remote, issuer, Set.copyOf(audiences)));
+      LOG.info(() -> "Bearer tokens of issuer " + issuer + " are verified with the JWKS at " + location.get()
+          + ", audiences " + audiences);
+    }
+    if (processors.isEmpty()) {
+      throw new IllegalStateException("No token issuer is trusted: set mp.jwt.verify.publickey.location "
+          + "(an http(s) JWKS URL) or forecourt.security.local-accounts.enabled=true");
+    }
+  }
+
+  /** Built at start-up, so a wrong {@code mp.jwt.*} setting fails the deployment with its message. */
+  void atStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    LOG.fine(() -> "Trusted token issuers: " + processors.keySet());
+  }
+
+  /** The caller the token stands for, or why it is refused. */
+  public TokenPrincipal verify(String token) throws InvalidTokenException {
+    SignedJWT jwt;
+    String issuer;
+    try {
+      jwt = SignedJWT.parse(token);
+      issuer = jwt.getJWTClaimsSet().getIssuer();
+    } catch (ParseException e) {
+      throw new InvalidTokenException("not a signed JWT: " + e.getMessage());
+    }
+    JWTProcessor<SecurityContext> processor = issuer == null ? null : processors.get(issuer);
+    if (processor == null) {
+      throw new InvalidTokenException("untrusted issuer");
+    }
+    try {
+      return new TokenPrincipal(token, processor.process(jwt, null));
+    } catch (BadJOSEException | JOSEException e) {
+      throw new InvalidTokenException(e.getMessage());
+    }
+  }
+
+  private JWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, Set<String> audiences) {
+    DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
+    p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    // mutable sets: nimbus asks them whether they contain null, which Set.of() answers with an NPE
+    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+        new HashSet<>(audiences),
+        new JWTClaimsSet.Builder().issuer(issuer).build(),
+        new HashSet<>(Set.of("sub", "exp", "iat", "groups")),
+        new HashSet<>());
+    claims.setMaxClockSkew(clockSkewSeconds);
+    p.setJWTClaimsSetVerifier(claims);
+    return p;
+  }
+
+  /** Forecourt's own keys; a {@code kid} not among them re-reads the table once. */
+  private JWKSource<SecurityContext> localKeys() {
+    return (selector, context) -> {
+      List<JWK> found = selector.select(signingKeys.published(false));
+      return found.isEmpty() ? selector.select(signingKeys.published(true)) : found;
+    };
+  }
+
+  /** A comma-separated MP Config list (Payara cannot inject {@code Optional<List<String>>}). */
+  static List<String> list(String value) {
+    return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
+  private static URL url(String location) {
+    try {
+      return URI.create(location).toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new IllegalStateException("mp.jwt.verify.publickey.location is not a URL: " + location, e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.forecourt.identity.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/** A local account: a person who signs in with a username and a bcrypt-hashed password. */
+@Entity
+@Table(name = "user_account")
+public class UserAccount {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_account_seq")
+  @SequenceGenerator(name = "user_account_seq", sequenceName = "user_account_seq", allocationSize = 10)
+  private Long id;
+
+  @Column(name = "username", nullable = false, unique = true, length = 100, updatable = false)
+  private String username;
+
+  @Column(name = "email", length = 200)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false, length = 100)
+  private String passwordHash;
+
+  @Column(name = "enabled", nullable = false)
+  private boolean enabled;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_account_role", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "role", length = 20, nullable = false)
+  @Enumerated(EnumType.STRING)
+  private Set<Role> roles = new HashSet<>();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "user_account_dealership", joinColumns = @JoinColumn(name = "user_id"))
+  @Column(name = "dealership_id", nullable = false)
+  private Set<Long> dealershipIds = new HashSet<>();
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected UserAccount() {}
+
+  public UserAccount(String username, String email, String passwordHash, Set<Role> roles, Set<Long> dealershipIds, Instant now) {
+    this.username = normalize(username);
+    this.email = email;
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.enabled = true;
+    this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
+    this.dealershipIds = new HashSet<>(dealershipIds);
+    this.createdAt = now;
+  }
+
+  /** Usernames are compared case-insensitively: they are stored lower-case. */
+  public static String normalize(String username) {
+    return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public String username() {
+    return username;
+  }
+
+  public String email() {
+    return email;
+  }
+
+  public String passwordHash() {
+    return passwordHash;
+  }
+
+  public boolean enabled() {
+    return enabled;
+  }
+
+  public Set<Role> roles() {
+    return Set.copyOf(roles);
+  }
+
+  public Set<Long> dealershipIds() {
+    return Set.copyOf(dealershipIds);
+  }
+
+  public void changePasswordHash(String newHash) {
+    this.passwordHash = Objects.requireNonNull(newHash);
+  }
+
+  public void disable() {
+    this.enabled = false;
+  }
+}

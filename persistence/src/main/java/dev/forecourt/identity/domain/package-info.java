@@ -1,0 +1,2 @@
+/** Identity: local accounts, login throttling, refresh-token families and token signing keys. */
+package dev.forecourt.identity.domain;

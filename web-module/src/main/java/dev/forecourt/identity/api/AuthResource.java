@@ -1,0 +1,86 @@
+package dev.forecourt.identity.api;
+
+import dev.forecourt.identity.application.AuthService;
+import dev.forecourt.identity.application.SigningKeys;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.ejb.EJB;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Local accounts: login, refresh (rotating), logout, the caller's identity, and the JWKS that
+ * verifies Forecourt's own access tokens.
+ */
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+  @EJB AuthService auth;
+  @EJB SigningKeys keys;
+
+  @POST
+  @Path("/login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response login(@NotNull @Valid Credentials credentials) {
+    return noStore(TokenResponse.of(auth.login(credentials.username(), credentials.password())));
+  }
+
+  @POST
+  @Path("/refresh")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response refresh(@NotNull @Valid RefreshRequest body) {
+    return noStore(TokenResponse.of(auth.refresh(body.refreshToken())));
+  }
+
+  @POST
+  @Path("/logout")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response logout(@NotNull @Valid RefreshRequest body) {
+    auth.logout(body.refreshToken());
+    return Response.noContent().build();
+  }
+
+  /** Who the bearer of the request's token is. */
+  @GET
+  @Path("/me")
+  public Map<String, Object> me(@Context SecurityContext security) {
+    if (!(security.getUserPrincipal() instanceof JsonWebToken caller)) {
+      throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this");
+    }
+    return Map.of("name", caller.getName(), "groups", caller.getGroups(), "issuer", caller.getIssuer());
+  }
+
+  @GET
+  @Path("/jwks")
+  public Response jwks() {
+    CacheControl cache = new CacheControl();
+    cache.setMaxAge(60);
+    return Response.ok(keys.published(false).toString(true), MediaType.APPLICATION_JSON).cacheControl(cache).build();
+  }
+
+  /** Rotates the signing key of local tokens (admin); the old key stays published for the overlap. */
+  @POST
+  @Path("/signing-keys/rotate")
+  public Map<String, String> rotateSigningKey() {
+    return Map.of("kid", keys.rotate());
+  }
+
+  private static Response noStore(Object entity) {
+    CacheControl cache = new CacheControl();
+    cache.setNoStore(true);
+    return Response.ok(entity).cacheControl(cache).header("Pragma", "no-cache").build();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.forecourt.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * The one place a request's credential is checked (Jakarta Security). {@code Authorization:
+ * Bearer <token>} is verified by {@link TokenVerifier}; the caller and its {@code groups} go to the
+ * container, so {@code @RolesAllowed} on the EJBs and {@code isCallerInRole} see them. No
+ * credential: the request continues anonymously (public reads), and a protected call is answered
+ * 401. A refused credential is never silently anonymous: {@link RefusedCredentialFilter} answers
+ * it 401 with a problem.
+ */
+@ApplicationScoped
+public class ForecourtAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+  /** Request attribute holding why a presented credential was refused. */
+  public static final String REFUSED = "forecourt.security.refused";
+
+  private static final Logger LOG = Logger.getLogger(ForecourtAuthenticationMechanism.class.getName());
+
+  @Inject TokenVerifier tokens;
+
+  @Override
+  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+      HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header == null || header.isBlank()) {
+      return context.doNothing();
+    }
+    int space = header.indexOf(' ');
+    String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
+    String credential = space < 0 ? "" : header.substring(space + 1).trim();
+    if (!"bearer".equals(scheme)) {
+      return refuse(request, context, "unsupported authorization scheme");
+    }
+    try {
+      TokenPrincipal caller = tokens.verify(credential);
+      return context.notifyContainerAboutLogin(caller, new HashSet<>(caller.getGroups()));
+    } catch (InvalidTokenException e) {
+      return refuse(request, context, e.getMessage());
+    }
+  }
+
+  private static AuthenticationStatus refuse(HttpServletRequest request, HttpMessageContext context, String why) {
+    LOG.info(() -> "Credential refused on " + request.getMethod() + " " + request.getRequestURI() + ": " + why);
+    request.setAttribute(REFUSED, why);
+    return context.doNothing();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.forecourt.platform.security;
+
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemResponses;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * A request whose credential the authentication mechanism refused gets 401 with an
+ * {@code invalid-token} problem (and {@code WWW-Authenticate}), on every endpoint — public ones
+ * too: a bad credential is an error, never a fall-back to anonymous.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class RefusedCredentialFilter implements ContainerRequestFilter {
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public void filter(ContainerRequestContext context) {
+    if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
+      context.abortWith(ProblemResponses.of(request,
+          new ProblemException(ProblemType.INVALID_TOKEN, "The access token is not valid")));
+    }
+  }
+}
