@@ -3,9 +3,6 @@ package dev.forecourt.systemtest;
 import static dev.forecourt.systemtest.support.Accounts.anonymous;
 import static dev.forecourt.systemtest.support.Accounts.as;
 import static dev.forecourt.systemtest.support.Accounts.bearer;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.containsString;
@@ -35,9 +32,7 @@ class AuthorizationIT {
 
   @BeforeAll
   static void aHealthyValuationService() {
-    ForecourtServer.valuationStub().resetAll();
-    ForecourtServer.valuationStub().stubFor(get(urlPathEqualTo("/valuations"))
-        .willReturn(okJson("{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
+    ForecourtServer.healthyValuationService();
   }
 
   private static RequestSpecification caller(String who) {

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -91,6 +92,15 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
   }
 
+  /** Resets the valuation stub to a healthy service that quotes 21 000 EUR. */
+  public static void healthyValuationService() {
+    valuationStub().resetAll();
+    valuationStub().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/valuations"))
+        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+            "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
+  }
+
   public static WireMockServer valuationStub() {
     return current().wireMock;
   }
@@ -161,6 +171,11 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     void start() {
       Instant begin = Instant.now();
+      // Keycloak (the enterprise SSO provider the server trusts) starts meanwhile, in its own JVM
+      boolean sso = Boolean.parseBoolean(System.getProperty("forecourt.systemtest.keycloak", "true"));
+      CompletableFuture<Void> keycloak = sso
+          ? CompletableFuture.runAsync(KeycloakServer::ensureStarted)
+          : CompletableFuture.completedFuture(null);
       startPostgres();
       wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
       wireMock.start();
@@ -174,6 +189,14 @@ public final class ForecourtServer implements BeforeAllCallback {
 
       Map<String, String> serverEnv = new HashMap<>(passThroughEnv());
       serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
+      keycloak.join();
+      if (sso) {
+        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeycloakServer.jwksUri().toString());
+        serverEnv.put("MP_JWT_VERIFY_ISSUER", KeycloakServer.issuer());
+        serverEnv.put("MP_JWT_VERIFY_AUDIENCES", KeycloakServer.CLIENT_ID);
+        // an unknown kid may re-read the JWKS every second (production default: 10 s)
+        serverEnv.put("FORECOURT_SECURITY_JWKS_REFRESH_MIN_INTERVAL", "PT1S");
+      }
       log("Starting domain " + domainDir + " (http " + httpPort + ", admin " + adminPort + ")");
       run(List.of(asadmin.toString(), "start-domain", "--domaindir",
           domainDir.getParent().toString(), DOMAIN), serverEnv);

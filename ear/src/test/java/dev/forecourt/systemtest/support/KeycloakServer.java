@@ -94,6 +94,11 @@ public final class KeycloakServer implements BeforeAllCallback {
 
   // --- static API ------------------------------------------------------------------------------
 
+  /** Starts Keycloak if it is not running yet (for harnesses that need it before the tests). */
+  public static void ensureStarted() {
+    start();
+  }
+
   /** http://127.0.0.1:PORT, Keycloak's HTTP listener. */
   public static URI baseUri() {
     return URI.create("http://127.0.0.1:" + current().httpPort);
