@@ -13,7 +13,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -55,7 +54,8 @@ public final class ForecourtServer implements BeforeAllCallback {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
   private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
 
-  private static volatile Running running;
+  private static final OncePerJvm<Running> RUNNING =
+      new OncePerJvm<>("ForecourtServer", Running::new, Running::start, Running::close);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -92,6 +92,19 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
   }
 
+  /**
+   * Sets a MicroProfile Config property in the server's domain config source (asadmin
+   * set-config-property): what an operator does to change a setting without a redeployment.
+   */
+  public static void configProperty(String name, String value) {
+    current().configProperty(name, value);
+  }
+
+  /** Rate limits so generous that the tests never meet them (RateLimitIT lowers them itself). */
+  public static void generousRateLimits() {
+    current().generousRateLimits();
+  }
+
   /** Resets the valuation stub to a healthy service that quotes 21 000 EUR. */
   public static void healthyValuationService() {
     valuationStub().resetAll();
@@ -111,11 +124,7 @@ public final class ForecourtServer implements BeforeAllCallback {
 
   /** Runs asadmin against the test domain; returns its output, throws if it fails. */
   public static String asadmin(String... args) {
-    Running r = current();
-    List<String> command = new ArrayList<>(List.of(r.asadmin.toString(), "--interactive=false",
-        "--host", "127.0.0.1", "--port", String.valueOf(r.adminPort)));
-    command.addAll(List.of(args));
-    return run(command, Map.of());
+    return current().asadmin(args);
   }
 
   /** The PostgreSQL JDBC driver jar already on the test class path (no second download). */
@@ -128,29 +137,13 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   private static Running current() {
-    Running r = running;
-    if (r == null) {
-      throw new IllegalStateException("Register @ExtendWith(ForecourtServer.class) on the test");
-    }
-    return r;
+    return RUNNING.current();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private static synchronized Running start() {
-    if (running != null) {
-      return running;
-    }
-    Running r = new Running();
-    Runtime.getRuntime().addShutdownHook(new Thread(r::close, "forecourt-server-stop"));
-    try {
-      r.start();
-    } catch (RuntimeException | Error e) {
-      r.close();
-      throw e;
-    }
-    running = r;
-    return r;
+  private static Running start() {
+    return RUNNING.start();
   }
 
   /** Everything started for the test run; closing it stops all of it, in reverse order. */
@@ -214,15 +207,36 @@ public final class ForecourtServer implements BeforeAllCallback {
       Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
       script("deploy.sh", ear.toAbsolutePath().toString());
       awaitReady();
+      // config values are read at once (Payara caches them 60 s by default), and the rate limits
+      // are out of the other tests' way
+      asadmin("set-config-cache", "--duration=0");
+      generousRateLimits();
       log("Forecourt ready at http://127.0.0.1:" + httpPort + " after "
           + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    String asadmin(String... args) {
+      List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false",
+          "--host", "127.0.0.1", "--port", String.valueOf(adminPort)));
+      command.addAll(List.of(args));
+      return run(command, Map.of());
+    }
+
+    void configProperty(String name, String value) {
+      asadmin("set-config-property", "--source=domain", "--propertyName=" + name, "--propertyValue=" + value);
+    }
+
+    void generousRateLimits() {
+      for (String limitClass : List.of("anonymous", "user", "login")) {
+        configProperty("forecourt.rate-limit." + limitClass + ".per-minute", "1000000");
+      }
     }
 
     private void startPostgres() {
       try {
         Path work = Files.createDirectories(target.resolve("embedded-pg"));
         postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
-        String password = randomPassword();
+        String password = OncePerJvm.randomPassword();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
             Statement s = c.createStatement()) {
           s.execute("CREATE USER " + DB + " PASSWORD '" + password + "'");
@@ -419,15 +433,6 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
   }
 
-  private static String randomPassword() {
-    SecureRandom random = new SecureRandom();
-    String chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 24; i++) {
-      sb.append(chars.charAt(random.nextInt(chars.length())));
-    }
-    return sb.toString();
-  }
 
   private static void deleteRecursively(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {

@@ -22,7 +22,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,7 +81,8 @@ public final class KeycloakServer implements BeforeAllCallback {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
-  private static volatile Running running;
+  private static final OncePerJvm<Running> RUNNING =
+      new OncePerJvm<>("KeycloakServer", Running::new, Running::start, Running::close);
 
   @Override
   public void beforeAll(ExtensionContext context) {
@@ -213,35 +213,19 @@ public final class KeycloakServer implements BeforeAllCallback {
   }
 
   private static Running current() {
-    Running r = running;
-    if (r == null) {
-      throw new IllegalStateException("Register @ExtendWith(KeycloakServer.class) on the test");
-    }
-    return r;
+    return RUNNING.current();
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private static synchronized Running start() {
-    if (running != null) {
-      return running;
-    }
-    Running r = new Running();
-    Runtime.getRuntime().addShutdownHook(new Thread(r::close, "keycloak-server-stop"));
-    try {
-      r.start();
-    } catch (RuntimeException | Error e) {
-      r.close();
-      throw e;
-    }
-    running = r;
-    return r;
+  private static Running start() {
+    return RUNNING.start();
   }
 
   /** The Keycloak process and its working copy; closing it stops the process tree. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     private final Path runRoot = Path.of("target", "keycloak-run").toAbsolutePath();
-    private final String adminPassword = randomPassword();
+    private final String adminPassword = OncePerJvm.randomPassword();
     private Path home;
     private Path javaHome;
     private Path workCopy;
@@ -775,15 +759,6 @@ public final class KeycloakServer implements BeforeAllCallback {
     return "[" + ip + "]:" + port;
   }
 
-  private static String randomPassword() {
-    SecureRandom random = new SecureRandom();
-    String chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < 24; i++) {
-      sb.append(chars.charAt(random.nextInt(chars.length())));
-    }
-    return sb.toString();
-  }
 
   private static void copyRecursively(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {

@@ -24,6 +24,7 @@ public enum ProblemType {
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "The request body has an unsupported media type"),
   PRECONDITION_REQUIRED(428, "precondition-required", "The request must be conditional (If-Match)"),
+  RATE_LIMITED(429, "rate-limited", "Too many requests"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),
   INTERNAL(500, "internal-error", "An unexpected error occurred");
 
@@ -65,6 +66,7 @@ public enum ProblemType {
       case 413 -> PAYLOAD_TOO_LARGE;
       case 415 -> UNSUPPORTED_MEDIA_TYPE;
       case 428 -> PRECONDITION_REQUIRED;
+      case 429 -> RATE_LIMITED;
       case 503 -> SERVICE_UNAVAILABLE;
       default -> status >= 500 ? INTERNAL : MALFORMED_REQUEST;
     };

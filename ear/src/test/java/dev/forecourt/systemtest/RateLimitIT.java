@@ -1,0 +1,115 @@
+package dev.forecourt.systemtest;
+
+import static dev.forecourt.systemtest.support.Accounts.anonymous;
+import static dev.forecourt.systemtest.support.Accounts.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.forecourt.systemtest.support.Accounts;
+import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Metrics;
+import io.restassured.response.Response;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Rate limits on the deployed EAR. The harness runs the server with generous limits (so the other
+ * tests never meet them); each test lowers one limit through the server's MicroProfile Config
+ * (asadmin set-config-property, no redeployment) and checks the exact 429s and headers.
+ */
+@ExtendWith(ForecourtServer.class)
+class RateLimitIT {
+
+  private static final String RATE_LIMITED = "https://forecourt.dev/problems/rate-limited";
+
+  @AfterEach
+  void generousLimitsAgain() {
+    ForecourtServer.generousRateLimits();
+  }
+
+  @Test
+  void anonymousCallsPerIpGetExact429sWithHeaders() {
+    double rejectedBefore = Metrics.sum("forecourt_ratelimit_rejected_total", Map.of("class", "anonymous"));
+    ForecourtServer.configProperty("forecourt.rate-limit.anonymous.per-minute", "5");
+    for (int i = 1; i <= 5; i++) {
+      Response ok = anonymous().get("/ping");
+      assertEquals(200, ok.statusCode(), "request " + i);
+      ok.then().header("RateLimit-Limit", equalTo("5")).header("RateLimit-Remaining", equalTo(String.valueOf(5 - i)));
+      assertTrue(Long.parseLong(ok.header("RateLimit-Reset")) <= 60);
+    }
+    Response limited = anonymous().get("/ping");
+    limited.then().statusCode(429).contentType("application/problem+json")
+        .body("type", equalTo(RATE_LIMITED))
+        .header("RateLimit-Limit", equalTo("5")).header("RateLimit-Remaining", equalTo("0"));
+    long retryAfter = Long.parseLong(limited.header("Retry-After"));
+    assertTrue(retryAfter >= 1 && retryAfter <= 60, "Retry-After " + retryAfter);
+    // a signed-in caller has its own, larger bucket
+    as("sales").get("/ping").then().statusCode(200);
+    assertEquals(rejectedBefore + 1,
+        Metrics.sum("forecourt_ratelimit_rejected_total", Map.of("class", "anonymous")), 0.0);
+  }
+
+  @Test
+  void signedInCallersArePerUser() {
+    Accounts.token("manager");
+    ForecourtServer.configProperty("forecourt.rate-limit.user.per-minute", "3");
+    for (int i = 0; i < 3; i++) {
+      as("manager").get("/ping").then().statusCode(200);
+    }
+    as("manager").get("/ping").then().statusCode(429).body("type", equalTo(RATE_LIMITED));
+    as("admin").get("/ping").then().statusCode(200);
+  }
+
+  @Test
+  void loginsArePerIpAndPerUsername() throws IOException {
+    ForecourtServer.configProperty("forecourt.rate-limit.login.per-minute", "3");
+    String name = "someone-" + UUID.randomUUID();
+    // per IP: the fourth login from one address in the minute is refused, whatever the names
+    for (int i = 0; i < 3; i++) {
+      assertEquals(401, loginFrom("127.0.0.2", name + i));
+    }
+    assertEquals(429, loginFrom("127.0.0.2", name));
+    // per username: the fourth login for one name is refused, from whichever addresses
+    String victim = "victim-" + UUID.randomUUID();
+    for (int i = 3; i <= 5; i++) {
+      assertEquals(401, loginFrom("127.0.0." + i, victim));
+    }
+    assertEquals(429, loginFrom("127.0.0.6", victim));
+    assertEquals(401, loginFrom("127.0.0.6", "someone-else-" + UUID.randomUUID()));
+  }
+
+  /**
+   * The status of a failed login sent from a given loopback source address (HTTP/1.1 over a plain
+   * socket: the JDK 17 HTTP client cannot choose its local address).
+   */
+  private static int loginFrom(String sourceIp, String username) throws IOException {
+    byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"wrong\"}").getBytes(StandardCharsets.UTF_8);
+    URI base = ForecourtServer.baseUri();
+    try (Socket socket = new Socket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
+      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+      String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+  }
+}
