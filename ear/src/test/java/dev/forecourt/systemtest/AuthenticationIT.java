@@ -42,6 +42,7 @@ class AuthenticationIT {
     assertEquals(List.of("forecourt-api"), jwt.getJWTClaimsSet().getAudience());
     assertEquals("sales", jwt.getJWTClaimsSet().getStringClaim("upn"));
     assertEquals(List.of("sales"), jwt.getJWTClaimsSet().getStringListClaim("groups"));
+    assertEquals(List.of("BER"), jwt.getJWTClaimsSet().getStringListClaim("dealerships"));
     assertEquals(900, (jwt.getJWTClaimsSet().getExpirationTime().getTime() - jwt.getJWTClaimsSet().getIssueTime().getTime()) / 1000);
 
     bearer(r.jsonPath().getString("access_token")).get("/auth/me").then().statusCode(200)

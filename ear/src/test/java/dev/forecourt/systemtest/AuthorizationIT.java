@@ -81,7 +81,45 @@ class AuthorizationIT {
     anonymous().delete("/vehicles/{id}", firstAvailable()).then().statusCode(401);
   }
 
+  @Test
+  void salesAndManagersChangeOnlyTheirDealershipsVehicles() {
+    // demo assignments: sales → BER; manager → BER, MUC; admin → all
+    as("sales").contentType(ContentType.JSON).body(draftAt("MUC")).post("/vehicles").then().statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden")).body("detail", containsString("MUC"));
+    long muc = firstAvailable("MUC");
+    String etag = as("admin").get("/vehicles/{id}", muc).then().statusCode(200).extract().header("ETag");
+    as("sales").contentType(ContentType.JSON).header("If-Match", etag).body(draftAt("MUC")).put("/vehicles/{id}", muc)
+        .then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    as("sales").delete("/vehicles/{id}", muc).then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    as("sales").get("/vehicles/{id}/valuation", muc).then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    // moving a BER vehicle of one's own to another rooftop is a change at that rooftop too
+    long ber = Vehicles.create("9900.00");
+    String berTag = as("sales").get("/vehicles/{id}", ber).then().statusCode(200).extract().header("ETag");
+    java.util.Map<String, Object> moved = Vehicles.draft(as("sales").get("/vehicles/{id}", ber).jsonPath().getString("vin"), "9900.00");
+    moved.put("dealershipCode", "VIE");
+    as("sales").contentType(ContentType.JSON).header("If-Match", berTag).body(moved).put("/vehicles/{id}", ber)
+        .then().statusCode(403);
+
+    as("manager").contentType(ContentType.JSON).body(draftAt("MUC")).post("/vehicles").then().statusCode(201);
+    as("manager").contentType(ContentType.JSON).body(draftAt("VIE")).post("/vehicles").then().statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    as("admin").contentType(ContentType.JSON).body(draftAt("VIE")).post("/vehicles").then().statusCode(201);
+    // reading public stock is not scoped
+    as("sales").get("/vehicles/{id}", muc).then().statusCode(200);
+  }
+
+  private static java.util.Map<String, Object> draftAt(String dealership) {
+    java.util.Map<String, Object> body = Vehicles.draft(Vehicles.vin(), "12345.00");
+    body.put("dealershipCode", dealership);
+    return body;
+  }
+
   private static long firstAvailable() {
-    return ForecourtServer.queryLong("select min(id) from vehicle where status = 'AVAILABLE'");
+    return firstAvailable("BER");
+  }
+
+  private static long firstAvailable(String dealership) {
+    return ForecourtServer.queryLong("select min(v.id) from vehicle v join dealership d on d.id = v.dealership_id "
+        + "where v.status = 'AVAILABLE' and d.code = '" + dealership + "'");
   }
 }

@@ -48,9 +48,21 @@ class KeycloakSsoIT {
         .body("issuer", equalTo(KeycloakServer.issuer()));
     bearer(token).contentType(ContentType.JSON).body(Vehicles.draft(Vehicles.vin(), "17250.00")).post("/vehicles")
         .then().statusCode(create);
-    long available = ForecourtServer.queryLong("select min(id) from vehicle where status = 'AVAILABLE'");
+    long available = ForecourtServer.queryLong("select min(v.id) from vehicle v join dealership d on d.id = v.dealership_id "
+        + "where v.status = 'AVAILABLE' and d.code = 'BER'");
     bearer(token).get("/vehicles/{id}/valuation", available).then().statusCode(valuation)
         .body(valuation == 200 ? "source" : "type", equalTo(valuation == 200 ? "valuation-service" : PROBLEMS + "forbidden"));
+  }
+
+  @Test
+  void theProvidersDealershipGroupsScopeTheCaller() {
+    // kc-sales is in the Keycloak group BER only
+    java.util.Map<String, Object> atMuc = Vehicles.draft(Vehicles.vin(), "11000.00");
+    atMuc.put("dealershipCode", "MUC");
+    bearer(KeycloakServer.token("kc-sales", PASSWORD)).contentType(ContentType.JSON).body(atMuc).post("/vehicles")
+        .then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    bearer(KeycloakServer.token("kc-manager", PASSWORD)).contentType(ContentType.JSON).body(atMuc).post("/vehicles")
+        .then().statusCode(201);
   }
 
   @Test

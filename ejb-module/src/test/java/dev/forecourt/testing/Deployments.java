@@ -1,5 +1,10 @@
 package dev.forecourt.testing;
 
+import dev.forecourt.platform.security.DealershipBound;
+import dev.forecourt.platform.security.DealershipScopeInterceptor;
+import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.TokenPrincipal;
+import dev.forecourt.platform.security.VehicleId;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Objects;
@@ -28,6 +33,9 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
             "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
+        // the dealership scoping the services are bound to (not the token verification)
+        .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, VehicleId.class,
+            TokenPrincipal.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())

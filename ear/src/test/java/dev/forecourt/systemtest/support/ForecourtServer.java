@@ -203,13 +203,12 @@ public final class ForecourtServer implements BeforeAllCallback {
           "FORECOURT_DB_USER", pg.getUser(),
           "FORECOURT_DB_PASSWORD", pg.getPassword(),
           "FORECOURT_PG_DRIVER_JAR", postgresDriverJar(),
+          "FORECOURT_MP_CONFIG_CACHE_SECONDS", "0",
           "FORECOURT_LISTEN_ADDRESS", "127.0.0.1"));
       Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
       script("deploy.sh", ear.toAbsolutePath().toString());
       awaitReady();
-      // config values are read at once (Payara caches them 60 s by default), and the rate limits
-      // are out of the other tests' way
-      asadmin("set-config-cache", "--duration=0");
+      // the rate limits out of the other tests' way (config values apply at once: cache 0 s)
       generousRateLimits();
       log("Forecourt ready at http://127.0.0.1:" + httpPort + " after "
           + Duration.between(begin, Instant.now()).toSeconds() + " s");

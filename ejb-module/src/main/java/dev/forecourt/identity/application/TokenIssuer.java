@@ -12,6 +12,8 @@ import dev.forecourt.identity.domain.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -20,12 +22,15 @@ import java.util.UUID;
 /**
  * Signs Forecourt's own access tokens (RS256, nimbus-jose-jwt) with the claims MP-JWT expects:
  * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code exp}, {@code iat},
- * {@code jti}, plus {@code dealerships} (the ids the caller is assigned to).
+ * {@code jti}, plus {@code dealerships} (the rooftop codes the caller is assigned to).
  */
 @ApplicationScoped
 public class TokenIssuer {
 
   @Inject SigningKeys keys;
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
   @Inject TokenSettings settings;
 
   public String accessToken(UserAccount user, Instant now) {
@@ -37,7 +42,7 @@ public class TokenIssuer {
         .claim("upn", user.username())
         .claim("preferred_username", user.username())
         .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
-        .claim("dealerships", user.dealershipIds().stream().sorted().toList())
+        .claim("dealerships", dealershipCodes(user))
         .issueTime(Date.from(now))
         .notBeforeTime(Date.from(now))
         .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
@@ -53,7 +58,12 @@ public class TokenIssuer {
     return jwt.serialize();
   }
 
-  public static List<String> audiences(String configured) {
-    return List.of(configured.split("\\s*,\\s*"));
+  /** The rooftop codes of the user's dealerships (codes are what the scoping compares). */
+  private List<String> dealershipCodes(UserAccount user) {
+    if (user.dealershipIds().isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("select d.code from Dealership d where d.id in :ids order by d.code", String.class)
+        .setParameter("ids", user.dealershipIds()).getResultList();
   }
 }

@@ -11,6 +11,8 @@ import dev.forecourt.inventory.domain.Vin;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.VehicleId;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -34,7 +36,7 @@ import java.util.Optional;
 /**
  * The inventory use cases: search, read, list, change and remove vehicles; list dealerships.
  * Reads are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only; changes
- * need a staff role.
+ * need a staff role and are scoped to the caller's dealerships.
  */
 @Stateless
 @DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME})
@@ -119,6 +121,7 @@ public class InventoryService {
 
   /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+  @DealershipScoped
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
     Dealership dealership = dealership(draft.dealershipCode());
     Vin vin = Vin.of(draft.vin());
@@ -145,7 +148,8 @@ public class InventoryService {
    * (the version the client read, from its If-Match).
    */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
-  public VehicleView update(long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
+  @DealershipScoped
+  public VehicleView update(@VehicleId long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
     Vehicle vehicle = find(id);
     if (vehicle.version() != expectedVersion) {
       throw stale(id);
@@ -174,7 +178,8 @@ public class InventoryService {
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
-  public void remove(long id) {
+  @DealershipScoped
+  public void remove(@VehicleId long id) {
     Vehicle vehicle = find(id);
     if (!vehicle.isRemovable()) {
       throw new ProblemException(ProblemType.CONFLICT, "A sold vehicle stays on record");

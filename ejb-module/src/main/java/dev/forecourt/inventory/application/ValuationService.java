@@ -3,6 +3,7 @@ package dev.forecourt.inventory.application;
 import dev.forecourt.inventory.domain.Money;
 import jakarta.ejb.EJB;
 import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.DealershipScoped;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -43,6 +44,7 @@ public class ValuationService {
   @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
       skipOn = ValuationNotConfiguredException.class)
   @Fallback(fallbackMethod = "estimateWithoutService")
+  @DealershipScoped
   public ValuationView estimate(VehicleView vehicle) {
     ValuationClient.Quote quote = gateway.quote(vehicle);
     Money value = Money.of(quote.amount(), quote.currency());

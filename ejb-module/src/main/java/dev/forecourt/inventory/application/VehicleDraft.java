@@ -1,6 +1,7 @@
 package dev.forecourt.inventory.application;
 
 import dev.forecourt.inventory.domain.VehicleStatus;
+import dev.forecourt.platform.security.DealershipBound;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -25,4 +26,4 @@ public record VehicleDraft(
     @NotNull @PositiveOrZero @DecimalMax("9999999999.99") BigDecimal price,
     @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
     VehicleStatus status,
-    @NotBlank @Size(max = 20) String dealershipCode) {}
+    @NotBlank @Size(max = 20) String dealershipCode) implements DealershipBound {}

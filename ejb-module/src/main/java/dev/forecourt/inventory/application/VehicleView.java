@@ -2,6 +2,7 @@ package dev.forecourt.inventory.application;
 
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleStatus;
+import dev.forecourt.platform.security.DealershipBound;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -21,7 +22,7 @@ public record VehicleView(
     String dealershipCode,
     Instant createdAt,
     Instant updatedAt,
-    long version) {
+    long version) implements DealershipBound {
 
   static VehicleView of(Vehicle v) {
     return new VehicleView(

@@ -56,16 +56,12 @@ public final class TokenPrincipal implements JsonWebToken, Serializable {
     return out;
   }
 
-  /** The dealership ids the caller is assigned to ({@code dealerships} claim); empty when none. */
-  public Set<Long> dealerships() {
-    Object ids = claims.get("dealerships");
-    Set<Long> out = new LinkedHashSet<>();
-    if (ids instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Number n) {
-          out.add(n.longValue());
-        }
-      }
+  /** The dealerships (rooftop codes) the caller is assigned to ({@code dealerships} claim); empty when none. */
+  public Set<String> dealerships() {
+    Object codes = claims.get("dealerships");
+    Set<String> out = new LinkedHashSet<>();
+    if (codes instanceof List<?> list) {
+      list.forEach(c -> out.add(String.valueOf(c)));
     }
     return out;
   }

@@ -1,0 +1,7 @@
+package dev.forecourt.platform.security;
+
+/** An argument that concerns one dealership (by its rooftop code), for {@link DealershipScoped}. */
+public interface DealershipBound {
+
+  String dealershipCode();
+}
