@@ -64,6 +64,13 @@ jvm_option -Xmx "${FORECOURT_SERVER_HEAP:-1g}"
 # --- HTTP worker threads and listen address ----------------------------------------------------
 attribute "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size" \
   "${FORECOURT_HTTP_THREADS:-32}"
+# No product banner on the application listeners (X-Powered-By, Server): attackers learn nothing.
+for l in http-listener-1 http-listener-2; do
+  attribute "$cfg.network-config.protocols.protocol.$l.http.xpowered-by" false
+  if asadmin_remote get "$cfg.network-config.protocols.protocol.$l.http.server-header" >/dev/null 2>&1; then
+    attribute "$cfg.network-config.protocols.protocol.$l.http.server-header" false
+  fi
+done
 if [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ]; then
   for l in http-listener-1 http-listener-2 admin-listener; do
     attribute "$cfg.network-config.network-listeners.network-listener.$l.address" \

@@ -79,6 +79,11 @@ class AuthorizationIT {
         .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
         .contentType("application/problem+json");
     anonymous().delete("/vehicles/{id}", firstAvailable()).then().statusCode(401);
+    // authentication comes before validation: an invalid body tells an anonymous caller nothing
+    anonymous().contentType(ContentType.JSON).body("{\"vin\":\"nope\"}").post("/vehicles")
+        .then().statusCode(401).body("type", equalTo(PROBLEMS + "unauthenticated"));
+    as("sales").contentType(ContentType.JSON).body("{\"vin\":\"nope\"}").post("/vehicles")
+        .then().statusCode(422).body("type", equalTo(PROBLEMS + "validation-failed"));
   }
 
   @Test

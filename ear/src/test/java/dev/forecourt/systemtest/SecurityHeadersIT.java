@@ -24,7 +24,8 @@ class SecurityHeadersIT {
         .header("X-Frame-Options", equalTo("DENY"))
         .header("X-Content-Type-Options", equalTo("nosniff"))
         .header("Referrer-Policy", equalTo("no-referrer"))
-        .header("Permissions-Policy", containsString("camera=()"));
+        .header("Permissions-Policy", containsString("camera=()"))
+        .header("X-Powered-By", nullValue());
   }
 
   @Test

@@ -9,13 +9,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /** Opaque refresh tokens: 256 random bits, stored as their SHA-256 hash only. */
@@ -35,7 +31,7 @@ public class RefreshTokens {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String value = "fcr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    em.persist(new RefreshToken(hash(value), familyId, user, now, now.plus(settings.refreshTokenLifetime())));
+    em.persist(new RefreshToken(Sha256.hex(value), familyId, user, now, now.plus(settings.refreshTokenLifetime())));
     return value;
   }
 
@@ -44,7 +40,7 @@ public class RefreshTokens {
       return Optional.empty();
     }
     return em.createQuery("select t from RefreshToken t join fetch t.user where t.tokenHash = :h", RefreshToken.class)
-        .setParameter("h", hash(value)).getResultStream().findFirst();
+        .setParameter("h", Sha256.hex(value)).getResultStream().findFirst();
   }
 
   /**
@@ -53,7 +49,7 @@ public class RefreshTokens {
    */
   public boolean use(String value, Instant now) {
     return em.createQuery("update RefreshToken t set t.usedAt = :now where t.tokenHash = :h and t.usedAt is null")
-        .setParameter("now", now).setParameter("h", hash(value)).executeUpdate() == 1;
+        .setParameter("now", now).setParameter("h", Sha256.hex(value)).executeUpdate() == 1;
   }
 
   /** Revokes every token of the family, in its own transaction (it must survive a failed call). */
@@ -63,11 +59,4 @@ public class RefreshTokens {
         .setParameter("now", now).setParameter("f", familyId).executeUpdate();
   }
 
-  static String hash(String value) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -39,9 +39,14 @@ import java.util.Optional;
  * need a staff role and are scoped to the caller's dealerships.
  */
 @Stateless
-@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME})
+@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, InventoryService.READ_SCOPE,
+    InventoryService.WRITE_SCOPE})
 @PermitAll
 public class InventoryService {
+
+  /** The API-key scopes of inventory (they are roles of API-key callers). */
+  public static final String READ_SCOPE = "inventory:read";
+  public static final String WRITE_SCOPE = "inventory:write";
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -116,11 +121,11 @@ public class InventoryService {
 
   private boolean staff() {
     return caller.isCallerInRole(Role.SALES_NAME) || caller.isCallerInRole(Role.MANAGER_NAME)
-        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(Role.INTEGRATOR_NAME);
+        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(READ_SCOPE) || caller.isCallerInRole(WRITE_SCOPE);
   }
 
   /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
   @DealershipScoped
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
     Dealership dealership = dealership(draft.dealershipCode());
@@ -147,7 +152,7 @@ public class InventoryService {
    * Replaces the writable state of vehicle {@code id}, provided it is still at {@code expectedVersion}
    * (the version the client read, from its If-Match).
    */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
   @DealershipScoped
   public VehicleView update(@VehicleId long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
     Vehicle vehicle = find(id);
@@ -177,7 +182,7 @@ public class InventoryService {
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
   @DealershipScoped
   public void remove(@VehicleId long id) {
     Vehicle vehicle = find(id);

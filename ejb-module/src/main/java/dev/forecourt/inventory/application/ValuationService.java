@@ -26,7 +26,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * {@code dev.forecourt.inventory.application.ValuationService/estimate/Timeout/value}.
  */
 @Stateless
-@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, InventoryService.READ_SCOPE})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ValuationService {
 

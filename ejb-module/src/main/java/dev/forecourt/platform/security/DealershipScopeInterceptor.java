@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Enforces {@link DealershipScoped}: every dealership a call concerns must be among the caller's
- * ({@link TokenPrincipal#dealerships()}), unless the caller is an admin. Otherwise 403
+ * ({@link AssignedCaller#dealerships()}: a token's claim or an API key's), unless the caller is an admin. Otherwise 403
  * {@code forbidden}, before the method runs. Unknown vehicle ids pass (the method answers 404).
  */
 @DealershipScoped
@@ -45,8 +45,8 @@ public class DealershipScopeInterceptor {
     }
     Set<String> concerned = concerned(call);
     if (!concerned.isEmpty()) {
-      Set<String> assigned = security.getPrincipalsByType(TokenPrincipal.class).stream()
-          .findFirst().map(TokenPrincipal::dealerships).orElse(Set.of());
+      Set<String> assigned = security.getPrincipalsByType(AssignedCaller.class).stream()
+          .findFirst().map(AssignedCaller::dealerships).orElse(Set.of());
       for (String code : concerned) {
         if (!assigned.contains(code)) {
           LOG.info(() -> "Dealership scope refused " + call.getMethod().getName() + " on " + code

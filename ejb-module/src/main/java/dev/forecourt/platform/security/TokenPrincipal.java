@@ -12,7 +12,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  * The caller of a request authenticated by a verified access token: an MP-JWT {@link JsonWebToken}
  * whose name is {@code upn}, else {@code preferred_username}, else {@code sub}.
  */
-public final class TokenPrincipal implements JsonWebToken, Serializable {
+public final class TokenPrincipal implements JsonWebToken, AssignedCaller, Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -57,6 +57,7 @@ public final class TokenPrincipal implements JsonWebToken, Serializable {
   }
 
   /** The dealerships (rooftop codes) the caller is assigned to ({@code dealerships} claim); empty when none. */
+  @Override
   public Set<String> dealerships() {
     Object codes = claims.get("dealerships");
     Set<String> out = new LinkedHashSet<>();

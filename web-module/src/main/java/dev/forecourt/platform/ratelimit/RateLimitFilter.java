@@ -3,6 +3,7 @@ package dev.forecourt.platform.ratelimit;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.ApiKeyPrincipal;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Applies the rate limits to every API request, after authentication: login attempts per client
  * IP and per username ({@code forecourt.rate-limit.login.per-minute}, 10), signed-in callers per
- * user ({@code forecourt.rate-limit.user.per-minute}, 1 000), anonymous callers per client IP
+ * user ({@code forecourt.rate-limit.user.per-minute}, 1 000), API keys per key
+ * ({@code forecourt.rate-limit.api-key.per-minute}, 1 000), anonymous callers per client IP
  * ({@code forecourt.rate-limit.anonymous.per-minute}, 100). Over the limit: 429
  * {@code rate-limited} with {@code Retry-After}; every answer carries {@code RateLimit-Limit},
  * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The limits are read from MP Config on
@@ -79,6 +81,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
         if (username != null) {
           admit(context, "login-user:" + username, limit, "login");
         }
+      } else if (context.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal key) {
+        admit(context, "api-key:" + key.prefix(), limit(config, "api-key", 1000), "api-key");
       } else if (context.getSecurityContext().getUserPrincipal() != null) {
         admit(context, "user:" + context.getSecurityContext().getUserPrincipal().getName(), limit(config, "user", 1000), "user");
       } else {

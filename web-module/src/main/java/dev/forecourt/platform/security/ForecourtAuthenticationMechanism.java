@@ -1,5 +1,6 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.identity.application.ApiKeyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -13,8 +14,9 @@ import java.util.logging.Logger;
 
 /**
  * The one place a request's credential is checked (Jakarta Security). {@code Authorization:
- * Bearer <token>} is verified by {@link TokenVerifier}; the caller and its {@code groups} go to the
- * container, so {@code @RolesAllowed} on the EJBs and {@code isCallerInRole} see them. No
+ * Bearer <token>} is verified by {@link TokenVerifier}, {@code Authorization: ApiKey <key>} by
+ * {@link ApiKeyService} (groups: {@code integrator} and the key's scopes); the caller and its
+ * groups go to the container, so {@code @RolesAllowed} on the EJBs and {@code isCallerInRole} see them. No
  * credential: the request continues anonymously (public reads), and a protected call is answered
  * 401. A refused credential is never silently anonymous: {@link RefusedCredentialFilter} answers
  * it 401 with a problem.
@@ -29,6 +31,8 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
 
   @Inject TokenVerifier tokens;
 
+  @Inject ApiKeyService apiKeys;
+
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
       HttpMessageContext context) {
@@ -39,6 +43,11 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     int space = header.indexOf(' ');
     String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
     String credential = space < 0 ? "" : header.substring(space + 1).trim();
+    if ("apikey".equals(scheme)) {
+      return apiKeys.authenticate(credential)
+          .map(key -> context.notifyContainerAboutLogin(key, ApiKeyService.groups(key)))
+          .orElseGet(() -> refuse(request, context, "unknown, expired or revoked API key"));
+    }
     if (!"bearer".equals(scheme)) {
       return refuse(request, context, "unsupported authorization scheme");
     }

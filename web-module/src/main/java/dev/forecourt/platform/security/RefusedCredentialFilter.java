@@ -28,7 +28,7 @@ public class RefusedCredentialFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext context) {
     if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
       context.abortWith(ProblemResponses.of(request,
-          new ProblemException(ProblemType.INVALID_TOKEN, "The access token is not valid")));
+          new ProblemException(ProblemType.INVALID_TOKEN, "The credential (access token or API key) is not valid")));
     }
   }
 }
