@@ -48,8 +48,10 @@ class InventoryServiceIT {
 
   @Test
   void flywayMigratedTheSchemaAtDeployment() {
+    // No migration shipped in the persistence jar is left pending, and the history reaches at
+    // least the API-key migration (V3); new migrations must not break this test.
     assertTrue(migration.isComplete());
-    assertEquals("2", migration.schemaVersion());
+    assertTrue(Integer.parseInt(migration.schemaVersion()) >= 3, migration.schemaVersion());
   }
 
   @Test
