@@ -17,6 +17,10 @@
 #   FORECOURT_HTTP_THREADS    max HTTP worker threads (32; Payara's default is 5)
 #   FORECOURT_MP_CONFIG_CACHE_SECONDS  how long MP Config values are cached (Payara's default 60)
 #   FORECOURT_LISTEN_ADDRESS  bind HTTP, admin, IIOP and JMX listeners to this address (unset: all)
+#   FORECOURT_SMTP_HOST, FORECOURT_SMTP_PORT  SMTP server of mail/forecourt (localhost, 25)
+#   FORECOURT_SMTP_USER, FORECOURT_SMTP_PASSWORD  SMTP login, if the server wants one (password
+#                             stored as a password alias); FORECOURT_SMTP_STARTTLS=true for STARTTLS
+#   FORECOURT_MAIL_FROM       sender of Forecourt's mails (forecourt@localhost)
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 FORECOURT_ADMIN_PORT="${1:-$FORECOURT_ADMIN_PORT}"
@@ -137,6 +141,29 @@ if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecou
   asadmin_remote create-managed-executor-service \
     --corepoolsize 4 --maximumpoolsize 16 --taskqueuecapacity 1024 concurrent/forecourt
 fi
+
+# --- Mail session mail/forecourt (password reset mails), deleted and re-created ----------------
+mail_props="mail.smtp.port=${FORECOURT_SMTP_PORT:-25}:mail.smtp.connectiontimeout=5000:mail.smtp.timeout=10000"
+if [ "${FORECOURT_SMTP_STARTTLS:-false}" = true ]; then
+  mail_props="$mail_props:mail.smtp.starttls.enable=true:mail.smtp.starttls.required=true"
+fi
+if [ -n "${FORECOURT_SMTP_USER:-}" ]; then
+  smtp_pwfile="$(mktemp)"
+  trap 'rm -f "${pwfile:-}" "$smtp_pwfile"' EXIT
+  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "${FORECOURT_SMTP_PASSWORD:?}" | sed 's/\\/\\\\/g')" >"$smtp_pwfile"
+  if asadmin_remote list-password-aliases | grep -qx forecourt-smtp-password; then
+    asadmin_remote --passwordfile "$smtp_pwfile" update-password-alias forecourt-smtp-password
+  else
+    asadmin_remote --passwordfile "$smtp_pwfile" create-password-alias forecourt-smtp-password
+  fi
+  mail_props="$mail_props:mail.smtp.auth=true:mail.smtp.user=$(esc "$FORECOURT_SMTP_USER"):mail.smtp.password=$(esc '${ALIAS=forecourt-smtp-password}')"
+fi
+if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
+  asadmin_remote delete-javamail-resource mail/forecourt
+fi
+asadmin_remote create-javamail-resource --mailhost "${FORECOURT_SMTP_HOST:-localhost}" \
+  --mailuser "${FORECOURT_SMTP_USER:-forecourt}" --fromaddress "${FORECOURT_MAIL_FROM:-forecourt@localhost}" \
+  --property "$mail_props" mail/forecourt
 
 # --- MicroProfile Config cache: how soon a value changed with set-config-property applies -------
 # (Payara's default: 60 s). The system tests use 0 to see a change at once.

@@ -8,17 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.LoopbackClient;
 import dev.forecourt.systemtest.support.Metrics;
 import io.restassured.response.Response;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -115,32 +108,10 @@ class RateLimitIT {
 
   private record Answer(int status, String limit) {}
 
-  /**
-   * The status and RateLimit-Limit of a failed login sent from a given loopback source address
-   * (HTTP/1.1 over a plain socket: the JDK 17 HTTP client cannot choose its local address).
-   */
+  /** The status and RateLimit-Limit of a failed login sent from a given loopback source address. */
   private static Answer loginFrom(String sourceIp, String username) throws IOException {
-    byte[] body = ("{\"username\":\"" + username + "\",\"password\":\"wrong\"}").getBytes(StandardCharsets.UTF_8);
-    URI base = ForecourtServer.baseUri();
-    try (Socket socket = new Socket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
-      socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
-      socket.setSoTimeout(10_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(("POST /api/v1/auth/login HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-          + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-      out.flush();
-      BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-      int status = Integer.parseInt(in.readLine().split(" ")[1]);
-      String limit = null;
-      for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-        if (line.toLowerCase(java.util.Locale.ROOT).startsWith("ratelimit-limit:")) {
-          limit = line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-      return new Answer(status, limit);
-    }
+    LoopbackClient.Answer a = LoopbackClient.send(sourceIp, "POST", "/api/v1/auth/login", "application/json",
+        "{\"username\":\"" + username + "\",\"password\":\"wrong\"}");
+    return new Answer(a.status(), a.header("RateLimit-Limit"));
   }
 }

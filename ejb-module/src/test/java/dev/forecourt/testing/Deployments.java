@@ -3,6 +3,7 @@ package dev.forecourt.testing;
 import dev.forecourt.platform.security.DealershipBound;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.SecretCipher;
 import dev.forecourt.platform.security.TokenPrincipal;
 import dev.forecourt.platform.security.VehicleId;
 import java.io.File;
@@ -35,7 +36,7 @@ public final class Deployments {
             "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
         // the dealership scoping the services are bound to (not the token verification)
         .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, VehicleId.class,
-            TokenPrincipal.class)
+            TokenPrincipal.class, SecretCipher.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())

@@ -34,6 +34,41 @@ public final class Accounts {
         .then().statusCode(200).extract().jsonPath().getString("access_token"));
   }
 
+  /**
+   * Creates a local account straight in the database (Forecourt has no user administration API
+   * yet): bcrypt cost 12 like the application, one role, assigned to dealership BER.
+   */
+  public static void createLocalUser(String username, String email, String password, String role) {
+    String hash = at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(12, password.toCharArray());
+    try (java.sql.Connection c = ForecourtServer.dataSource().getConnection()) {
+      long id;
+      try (java.sql.ResultSet rs = c.createStatement().executeQuery("select nextval('user_account_seq')")) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account"
+          + " (id, username, email, password_hash, enabled, created_at, version) values (?, ?, ?, ?, true, now(), 0)")) {
+        ps.setLong(1, id);
+        ps.setString(2, username);
+        ps.setString(3, email);
+        ps.setString(4, hash);
+        ps.executeUpdate();
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account_role (user_id, role) values (?, ?)")) {
+        ps.setLong(1, id);
+        ps.setString(2, role.toUpperCase(java.util.Locale.ROOT));
+        ps.executeUpdate();
+      }
+      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account_dealership (user_id, dealership_id)"
+          + " select ?, id from dealership where code = 'BER'")) {
+        ps.setLong(1, id);
+        ps.executeUpdate();
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Cannot create the test account " + username, e);
+    }
+  }
+
   /** A request to /api/v1 without credentials. */
   public static RequestSpecification anonymous() {
     return given().baseUri(ForecourtServer.baseUri().toString()).basePath("/api/v1");

@@ -3,6 +3,8 @@ package dev.forecourt.systemtest.support;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,6 +116,11 @@ public final class ForecourtServer implements BeforeAllCallback {
             "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
   }
 
+  /** The SMTP server the server's mail session sends to. */
+  public static GreenMail mailServer() {
+    return current().mail;
+  }
+
   public static WireMockServer valuationStub() {
     return current().wireMock;
   }
@@ -157,6 +164,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     private final Path domainDir = target.resolve("payara-domains").resolve(DOMAIN);
     private EmbeddedPostgres postgres;
     private WireMockServer wireMock;
+    private GreenMail mail;
     private DataSource dataSource;
     private int adminPort;
     private int httpPort;
@@ -172,6 +180,9 @@ public final class ForecourtServer implements BeforeAllCallback {
       startPostgres();
       wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
       wireMock.start();
+      // a real SMTP server for the mail session mail/forecourt (password reset mails)
+      mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      mail.start();
       script("provision.sh");
       stopLeftoverDomain();
       int portBase = freePortBase();
@@ -195,16 +206,19 @@ public final class ForecourtServer implements BeforeAllCallback {
           domainDir.getParent().toString(), DOMAIN), serverEnv);
 
       PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
-      script("configure-domain.sh", Map.of(
-          "FORECOURT_DB_KIND", "postgresql",
-          "FORECOURT_DB_HOST", "127.0.0.1",
-          "FORECOURT_DB_PORT", String.valueOf(postgres.getPort()),
-          "FORECOURT_DB_NAME", DB,
-          "FORECOURT_DB_USER", pg.getUser(),
-          "FORECOURT_DB_PASSWORD", pg.getPassword(),
-          "FORECOURT_PG_DRIVER_JAR", postgresDriverJar(),
-          "FORECOURT_MP_CONFIG_CACHE_SECONDS", "0",
-          "FORECOURT_LISTEN_ADDRESS", "127.0.0.1"));
+      script("configure-domain.sh", Map.ofEntries(
+          Map.entry("FORECOURT_DB_KIND", "postgresql"),
+          Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
+          Map.entry("FORECOURT_DB_PORT", String.valueOf(postgres.getPort())),
+          Map.entry("FORECOURT_DB_NAME", DB),
+          Map.entry("FORECOURT_DB_USER", pg.getUser()),
+          Map.entry("FORECOURT_DB_PASSWORD", pg.getPassword()),
+          Map.entry("FORECOURT_PG_DRIVER_JAR", postgresDriverJar()),
+          Map.entry("FORECOURT_MP_CONFIG_CACHE_SECONDS", "0"),
+          Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
+          Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
+          Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
+          Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
       Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
       script("deploy.sh", ear.toAbsolutePath().toString());
       awaitReady();
@@ -260,7 +274,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     private void stopLeftoverDomain() {
       if (Files.exists(domainDir)) {
         stopDomain();
-        deleteRecursively(domainDir);
+        Harness.deleteRecursively(domainDir);
       }
     }
 
@@ -273,7 +287,7 @@ public final class ForecourtServer implements BeforeAllCallback {
         if (status == 200) {
           return;
         }
-        sleep(1000);
+        Harness.sleep(1000);
       }
       throw new IllegalStateException(ready + " did not answer 200 within " + READY_TIMEOUT
           + " (last status " + status + "). Tail of server.log:\n" + logTail());
@@ -335,6 +349,9 @@ public final class ForecourtServer implements BeforeAllCallback {
       }
       if (wireMock != null) {
         wireMock.stop();
+      }
+      if (mail != null) {
+        mail.stop();
       }
       if (postgres != null) {
         try {
@@ -432,29 +449,6 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
   }
 
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void log(String message) {
     System.out.println("[ForecourtServer] " + message);

@@ -405,7 +405,7 @@ public final class KeycloakServer implements BeforeAllCallback {
             workCopy = dir;
             stopLeftover();
             workCopy = saved;
-            deleteRecursively(dir);
+            Harness.deleteRecursively(dir);
           }
         }
       } catch (IOException e) {
@@ -421,7 +421,7 @@ public final class KeycloakServer implements BeforeAllCallback {
       }
       Instant begin = Instant.now();
       if (Files.exists(workCopy)) {
-        deleteRecursively(workCopy);
+        Harness.deleteRecursively(workCopy);
       }
       copyRecursively(home, workCopy);
       try {
@@ -438,7 +438,7 @@ public final class KeycloakServer implements BeforeAllCallback {
       try {
         for (String dir : List.of("data", "tmp")) {
           if (Files.exists(workCopy.resolve(dir))) {
-            deleteRecursively(workCopy.resolve(dir));
+            Harness.deleteRecursively(workCopy.resolve(dir));
           }
         }
         Files.createDirectories(workCopy.resolve("tmp"));
@@ -491,7 +491,7 @@ public final class KeycloakServer implements BeforeAllCallback {
           Thread.currentThread().interrupt();
           throw new IllegalStateException(e);
         }
-        sleep(500);
+        Harness.sleep(500);
       }
       throw new IllegalStateException(wellKnown + " did not answer 200 within " + READY_TIMEOUT
           + " (last: " + last + "). Tail of " + logFile + ":\n" + logTail());
@@ -574,7 +574,7 @@ public final class KeycloakServer implements BeforeAllCallback {
         log("Keycloak stopped (" + Duration.between(begin, Instant.now()).toMillis() + " ms)");
       }
       if (privateCopy && workCopy != null && Files.exists(workCopy)) {
-        deleteRecursively(workCopy);
+        Harness.deleteRecursively(workCopy);
       }
       try {
         if (lock != null) {
@@ -596,7 +596,7 @@ public final class KeycloakServer implements BeforeAllCallback {
     tree.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(STOP_TIMEOUT);
     while (Instant.now().isBefore(deadline) && tree.stream().anyMatch(ProcessHandle::isAlive)) {
-      sleep(200);
+      Harness.sleep(200);
     }
     List<ProcessHandle> alive = new ArrayList<>(root.descendants().toList());
     tree.stream().filter(ProcessHandle::isAlive).forEach(alive::add);
@@ -773,29 +773,6 @@ public final class KeycloakServer implements BeforeAllCallback {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot copy " + from + " to " + to, e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 

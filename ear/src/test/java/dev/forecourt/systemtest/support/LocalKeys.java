@@ -38,11 +38,29 @@ public final class LocalKeys {
         throw new IllegalStateException("no active signing key in the database");
       }
       PrivateKey key = KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(rs.getString(2))));
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(unseal(rs.getString(2), rs.getString(1)))));
       return new Key(rs.getString(1), key);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The stored private key in clear: the row is {@code gcm1:<key id>:<base64 of IV and
+   * ciphertext>}, AES-256-GCM under the server's FORECOURT_SECRETS_KEY, bound to the kid.
+   */
+  private static String unseal(String stored, String kid) throws Exception {
+    String[] parts = stored.split(":", 3);
+    if (parts.length != 3 || !parts[0].equals("gcm1")) {
+      throw new IllegalStateException("The signing key is not encrypted at rest");
+    }
+    byte[] key = Base64.getDecoder().decode(System.getProperty("forecourt.systemtest.env.FORECOURT_SECRETS_KEY"));
+    byte[] sealed = Base64.getDecoder().decode(parts[2]);
+    javax.crypto.Cipher cipher = javax.crypto.Cipher.getInstance("AES/GCM/NoPadding");
+    cipher.init(javax.crypto.Cipher.DECRYPT_MODE, new javax.crypto.spec.SecretKeySpec(key, "AES"),
+        new javax.crypto.spec.GCMParameterSpec(128, sealed, 0, 12));
+    cipher.updateAAD(("signing-key:" + kid).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return new String(cipher.doFinal(sealed, 12, sealed.length - 12), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Claims of a valid 5-minute token of user {@code name} with {@code groups}. */

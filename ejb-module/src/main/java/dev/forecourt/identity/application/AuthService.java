@@ -38,10 +38,16 @@ public class AuthService {
   @Inject TokenSettings settings;
   @Inject LoginThrottles throttles;
   @Inject RefreshTokens refreshTokens;
+  @Inject SecondFactor secondFactor;
 
   private final Clock clock = Clock.systemUTC();
 
-  public TokenPair login(String username, String password) {
+  /**
+   * Signs in with a password and, if the account has a second factor, {@code oneTimeCode} (a TOTP
+   * code or a recovery code). Without the code such an account gets 401 {@code totp-required}
+   * (only after the password was right); a wrong code counts as a failed login.
+   */
+  public TokenPair login(String username, String password, String oneTimeCode) {
     Instant now = clock.instant();
     String name = UserAccount.normalize(username);
     if (name.isEmpty() || name.length() > 100 || password == null || password.length() > 1000) {
@@ -61,6 +67,17 @@ public class AuthService {
       throw nowLocked.isPresent()
           ? locked(nowLocked.get(), now)
           : new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+    }
+    if (user.totpEnabled()) {
+      if (oneTimeCode == null || oneTimeCode.isBlank()) {
+        throw new ProblemException(ProblemType.TOTP_REQUIRED, "Enter the code from your authenticator app (or a recovery code)");
+      }
+      if (!secondFactor.accept(user, oneTimeCode, now)) {
+        Optional<Instant> nowLocked = throttles.fail(name, now);
+        throw nowLocked.isPresent()
+            ? locked(nowLocked.get(), now)
+            : new ProblemException(ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid");
+      }
     }
     throttles.succeed(name);
     return pair(user, UUID.randomUUID().toString(), now);
@@ -92,7 +109,7 @@ public class AuthService {
         refreshTokens.issue(user, familyId, now));
   }
 
-  private static ProblemException locked(Instant until, Instant now) {
+  static ProblemException locked(Instant until, Instant now) {
     return new ProblemException(ProblemType.LOGIN_LOCKED, "Too many failed logins: try again later")
         .retryAfter(Duration.between(now, until).toSeconds());
   }

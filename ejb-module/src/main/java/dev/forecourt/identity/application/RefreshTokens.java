@@ -9,9 +9,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Optional;
 
 /** Opaque refresh tokens: 256 random bits, stored as their SHA-256 hash only. */
@@ -19,7 +17,6 @@ import java.util.Optional;
 @PermitAll
 public class RefreshTokens {
 
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -28,9 +25,7 @@ public class RefreshTokens {
 
   /** Issues a token of the family and answers its value (shown to the client once). */
   public String issue(UserAccount user, String familyId, Instant now) {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String value = "fcr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    String value = "fcr_" + OpaqueTokens.random();
     em.persist(new RefreshToken(Sha256.hex(value), familyId, user, now, now.plus(settings.refreshTokenLifetime())));
     return value;
   }
@@ -57,6 +52,12 @@ public class RefreshTokens {
   public int revokeFamily(String familyId, Instant now) {
     return em.createQuery("update RefreshToken t set t.revokedAt = :now where t.familyId = :f and t.revokedAt is null")
         .setParameter("now", now).setParameter("f", familyId).executeUpdate();
+  }
+
+  /** Revokes every live token of the user (all their sign-ins), in the caller's transaction. */
+  public int revokeAll(UserAccount user, Instant now) {
+    return em.createQuery("update RefreshToken t set t.revokedAt = :now where t.user = :u and t.revokedAt is null")
+        .setParameter("now", now).setParameter("u", user).executeUpdate();
   }
 
 }

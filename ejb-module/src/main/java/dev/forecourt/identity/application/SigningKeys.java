@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.identity.domain.SigningKey;
+import dev.forecourt.platform.security.SecretCipher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.annotation.PostConstruct;
@@ -55,6 +56,7 @@ public class SigningKeys {
   EntityManager em;
 
   @Inject TokenSettings settings;
+  @Inject SecretCipher cipher;
 
   private final Clock clock = Clock.systemUTC();
   private volatile Loaded loaded;
@@ -109,13 +111,15 @@ public class SigningKeys {
       active = create(now);
       keys = List.of(active);
     }
+    keys.forEach(this::sealAtRest);
     try {
       List<JWK> published = keys.stream()
           .filter(k -> k.publishedAt(now, settings.signingKeyOverlap()))
           .map(k -> parse(k.publicJwk())).toList();
       RSAKey pub = parse(active.publicJwk()).toRSAKey();
       RSAPrivateKey priv = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(active.privateKey())));
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(
+              cipher.decrypt(active.privateKey(), boundTo(active.kid())))));
       RSAKey signer = new RSAKey.Builder(pub).privateKey(priv).build();
       return new Loaded(signer, new JWKSet(published), now);
     } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
@@ -131,7 +135,7 @@ public class SigningKeys {
           .keyID(UUID.randomUUID().toString())
           .generate();
       SigningKey entity = new SigningKey(key.getKeyID(),
-          Base64.getEncoder().encodeToString(key.toRSAPrivateKey().getEncoded()),
+          cipher.encrypt(Base64.getEncoder().encodeToString(key.toRSAPrivateKey().getEncoded()), boundTo(key.getKeyID())),
           key.toPublicJWK().toJSONString(), now);
       em.persist(entity);
       em.flush();
@@ -139,6 +143,23 @@ public class SigningKeys {
     } catch (JOSEException e) {
       throw new IllegalStateException("A token signing key cannot be generated", e);
     }
+  }
+
+  /**
+   * Encrypts a private key stored in clear (written before encryption at rest) or under a previous
+   * secrets key, so that rotating {@code forecourt.secrets.key} re-encrypts the table.
+   */
+  private void sealAtRest(SigningKey key) {
+    if (cipher.needsReencryption(key.privateKey())) {
+      String plain = SecretCipher.isEncrypted(key.privateKey())
+          ? cipher.decrypt(key.privateKey(), boundTo(key.kid())) : key.privateKey();
+      key.storePrivateKey(cipher.encrypt(plain, boundTo(key.kid())));
+      LOG.info(() -> "Token signing key " + key.kid() + " (re-)encrypted at rest");
+    }
+  }
+
+  private static String boundTo(String kid) {
+    return "signing-key:" + kid;
   }
 
   private static JWK parse(String json) {

@@ -1,5 +1,8 @@
 package dev.forecourt.platform.config;
 
+import dev.forecourt.platform.security.SecretCipher;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -41,6 +44,26 @@ public class ConfigurationCheck {
     optional(config, "forecourt.demo-data", problems)
         .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
         .ifPresent(v -> problems.add("forecourt.demo-data must be true or false"));
+    String secretsKey = optional(config, "forecourt.secrets.key", problems).orElse(null);
+    if (secretsKey == null) {
+      problems.add(SecretCipher.KEY_REQUIRED);
+    } else if (SecretCipher.problemWith(secretsKey) != null) {
+      problems.add(SecretCipher.problemWith(secretsKey));
+    }
+    optional(config, "forecourt.secrets.previous-keys", problems).ifPresent(list -> {
+      for (String k : list.split(",")) {
+        if (!k.isBlank() && SecretCipher.problemWith(k) != null) {
+          problems.add("forecourt.secrets.previous-keys must list base64 AES-256 keys, comma-separated");
+          break;
+        }
+      }
+    });
+    for (String key : List.of("forecourt.intrusion.window", "forecourt.intrusion.block-duration",
+        "forecourt.security.password-reset.ttl")) {
+      duration(config, key, problems);
+    }
+    integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
+    integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("Invalid Forecourt configuration: " + String.join("; ", problems));
     }
@@ -49,6 +72,18 @@ public class ConfigurationCheck {
 
   private static Optional<String> optional(Config config, String key, List<String> problems) {
     return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  private static void duration(Config config, String key, List<String> problems) {
+    optional(config, key, problems).ifPresent(v -> {
+      try {
+        if (Duration.parse(v).isNegative() || Duration.parse(v).isZero()) {
+          problems.add(key + " must be a positive ISO-8601 duration such as PT15M");
+        }
+      } catch (DateTimeParseException e) {
+        problems.add(key + " must be an ISO-8601 duration such as PT15M");
+      }
+    });
   }
 
   private static void integer(Config config, String key, int min, int max, List<String> problems) {

@@ -8,13 +8,17 @@ import java.net.URI;
  */
 public enum ProblemType {
   MALFORMED_REQUEST(400, "malformed-request", "The request body is not valid JSON of the expected shape"),
+  REQUEST_REJECTED(400, "request-rejected", "The request looks like an attack and was rejected"),
+  INVALID_RESET_TOKEN(400, "invalid-reset-token", "The password reset token is not valid"),
   INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is invalid"),
   VALIDATION_FAILED(422, "validation-failed", "The request has invalid fields"),
   UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
   AUTHENTICATION_FAILED(401, "authentication-failed", "The credentials are not valid"),
   LOGIN_LOCKED(401, "login-locked", "Too many failed logins: try again later"),
   INVALID_TOKEN(401, "invalid-token", "The token is not valid"),
+  TOTP_REQUIRED(401, "totp-required", "A one-time code from the authenticator app is required"),
   FORBIDDEN(403, "forbidden", "You are not allowed to do this"),
+  CLIENT_BLOCKED(403, "client-blocked", "This address is blocked for a while after repeated attacks"),
   NOT_FOUND(404, "not-found", "The resource does not exist"),
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),

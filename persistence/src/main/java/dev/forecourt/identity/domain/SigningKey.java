@@ -20,7 +20,8 @@ public class SigningKey {
   @Column(name = "kid", length = 64)
   private String kid;
 
-  @Column(name = "private_key", nullable = false, length = 4000, updatable = false)
+  /** The PKCS#8 private key, encrypted at rest (AES-GCM) by the application. */
+  @Column(name = "private_key", nullable = false, length = 4000)
   private String privateKey;
 
   @Column(name = "public_jwk", nullable = false, length = 2000, updatable = false)
@@ -47,6 +48,11 @@ public class SigningKey {
 
   public String privateKey() {
     return privateKey;
+  }
+
+  /** Replaces the stored (encrypted) private key, e.g. re-encrypted under a new secrets key. */
+  public void storePrivateKey(String sealed) {
+    this.privateKey = sealed;
   }
 
   public String publicJwk() {

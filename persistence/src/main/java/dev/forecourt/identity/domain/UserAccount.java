@@ -57,6 +57,17 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
+  /** The TOTP secret, encrypted at rest by the application; set at enrolment, before confirmation. */
+  @Column(name = "totp_secret", length = 300)
+  private String totpSecret;
+
+  @Column(name = "totp_enabled", nullable = false)
+  private boolean totpEnabled;
+
+  /** The last TOTP time step accepted: a code is good once (RFC 6238, section 5.2). */
+  @Column(name = "totp_last_step")
+  private Long totpLastStep;
+
   @Version
   @Column(name = "version", nullable = false)
   private long version;
@@ -112,5 +123,44 @@ public class UserAccount {
 
   public void disable() {
     this.enabled = false;
+  }
+
+  public String totpSecret() {
+    return totpSecret;
+  }
+
+  public boolean totpEnabled() {
+    return totpEnabled;
+  }
+
+  public long totpLastStep() {
+    return totpLastStep == null ? Long.MIN_VALUE : totpLastStep;
+  }
+
+  /** Starts (or restarts) an enrolment: the second factor is on only once a code confirms it. */
+  public void enrolTotp(String sealedSecret) {
+    if (totpEnabled) {
+      throw new IllegalStateException("Two-factor authentication is already on");
+    }
+    this.totpSecret = Objects.requireNonNull(sealedSecret);
+    this.totpLastStep = null;
+  }
+
+  /** Turns the second factor on (after a code from the enrolled secret was accepted). */
+  public void confirmTotp() {
+    if (totpSecret == null) {
+      throw new IllegalStateException("No two-factor enrolment to confirm");
+    }
+    this.totpEnabled = true;
+  }
+
+  public void acceptTotpStep(long step) {
+    this.totpLastStep = step;
+  }
+
+  public void removeTotp() {
+    this.totpSecret = null;
+    this.totpEnabled = false;
+    this.totpLastStep = null;
   }
 }

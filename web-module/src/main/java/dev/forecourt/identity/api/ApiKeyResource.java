@@ -14,7 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.CacheControl;
+import dev.forecourt.platform.web.Caching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +36,7 @@ public class ApiKeyResource {
   public Response create(ApiKeyDraft draft) {
     ApiKeyView created = keys.create(draft);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-        .entity(created).cacheControl(noStore()).build();
+        .entity(created).cacheControl(Caching.noStore()).build();
   }
 
   @GET
@@ -59,7 +59,7 @@ public class ApiKeyResource {
         throw ProblemException.invalidParameter("overlap", "must not be negative");
       }
     }
-    return Response.ok(keys.rotate(id, d)).cacheControl(noStore()).build();
+    return Response.ok(keys.rotate(id, d)).cacheControl(Caching.noStore()).build();
   }
 
   @DELETE
@@ -67,11 +67,5 @@ public class ApiKeyResource {
   public Response revoke(@PathParam("id") long id) {
     keys.revoke(id);
     return Response.noContent().build();
-  }
-
-  private static CacheControl noStore() {
-    CacheControl c = new CacheControl();
-    c.setNoStore(true);
-    return c;
   }
 }

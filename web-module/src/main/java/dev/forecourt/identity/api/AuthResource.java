@@ -1,7 +1,10 @@
 package dev.forecourt.identity.api;
 
 import dev.forecourt.identity.application.AuthService;
+import dev.forecourt.identity.application.PasswordResetService;
 import dev.forecourt.identity.application.SigningKeys;
+import dev.forecourt.identity.application.TwoFactorService;
+import dev.forecourt.platform.web.Caching;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ejb.EJB;
@@ -21,8 +24,9 @@ import java.util.Map;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
- * Local accounts: login, refresh (rotating), logout, the caller's identity, and the JWKS that
- * verifies Forecourt's own access tokens.
+ * Local accounts: login (with a second factor once it is on), refresh (rotating), logout, the
+ * caller's identity, TOTP enrolment, password reset by mail, and the JWKS that verifies
+ * Forecourt's own access tokens.
  */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,12 +34,14 @@ public class AuthResource {
 
   @EJB AuthService auth;
   @EJB SigningKeys keys;
+  @EJB TwoFactorService twoFactor;
+  @EJB PasswordResetService passwordReset;
 
   @POST
   @Path("/login")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response login(@NotNull @Valid Credentials credentials) {
-    return noStore(TokenResponse.of(auth.login(credentials.username(), credentials.password())));
+    return noStore(TokenResponse.of(auth.login(credentials.username(), credentials.password(), credentials.totp())));
   }
 
   @POST
@@ -50,6 +56,47 @@ public class AuthResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Response logout(@NotNull @Valid RefreshRequest body) {
     auth.logout(body.refreshToken());
+    return Response.noContent().build();
+  }
+
+  /** Starts TOTP enrolment: the secret, the otpauth:// URI and its QR code (PNG data URI). */
+  @POST
+  @Path("/2fa/enrol")
+  public Response enrolSecondFactor() {
+    return noStore(twoFactor.enrol());
+  }
+
+  /** Turns the second factor on with a first code; answers ten one-time recovery codes, once. */
+  @POST
+  @Path("/2fa/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response confirmSecondFactor(@NotNull @Valid OneTimeCode body) {
+    return noStore(Map.of("recoveryCodes", twoFactor.confirm(body.code())));
+  }
+
+  /** Turns the second factor off (needs a current code or a recovery code). */
+  @POST
+  @Path("/2fa/disable")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response disableSecondFactor(@NotNull @Valid OneTimeCode body) {
+    twoFactor.disable(body.code());
+    return Response.noContent().build();
+  }
+
+  /** Mails a reset link if the name or address belongs to an account; always 202 (no enumeration). */
+  @POST
+  @Path("/password-reset")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response requestPasswordReset(@NotNull @Valid PasswordResetRequest body) {
+    passwordReset.request(body.username());
+    return Response.accepted().build();
+  }
+
+  @POST
+  @Path("/password-reset/confirm")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response resetPassword(@NotNull @Valid NewPassword body) {
+    passwordReset.reset(body.token(), body.newPassword());
     return Response.noContent().build();
   }
 
@@ -79,8 +126,6 @@ public class AuthResource {
   }
 
   private static Response noStore(Object entity) {
-    CacheControl cache = new CacheControl();
-    cache.setNoStore(true);
-    return Response.ok(entity).cacheControl(cache).header("Pragma", "no-cache").build();
+    return Response.ok(entity).cacheControl(Caching.noStore()).header("Pragma", "no-cache").build();
   }
 }

@@ -24,6 +24,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,8 +35,8 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Applies the rate limits to every API request, after authentication: login attempts per client
- * IP and per username ({@code forecourt.rate-limit.login.per-minute}, 10), signed-in callers per
+ * Applies the rate limits to every API request, after authentication: login attempts (and
+ * password reset requests) per client IP and per username ({@code forecourt.rate-limit.login.per-minute}, 10), signed-in callers per
  * user ({@code forecourt.rate-limit.user.per-minute}, 1 000), API keys per key
  * ({@code forecourt.rate-limit.api-key.per-minute}, 1 000), anonymous callers per client IP
  * ({@code forecourt.rate-limit.anonymous.per-minute}, 100). Over the limit: 429
@@ -53,6 +54,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   private static final String PROBE = RateLimitFilter.class.getName() + ".probe";
   private static final String LIMIT = RateLimitFilter.class.getName() + ".limit";
   private static final int MAX_LOGIN_BODY = 8 * 1024;
+  /** Endpoints that take a password or start a reset: the strict login limits apply. */
+  private static final Set<String> CREDENTIAL_PATHS = Set.of("auth/login", "auth/password-reset");
 
   @Inject RateLimitBuckets buckets;
 
@@ -70,7 +73,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
     String ip = request.getRemoteAddr();
     String path = context.getUriInfo().getPath();
-    boolean login = "POST".equals(context.getMethod()) && path.replaceAll("^/+", "").equals("auth/login");
+    boolean login = "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
     try {
       if (login) {
         long limit = limit(config, "login", 10);

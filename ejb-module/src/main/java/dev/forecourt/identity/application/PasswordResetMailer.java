@@ -1,0 +1,75 @@
+package dev.forecourt.identity.application;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Date;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Sends password reset mails through the server-managed mail session {@code mail/forecourt}
+ * (SMTP host, port, sender and login are the operator's, set in the admin console or by
+ * {@code server-config/payara/configure-domain.sh}). Runs asynchronously; a failure is logged and
+ * counted in {@code forecourt_mail_failures_total}, never shown to the requester.
+ */
+@Stateless
+public class PasswordResetMailer {
+
+  private static final Logger LOG = Logger.getLogger(PasswordResetMailer.class.getName());
+
+  @Resource(lookup = "mail/forecourt")
+  Session mail;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.password-reset.link", defaultValue = "http://localhost:8080/reset-password?token=")
+  String link;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void send(String to, String username, String token, Duration validFor) {
+    try {
+      MimeMessage message = new MimeMessage(mail);
+      message.setFrom(); // the session's mail.from: the resource's --fromaddress
+      message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
+      message.setSubject("Reset your Forecourt password", "UTF-8");
+      message.setSentDate(new Date());
+      message.setText("""
+          Hello %s,
+
+          someone (hopefully you) asked to reset the password of your Forecourt account.
+          Open this link within %d minutes to choose a new password:
+
+          %s%s
+
+          Or send this token with your new password to POST /api/v1/auth/password-reset/confirm:
+
+          %s
+
+          If you did not ask for this, ignore this mail: your password stays as it is.
+          """.formatted(username, validFor.toMinutes(), link, token, token), "UTF-8");
+      Transport.send(message);
+      LOG.info(() -> "Password reset mail sent for user " + username);
+    } catch (MessagingException | RuntimeException e) {
+      metrics.counter("forecourt_mail_failures_total").inc();
+      LOG.log(Level.WARNING, "The password reset mail for user " + username + " could not be sent: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package dev.forecourt.identity.application;
+
+import dev.forecourt.identity.domain.PasswordReset;
+import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Password reset for local accounts. A request names a username or e-mail address and is always
+ * answered the same way; if it matches an enabled account with an address, a single-use token
+ * valid for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the
+ * server's {@code mail/forecourt} session (asynchronously, so the answer time does not tell either).
+ * Using the token sets the new password, revokes the account's refresh tokens and lifts a lockout.
+ */
+@Stateless
+@PermitAll
+public class PasswordResetService {
+
+  private static final Logger LOG = Logger.getLogger(PasswordResetService.class.getName());
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  @Inject PasswordHasher passwords;
+  @Inject RefreshTokens refreshTokens;
+  @Inject LoginThrottles throttles;
+  @Inject PasswordResetMailer mailer;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.password-reset.ttl", defaultValue = "PT30M")
+  String ttl;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.password.min-length", defaultValue = "12")
+  int minLength;
+
+  private final Clock clock = Clock.systemUTC();
+
+  /** Starts a reset for the account named by {@code usernameOrEmail}, if there is one. */
+  public void request(String usernameOrEmail) {
+    String key = usernameOrEmail == null ? "" : usernameOrEmail.trim().toLowerCase(Locale.ROOT);
+    UserAccount user = em.createQuery(
+            "select u from UserAccount u where u.username = :k or lower(u.email) = :k", UserAccount.class)
+        .setParameter("k", key).setMaxResults(2).getResultList().stream()
+        .filter(u -> u.enabled() && u.email() != null).findFirst().orElse(null);
+    if (user == null) {
+      LOG.info("Password reset requested for an unknown name or an account without e-mail: nothing sent");
+      return;
+    }
+    Instant now = clock.instant();
+    Duration validFor = TokenSettings.duration(ttl);
+    String token = "fcp_" + OpaqueTokens.random();
+    em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
+    mailer.send(user.email(), user.username(), token, validFor);
+  }
+
+  /** Sets a new password with a reset token; the token is used up. */
+  public void reset(String token, String newPassword) {
+    if (newPassword == null || newPassword.length() < minLength || newPassword.length() > 1000) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password is not acceptable",
+          List.of(new FieldError("newPassword", "must be " + minLength + " to 1000 characters long")));
+    }
+    Instant now = clock.instant();
+    PasswordReset reset = token == null ? null : em.createQuery(
+            "select r from PasswordReset r where r.tokenHash = :h", PasswordReset.class)
+        .setParameter("h", Sha256.hex(token)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream().findFirst().orElse(null);
+    if (reset == null || !reset.usableAt(now) || !reset.user().enabled()) {
+      throw new ProblemException(ProblemType.INVALID_RESET_TOKEN,
+          "The reset link is not valid: it may have expired or been used. Request a new one.");
+    }
+    reset.use(now);
+    UserAccount user = reset.user();
+    user.changePasswordHash(passwords.hash(newPassword));
+    refreshTokens.revokeAll(user, now);
+    throttles.succeed(user.username());
+    LOG.info(() -> "Password reset completed for user " + user.username());
+  }
+}

@@ -1,0 +1,93 @@
+package dev.forecourt.identity.application;
+
+import dev.forecourt.identity.domain.Role;
+import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * TOTP second factor of the caller's local account: enrol (secret, URI, QR code), confirm with a
+ * first code (the factor is on from then, and ten recovery codes are answered once), turn off with
+ * a code. Wrong codes count towards the login lockout of the account.
+ */
+@Stateless
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class TwoFactorService {
+
+  @Inject LocalCaller caller;
+  @Inject SecondFactor factor;
+  @Inject TotpCodes totp;
+  @Inject LoginThrottles throttles;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.totp.issuer", defaultValue = "Forecourt")
+  String issuer;
+
+  private final Clock clock = Clock.systemUTC();
+
+  public TotpEnrolment enrol() {
+    UserAccount user = caller.account();
+    if (user.totpEnabled()) {
+      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is already on: turn it off first");
+    }
+    String secret = totp.newSecret();
+    user.enrolTotp(factor.seal(user, secret));
+    TotpCodes.Provisioning p = totp.provisioning(secret, user.username(), issuer);
+    return new TotpEnrolment(secret, p.uri(), "data:image/png;base64," + Base64.getEncoder().encodeToString(p.qrPng()));
+  }
+
+  /** Turns the factor on with a code from the enrolled secret; answers the recovery codes (once). */
+  public List<String> confirm(String code) {
+    UserAccount user = caller.account();
+    if (user.totpEnabled()) {
+      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is already on");
+    }
+    if (user.totpSecret() == null) {
+      throw new ProblemException(ProblemType.CONFLICT, "Start an enrolment first");
+    }
+    Instant now = clock.instant();
+    guard(user, now);
+    if (!factor.acceptTotp(user, code, now)) {
+      throw wrongCode(user, now);
+    }
+    user.confirmTotp();
+    return factor.newRecoveryCodes(user);
+  }
+
+  /** Turns the factor off; needs a current TOTP code or an unused recovery code. */
+  public void disable(String code) {
+    UserAccount user = caller.account();
+    if (!user.totpEnabled()) {
+      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is not on");
+    }
+    Instant now = clock.instant();
+    guard(user, now);
+    if (!factor.accept(user, code, now)) {
+      throw wrongCode(user, now);
+    }
+    factor.remove(user);
+  }
+
+  private void guard(UserAccount user, Instant now) {
+    Optional<Instant> locked = throttles.lockedUntil(user.username(), now);
+    if (locked.isPresent()) {
+      throw AuthService.locked(locked.get(), now);
+    }
+  }
+
+  private ProblemException wrongCode(UserAccount user, Instant now) {
+    return throttles.fail(user.username(), now).map(until -> AuthService.locked(until, now))
+        .orElseGet(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "The code is not valid",
+            List.of(new FieldError("code", "is not a valid code"))));
+  }
+}
