@@ -10,9 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -54,29 +52,23 @@ public class AuthService {
       passwords.verify(password, null);
       throw new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
     }
-    Optional<Instant> locked = throttles.lockedUntil(name, now);
-    if (locked.isPresent()) {
-      throw locked(locked.get(), now);
-    }
+    throttles.requireUnlocked(name, now);
     UserAccount user = em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
         .setParameter("n", name).getResultStream().findFirst().orElse(null);
     boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
     if (!ok || !user.enabled()) {
-      Optional<Instant> nowLocked = throttles.fail(name, now);
-      LOG.info(() -> "Failed login for a name (" + (nowLocked.isPresent() ? "now locked" : "not locked") + ")");
-      throw nowLocked.isPresent()
-          ? locked(nowLocked.get(), now)
-          : new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+      ProblemException failure = throttles.failure(name, now,
+          new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS));
+      LOG.info(() -> "Failed login for a name (" + (failure.type() == ProblemType.LOGIN_LOCKED ? "now locked" : "not locked") + ")");
+      throw failure;
     }
     if (user.totpEnabled()) {
       if (oneTimeCode == null || oneTimeCode.isBlank()) {
         throw new ProblemException(ProblemType.TOTP_REQUIRED, "Enter the code from your authenticator app (or a recovery code)");
       }
       if (!secondFactor.accept(user, oneTimeCode, now)) {
-        Optional<Instant> nowLocked = throttles.fail(name, now);
-        throw nowLocked.isPresent()
-            ? locked(nowLocked.get(), now)
-            : new ProblemException(ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid");
+        throw throttles.failure(name, now,
+            new ProblemException(ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid"));
       }
     }
     throttles.succeed(name);
@@ -107,10 +99,5 @@ public class AuthService {
   private TokenPair pair(UserAccount user, String familyId, Instant now) {
     return new TokenPair(issuer.accessToken(user, now), settings.accessTokenLifetime().toSeconds(),
         refreshTokens.issue(user, familyId, now));
-  }
-
-  static ProblemException locked(Instant until, Instant now) {
-    return new ProblemException(ProblemType.LOGIN_LOCKED, "Too many failed logins: try again later")
-        .retryAfter(Duration.between(now, until).toSeconds());
   }
 }

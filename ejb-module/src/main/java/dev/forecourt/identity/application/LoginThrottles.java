@@ -1,5 +1,8 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import java.time.Duration;
 import dev.forecourt.identity.domain.LoginThrottle;
 import dev.forecourt.identity.domain.UserAccount;
 import jakarta.annotation.security.PermitAll;
@@ -44,6 +47,29 @@ public class LoginThrottles {
     }
     t.fail(now, settings.lockoutMaxFailures(), settings.lockoutDuration());
     return t.lockedAt(now) ? Optional.of(t.lockedUntil()) : Optional.empty();
+  }
+
+  /** Throws 401 {@code login-locked} (with Retry-After) while the name is locked. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void requireUnlocked(String username, Instant now) {
+    Optional<Instant> until = lockedUntil(username, now);
+    if (until.isPresent()) {
+      throw locked(until.get(), now);
+    }
+  }
+
+  /**
+   * Counts a failure and answers the problem to throw for it: 401 {@code login-locked} if this
+   * failure locked the name, {@code otherwise} if not.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ProblemException failure(String username, Instant now, ProblemException otherwise) {
+    return fail(username, now).map(until -> locked(until, now)).orElse(otherwise);
+  }
+
+  private static ProblemException locked(Instant until, Instant now) {
+    return new ProblemException(ProblemType.LOGIN_LOCKED, "Too many failed logins: try again later")
+        .retryAfter(Duration.between(now, until).toSeconds());
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -57,15 +57,19 @@ public class SecondFactor {
 
   /** Replaces the user's recovery codes with ten new ones, answered once in clear. */
   public List<String> newRecoveryCodes(UserAccount user) {
-    em.createQuery("delete from RecoveryCode r where r.user = :u").setParameter("u", user).executeUpdate();
+    deleteRecoveryCodes(user);
     List<String> codes = totp.recoveryCodes();
     codes.forEach(c -> em.persist(new RecoveryCode(user, Sha256.hex(c))));
     return codes;
   }
 
   public void remove(UserAccount user) {
-    em.createQuery("delete from RecoveryCode r where r.user = :u").setParameter("u", user).executeUpdate();
+    deleteRecoveryCodes(user);
     user.removeTotp();
+  }
+
+  private void deleteRecoveryCodes(UserAccount user) {
+    em.createQuery("delete from RecoveryCode r where r.user = :u").setParameter("u", user).executeUpdate();
   }
 
   String seal(UserAccount user, String secret) {

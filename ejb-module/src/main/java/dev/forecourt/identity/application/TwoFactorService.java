@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,7 +55,7 @@ public class TwoFactorService {
       throw new ProblemException(ProblemType.CONFLICT, "Start an enrolment first");
     }
     Instant now = clock.instant();
-    guard(user, now);
+    throttles.requireUnlocked(user.username(), now);
     if (!factor.acceptTotp(user, code, now)) {
       throw wrongCode(user, now);
     }
@@ -71,23 +70,15 @@ public class TwoFactorService {
       throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is not on");
     }
     Instant now = clock.instant();
-    guard(user, now);
+    throttles.requireUnlocked(user.username(), now);
     if (!factor.accept(user, code, now)) {
       throw wrongCode(user, now);
     }
     factor.remove(user);
   }
 
-  private void guard(UserAccount user, Instant now) {
-    Optional<Instant> locked = throttles.lockedUntil(user.username(), now);
-    if (locked.isPresent()) {
-      throw AuthService.locked(locked.get(), now);
-    }
-  }
-
   private ProblemException wrongCode(UserAccount user, Instant now) {
-    return throttles.fail(user.username(), now).map(until -> AuthService.locked(until, now))
-        .orElseGet(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "The code is not valid",
-            List.of(new FieldError("code", "is not a valid code"))));
+    return throttles.failure(user.username(), now, new ProblemException(ProblemType.VALIDATION_FAILED,
+        "The code is not valid", List.of(new FieldError("code", "is not a valid code"))));
   }
 }

@@ -45,10 +45,9 @@ public class ConfigurationCheck {
         .filter(v -> !v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false"))
         .ifPresent(v -> problems.add("forecourt.demo-data must be true or false"));
     String secretsKey = optional(config, "forecourt.secrets.key", problems).orElse(null);
-    if (secretsKey == null) {
-      problems.add(SecretCipher.KEY_REQUIRED);
-    } else if (SecretCipher.problemWith(secretsKey) != null) {
-      problems.add(SecretCipher.problemWith(secretsKey));
+    String secretsKeyProblem = secretsKey == null ? SecretCipher.KEY_REQUIRED : SecretCipher.problemWith(secretsKey);
+    if (secretsKeyProblem != null) {
+      problems.add(secretsKeyProblem);
     }
     optional(config, "forecourt.secrets.previous-keys", problems).ifPresent(list -> {
       for (String k : list.split(",")) {
@@ -77,7 +76,8 @@ public class ConfigurationCheck {
   private static void duration(Config config, String key, List<String> problems) {
     optional(config, key, problems).ifPresent(v -> {
       try {
-        if (Duration.parse(v).isNegative() || Duration.parse(v).isZero()) {
+        Duration d = Duration.parse(v);
+        if (d.isNegative() || d.isZero()) {
           problems.add(key + " must be a positive ISO-8601 duration such as PT15M");
         }
       } catch (DateTimeParseException e) {
