@@ -165,6 +165,12 @@ asadmin_remote create-javamail-resource --mailhost "${FORECOURT_SMTP_HOST:-local
   --mailuser "${FORECOURT_SMTP_USER:-forecourt}" --fromaddress "${FORECOURT_MAIL_FROM:-forecourt@localhost}" \
   --property "$mail_props" mail/forecourt
 
+# --- EJB timers: kept in the Domain Data Grid (Hazelcast), not in a database ------------------
+# The database store would open its own persistence unit with the domain's default JPA provider
+# (Hibernate, from the EAR only) and fail ("EJB Timer Service is not available"). Forecourt's timers
+# (housekeeping) are non-persistent; the data grid keeps any persistent timer cluster-wide.
+attribute "$cfg.ejb-container.ejb-timer-service.ejb-timer-service" DataGrid
+
 # --- MicroProfile Config cache: how soon a value changed with set-config-property applies -------
 # (Payara's default: 60 s). The system tests use 0 to see a change at once.
 if [ -n "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" ]; then

@@ -5,7 +5,11 @@ import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.platform.security.SecretCipher;
 import dev.forecourt.platform.security.TokenPrincipal;
-import dev.forecourt.platform.security.VehicleId;
+import dev.forecourt.platform.security.DealershipOf;
+import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.AssignedCaller;
+import dev.forecourt.platform.security.ApiKeyPrincipal;
+import dev.forecourt.platform.security.Sha256;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Objects;
@@ -33,10 +37,12 @@ public final class Deployments {
   private static WebArchive base(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
-            "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config")
-        // the dealership scoping the services are bound to (not the token verification)
-        .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, VehicleId.class,
-            TokenPrincipal.class, SecretCipher.class)
+            "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config",
+            "dev.forecourt.platform.audit", "dev.forecourt.platform.observability")
+        // the dealership scoping and the audit trail the services are bound to (not the token verification)
+        .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
+            TokenPrincipal.class, SecretCipher.class, CallerDealerships.class, AssignedCaller.class,
+            ApiKeyPrincipal.class, Sha256.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())

@@ -48,6 +48,14 @@ public class TestData {
   }
 
   /** A random VIN with a correct check digit. */
+  /** The newest {@code n} audit records as "entity action outcome error", newest first. */
+  public java.util.List<String> lastAuditRecords(int n) {
+    return em.createQuery("select r from AuditRecord r order by r.seqNo desc", dev.forecourt.platform.audit.AuditRecord.class)
+        .setMaxResults(n).getResultList().stream()
+        .map(r -> r.entityType() + " " + r.action() + " " + r.outcome() + " " + r.error())
+        .toList();
+  }
+
   public static String vin() {
     char[] chars = new char[17];
     for (int i = 0; i < chars.length; i++) {

@@ -1,5 +1,8 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.ApiKey;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.platform.problem.FieldError;
@@ -53,6 +56,7 @@ public class ApiKeyService {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Audited(entity = "api-key", action = "create")
   public ApiKeyView create(@NotNull @Valid ApiKeyDraft draft) {
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>();
@@ -85,7 +89,8 @@ public class ApiKeyService {
   }
 
   /** A new secret; the old one keeps working for {@code overlap} (default {@code forecourt.security.api-key.rotation-overlap}). */
-  public ApiKeyView rotate(long id, Duration overlap) {
+  @Audited(entity = "api-key", action = "rotate")
+  public ApiKeyView rotate(@EntityId long id, Duration overlap) {
     ApiKey key = find(id);
     if (key.revokedAt() != null) {
       throw new ProblemException(ProblemType.CONFLICT, "API key " + id + " is revoked");
@@ -96,7 +101,8 @@ public class ApiKeyService {
     return ApiKeyView.of(key, format(key.prefix(), secret));
   }
 
-  public void revoke(long id) {
+  @Audited(entity = "api-key", action = "revoke")
+  public void revoke(@EntityId long id) {
     ApiKey key = find(id);
     key.revoke(clock.instant());
     LOG.info(() -> "API key " + key.prefix() + " revoked");

@@ -1,5 +1,7 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.PasswordReset;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.FieldError;
@@ -51,6 +53,7 @@ public class PasswordResetService {
   private final Clock clock = Clock.systemUTC();
 
   /** Starts a reset for the account named by {@code usernameOrEmail}, if there is one. */
+  @Audited(entity = "user", action = "password-reset-request")
   public void request(String usernameOrEmail) {
     String key = usernameOrEmail == null ? "" : usernameOrEmail.trim().toLowerCase(Locale.ROOT);
     UserAccount user = em.createQuery(
@@ -69,6 +72,7 @@ public class PasswordResetService {
   }
 
   /** Sets a new password with a reset token; the token is used up. */
+  @Audited(entity = "user", action = "password-reset")
   public void reset(String token, String newPassword) {
     if (newPassword == null || newPassword.length() < minLength || newPassword.length() > 1000) {
       throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password is not acceptable",

@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.RefreshToken;
 import dev.forecourt.identity.domain.UserAccount;
 import jakarta.annotation.security.PermitAll;

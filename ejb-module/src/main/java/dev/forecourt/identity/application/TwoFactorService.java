@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.FieldError;
@@ -34,6 +35,7 @@ public class TwoFactorService {
 
   private final Clock clock = Clock.systemUTC();
 
+  @Audited(entity = "user", action = "2fa-enrol")
   public TotpEnrolment enrol() {
     UserAccount user = caller.account();
     if (user.totpEnabled()) {
@@ -46,6 +48,7 @@ public class TwoFactorService {
   }
 
   /** Turns the factor on with a code from the enrolled secret; answers the recovery codes (once). */
+  @Audited(entity = "user", action = "2fa-confirm")
   public List<String> confirm(String code) {
     UserAccount user = caller.account();
     if (user.totpEnabled()) {
@@ -64,6 +67,7 @@ public class TwoFactorService {
   }
 
   /** Turns the factor off; needs a current TOTP code or an unused recovery code. */
+  @Audited(entity = "user", action = "2fa-disable")
   public void disable(String code) {
     UserAccount user = caller.account();
     if (!user.totpEnabled()) {

@@ -1,5 +1,7 @@
 package dev.forecourt.inventory.application;
 
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
@@ -12,7 +14,7 @@ import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.DealershipScoped;
-import dev.forecourt.platform.security.VehicleId;
+import dev.forecourt.platform.security.DealershipOf;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
@@ -23,10 +25,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import dev.forecourt.platform.persistence.IntegrityViolation;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,6 +128,7 @@ public class InventoryService {
 
   /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @Audited(entity = "vehicle", action = "create")
   @DealershipScoped
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
     Dealership dealership = dealership(draft.dealershipCode());
@@ -139,7 +142,7 @@ public class InventoryService {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      if (isIntegrityViolation(e)) {
+      if (IntegrityViolation.isCauseOf(e)) {
         // the unique constraint caught a concurrent listing of the same VIN
         throw duplicate(vin);
       }
@@ -153,8 +156,9 @@ public class InventoryService {
    * (the version the client read, from its If-Match).
    */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @Audited(entity = "vehicle", action = "update")
   @DealershipScoped
-  public VehicleView update(@VehicleId long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
+  public VehicleView update(@EntityId @DealershipOf(Vehicle.class) long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
     Vehicle vehicle = find(id);
     if (vehicle.version() != expectedVersion) {
       throw stale(id);
@@ -183,8 +187,9 @@ public class InventoryService {
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @Audited(entity = "vehicle", action = "delete")
   @DealershipScoped
-  public void remove(@VehicleId long id) {
+  public void remove(@EntityId @DealershipOf(Vehicle.class) long id) {
     Vehicle vehicle = find(id);
     if (!vehicle.isRemovable()) {
       throw new ProblemException(ProblemType.CONFLICT, "A sold vehicle stays on record");
@@ -227,15 +232,6 @@ public class InventoryService {
         > 0;
   }
 
-  /** SQLState class 23: integrity constraint violation (unique, foreign key), on every database. */
-  private static boolean isIntegrityViolation(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static VehicleSpec spec(VehicleDraft draft) {
     return new VehicleSpec(draft.make(), draft.model(), draft.trim(), draft.modelYear(), draft.colour());

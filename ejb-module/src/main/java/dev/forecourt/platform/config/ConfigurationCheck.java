@@ -58,7 +58,8 @@ public class ConfigurationCheck {
       }
     });
     for (String key : List.of("forecourt.intrusion.window", "forecourt.intrusion.block-duration",
-        "forecourt.security.password-reset.ttl")) {
+        "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
+        "forecourt.idempotency.retention")) {
       duration(config, key, problems);
     }
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);

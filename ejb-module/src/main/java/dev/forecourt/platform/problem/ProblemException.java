@@ -13,6 +13,7 @@ public class ProblemException extends RuntimeException {
   private final ProblemType type;
   private final transient List<FieldError> fieldErrors;
   private Long retryAfterSeconds;
+  private List<String> allowed;
 
   public ProblemException(ProblemType type, String detail) {
     this(type, detail, List.of());
@@ -39,6 +40,17 @@ public class ProblemException extends RuntimeException {
   public ProblemException retryAfter(long seconds) {
     this.retryAfterSeconds = Math.max(1, seconds);
     return this;
+  }
+
+  /** Adds the values allowed instead (e.g. the stages a lead may move to) to the answer. */
+  public ProblemException allowed(List<String> values) {
+    this.allowed = List.copyOf(values);
+    return this;
+  }
+
+  /** The values allowed instead, or null. */
+  public List<String> allowed() {
+    return allowed;
   }
 
   /** Seconds for a {@code Retry-After} header, or null. */

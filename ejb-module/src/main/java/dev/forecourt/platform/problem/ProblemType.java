@@ -12,6 +12,7 @@ public enum ProblemType {
   INVALID_RESET_TOKEN(400, "invalid-reset-token", "The password reset token is not valid"),
   INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is invalid"),
   VALIDATION_FAILED(422, "validation-failed", "The request has invalid fields"),
+  IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for a different request"),
   UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
   AUTHENTICATION_FAILED(401, "authentication-failed", "The credentials are not valid"),
   LOGIN_LOCKED(401, "login-locked", "Too many failed logins: try again later"),
@@ -23,6 +24,10 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "The method is not allowed on this resource"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "The request conflicts with the current state of the resource"),
+  ILLEGAL_TRANSITION(409, "illegal-transition", "The lead cannot move to this stage from its current one"),
+  DOUBLE_BOOKING(409, "double-booking", "The vehicle or the salesperson is already booked at that time"),
+  VEHICLE_UNAVAILABLE(409, "vehicle-unavailable", "The vehicle is not available"),
+  IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "A request with this Idempotency-Key is still being processed"),
   DUPLICATE(409, "duplicate", "The resource already exists"),
   PRECONDITION_FAILED(412, "precondition-failed", "The resource was changed by someone else"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
@@ -46,6 +51,11 @@ public enum ProblemType {
 
   public int status() {
     return status;
+  }
+
+  /** The last segment of the type URI, e.g. {@code not-found}. */
+  public String slug() {
+    return slug;
   }
 
   public URI type() {

@@ -1,19 +1,16 @@
 package dev.forecourt.platform.security;
 
-import dev.forecourt.identity.domain.Role;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJBContext;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.SecurityContext;
-import javax.naming.InitialContext;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -21,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Enforces {@link DealershipScoped}: every dealership a call concerns must be among the caller's
  * ({@link AssignedCaller#dealerships()}: a token's claim or an API key's), unless the caller is an admin. Otherwise 403
- * {@code forbidden}, before the method runs. Unknown vehicle ids pass (the method answers 404).
+ * {@code forbidden}, before the method runs. Unknown ids pass (the method answers 404).
  */
 @DealershipScoped
 @Interceptor
@@ -30,35 +27,26 @@ public class DealershipScopeInterceptor {
 
   private static final Logger LOG = Logger.getLogger(DealershipScopeInterceptor.class.getName());
 
-  @Inject SecurityContext security;
+  @Inject CallerDealerships caller;
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
 
   @AroundInvoke
   public Object check(InvocationContext call) throws Exception {
-    // the EJB's own view of the caller (Jakarta Security's SecurityContext answers isCallerInRole
-    // with the web module's roles, which an EJB interceptor on Payara does not see)
-    EJBContext ejb = (EJBContext) new InitialContext().lookup("java:comp/EJBContext");
-    if (ejb.isCallerInRole(Role.ADMIN_NAME)) {
+    if (caller.all()) {
       return call.proceed();
     }
-    Set<String> concerned = concerned(call);
-    if (!concerned.isEmpty()) {
-      Set<String> assigned = security.getPrincipalsByType(AssignedCaller.class).stream()
-          .findFirst().map(AssignedCaller::dealerships).orElse(Set.of());
-      for (String code : concerned) {
-        if (!assigned.contains(code)) {
-          LOG.info(() -> "Dealership scope refused " + call.getMethod().getName() + " on " + code
-              + " to " + ejb.getCallerPrincipal().getName());
-          throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
-        }
+    for (String code : concerned(call)) {
+      if (!caller.allows(code)) {
+        LOG.info(() -> "Dealership scope refused " + call.getMethod().getName() + " on " + code + " to " + caller.name());
+        throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
       }
     }
     return call.proceed();
   }
 
-  private Set<String> concerned(InvocationContext call) {
+  private Set<String> concerned(InvocationContext call) throws ReflectiveOperationException {
     Set<String> codes = new LinkedHashSet<>();
     Object[] args = call.getParameters();
     Annotation[][] annotations = call.getMethod().getParameterAnnotations();
@@ -67,12 +55,27 @@ public class DealershipScopeInterceptor {
         codes.add(bound.dealershipCode());
       }
       for (Annotation a : annotations[i]) {
-        if (a instanceof VehicleId && args[i] instanceof Number id) {
-          em.createQuery("select v.dealership.code from Vehicle v where v.id = :id", String.class)
-              .setParameter("id", id.longValue()).getResultStream().findFirst().ifPresent(codes::add);
+        if (a instanceof DealershipOf of) {
+          dealershipOf(of, args[i], codes);
+        }
+      }
+      if (args[i] instanceof Record record) {
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+          DealershipOf of = component.getAnnotation(DealershipOf.class);
+          if (of != null) {
+            dealershipOf(of, component.getAccessor().invoke(record), codes);
+          }
         }
       }
     }
     return codes;
+  }
+
+  private void dealershipOf(DealershipOf of, Object id, Set<String> codes) {
+    if (id instanceof Number number) {
+      String entity = em.getMetamodel().entity(of.value()).getName();
+      em.createQuery("select e.dealership.code from " + entity + " e where e.id = :id", String.class)
+          .setParameter("id", number.longValue()).getResultStream().findFirst().ifPresent(codes::add);
+    }
   }
 }

@@ -1,5 +1,7 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
@@ -107,7 +109,8 @@ public class IntrusionLedger {
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
-  public void unblock(String address) {
+  @Audited(entity = "blocked-client", action = "unblock")
+  public void unblock(@EntityId String address) {
     if (blocked.remove(address) == null) {
       throw ProblemException.notFound("Blocked client", address);
     }

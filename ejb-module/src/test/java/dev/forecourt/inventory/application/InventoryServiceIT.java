@@ -83,6 +83,8 @@ class InventoryServiceIT {
     inventory.list(draft(dealership, vin, 2020, 1, "1000"));
     ProblemException e = assertThrows(ProblemException.class, () -> inventory.list(draft(dealership, vin, 2020, 1, "1000")));
     assertEquals(ProblemType.DUPLICATE, e.type());
+    // both calls are in the audit trail on this provider: the refused one in a transaction of its own
+    assertEquals(java.util.List.of("vehicle create FAILURE duplicate", "vehicle create SUCCESS null"), data.lastAuditRecords(2));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.forecourt.inventory.api;
 
+import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.inventory.application.VehicleSearch;
 import dev.forecourt.inventory.application.VehicleSort;
 import dev.forecourt.inventory.domain.VehicleStatus;
@@ -7,7 +8,6 @@ import dev.forecourt.platform.problem.ProblemException;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The query parameters of {@code GET /vehicles}, taken as text and parsed here so that a bad value
@@ -29,45 +29,26 @@ public class VehicleSearchParams {
   @QueryParam("limit") String limit;
 
   VehicleSearch toSearch() {
-    Integer from = parse("yearFrom", yearFrom, Integer::valueOf, "must be a whole number");
-    Integer to = parse("yearTo", yearTo, Integer::valueOf, "must be a whole number");
-    BigDecimal min = parse("priceMin", priceMin, BigDecimal::new, "must be a decimal number");
-    BigDecimal max = parse("priceMax", priceMax, BigDecimal::new, "must be a decimal number");
+    Integer from = QueryParams.parse("yearFrom", yearFrom, Integer::valueOf, "must be a whole number");
+    Integer to = QueryParams.parse("yearTo", yearTo, Integer::valueOf, "must be a whole number");
+    BigDecimal min = QueryParams.parse("priceMin", priceMin, BigDecimal::new, "must be a decimal number");
+    BigDecimal max = QueryParams.parse("priceMax", priceMax, BigDecimal::new, "must be a decimal number");
     if (min != null && min.signum() < 0) {
       throw ProblemException.invalidParameter("priceMin", "must not be negative");
     }
-    Integer size = parse("limit", limit, Integer::valueOf, "must be a whole number");
-    if (size != null && (size < 1 || size > VehicleSearch.MAX_LIMIT)) {
-      throw ProblemException.invalidParameter("limit", "must be between 1 and " + VehicleSearch.MAX_LIMIT);
-    }
     VehicleStatus state =
-        parse("status", status, s -> VehicleStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be AVAILABLE, RESERVED or SOLD");
+        QueryParams.parse("status", status, s -> VehicleStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be AVAILABLE, RESERVED or SOLD");
     return new VehicleSearch(
-        blankToNull(make),
-        blankToNull(model),
+        QueryParams.text(make),
+        QueryParams.text(model),
         from,
         to,
         min,
         max,
         state,
-        blankToNull(dealership),
+        QueryParams.text(dealership),
         VehicleSort.parse(sort),
-        blankToNull(cursor),
-        size == null ? VehicleSearch.DEFAULT_LIMIT : size);
-  }
-
-  private static <T> T parse(String name, String raw, Function<String, T> parser, String message) {
-    if (raw == null || raw.isBlank()) {
-      return null;
-    }
-    try {
-      return parser.apply(raw.trim());
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.invalidParameter(name, message);
-    }
-  }
-
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value.trim();
+        QueryParams.text(cursor),
+        QueryParams.limit(limit, VehicleSearch.DEFAULT_LIMIT, VehicleSearch.MAX_LIMIT));
   }
 }

@@ -2,6 +2,7 @@ package dev.forecourt.platform.observability;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a safe
- * token, else a new UUID. It is echoed on every response and carried in every problem body.
+ * token, else a new UUID. It is echoed on every response and carried in every problem body, and
+ * recorded with the client address in {@link RequestOrigin} for the EJB tier.
  */
 @Provider
 @PreMatching
@@ -29,10 +31,15 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
 
   @Context HttpServletRequest servletRequest;
 
+  @Inject RequestOrigin origin;
+
   @Override
   public void filter(ContainerRequestContext request) {
     String given = request.getHeaderString(HEADER);
-    servletRequest.setAttribute(ATTRIBUTE, given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString());
+    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    servletRequest.setAttribute(ATTRIBUTE, id);
+    // for the EJB tier (the audit trail): where this request came from
+    origin.record(servletRequest.getRemoteAddr(), id);
   }
 
   @Override

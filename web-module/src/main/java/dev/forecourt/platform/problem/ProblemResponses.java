@@ -19,7 +19,7 @@ public final class ProblemResponses {
 
   /** The answer to an expected failure, with its {@code Retry-After} when it has one. */
   public static Response of(HttpServletRequest request, ProblemException e) {
-    Response.ResponseBuilder b = builder(request, e.type(), e.type().status(), e.getMessage(), e.fieldErrors());
+    Response.ResponseBuilder b = builder(request, e.type(), e.type().status(), e.getMessage(), e.fieldErrors(), e.allowed());
     if (e.retryAfterSeconds() != null) {
       b.header("Retry-After", e.retryAfterSeconds());
     }
@@ -37,6 +37,11 @@ public final class ProblemResponses {
   /** A problem whose status differs from its type's default (e.g. an unusual client error). */
   public static Response.ResponseBuilder builder(
       HttpServletRequest request, ProblemType type, int status, String detail, List<FieldError> errors) {
+    return builder(request, type, status, detail, errors, null);
+  }
+
+  private static Response.ResponseBuilder builder(HttpServletRequest request, ProblemType type, int status,
+      String detail, List<FieldError> errors, List<String> allowed) {
     String correlationId = CorrelationId.of(request);
     Problem problem =
         new Problem(
@@ -46,7 +51,8 @@ public final class ProblemResponses {
             detail,
             request == null ? null : request.getRequestURI(),
             correlationId,
-            errors == null || errors.isEmpty() ? null : errors);
+            errors == null || errors.isEmpty() ? null : errors,
+            allowed);
     return Response.status(status)
         .type(PROBLEM_JSON)
         .header(CorrelationId.HEADER, correlationId)

@@ -1,11 +1,11 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.platform.idempotency;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A parameter holding a vehicle id: the call concerns that vehicle's dealership ({@link DealershipScoped}). */
+/** The parameter of an {@link Idempotent} method holding the caller's key (null: no idempotency). */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface VehicleId {}
+public @interface IdempotencyKey {}

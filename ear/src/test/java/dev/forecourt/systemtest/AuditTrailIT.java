@@ -1,0 +1,246 @@
+package dev.forecourt.systemtest;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.forecourt.systemtest.support.Accounts;
+import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Leads;
+import dev.forecourt.systemtest.support.Vehicles;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The audit trail on the deployed EAR: every state-changing endpoint leaves exactly one record
+ * (successes and failures, found by the request's correlation id), personal data is masked, the
+ * hash chain verifies and reports a row altered or deleted in the database, retention purges old
+ * records behind a checkpoint, CSV export, admin only.
+ */
+@ExtendWith(ForecourtServer.class)
+class AuditTrailIT {
+
+  private static final String PROBLEMS = "https://forecourt.dev/problems/";
+
+  /** A state-changing call made with the given correlation id; answers its HTTP status. */
+  private interface Call extends Function<String, Integer> {}
+
+  private static RequestSpecification as(String who, String correlationId) {
+    return Accounts.as(who).header("X-Correlation-Id", correlationId).contentType(ContentType.JSON);
+  }
+
+  static Stream<Arguments> stateChangingEndpoints() {
+    return Stream.of(
+        endpoint("POST /vehicles", "vehicle", "create", "SUCCESS", 201,
+            c -> as("admin", c).body(Vehicles.draft(Vehicles.vin(), "9999.00")).post("/vehicles").statusCode()),
+        endpoint("PUT /vehicles/{id}", "vehicle", "update", "SUCCESS", 200, c -> {
+          long id = Vehicles.create("10000.00");
+          String vin = Vehicles.api().get("/vehicles/{id}", id).jsonPath().getString("vin");
+          return as("admin", c).header("If-Match", "\"0\"").body(Vehicles.draft(vin, "10500.00"))
+              .put("/vehicles/{id}", id).statusCode();
+        }),
+        endpoint("DELETE /vehicles/{id}", "vehicle", "delete", "SUCCESS", 204,
+            c -> as("admin", c).delete("/vehicles/{id}", Vehicles.create("10000.00")).statusCode()),
+        endpoint("POST /leads", "lead", "create", "SUCCESS", 201,
+            c -> as("sales", c).body(Leads.draft("BER", null)).post("/leads").statusCode()),
+        endpoint("POST /leads (refused: dealership)", "lead", "create", "FAILURE", 403,
+            c -> as("sales", c).body(Leads.draft("VIE", null)).post("/leads").statusCode()),
+        endpoint("POST /leads/{id}/transitions", "lead", "transition", "SUCCESS", 200,
+            c -> Leads.transition(as("sales", c), Leads.create("sales"), "CONTACTED", null).statusCode()),
+        endpoint("POST /leads/{id}/transitions (illegal)", "lead", "transition", "FAILURE", 409,
+            c -> Leads.transition(as("sales", c), Leads.create("sales"), "WON", null).statusCode()),
+        endpoint("POST /leads/{id}/activities", "lead", "add-activity", "SUCCESS", 201,
+            c -> as("sales", c).body(Map.of("kind", "EMAIL", "note", "sent the brochure"))
+                .post("/leads/{id}/activities", Leads.create("sales")).statusCode()),
+        endpoint("PUT /leads/{id}/assignee", "lead", "assign", "SUCCESS", 200,
+            c -> as("manager", c).body(Map.of("salesperson", "sales")).put("/leads/{id}/assignee", Leads.create("sales"))
+                .statusCode()),
+        endpoint("POST /test-drives", "test-drive", "schedule", "SUCCESS", 201,
+            c -> as("sales", c).body(Leads.testDrive(Leads.qualified("sales"), Vehicles.create("9000.00"), slot(), 30))
+                .post("/test-drives").statusCode()),
+        endpoint("POST /test-drives/{id}/cancel", "test-drive", "cancel", "SUCCESS", 200, c -> {
+          long drive = Accounts.as("sales").contentType(ContentType.JSON)
+              .body(Leads.testDrive(Leads.qualified("sales"), Vehicles.create("9000.00"), slot(), 30))
+              .post("/test-drives").jsonPath().getLong("id");
+          return as("sales", c).post("/test-drives/{id}/cancel", drive).statusCode();
+        }),
+        endpoint("POST /deals", "deal", "create", "SUCCESS", 201,
+            c -> as("sales", c).body(Leads.deal(Leads.qualified("sales"), Vehicles.create("9000.00"), "8800.00"))
+                .post("/deals").statusCode()),
+        endpoint("POST /deals/{id}/close", "deal", "close", "SUCCESS", 200, c -> as("sales", c)
+            .post("/deals/{id}/close", newDeal()).statusCode()),
+        endpoint("POST /deals/{id}/cancel", "deal", "cancel", "SUCCESS", 200, c -> as("sales", c)
+            .post("/deals/{id}/cancel", newDeal()).statusCode()),
+        endpoint("POST /api-keys", "api-key", "create", "SUCCESS", 201, c -> as("admin", c)
+            .body(Map.of("name", "crm " + UUID.randomUUID(), "scopes", List.of("inventory:read"), "dealerships", List.of("BER")))
+            .post("/api-keys").statusCode()),
+        endpoint("POST /admin/audit/purge", "audit", "purge", "SUCCESS", 200,
+            c -> as("admin", c).post("/admin/audit/purge?olderThan=P3650D").statusCode()));
+  }
+
+  private static Arguments endpoint(String name, String entity, String action, String outcome, int status, Call call) {
+    return Arguments.of(name, entity, action, outcome, status, call);
+  }
+
+  private static String slot() {
+    return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(100 + (long) (Math.random() * 5000), ChronoUnit.HOURS).toString();
+  }
+
+  private static long newDeal() {
+    return Accounts.as("sales").contentType(ContentType.JSON)
+        .body(Leads.deal(Leads.qualified("sales"), Vehicles.create("9000.00"), "8800.00"))
+        .post("/deals").then().statusCode(201).extract().jsonPath().getLong("id");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stateChangingEndpoints")
+  void everyStateChangingCallLeavesExactlyOneRecord(String name, String entity, String action, String outcome,
+      int status, Call call) {
+    String correlationId = "audit-" + UUID.randomUUID();
+    assertEquals(status, call.apply(correlationId), name);
+    JsonPath records = Accounts.as("admin").queryParam("correlationId", correlationId).get("/admin/audit")
+        .then().statusCode(200).extract().jsonPath();
+    assertEquals(1, records.getList("items").size(), name);
+    assertEquals(entity, records.getString("items[0].entityType"));
+    assertEquals(action, records.getString("items[0].action"));
+    assertEquals(outcome, records.getString("items[0].outcome"));
+    assertEquals("127.0.0.1", records.getString("items[0].clientIp"));
+    assertTrue(!records.getString("items[0].subject").isBlank());
+    if (outcome.equals("FAILURE")) {
+      assertThat(records.getString("items[0].error"), org.hamcrest.Matchers.oneOf("forbidden", "illegal-transition"));
+    } else if (!entity.equals("audit")) {
+      assertTrue(records.getString("items[0].entityId") != null && !records.getString("items[0].entityId").isBlank(), name);
+    }
+  }
+
+  @Test
+  void personalDataAndSecretsAreMasked() {
+    String correlationId = "audit-" + UUID.randomUUID();
+    Map<String, Object> draft = Leads.draft("BER", null);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> customer = (Map<String, Object>) draft.get("customer");
+    as("sales", correlationId).body(draft).post("/leads").then().statusCode(201);
+    JsonPath record = Accounts.as("admin").queryParam("correlationId", correlationId).get("/admin/audit")
+        .then().statusCode(200).extract().jsonPath();
+    String changes = record.getString("items[0].changes");
+    assertThat(changes, org.hamcrest.Matchers.allOf(
+        org.hamcrest.Matchers.containsString("\"dealershipCode\":\"BER\""),
+        org.hamcrest.Matchers.containsString("\"source\":\"WEBSITE\""),
+        org.hamcrest.Matchers.containsString("\"email\":\"***\""),
+        org.hamcrest.Matchers.containsString("\"lastName\":\"***\""),
+        not(org.hamcrest.Matchers.containsString(customer.get("email").toString())),
+        not(org.hamcrest.Matchers.containsString(customer.get("lastName").toString()))));
+    assertEquals("sales", record.getString("items[0].subject"));
+    assertEquals("sales", record.getString("items[0].roles"));
+  }
+
+  @Test
+  void theChainVerifiesAndReportsARowAlteredOrDeletedInTheDatabase() throws Exception {
+    Leads.create("sales");
+    Leads.create("sales");
+    Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200).body("intact", equalTo(true));
+    long victim = ForecourtServer.queryLong("select max(seq_no) - 1 from audit_record");
+    String subject = ForecourtServer.queryString("select subject from audit_record where seq_no = " + victim);
+
+    execute("update audit_record set subject = 'mallory' where seq_no = ?", victim);
+    try {
+      Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200)
+          .body("intact", equalTo(false))
+          .body("firstBrokenSeq", equalTo((int) victim))
+          .body("problem", equalTo("record " + victim + " was altered"));
+    } finally {
+      execute("update audit_record set subject = '" + subject.replace("'", "''") + "' where seq_no = ?", victim);
+    }
+    Accounts.as("admin").get("/admin/audit/verify").then().body("intact", equalTo(true));
+
+    execute("create table audit_record_saved as select * from audit_record where seq_no = ?", victim);
+    try {
+      execute("delete from audit_record where seq_no = ?", victim);
+      Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200)
+          .body("intact", equalTo(false)).body("problem", equalTo("record " + victim + " is missing"));
+    } finally {
+      execute("insert into audit_record select * from audit_record_saved where seq_no = ?", victim);
+      execute("drop table audit_record_saved");
+    }
+    Accounts.as("admin").get("/admin/audit/verify").then().body("intact", equalTo(true));
+  }
+
+  @Test
+  void retentionPurgesOldRecordsAndTheRestStillVerifies() throws InterruptedException {
+    String older = "old-" + UUID.randomUUID();
+    as("sales", older).body(Leads.draft("BER", null)).post("/leads").then().statusCode(201);
+    long oldSeq = Accounts.as("admin").queryParam("correlationId", older).get("/admin/audit")
+        .jsonPath().getLong("items[0].seqNo");
+    Thread.sleep(2000);
+    Instant midpoint = Instant.now().minusMillis(1000);
+    String newer = "new-" + UUID.randomUUID();
+    as("sales", newer).body(Leads.draft("BER", null)).post("/leads").then().statusCode(201);
+
+    Duration olderThan = Duration.between(midpoint, Instant.now());
+    int purged = Accounts.as("admin").post("/admin/audit/purge?olderThan=" + olderThan)
+        .then().statusCode(200).extract().jsonPath().getInt("purged");
+    assertTrue(purged >= 1, "purged " + purged);
+    Accounts.as("admin").queryParam("correlationId", older).get("/admin/audit").then().body("items.size()", equalTo(0));
+    Accounts.as("admin").queryParam("correlationId", newer).get("/admin/audit").then().body("items.size()", equalTo(1));
+    Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200)
+        .body("intact", equalTo(true))
+        .body("checkpointSeq", org.hamcrest.Matchers.greaterThanOrEqualTo((int) oldSeq));
+    Leads.create("sales");
+    Accounts.as("admin").get("/admin/audit/verify").then().body("intact", equalTo(true));
+  }
+
+  @Test
+  void adminsQueryAndExportAsCsv() {
+    String correlationId = "csv-" + UUID.randomUUID();
+    as("sales", correlationId).body(Leads.draft("BER", null)).post("/leads").then().statusCode(201);
+    String csv = Accounts.as("admin").accept("text/csv").queryParam("correlationId", correlationId).get("/admin/audit")
+        .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+    String[] lines = csv.split("\r\n");
+    assertThat(lines[0], startsWith("seq_no,occurred_at,subject,roles,api_key,entity_type,entity_id,action,changes"));
+    assertEquals(2, lines.length, csv);
+    assertThat(lines[1], org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString(",sales,sales,,lead,"),
+        org.hamcrest.Matchers.containsString(correlationId), org.hamcrest.Matchers.containsString("\"{\"\"")));
+
+    Accounts.as("sales").get("/admin/audit").then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    Accounts.as("manager").get("/admin/audit/verify").then().statusCode(403);
+    Accounts.anonymous().get("/admin/audit").then().statusCode(401);
+    Accounts.as("admin").get("/admin/audit?from=yesterday").then().statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    Accounts.as("admin").get("/admin/audit?outcome=MAYBE").then().statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    Accounts.as("admin").post("/admin/audit/purge?olderThan=forever").then().statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+  }
+
+  private static void execute(String sql) throws Exception {
+    try (Connection c = ForecourtServer.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.execute();
+    }
+  }
+
+  private static void execute(String sql, long parameter) throws Exception {
+    try (Connection c = ForecourtServer.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, parameter);
+      ps.execute();
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package dev.forecourt.platform.housekeeping;
+
+import dev.forecourt.platform.audit.AuditTrail;
+import dev.forecourt.platform.idempotency.IdempotencyRecords;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Periodic clean-up, every {@code forecourt.housekeeping.interval} (PT1H) on every node: audit
+ * records older than {@code forecourt.audit.retention} (P90D, behind a checkpoint) and remembered
+ * idempotent answers older than {@code forecourt.idempotency.retention} (P1D). Both purges are
+ * safe to run on several nodes at once. The retention values are read at each run.
+ */
+@Singleton
+@Startup
+@DependsOn("ConfigurationCheck")
+public class Housekeeping {
+
+  private static final Logger LOG = Logger.getLogger(Housekeeping.class.getName());
+
+  @Resource TimerService timers;
+
+  @EJB AuditTrail audit;
+
+  @EJB IdempotencyRecords idempotency;
+
+  @PostConstruct
+  void schedule() {
+    long every = duration(ConfigProvider.getConfig(), "forecourt.housekeeping.interval", "PT1H").toMillis();
+    timers.createIntervalTimer(every, every, new TimerConfig("forecourt-housekeeping", false));
+  }
+
+  @Timeout
+  void run() {
+    Config config = ConfigProvider.getConfig();
+    try {
+      Duration retention = duration(config, "forecourt.audit.retention", "P90D");
+      int purged = audit.purgeOlderThan(retention);
+      if (purged > 0) {
+        LOG.info(() -> "Audit retention purged " + purged + " records older than " + retention);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Audit retention purge failed; it runs again at the next interval", e);
+    }
+    try {
+      idempotency.purgeOlderThan(duration(config, "forecourt.idempotency.retention", "P1D"));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Purge of idempotency records failed; it runs again at the next interval", e);
+    }
+  }
+
+  private static Duration duration(Config config, String key, String defaultValue) {
+    return Duration.parse(config.getOptionalValue(key, String.class).orElse(defaultValue));
+  }
+}

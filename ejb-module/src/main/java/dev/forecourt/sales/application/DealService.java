@@ -1,0 +1,120 @@
+package dev.forecourt.sales.application;
+
+import dev.forecourt.identity.domain.Role;
+import dev.forecourt.inventory.domain.Money;
+import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.idempotency.IdempotencyKey;
+import dev.forecourt.platform.idempotency.Idempotent;
+import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.DealershipOf;
+import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.sales.domain.Deal;
+import dev.forecourt.sales.domain.IllegalLeadTransitionException;
+import dev.forecourt.sales.domain.Lead;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+/**
+ * Deals: a deal reserves its vehicle and moves the lead to NEGOTIATION; closing sells the vehicle
+ * and wins the lead; cancelling releases the vehicle — each atomically. Deals of one vehicle queue
+ * up on the vehicle's row lock: of two salespeople taking the same vehicle at once, exactly one
+ * succeeds and the other gets 409 {@code vehicle-unavailable}.
+ */
+@Stateless
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class DealService {
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  @Inject CallerDealerships caller;
+
+  @Idempotent
+  @Audited(entity = "deal", action = "create")
+  @DealershipScoped
+  public DealView create(@NotNull @Valid DealDraft draft, @IdempotencyKey String idempotencyKey) {
+    Vehicle vehicle = Sales.lockedVehicle(em, draft.vehicleId(), "vehicleId");
+    Lead lead = Sales.lead(em, draft.leadId());
+    Money price;
+    try {
+      price = Money.of(draft.salePrice(), draft.currency());
+    } catch (IllegalArgumentException e) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown currency",
+          List.of(new FieldError("currency", "is not an ISO 4217 currency")));
+    }
+    Deal deal;
+    try {
+      deal = new Deal(lead, vehicle, caller.name(), price, draft.tradeInValue(), draft.financed());
+    } catch (IllegalLeadTransitionException e) {
+      throw Sales.illegal(e);
+    } catch (IllegalStateException e) {
+      throw new ProblemException(ProblemType.VEHICLE_UNAVAILABLE, e.getMessage());
+    }
+    em.persist(deal);
+    return flushed(deal);
+  }
+
+  @DealershipScoped
+  public DealView deal(@DealershipOf(Deal.class) long id) {
+    return DealView.of(find(id, LockModeType.NONE));
+  }
+
+  /** Sells the vehicle and wins the lead. */
+  @Audited(entity = "deal", action = "close")
+  @DealershipScoped
+  public DealView close(@EntityId @DealershipOf(Deal.class) long id) {
+    Deal deal = find(id, LockModeType.PESSIMISTIC_WRITE);
+    try {
+      deal.close();
+    } catch (IllegalLeadTransitionException e) {
+      throw Sales.illegal(e);
+    } catch (IllegalStateException e) {
+      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+    }
+    return flushed(deal);
+  }
+
+  /** Releases the vehicle. */
+  @Audited(entity = "deal", action = "cancel")
+  @DealershipScoped
+  public DealView cancel(@EntityId @DealershipOf(Deal.class) long id) {
+    Deal deal = find(id, LockModeType.PESSIMISTIC_WRITE);
+    try {
+      deal.cancel();
+    } catch (IllegalStateException e) {
+      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+    }
+    return flushed(deal);
+  }
+
+  private Deal find(long id, LockModeType lock) {
+    Deal deal = em.find(Deal.class, id, lock);
+    if (deal == null) {
+      throw ProblemException.notFound("Deal", id);
+    }
+    return deal;
+  }
+
+  /** Writes now, so that a concurrent change of the lead or vehicle is a 409, not a failed commit. */
+  private DealView flushed(Deal deal) {
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ProblemException(ProblemType.CONFLICT, "The lead or vehicle was changed at the same time; try again");
+    }
+    return DealView.of(deal);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.forecourt.sales.application;
+
+import dev.forecourt.identity.domain.Role;
+import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.idempotency.IdempotencyKey;
+import dev.forecourt.platform.idempotency.Idempotent;
+import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.DealershipOf;
+import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.sales.domain.Customer;
+import dev.forecourt.sales.domain.IllegalLeadTransitionException;
+import dev.forecourt.sales.domain.Lead;
+import dev.forecourt.sales.domain.LeadActivity;
+import dev.forecourt.sales.domain.ActivityKind;
+import dev.forecourt.sales.domain.LeadStatus;
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Leads: creation (by staff, or by integrators with {@code leads:write}), the funnel's transitions,
+ * activities and assignment. Staff work on the leads of their dealerships only.
+ */
+@Stateless
+@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, LeadService.WRITE_SCOPE})
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
+public class LeadService {
+
+  /** The API-key scope that may create leads. */
+  public static final String WRITE_SCOPE = "leads:write";
+
+  @PersistenceContext(unitName = "forecourt")
+  EntityManager em;
+
+  @Resource SessionContext context;
+
+  @Inject CallerDealerships caller;
+
+  /** A new lead (and customer, unless an existing one is named), NEW; a sales caller is assigned to it. */
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @Idempotent
+  @Audited(entity = "lead", action = "create")
+  @DealershipScoped
+  public LeadView create(@NotNull @Valid LeadDraft draft, @IdempotencyKey String idempotencyKey) {
+    if ((draft.customerId() == null) == (draft.customer() == null)) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name an existing customer or describe a new one",
+          List.of(new FieldError("customer", "give exactly one of customerId and customer")));
+    }
+    Customer customer;
+    if (draft.customerId() != null) {
+      customer = em.find(Customer.class, draft.customerId());
+      if (customer == null || customer.isErased()) {
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown customer",
+            List.of(new FieldError("customerId", "no customer has this id")));
+      }
+    } else {
+      CustomerDraft c = draft.customer();
+      customer = new Customer(c.firstName().trim(), c.lastName().trim(), c.email(), c.phone(), c.consentMarketing(),
+          c.consentContact());
+      em.persist(customer);
+    }
+    Vehicle vehicle = null;
+    if (draft.vehicleId() != null) {
+      vehicle = em.find(Vehicle.class, draft.vehicleId());
+      if (vehicle == null) {
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown vehicle",
+            List.of(new FieldError("vehicleId", "no vehicle has this id")));
+      }
+    }
+    String assignee = context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null;
+    Lead lead = new Lead(customer, Sales.dealership(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
+    em.persist(lead);
+    if (draft.note() != null && !draft.note().isBlank()) {
+      em.persist(new LeadActivity(lead, ActivityKind.NOTE, draft.note(), caller.name()));
+    }
+    em.flush();
+    return LeadView.of(lead);
+  }
+
+  @DealershipScoped
+  public LeadView lead(@DealershipOf(Lead.class) long id) {
+    return LeadView.of(Sales.lead(em, id));
+  }
+
+  /** Leads of the caller's dealerships (all for an admin), newest first. */
+  public List<LeadView> search(@NotNull LeadSearch search) {
+    StringBuilder jpql = new StringBuilder("select l from Lead l join fetch l.dealership d where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (search.dealershipCode() != null) {
+      if (!caller.allows(search.dealershipCode())) {
+        throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + search.dealershipCode() + " is not assigned to you");
+      }
+      jpql.append(" and d.code = :dealership");
+      params.put("dealership", search.dealershipCode());
+    } else if (!caller.all()) {
+      Set<String> assigned = caller.assigned();
+      if (assigned.isEmpty()) {
+        return List.of();
+      }
+      jpql.append(" and d.code in :dealerships");
+      params.put("dealerships", assigned);
+    }
+    if (search.status() != null) {
+      jpql.append(" and l.status = :status");
+      params.put("status", search.status());
+    }
+    if (search.assignedTo() != null) {
+      jpql.append(" and l.assignedTo = :assignedTo");
+      params.put("assignedTo", search.assignedTo());
+    }
+    if (search.before() != null) {
+      jpql.append(" and l.id < :before");
+      params.put("before", search.before());
+    }
+    jpql.append(" order by l.id desc");
+    TypedQuery<Lead> query = em.createQuery(jpql.toString(), Lead.class);
+    params.forEach(query::setParameter);
+    return query.setMaxResults(search.limit()).getResultList().stream().map(LeadView::of).toList();
+  }
+
+  /**
+   * Moves the lead along the funnel. WON is reached by closing a deal, never directly; LOST needs
+   * a reason. An illegal move → 409 {@code illegal-transition} naming the allowed stages.
+   */
+  @Audited(entity = "lead", action = "transition")
+  @DealershipScoped
+  public LeadView transition(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid LeadTransition transition) {
+    Lead lead = em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (lead == null) {
+      throw ProblemException.notFound("Lead", id);
+    }
+    if (transition.status() == LeadStatus.WON) {
+      Set<LeadStatus> allowed = EnumSet.noneOf(LeadStatus.class);
+      allowed.addAll(lead.status().next());
+      allowed.remove(LeadStatus.WON);
+      throw Sales.illegal("A lead is won by closing its deal (POST /deals/{id}/close), not by a transition", allowed);
+    }
+    if (transition.status() == LeadStatus.LOST && (transition.reason() == null || transition.reason().isBlank())) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Say why the lead was lost",
+          List.of(new FieldError("reason", "is required when the status is LOST")));
+    }
+    try {
+      lead.moveTo(transition.status(), transition.reason());
+    } catch (IllegalLeadTransitionException e) {
+      throw Sales.illegal(e);
+    }
+    em.flush();
+    return LeadView.of(lead);
+  }
+
+  @Audited(entity = "lead", action = "add-activity")
+  @DealershipScoped
+  public ActivityView addActivity(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid ActivityDraft activity) {
+    LeadActivity a = new LeadActivity(Sales.lead(em, id), activity.kind(), activity.note(), caller.name());
+    em.persist(a);
+    em.flush();
+    return ActivityView.of(a);
+  }
+
+  @DealershipScoped
+  public List<ActivityView> activities(@DealershipOf(Lead.class) long id) {
+    Sales.lead(em, id);
+    return em.createQuery("select a from LeadActivity a where a.lead.id = :id order by a.occurredAt, a.id", LeadActivity.class)
+        .setParameter("id", id).getResultList().stream().map(ActivityView::of).toList();
+  }
+
+  /** Assigns the lead to a salesperson (managers and admins). */
+  @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
+  @Audited(entity = "lead", action = "assign")
+  @DealershipScoped
+  public LeadView assign(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid Assignment assignment) {
+    Lead lead = Sales.lead(em, id);
+    lead.assignTo(assignment.salesperson().trim());
+    em.flush();
+    return LeadView.of(lead);
+  }
+}

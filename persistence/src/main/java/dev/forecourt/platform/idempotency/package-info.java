@@ -1,0 +1,2 @@
+/** The answers remembered for requests sent with an {@code Idempotency-Key}. */
+package dev.forecourt.platform.idempotency;

@@ -1,0 +1,147 @@
+package dev.forecourt.sales.domain;
+
+import dev.forecourt.inventory.domain.Dealership;
+import dev.forecourt.inventory.domain.Vehicle;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A customer's interest in buying at a dealership, moved through the funnel by
+ * {@link #moveTo(LeadStatus, String)} only along the transitions of {@link LeadStatus}.
+ */
+@Entity
+@Table(name = "sales_lead")
+public class Lead {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sales_lead_seq")
+  @SequenceGenerator(name = "sales_lead_seq", sequenceName = "sales_lead_seq", allocationSize = 50)
+  private Long id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "customer_id", nullable = false, updatable = false)
+  private Customer customer;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "dealership_id", nullable = false, updatable = false)
+  private Dealership dealership;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  @JoinColumn(name = "vehicle_id")
+  private Vehicle vehicle;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "source", nullable = false, length = 16, updatable = false)
+  private LeadSource source;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "status", nullable = false, length = 16)
+  private LeadStatus status;
+
+  @Column(name = "lost_reason", length = 200)
+  private String lostReason;
+
+  @Column(name = "assigned_to", length = 100)
+  private String assignedTo;
+
+  @Column(name = "created_at", nullable = false, updatable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  @Column(name = "version", nullable = false)
+  private long version;
+
+  protected Lead() {}
+
+  /** A NEW lead; {@code vehicle} (the vehicle of interest) and {@code assignedTo} may be null. */
+  public Lead(Customer customer, Dealership dealership, Vehicle vehicle, LeadSource source, String assignedTo) {
+    this.customer = Objects.requireNonNull(customer, "customer");
+    this.dealership = Objects.requireNonNull(dealership, "dealership");
+    this.vehicle = vehicle;
+    this.source = Objects.requireNonNull(source, "source");
+    this.assignedTo = assignedTo;
+    this.status = LeadStatus.NEW;
+    this.createdAt = Customer.now();
+    this.updatedAt = createdAt;
+  }
+
+  /**
+   * Moves the lead to {@code target}; {@code reason} is kept when the lead is LOST.
+   *
+   * @throws IllegalLeadTransitionException when the current stage does not lead to {@code target}
+   */
+  public void moveTo(LeadStatus target, String reason) {
+    Objects.requireNonNull(target, "target");
+    if (!status.canMoveTo(target)) {
+      throw new IllegalLeadTransitionException(status, target);
+    }
+    status = target;
+    lostReason = target == LeadStatus.LOST ? reason : null;
+    updatedAt = Customer.now();
+  }
+
+  public void assignTo(String salesperson) {
+    this.assignedTo = salesperson;
+    updatedAt = Customer.now();
+  }
+
+  public Long id() {
+    return id;
+  }
+
+  public Customer customer() {
+    return customer;
+  }
+
+  public Dealership dealership() {
+    return dealership;
+  }
+
+  public Vehicle vehicle() {
+    return vehicle;
+  }
+
+  public LeadSource source() {
+    return source;
+  }
+
+  public LeadStatus status() {
+    return status;
+  }
+
+  public String lostReason() {
+    return lostReason;
+  }
+
+  public String assignedTo() {
+    return assignedTo;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}
