@@ -26,13 +26,12 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import dev.forecourt.platform.persistence.IntegrityViolation;
+import dev.forecourt.platform.persistence.Jpql;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,33 +57,28 @@ public class InventoryService {
   /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
   public Page<VehicleView> search(@NotNull VehicleSearch search) {
     VehicleSort sort = search.sort() == null ? VehicleSort.DEFAULT : search.sort();
-    StringBuilder jpql = new StringBuilder("select v from Vehicle v join fetch v.dealership d where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    filter(jpql, params, "v.spec.make = :make", "make", search.make());
-    filter(jpql, params, "v.spec.model = :model", "model", search.model());
-    filter(jpql, params, "v.spec.modelYear >= :yearFrom", "yearFrom", search.yearFrom());
-    filter(jpql, params, "v.spec.modelYear <= :yearTo", "yearTo", search.yearTo());
-    filter(jpql, params, "v.listPrice.amount >= :priceMin", "priceMin", search.priceMin());
-    filter(jpql, params, "v.listPrice.amount <= :priceMax", "priceMax", search.priceMax());
-    filter(jpql, params, "v.status = :status", "status", visibleStatus(search.status()));
-    filter(jpql, params, "d.code = :dealership", "dealership", search.dealershipCode());
+    Jpql jpql = new Jpql("select v from Vehicle v join fetch v.dealership d")
+        .and("v.spec.make = :make", "make", search.make())
+        .and("v.spec.model = :model", "model", search.model())
+        .and("v.spec.modelYear >= :yearFrom", "yearFrom", search.yearFrom())
+        .and("v.spec.modelYear <= :yearTo", "yearTo", search.yearTo())
+        .and("v.listPrice.amount >= :priceMin", "priceMin", search.priceMin())
+        .and("v.listPrice.amount <= :priceMax", "priceMax", search.priceMax())
+        .and("v.status = :status", "status", visibleStatus(search.status()))
+        .and("d.code = :dealership", "dealership", search.dealershipCode());
 
     String path = sort.field().path();
     String direction = sort.descending() ? "desc" : "asc";
     if (search.cursor() != null) {
       Cursor cursor = Cursor.decode(search.cursor(), sort);
       String after = sort.descending() ? "<" : ">";
-      jpql.append(" and (")
-          .append(path).append(' ').append(after).append(" :cursorValue or (")
-          .append(path).append(" = :cursorValue and v.id ").append(after).append(" :cursorId))");
-      params.put("cursorValue", cursor.value());
-      params.put("cursorId", cursor.id());
+      jpql.and(path + " " + after + " :cursorValue or (" + path + " = :cursorValue and v.id " + after + " :cursorId)")
+          .param("cursorValue", cursor.value())
+          .param("cursorId", cursor.id());
     }
-    jpql.append(" order by ").append(path).append(' ').append(direction)
-        .append(", v.id ").append(direction);
+    jpql.orderBy(path + " " + direction + ", v.id " + direction);
 
-    TypedQuery<Vehicle> query = em.createQuery(jpql.toString(), Vehicle.class);
-    params.forEach(query::setParameter);
+    TypedQuery<Vehicle> query = jpql.query(em, Vehicle.class);
     List<Vehicle> rows = query.setMaxResults(search.limit() + 1).getResultList();
 
     List<VehicleView> items = new ArrayList<>(rows.stream().limit(search.limit()).map(VehicleView::of).toList());
@@ -93,13 +87,6 @@ public class InventoryService {
             ? Optional.of(Cursor.after(sort, items.get(items.size() - 1)).encode())
             : Optional.empty();
     return new Page<>(items, next);
-  }
-
-  private static void filter(StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
-    if (value != null) {
-      jpql.append(" and ").append(clause);
-      params.put(name, value);
-    }
   }
 
   public VehicleView vehicle(long id) {
@@ -131,7 +118,7 @@ public class InventoryService {
   @Audited(entity = "vehicle", action = "create")
   @DealershipScoped
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
-    Dealership dealership = dealership(draft.dealershipCode());
+    Dealership dealership = Dealerships.byCode(em, draft.dealershipCode());
     Vin vin = Vin.of(draft.vin());
     if (vinExists(vin)) {
       throw duplicate(vin);
@@ -172,7 +159,7 @@ public class InventoryService {
     try {
       vehicle.describe(spec(draft), draft.mileage());
       vehicle.reprice(Money.of(draft.price(), draft.currency()));
-      vehicle.transferTo(dealership(draft.dealershipCode()));
+      vehicle.transferTo(Dealerships.byCode(em, draft.dealershipCode()));
       if (draft.status() != null) {
         vehicle.changeStatus(draft.status());
       }
@@ -210,19 +197,6 @@ public class InventoryService {
       throw ProblemException.notFound("Vehicle", id);
     }
     return vehicle;
-  }
-
-  private Dealership dealership(String code) {
-    return em.createQuery("select d from Dealership d where d.code = :code", Dealership.class)
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Unknown dealership",
-                    List.of(new FieldError("dealershipCode", "no dealership has this code"))));
   }
 
   private boolean vinExists(Vin vin) {

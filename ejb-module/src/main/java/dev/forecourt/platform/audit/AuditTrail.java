@@ -10,12 +10,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import dev.forecourt.platform.persistence.Jpql;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The audit trail: appends hash-chained records (the chain's head row is locked for each append,
@@ -95,28 +95,19 @@ public class AuditTrail {
   /** Records matching {@code filter}, newest first, below {@code before} (a sequence number) when given. */
   @RolesAllowed(Role.ADMIN_NAME)
   public List<AuditRecordView> search(AuditFilter filter, int limit) {
-    StringBuilder jpql = new StringBuilder("select r from AuditRecord r where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    where(jpql, params, "r.entityType = :entityType", "entityType", filter.entityType());
-    where(jpql, params, "r.entityId = :entityId", "entityId", filter.entityId());
-    where(jpql, params, "r.subject = :subject", "subject", filter.subject());
-    where(jpql, params, "r.action = :action", "action", filter.action());
-    where(jpql, params, "r.outcome = :outcome", "outcome", filter.outcome());
-    where(jpql, params, "r.correlationId = :correlationId", "correlationId", filter.correlationId());
-    where(jpql, params, "r.occurredAt >= :from", "from", filter.from());
-    where(jpql, params, "r.occurredAt < :to", "to", filter.to());
-    where(jpql, params, "r.seqNo < :before", "before", filter.before());
-    jpql.append(" order by r.seqNo desc");
-    TypedQuery<AuditRecord> query = em.createQuery(jpql.toString(), AuditRecord.class);
-    params.forEach(query::setParameter);
+    TypedQuery<AuditRecord> query = new Jpql("select r from AuditRecord r")
+        .and("r.entityType = :entityType", "entityType", filter.entityType())
+        .and("r.entityId = :entityId", "entityId", filter.entityId())
+        .and("r.subject = :subject", "subject", filter.subject())
+        .and("r.action = :action", "action", filter.action())
+        .and("r.outcome = :outcome", "outcome", filter.outcome())
+        .and("r.correlationId = :correlationId", "correlationId", filter.correlationId())
+        .and("r.occurredAt >= :from", "from", filter.from())
+        .and("r.occurredAt < :to", "to", filter.to())
+        .and("r.seqNo < :before", "before", filter.before())
+        .orderBy("r.seqNo desc")
+        .query(em, AuditRecord.class);
     return query.setMaxResults(limit).getResultList().stream().map(AuditRecordView::of).toList();
-  }
-
-  private static void where(StringBuilder jpql, Map<String, Object> params, String clause, String name, Object value) {
-    if (value != null) {
-      jpql.append(" and ").append(clause);
-      params.put(name, value);
-    }
   }
 
   /**
@@ -128,6 +119,12 @@ public class AuditTrail {
   @Audited(entity = "audit", action = "purge")
   public int purge(Duration retention) {
     return purgeOlderThan(retention);
+  }
+
+  /** How long records are kept: {@code forecourt.audit.retention} (P90D). */
+  public static Duration retention() {
+    return Duration.parse(ConfigProvider.getConfig().getOptionalValue("forecourt.audit.retention", String.class)
+        .orElse("P90D"));
   }
 
   /** {@link #purge(Duration)} for the container's own timer. */

@@ -46,7 +46,7 @@ public class Housekeeping {
   void run() {
     Config config = ConfigProvider.getConfig();
     try {
-      Duration retention = duration(config, "forecourt.audit.retention", "P90D");
+      Duration retention = AuditTrail.retention();
       int purged = audit.purgeOlderThan(retention);
       if (purged > 0) {
         LOG.info(() -> "Audit retention purged " + purged + " records older than " + retention);

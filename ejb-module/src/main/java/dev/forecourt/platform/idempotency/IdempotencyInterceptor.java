@@ -3,9 +3,10 @@ package dev.forecourt.platform.idempotency;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJBContext;
+import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
-import javax.naming.InitialContext;
 
 /**
  * Enforces {@link Idempotent}. Runs outermost, so a replayed answer is neither audited nor
@@ -37,6 +37,8 @@ public class IdempotencyInterceptor {
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
+
+  @Inject CallerDealerships caller;
 
   @AroundInvoke
   public Object once(InvocationContext call) throws Exception {
@@ -58,9 +60,8 @@ public class IdempotencyInterceptor {
       throw new ProblemException(ProblemType.INVALID_PARAMETER, "Idempotency-Key must be 8 to 100 letters, digits or ._:-",
           List.of(new FieldError("Idempotency-Key", "must match [A-Za-z0-9._:-]{8,100}")));
     }
-    EJBContext ejb = (EJBContext) new InitialContext().lookup("java:comp/EJBContext");
     String operation = method.getDeclaringClass().getSimpleName() + "." + method.getName();
-    IdempotencyRecordId id = new IdempotencyRecordId(ejb.getCallerPrincipal().getName(), key);
+    IdempotencyRecordId id = new IdempotencyRecordId(caller.name(), key);
     String requestHash = Sha256.hex(request.toString());
 
     IdempotencyRecord earlier = em.find(IdempotencyRecord.class, id);

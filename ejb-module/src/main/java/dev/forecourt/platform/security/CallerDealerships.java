@@ -1,6 +1,8 @@
 package dev.forecourt.platform.security;
 
 import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ejb.EJBContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -34,6 +36,25 @@ public class CallerDealerships {
   /** True when the caller may work on dealership {@code code}. */
   public boolean allows(String code) {
     return all() || assigned().contains(code);
+  }
+
+  /**
+   * The dealerships a query of the caller may cover: {@code requested} alone (403 if it is not the
+   * caller's), else null for all (an admin), else the assigned ones (possibly none).
+   */
+  public Set<String> scope(String requested) {
+    if (requested != null) {
+      if (!allows(requested)) {
+        throw forbidden(requested);
+      }
+      return Set.of(requested);
+    }
+    return all() ? null : assigned();
+  }
+
+  /** 403 {@code forbidden}: the dealership is not the caller's. */
+  public static ProblemException forbidden(String code) {
+    return new ProblemException(ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
   }
 
   /** The caller's name. */

@@ -1,7 +1,5 @@
 package dev.forecourt.platform.security;
 
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
@@ -37,10 +35,11 @@ public class DealershipScopeInterceptor {
     if (caller.all()) {
       return call.proceed();
     }
+    Set<String> assigned = caller.assigned();
     for (String code : concerned(call)) {
-      if (!caller.allows(code)) {
+      if (!assigned.contains(code)) {
         LOG.info(() -> "Dealership scope refused " + call.getMethod().getName() + " on " + code + " to " + caller.name());
-        throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
+        throw CallerDealerships.forbidden(code);
       }
     }
     return call.proceed();

@@ -1,6 +1,7 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.identity.domain.Role;
+import dev.forecourt.inventory.application.Dealerships;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
@@ -9,6 +10,7 @@ import dev.forecourt.platform.idempotency.Idempotent;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -31,9 +33,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -87,7 +87,7 @@ public class LeadService {
       }
     }
     String assignee = context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null;
-    Lead lead = new Lead(customer, Sales.dealership(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
+    Lead lead = new Lead(customer, Dealerships.byCode(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
     em.persist(lead);
     if (draft.note() != null && !draft.note().isBlank()) {
       em.persist(new LeadActivity(lead, ActivityKind.NOTE, draft.note(), caller.name()));
@@ -103,37 +103,17 @@ public class LeadService {
 
   /** Leads of the caller's dealerships (all for an admin), newest first. */
   public List<LeadView> search(@NotNull LeadSearch search) {
-    StringBuilder jpql = new StringBuilder("select l from Lead l join fetch l.dealership d where 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (search.dealershipCode() != null) {
-      if (!caller.allows(search.dealershipCode())) {
-        throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + search.dealershipCode() + " is not assigned to you");
-      }
-      jpql.append(" and d.code = :dealership");
-      params.put("dealership", search.dealershipCode());
-    } else if (!caller.all()) {
-      Set<String> assigned = caller.assigned();
-      if (assigned.isEmpty()) {
-        return List.of();
-      }
-      jpql.append(" and d.code in :dealerships");
-      params.put("dealerships", assigned);
+    Set<String> codes = caller.scope(search.dealershipCode());
+    if (codes != null && codes.isEmpty()) {
+      return List.of();
     }
-    if (search.status() != null) {
-      jpql.append(" and l.status = :status");
-      params.put("status", search.status());
-    }
-    if (search.assignedTo() != null) {
-      jpql.append(" and l.assignedTo = :assignedTo");
-      params.put("assignedTo", search.assignedTo());
-    }
-    if (search.before() != null) {
-      jpql.append(" and l.id < :before");
-      params.put("before", search.before());
-    }
-    jpql.append(" order by l.id desc");
-    TypedQuery<Lead> query = em.createQuery(jpql.toString(), Lead.class);
-    params.forEach(query::setParameter);
+    TypedQuery<Lead> query = new Jpql("select l from Lead l join fetch l.dealership d")
+        .and("d.code in :dealerships", "dealerships", codes)
+        .and("l.status = :status", "status", search.status())
+        .and("l.assignedTo = :assignedTo", "assignedTo", search.assignedTo())
+        .and("l.id < :before", "before", search.before())
+        .orderBy("l.id desc")
+        .query(em, Lead.class);
     return query.setMaxResults(search.limit()).getResultList().stream().map(LeadView::of).toList();
   }
 

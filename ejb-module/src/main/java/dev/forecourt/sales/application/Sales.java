@@ -1,6 +1,5 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
@@ -34,15 +33,6 @@ final class Sales {
           List.of(new FieldError(field, "no vehicle has this id")));
     }
     return vehicle;
-  }
-
-  static Dealership dealership(EntityManager em, String code) {
-    return em.createQuery("select d from Dealership d where d.code = :code", Dealership.class)
-        .setParameter("code", code)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown dealership",
-            List.of(new FieldError("dealershipCode", "no dealership has this code"))));
   }
 
   static ProblemException illegal(IllegalLeadTransitionException e) {

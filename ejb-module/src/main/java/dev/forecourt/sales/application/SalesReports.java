@@ -1,8 +1,6 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.identity.domain.Role;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.sales.domain.DealStatus;
 import dev.forecourt.sales.domain.LeadStatus;
@@ -70,18 +68,9 @@ public class SalesReports {
         .toList();
   }
 
-  /** The dealerships to report on: null for all (an admin asking for all). */
+  /** The dealerships to report on: null for all (an admin asking for all); none matches nothing. */
   private Set<String> scope(String dealershipCode) {
-    if (dealershipCode != null) {
-      if (!caller.allows(dealershipCode)) {
-        throw new ProblemException(ProblemType.FORBIDDEN, "Dealership " + dealershipCode + " is not assigned to you");
-      }
-      return Set.of(dealershipCode);
-    }
-    if (caller.all()) {
-      return null;
-    }
-    Set<String> assigned = caller.assigned();
-    return assigned.isEmpty() ? Set.of("") : assigned;
+    Set<String> codes = caller.scope(dealershipCode);
+    return codes != null && codes.isEmpty() ? Set.of("") : codes;
   }
 }

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The audit trail for admins: query with filters (JSON, newest first, keyset-paginated by sequence
@@ -97,8 +96,7 @@ public class AuditResource {
   public Map<String, Object> purge(@QueryParam("olderThan") String olderThan) {
     Duration retention = QueryParams.parse("olderThan", olderThan, Duration::parse, "must be an ISO-8601 duration such as P90D");
     if (retention == null) {
-      retention = Duration.parse(ConfigProvider.getConfig().getOptionalValue("forecourt.audit.retention", String.class)
-          .orElse("P90D"));
+      retention = AuditTrail.retention();
     }
     if (retention.isNegative()) {
       throw ProblemException.invalidParameter("olderThan", "must not be negative");
