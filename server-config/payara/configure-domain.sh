@@ -21,6 +21,10 @@
 #   FORECOURT_SMTP_USER, FORECOURT_SMTP_PASSWORD  SMTP login, if the server wants one (password
 #                             stored as a password alias); FORECOURT_SMTP_STARTTLS=true for STARTTLS
 #   FORECOURT_MAIL_FROM       sender of Forecourt's mails (forecourt@localhost)
+#   FORECOURT_EVENTS_REDELIVERY_LIMIT, FORECOURT_EVENTS_REDELIVERY_DELAY  attempts (5) and first
+#                             retry delay (PT5S, doubling, ±20 %) of the event queue's jobs
+#   FORECOURT_WEBHOOKS_REDELIVERY_LIMIT, FORECOURT_WEBHOOKS_REDELIVERY_DELAY  the same for webhook
+#                             deliveries (8, PT30S); then the job goes to the dead letter queue
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 FORECOURT_ADMIN_PORT="${1:-$FORECOURT_ADMIN_PORT}"
@@ -141,6 +145,36 @@ if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecou
   asadmin_remote create-managed-executor-service \
     --corepoolsize 4 --maximumpoolsize 16 --taskqueuecapacity 1024 concurrent/forecourt
 fi
+
+# --- JMS (the embedded OpenMQ broker): job queues, dead letter queue, connection factory --------
+# Physical destinations in the broker, and the JNDI resources the application looks up. The
+# application creates none of them; an operator sees and manages them in the admin console
+# (Resources > JMS Resources) and with asadmin list-jmsdest / list-jms-resources.
+existing_dests="$(asadmin_remote list-jmsdest 2>/dev/null || true)"
+for dest in ForecourtEvents ForecourtWebhooks ForecourtDeadLetters; do
+  if ! grep -qx "$dest" <<<"$existing_dests"; then
+    asadmin_remote create-jmsdest --desttype queue "$dest"
+  fi
+done
+existing_jms="$(asadmin_remote list-jms-resources)"
+if ! grep -qx jms/forecourt/connectionFactory <<<"$existing_jms"; then
+  asadmin_remote create-jms-resource --restype jakarta.jms.ConnectionFactory jms/forecourt/connectionFactory
+fi
+for pair in events:ForecourtEvents webhooks:ForecourtWebhooks deadLetters:ForecourtDeadLetters; do
+  if ! grep -qx "jms/forecourt/${pair%%:*}" <<<"$existing_jms"; then
+    asadmin_remote create-jms-resource --restype jakarta.jms.Queue --property "Name=${pair#*:}" \
+      "jms/forecourt/${pair%%:*}"
+  fi
+done
+# Redelivery policy of the job queues (MicroProfile Config in the domain: Configurations >
+# server-config > MicroProfile > Config in the admin console; read at each failure).
+config_property() {
+  asadmin_remote set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
+}
+config_property forecourt.events.redelivery.limit "${FORECOURT_EVENTS_REDELIVERY_LIMIT:-5}"
+config_property forecourt.events.redelivery.delay "${FORECOURT_EVENTS_REDELIVERY_DELAY:-PT5S}"
+config_property forecourt.webhooks.redelivery.limit "${FORECOURT_WEBHOOKS_REDELIVERY_LIMIT:-8}"
+config_property forecourt.webhooks.redelivery.delay "${FORECOURT_WEBHOOKS_REDELIVERY_DELAY:-PT30S}"
 
 # --- Mail session mail/forecourt (password reset mails), deleted and re-created ----------------
 mail_props="mail.smtp.port=${FORECOURT_SMTP_PORT:-25}:mail.smtp.connectiontimeout=5000:mail.smtp.timeout=10000"

@@ -94,7 +94,38 @@ class AuditTrailIT {
             .body(Map.of("name", "crm " + UUID.randomUUID(), "scopes", List.of("inventory:read"), "dealerships", List.of("BER")))
             .post("/api-keys").statusCode()),
         endpoint("POST /admin/audit/purge", "audit", "purge", "SUCCESS", 200,
-            c -> as("admin", c).post("/admin/audit/purge?olderThan=P3650D").statusCode()));
+            c -> as("admin", c).post("/admin/audit/purge?olderThan=P3650D").statusCode()),
+        endpoint("POST /webhooks", "webhook", "subscribe", "SUCCESS", 201, c -> as("admin", c)
+            .body(Map.of("url", "https://crm.example/hooks", "eventTypes", List.of("deal.closed"))).post("/webhooks")
+            .statusCode()),
+        endpoint("DELETE /webhooks/{id}", "webhook", "unsubscribe", "SUCCESS", 204, c -> as("admin", c)
+            .delete("/webhooks/{id}", Accounts.as("admin").contentType(ContentType.JSON)
+                .body(Map.of("url", "https://crm.example/hooks", "eventTypes", List.of("deal.closed")))
+                .post("/webhooks").jsonPath().getLong("id")).statusCode()),
+        endpoint("DELETE /admin/dlq/{id} (none)", "dead-letter", "discard", "FAILURE", 404, c -> as("admin", c)
+            .delete("/admin/dlq/{id}", UUID.randomUUID().toString()).statusCode()),
+        endpoint("POST /integrations/leads/{source}", "lead", "receive", "SUCCESS", 201, AuditTrailIT::inboundLead));
+  }
+
+  /** A lead pushed by a marketplace (the source's secret configured here), signed. */
+  private static int inboundLead(String correlationId) {
+    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes());
+    ForecourtServer.configProperty("forecourt.integrations.audit-test.secret", secret);
+    Map<String, Object> lead = Map.of("externalId", "AT-" + UUID.randomUUID(), "dealershipCode", "BER",
+        "customer", Leads.draft("BER", null).get("customer"));
+    String body;
+    try {
+      body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(lead);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String id = "msg_" + UUID.randomUUID();
+    long now = Instant.now().getEpochSecond();
+    return Accounts.anonymous().header("X-Correlation-Id", correlationId).contentType(ContentType.JSON)
+        .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
+        .header("webhook-signature", dev.forecourt.systemtest.support.WebhookReceiver.sign(secret, id, now,
+            body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .body(body).post("/integrations/leads/{source}", "audit-test").statusCode();
   }
 
   private static Arguments endpoint(String name, String entity, String action, String outcome, int status, Call call) {
@@ -126,7 +157,7 @@ class AuditTrailIT {
     assertEquals("127.0.0.1", records.getString("items[0].clientIp"));
     assertTrue(!records.getString("items[0].subject").isBlank());
     if (outcome.equals("FAILURE")) {
-      assertThat(records.getString("items[0].error"), org.hamcrest.Matchers.oneOf("forbidden", "illegal-transition"));
+      assertThat(records.getString("items[0].error"), org.hamcrest.Matchers.oneOf("forbidden", "illegal-transition", "not-found"));
     } else if (!entity.equals("audit")) {
       assertTrue(records.getString("items[0].entityId") != null && !records.getString("items[0].entityId").isBlank(), name);
     }

@@ -140,6 +140,14 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().domainDir.resolve("logs/server.log");
   }
 
+  /**
+   * Kills the server's JVM (SIGKILL: no shutdown hook, no orderly stop, as in a power cut), starts
+   * the domain again with the same environment and waits until it is ready.
+   */
+  public static void killAndRestart() {
+    current().killAndRestart();
+  }
+
   /** Runs asadmin against the test domain; returns its output, throws if it fails. */
   public static String asadmin(String... args) {
     return current().asadmin(args);
@@ -179,6 +187,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     private DataSource dataSource;
     private int adminPort;
     private int httpPort;
+    private Map<String, String> serverEnv;
     private boolean closed;
 
     void start() {
@@ -202,7 +211,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       script("create-domain.sh", DOMAIN, String.valueOf(portBase),
           domainDir.getParent().toString());
 
-      Map<String, String> serverEnv = new HashMap<>(passThroughEnv());
+      serverEnv = new HashMap<>(passThroughEnv());
       serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
       keycloak.join();
       if (sso) {
@@ -240,6 +249,26 @@ public final class ForecourtServer implements BeforeAllCallback {
       generousRateLimits();
       log("Forecourt ready at http://127.0.0.1:" + httpPort + " after "
           + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    void killAndRestart() {
+      Path pidFile = domainDir.resolve("config/pid");
+      try {
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+            .orElseThrow(() -> new IllegalStateException("Payara is not running"));
+        log("Killing Payara pid " + server.pid() + " (SIGKILL)");
+        server.destroyForcibly();
+        server.onExit().get(60, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot kill Payara", e);
+      }
+      Instant begin = Instant.now();
+      run(List.of(asadmin.toString(), "start-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
+          serverEnv);
+      awaitReady();
+      log("Forecourt ready again after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
     }
 
     String asadmin(String... args) {

@@ -1,5 +1,10 @@
 package dev.forecourt.inventory.application;
 
+import dev.forecourt.platform.events.DomainEvents;
+import dev.forecourt.platform.events.EventType;
+import jakarta.ejb.EJB;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.inventory.domain.Dealership;
@@ -48,6 +53,8 @@ public class InventoryService {
   /** The API-key scopes of inventory (they are roles of API-key callers). */
   public static final String READ_SCOPE = "inventory:read";
   public static final String WRITE_SCOPE = "inventory:write";
+
+  @EJB DomainEvents events;
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -156,6 +163,8 @@ public class InventoryService {
           "The VIN of a vehicle cannot change",
           List.of(new FieldError("vin", "must equal the vehicle's VIN " + vehicle.vin())));
     }
+    Money oldPrice = vehicle.listPrice();
+    VehicleStatus oldStatus = vehicle.status();
     try {
       vehicle.describe(spec(draft), draft.mileage());
       vehicle.reprice(Money.of(draft.price(), draft.currency()));
@@ -169,7 +178,30 @@ public class InventoryService {
     } catch (OptimisticLockException e) {
       throw stale(id);
     }
+    publishChanges(vehicle, oldPrice, oldStatus);
     return VehicleView.of(vehicle);
+  }
+
+  /** {@code vehicle.price_changed} and (when staff mark it sold by hand) {@code vehicle.sold}. */
+  private void publishChanges(Vehicle vehicle, Money oldPrice, VehicleStatus oldStatus) {
+    if (!vehicle.listPrice().equals(oldPrice)) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("vehicleId", vehicle.id());
+      data.put("vin", vehicle.vin().toString());
+      data.put("dealership", vehicle.dealership().code());
+      data.put("oldPrice", oldPrice.amount().toPlainString());
+      data.put("oldCurrency", oldPrice.currency());
+      data.put("newPrice", vehicle.listPrice().amount().toPlainString());
+      data.put("currency", vehicle.listPrice().currency());
+      events.publish(EventType.VEHICLE_PRICE_CHANGED, "vehicle", vehicle.id(), data);
+    }
+    if (oldStatus != VehicleStatus.SOLD && vehicle.status() == VehicleStatus.SOLD) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("vehicleId", vehicle.id());
+      data.put("vin", vehicle.vin().toString());
+      data.put("dealership", vehicle.dealership().code());
+      events.publish(EventType.VEHICLE_SOLD, "vehicle", vehicle.id(), data);
+    }
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */

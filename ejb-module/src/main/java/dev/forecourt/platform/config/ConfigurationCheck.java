@@ -1,5 +1,6 @@
 package dev.forecourt.platform.config;
 
+import dev.forecourt.integration.application.WebhookSignature;
 import dev.forecourt.platform.security.SecretCipher;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -59,8 +60,18 @@ public class ConfigurationCheck {
     });
     for (String key : List.of("forecourt.intrusion.window", "forecourt.intrusion.block-duration",
         "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
-        "forecourt.idempotency.retention")) {
+        "forecourt.idempotency.retention", "forecourt.events.relay.interval", "forecourt.events.retention",
+        "forecourt.events.redelivery.delay", "forecourt.webhooks.redelivery.delay",
+        "forecourt.jobs.redelivery.max-delay", "forecourt.webhooks.timeout", "forecourt.integrations.tolerance")) {
       duration(config, key, problems);
+    }
+    integer(config, "forecourt.events.redelivery.limit", 1, 100, problems);
+    integer(config, "forecourt.webhooks.redelivery.limit", 1, 100, problems);
+    for (String name : config.getPropertyNames()) {
+      if (name.startsWith("forecourt.integrations.") && name.endsWith(".secret")
+          && !WebhookSignature.isWellFormed(optional(config, name, problems).orElse(null))) {
+        problems.add(name + " must be whsec_ followed by the base64 of at least 24 random bytes");
+      }
     }
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);

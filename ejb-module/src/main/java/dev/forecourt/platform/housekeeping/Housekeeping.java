@@ -1,6 +1,8 @@
 package dev.forecourt.platform.housekeeping;
 
 import dev.forecourt.platform.audit.AuditTrail;
+import dev.forecourt.integration.application.InboundLeads;
+import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.idempotency.IdempotencyRecords;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,7 +22,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Periodic clean-up, every {@code forecourt.housekeeping.interval} (PT1H) on every node: audit
  * records older than {@code forecourt.audit.retention} (P90D, behind a checkpoint) and remembered
- * idempotent answers older than {@code forecourt.idempotency.retention} (P1D). Both purges are
+ * idempotent answers older than {@code forecourt.idempotency.retention} (P1D), published outbox events
+ * and processed-event records older than {@code forecourt.events.retention} (P7D), inbound message ids
+ * past their timestamp tolerance. The purges are
  * safe to run on several nodes at once. The retention values are read at each run.
  */
 @Singleton
@@ -35,6 +39,10 @@ public class Housekeeping {
   @EJB AuditTrail audit;
 
   @EJB IdempotencyRecords idempotency;
+
+  @EJB Outbox outbox;
+
+  @EJB InboundLeads inbound;
 
   @PostConstruct
   void schedule() {
@@ -58,6 +66,12 @@ public class Housekeeping {
       idempotency.purgeOlderThan(duration(config, "forecourt.idempotency.retention", "P1D"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of idempotency records failed; it runs again at the next interval", e);
+    }
+    try {
+      outbox.purgeOlderThan(duration(config, "forecourt.events.retention", "P7D"));
+      inbound.forgetOldMessages();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Purge of published events and inbound message ids failed; it runs again at the next interval", e);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.sales.domain.Deal;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
+import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -42,6 +43,8 @@ public class DealService {
 
   @Inject CallerDealerships caller;
 
+  @Inject SalesEvents events;
+
   @Idempotent
   @Audited(entity = "deal", action = "create")
   @DealershipScoped
@@ -56,6 +59,7 @@ public class DealService {
           List.of(new FieldError("currency", "is not an ISO 4217 currency")));
     }
     Deal deal;
+    LeadStatus from = lead.status();
     try {
       deal = new Deal(lead, vehicle, caller.name(), price, draft.tradeInValue(), draft.financed());
     } catch (IllegalLeadTransitionException e) {
@@ -64,7 +68,9 @@ public class DealService {
       throw new ProblemException(ProblemType.VEHICLE_UNAVAILABLE, e.getMessage());
     }
     em.persist(deal);
-    return flushed(deal);
+    DealView view = flushed(deal);
+    events.leadMoved(lead, from);
+    return view;
   }
 
   @DealershipScoped
@@ -77,6 +83,7 @@ public class DealService {
   @DealershipScoped
   public DealView close(@EntityId @DealershipOf(Deal.class) long id) {
     Deal deal = find(id, LockModeType.PESSIMISTIC_WRITE);
+    LeadStatus from = deal.lead().status();
     try {
       deal.close();
     } catch (IllegalLeadTransitionException e) {
@@ -84,7 +91,10 @@ public class DealService {
     } catch (IllegalStateException e) {
       throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
     }
-    return flushed(deal);
+    DealView view = flushed(deal);
+    events.leadMoved(deal.lead(), from);
+    events.dealClosed(deal);
+    return view;
   }
 
   /** Releases the vehicle. */

@@ -1,8 +1,6 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.identity.domain.Role;
-import dev.forecourt.inventory.application.Dealerships;
-import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
@@ -14,7 +12,6 @@ import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
-import dev.forecourt.sales.domain.Customer;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadActivity;
@@ -55,44 +52,17 @@ public class LeadService {
 
   @Inject CallerDealerships caller;
 
+  @Inject SalesEvents events;
+
   /** A new lead (and customer, unless an existing one is named), NEW; a sales caller is assigned to it. */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
   @Idempotent
   @Audited(entity = "lead", action = "create")
   @DealershipScoped
   public LeadView create(@NotNull @Valid LeadDraft draft, @IdempotencyKey String idempotencyKey) {
-    if ((draft.customerId() == null) == (draft.customer() == null)) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name an existing customer or describe a new one",
-          List.of(new FieldError("customer", "give exactly one of customerId and customer")));
-    }
-    Customer customer;
-    if (draft.customerId() != null) {
-      customer = em.find(Customer.class, draft.customerId());
-      if (customer == null || customer.isErased()) {
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown customer",
-            List.of(new FieldError("customerId", "no customer has this id")));
-      }
-    } else {
-      CustomerDraft c = draft.customer();
-      customer = new Customer(c.firstName().trim(), c.lastName().trim(), c.email(), c.phone(), c.consentMarketing(),
-          c.consentContact());
-      em.persist(customer);
-    }
-    Vehicle vehicle = null;
-    if (draft.vehicleId() != null) {
-      vehicle = em.find(Vehicle.class, draft.vehicleId());
-      if (vehicle == null) {
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown vehicle",
-            List.of(new FieldError("vehicleId", "no vehicle has this id")));
-      }
-    }
-    String assignee = context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null;
-    Lead lead = new Lead(customer, Dealerships.byCode(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
-    em.persist(lead);
-    if (draft.note() != null && !draft.note().isBlank()) {
-      em.persist(new LeadActivity(lead, ActivityKind.NOTE, draft.note(), caller.name()));
-    }
-    em.flush();
+    Lead lead = Sales.newLead(em, draft, context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null,
+        caller.name(), null);
+    events.leadCreated(lead);
     return LeadView.of(lead);
   }
 
@@ -138,11 +108,13 @@ public class LeadService {
       throw new ProblemException(ProblemType.VALIDATION_FAILED, "Say why the lead was lost",
           List.of(new FieldError("reason", "is required when the status is LOST")));
     }
+    LeadStatus from = lead.status();
     try {
       lead.moveTo(transition.status(), transition.reason());
     } catch (IllegalLeadTransitionException e) {
       throw Sales.illegal(e);
     }
+    events.leadMoved(lead, from);
     em.flush();
     return LeadView.of(lead);
   }

@@ -1,11 +1,15 @@
 package dev.forecourt.sales.application;
 
+import dev.forecourt.inventory.application.Dealerships;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.sales.domain.ActivityKind;
+import dev.forecourt.sales.domain.Customer;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
+import dev.forecourt.sales.domain.LeadActivity;
 import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -16,6 +20,49 @@ import java.util.List;
 final class Sales {
 
   private Sales() {}
+
+  /**
+   * A new NEW lead from {@code draft} (with a new customer unless an existing one is named),
+   * persisted; {@code assignee} may be null, {@code actor} writes the first note; {@code external} is
+   * the integration source and its reference of a lead received from a marketplace, else null.
+   */
+  static Lead newLead(EntityManager em, LeadDraft draft, String assignee, String actor, ExternalReference external) {
+    if ((draft.customerId() == null) == (draft.customer() == null)) {
+      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name an existing customer or describe a new one",
+          List.of(new FieldError("customer", "give exactly one of customerId and customer")));
+    }
+    Customer customer;
+    if (draft.customerId() != null) {
+      customer = em.find(Customer.class, draft.customerId());
+      if (customer == null || customer.isErased()) {
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown customer",
+            List.of(new FieldError("customerId", "no customer has this id")));
+      }
+    } else {
+      CustomerDraft c = draft.customer();
+      customer = new Customer(c.firstName().trim(), c.lastName().trim(), c.email(), c.phone(), c.consentMarketing(),
+          c.consentContact());
+      em.persist(customer);
+    }
+    Vehicle vehicle = null;
+    if (draft.vehicleId() != null) {
+      vehicle = em.find(Vehicle.class, draft.vehicleId());
+      if (vehicle == null) {
+        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown vehicle",
+            List.of(new FieldError("vehicleId", "no vehicle has this id")));
+      }
+    }
+    Lead lead = new Lead(customer, Dealerships.byCode(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
+    if (external != null) {
+      lead.externalReference(external.source(), external.reference());
+    }
+    em.persist(lead);
+    if (draft.note() != null && !draft.note().isBlank()) {
+      em.persist(new LeadActivity(lead, ActivityKind.NOTE, draft.note(), actor));
+    }
+    em.flush();
+    return lead;
+  }
 
   static Lead lead(EntityManager em, long id) {
     Lead lead = em.find(Lead.class, id);

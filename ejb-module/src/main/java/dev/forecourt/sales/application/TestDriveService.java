@@ -39,6 +39,8 @@ public class TestDriveService {
 
   @Inject CallerDealerships caller;
 
+  @Inject SalesEvents events;
+
   /**
    * Books a test drive for a QUALIFIED lead (moving it to TEST_DRIVE) or one already test-driving or
    * negotiating. The lead's salesperson drives (or the caller when nobody is assigned).
@@ -62,6 +64,7 @@ public class TestDriveService {
       throw new ProblemException(ProblemType.DOUBLE_BOOKING,
           "Salesperson " + salesperson + " already has a test drive between " + starts + " and " + ends);
     }
+    LeadStatus from = lead.status();
     if (lead.status() == LeadStatus.QUALIFIED) {
       lead.moveTo(LeadStatus.TEST_DRIVE, null);
     } else if (lead.status() != LeadStatus.TEST_DRIVE && lead.status() != LeadStatus.NEGOTIATION) {
@@ -71,6 +74,8 @@ public class TestDriveService {
     TestDrive drive = new TestDrive(lead, vehicle, salesperson, starts, ends);
     em.persist(drive);
     em.flush();
+    events.leadMoved(lead, from);
+    events.testDriveScheduled(drive);
     return TestDriveView.of(drive);
   }
 

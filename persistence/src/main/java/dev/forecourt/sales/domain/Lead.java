@@ -57,6 +57,12 @@ public class Lead {
   @Column(name = "assigned_to", length = 100)
   private String assignedTo;
 
+  @Column(name = "external_source", length = 40, updatable = false)
+  private String externalSource;
+
+  @Column(name = "external_ref", length = 100, updatable = false)
+  private String externalRef;
+
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
@@ -96,6 +102,12 @@ public class Lead {
     updatedAt = Customer.now();
   }
 
+  /** Marks the lead as received from an integration {@code source} under that source's own reference. */
+  public void externalReference(String source, String reference) {
+    this.externalSource = Objects.requireNonNull(source, "source");
+    this.externalRef = Objects.requireNonNull(reference, "reference");
+  }
+
   public void assignTo(String salesperson) {
     this.assignedTo = salesperson;
     updatedAt = Customer.now();
@@ -131,6 +143,14 @@ public class Lead {
 
   public String assignedTo() {
     return assignedTo;
+  }
+
+  public String externalSource() {
+    return externalSource;
+  }
+
+  public String externalRef() {
+    return externalRef;
   }
 
   public Instant createdAt() {

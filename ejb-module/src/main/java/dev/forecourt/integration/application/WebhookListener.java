@@ -1,0 +1,36 @@
+package dev.forecourt.integration.application;
+
+import dev.forecourt.platform.jobs.JobQueue;
+import dev.forecourt.platform.jobs.Jobs;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Consumes the webhook job queue: one delivery attempt per job, retried and dead-lettered by {@link Jobs}. */
+@MessageDriven(activationConfig = {
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/forecourt/webhooks"),
+    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+    @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY)})
+public class WebhookListener implements MessageListener {
+
+  @EJB WebhookDispatcher dispatcher;
+
+  @Inject Jobs jobs;
+
+  @Override
+  public void onMessage(Message message) {
+    jobs.process(message, JobQueue.WEBHOOKS, attempt -> {
+      try {
+        dispatcher.deliver(attempt, message.getLongProperty("subscriptionId"), Jobs.property(message, "eventId"),
+            Jobs.property(message, "eventType"), Jobs.body(message));
+      } catch (JMSException e) {
+        throw new JMSRuntimeException("Unreadable webhook job", e.getErrorCode(), e);
+      }
+    });
+  }
+}

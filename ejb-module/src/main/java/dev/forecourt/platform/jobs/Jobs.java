@@ -1,0 +1,155 @@
+package dev.forecourt.platform.jobs;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import java.time.Duration;
+import java.util.Enumeration;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place where jobs are sent and where a failed job is retried or dead-lettered. Jobs are
+ * JMS text messages with the properties below; the sends join the caller's transaction (a
+ * message-driven bean's: consuming a job and scheduling its retry commit together).
+ */
+@ApplicationScoped
+public class Jobs {
+
+  public static final String JOB_ID = "jobId";
+  public static final String ATTEMPT = "attempt";
+  public static final String ORIGIN = "origin";
+  public static final String LAST_ERROR = "lastError";
+  public static final String DEAD_AT = "deadAt";
+
+  private static final Logger LOG = Logger.getLogger(Jobs.class.getName());
+
+  @Resource(lookup = JobQueue.CONNECTION_FACTORY)
+  ConnectionFactory factory;
+
+  @Resource(lookup = "jms/forecourt/events")
+  Queue events;
+
+  @Resource(lookup = "jms/forecourt/webhooks")
+  Queue webhooks;
+
+  @Resource(lookup = JobQueue.DEAD_LETTERS)
+  Queue deadLetters;
+
+  /** Sends a new job (first attempt) with {@code properties} (strings and numbers). */
+  public void submit(JobQueue queue, String body, Map<String, Object> properties) {
+    try (JMSContext jms = factory.createContext()) {
+      JMSProducer producer = jms.createProducer().setProperty(JOB_ID, UUID.randomUUID().toString())
+          .setProperty(ATTEMPT, 1).setProperty(ORIGIN, queue.id());
+      properties.forEach(producer::setProperty);
+      producer.send(queue(queue), body);
+    }
+  }
+
+  /**
+   * Runs {@code work} for the job {@code message} from {@code queue}. When it fails, the job is sent
+   * again with a delay (exponential, with jitter) or, after the queue's last attempt, to the dead
+   * letter queue with the error; either way in the caller's transaction, so nothing is lost and the
+   * job is not run twice for one failure.
+   */
+  public void process(Message message, JobQueue queue, Consumer<JobAttempt> work) {
+    String jobId = property(message, JOB_ID);
+    int attempt = Math.max(intProperty(message, ATTEMPT), 1);
+    int limit = queue.limit();
+    try {
+      work.accept(new JobAttempt(jobId, attempt, attempt >= limit));
+    } catch (RuntimeException e) {
+      String error = e instanceof JobFailedException ? e.getMessage()
+          : "unexpected error, see the server log for job " + jobId;
+      if (!(e instanceof JobFailedException)) {
+        LOG.log(Level.WARNING, "Job " + jobId + " on " + queue.id() + " failed (attempt " + attempt + ")", e);
+      }
+      try (JMSContext jms = factory.createContext()) {
+        JMSProducer producer = copyProperties(message, jms.createProducer(), Set.of(ATTEMPT, LAST_ERROR))
+            .setProperty(LAST_ERROR, error).setProperty(ATTEMPT, attempt);
+        if (attempt >= limit) {
+          producer.setProperty(DEAD_AT, System.currentTimeMillis()).send(deadLetters, body(message));
+          LOG.warning(() -> "Job " + jobId + " on " + queue.id() + " dead-lettered after " + attempt
+              + " attempts: " + error);
+        } else {
+          Duration delay = queue.delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
+          producer.setProperty(ATTEMPT, attempt + 1).setDeliveryDelay(delay.toMillis())
+              .send(queue(queue), body(message));
+        }
+      }
+    }
+  }
+
+  /** Sends a dead letter back to its queue as a fresh job (first attempt, no error). */
+  void resubmit(JMSContext jms, Message deadLetter, JobQueue origin) {
+    copyProperties(deadLetter, jms.createProducer(), Set.of(ATTEMPT, LAST_ERROR, DEAD_AT))
+        .setProperty(ATTEMPT, 1).send(queue(origin), body(deadLetter));
+  }
+
+  Queue deadLetters() {
+    return deadLetters;
+  }
+
+  ConnectionFactory factory() {
+    return factory;
+  }
+
+  private Queue queue(JobQueue queue) {
+    return switch (queue) {
+      case EVENTS -> events;
+      case WEBHOOKS -> webhooks;
+    };
+  }
+
+  public static String body(Message message) {
+    try {
+      return message.getBody(String.class);
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Unreadable job body", e.getErrorCode(), e);
+    }
+  }
+
+  public static String property(Message message, String name) {
+    try {
+      return message.propertyExists(name) ? message.getStringProperty(name) : null;
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Unreadable job property " + name, e.getErrorCode(), e);
+    }
+  }
+
+  static int intProperty(Message message, String name) {
+    try {
+      return message.propertyExists(name) ? message.getIntProperty(name) : 0;
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Unreadable job property " + name, e.getErrorCode(), e);
+    }
+  }
+
+  /** The job's own properties (not the JMS/provider ones, not {@code except}) onto {@code producer}. */
+  private static JMSProducer copyProperties(Message message, JMSProducer producer, Set<String> except) {
+    try {
+      @SuppressWarnings("unchecked")
+      Enumeration<String> names = message.getPropertyNames();
+      while (names.hasMoreElements()) {
+        String name = names.nextElement();
+        if (!name.startsWith("JMS") && !except.contains(name)) {
+          producer.setProperty(name, message.getObjectProperty(name));
+        }
+      }
+      return producer;
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Unreadable job properties", e.getErrorCode(), e);
+    }
+  }
+}

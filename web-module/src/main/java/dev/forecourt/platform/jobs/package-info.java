@@ -1,0 +1,2 @@
+/** HTTP API of the dead letter queue (admins). */
+package dev.forecourt.platform.jobs;
