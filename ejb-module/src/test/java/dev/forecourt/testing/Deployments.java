@@ -1,5 +1,9 @@
 package dev.forecourt.testing;
 
+import dev.forecourt.platform.events.DomainEvents;
+import dev.forecourt.platform.events.EventType;
+import dev.forecourt.platform.events.Outbox;
+import dev.forecourt.platform.events.OutboxWritten;
 import dev.forecourt.platform.security.DealershipBound;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -34,6 +38,23 @@ public final class Deployments {
     return base(name).addAsResource("META-INF/microprofile-config.properties");
   }
 
+  /**
+   * A WAR with the sales context on top of inventory: leads, test drives, deals, reports,
+   * idempotency, the domain events' outbox and the webhook subscriptions (not the JMS side, which
+   * Payara Micro does not carry: the system tests cover it on Payara Server).
+   */
+  public static WebArchive sales(String name) {
+    return inventory(name)
+        .addPackages(true, "dev.forecourt.sales.application", "dev.forecourt.platform.idempotency")
+        .addClasses(dev.forecourt.integration.application.EventFanOut.class,
+            dev.forecourt.integration.application.WebhookDeliveries.class,
+            dev.forecourt.integration.application.WebhookService.class,
+            dev.forecourt.integration.application.WebhookSignature.class,
+            dev.forecourt.integration.application.WebhookDraft.class,
+            dev.forecourt.integration.application.WebhookView.class,
+            dev.forecourt.integration.application.DeliveryView.class);
+  }
+
   private static WebArchive base(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
@@ -43,6 +64,8 @@ public final class Deployments {
         .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
             TokenPrincipal.class, SecretCipher.class, CallerDealerships.class, AssignedCaller.class,
             ApiKeyPrincipal.class, Sha256.class)
+        // the outbox the services write their domain events to (not the relay: Micro has no JMS)
+        .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())

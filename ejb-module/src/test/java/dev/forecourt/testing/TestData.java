@@ -56,6 +56,30 @@ public class TestData {
         .toList();
   }
 
+  /** How many outbox events of {@code type} the aggregate has. */
+  public long outboxEvents(String aggregateType, long aggregateId, String type) {
+    return em.createQuery("select count(e) from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id"
+            + " and e.type = :type", Long.class)
+        .setParameter("a", aggregateType).setParameter("id", Long.toString(aggregateId)).setParameter("type", type)
+        .getSingleResult();
+  }
+
+  /** The ids of the aggregate's outbox events. */
+  public java.util.List<String> outboxEventIds(String aggregateType, long aggregateId) {
+    return em.createQuery("select e.id from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id",
+            String.class)
+        .setParameter("a", aggregateType).setParameter("id", Long.toString(aggregateId)).getResultList();
+  }
+
+  public boolean published(String eventId) {
+    return em.find(dev.forecourt.platform.events.OutboxEvent.class, eventId).publishedAt() != null;
+  }
+
+  public long processedEvents(String eventId) {
+    return em.createQuery("select count(p) from ProcessedEvent p where p.eventId = :id", Long.class)
+        .setParameter("id", eventId).getSingleResult();
+  }
+
   public static String vin() {
     char[] chars = new char[17];
     for (int i = 0; i < chars.length; i++) {

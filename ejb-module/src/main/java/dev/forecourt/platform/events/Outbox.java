@@ -4,9 +4,11 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import dev.forecourt.platform.persistence.StoredTime;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -20,17 +22,28 @@ public class Outbox {
 
   /**
    * Up to {@code limit} unpublished events, oldest first, that no other relay holds, claimed for
-   * {@code lease}. The rows are locked while claiming, so relays on several nodes take turns.
+   * {@code lease}. Each row is claimed by a conditional update: of relays on several nodes racing
+   * for it, exactly one changes it (the database re-checks the condition under the row lock), so
+   * they share the work without locking a range (portable: no {@code FOR UPDATE … LIMIT}).
    */
   public List<OutboxEvent> claim(int limit, Duration lease) {
-    List<OutboxEvent> batch = em.createQuery("select e from OutboxEvent e where e.publishedAt is null"
+    Instant now = StoredTime.now();
+    List<OutboxEvent> candidates = em.createQuery("select e from OutboxEvent e where e.publishedAt is null"
             + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.occurredAt", OutboxEvent.class)
-        .setParameter("now", dev.forecourt.platform.persistence.StoredTime.now())
-        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .setParameter("now", now)
         .setMaxResults(limit)
         .getResultList();
-    batch.forEach(e -> e.claim(lease));
-    return batch;
+    List<OutboxEvent> claimed = new ArrayList<>(candidates.size());
+    for (OutboxEvent event : candidates) {
+      int changed = em.createQuery("update OutboxEvent e set e.claimedUntil = :until where e.id = :id"
+              + " and e.publishedAt is null and (e.claimedUntil is null or e.claimedUntil < :now)")
+          .setParameter("until", now.plus(lease)).setParameter("id", event.id()).setParameter("now", now)
+          .executeUpdate();
+      if (changed == 1) {
+        claimed.add(event);
+      }
+    }
+    return claimed;
   }
 
   public void published(Collection<String> ids) {
@@ -44,7 +57,7 @@ public class Outbox {
 
   /** Deletes published outbox events and processed-event records older than {@code retention}. */
   public int purgeOlderThan(Duration retention) {
-    java.time.Instant before = dev.forecourt.platform.persistence.StoredTime.now().minus(retention);
+    Instant before = StoredTime.now().minus(retention);
     int events = em.createQuery("delete from OutboxEvent e where e.publishedAt < :before")
         .setParameter("before", before).executeUpdate();
     return events + em.createQuery("delete from ProcessedEvent p where p.processedAt < :before")

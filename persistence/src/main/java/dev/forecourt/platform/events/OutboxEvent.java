@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -13,7 +12,8 @@ import java.util.UUID;
 /**
  * A domain event in the transactional outbox: written in the same transaction as the change it
  * describes, sent to the event queue by the relay, which then stamps {@link #publishedAt()}. A relay
- * claims events for a while ({@code claimed_until}) so that two nodes do not send the same batch;
+ * claims events for a while ({@code claimed_until}, by a conditional update) so that two nodes do not
+ * send the same batch;
  * an event whose claim lapsed without being published (the node stopped) is sent again.
  */
 @Entity
@@ -54,11 +54,6 @@ public class OutboxEvent {
     this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
     this.payload = Objects.requireNonNull(payload, "payload");
     this.occurredAt = StoredTime.now();
-  }
-
-  /** Claims the event for {@code lease}: no other relay sends it meanwhile. */
-  public void claim(Duration lease) {
-    claimedUntil = StoredTime.now().plus(lease);
   }
 
   public void published() {
