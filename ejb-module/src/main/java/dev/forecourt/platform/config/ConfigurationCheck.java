@@ -60,8 +60,10 @@ public class ConfigurationCheck {
     for (String key : List.of("forecourt.intrusion.window", "forecourt.intrusion.block-duration",
         "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
         "forecourt.idempotency.retention")) {
-      duration(config, key, problems);
+      duration(config, key, problems, false);
     }
+    // zero: read the business figures on every scrape
+    duration(config, "forecourt.metrics.business.refresh", problems, true);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {
@@ -74,12 +76,13 @@ public class ConfigurationCheck {
     return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  private static void duration(Config config, String key, List<String> problems) {
+  private static void duration(Config config, String key, List<String> problems, boolean zeroAllowed) {
     optional(config, key, problems).ifPresent(v -> {
       try {
         Duration d = Duration.parse(v);
-        if (d.isNegative() || d.isZero()) {
-          problems.add(key + " must be a positive ISO-8601 duration such as PT15M");
+        if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+          problems.add(key + " must be a " + (zeroAllowed ? "non-negative" : "positive")
+              + " ISO-8601 duration such as PT15M");
         }
       } catch (DateTimeParseException e) {
         problems.add(key + " must be an ISO-8601 duration such as PT15M");
