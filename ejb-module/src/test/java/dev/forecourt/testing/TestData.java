@@ -47,7 +47,13 @@ public class TestData {
         .getSingleResult();
   }
 
-  /** A random VIN with a correct check digit. */
+  /** The recorded views of vehicle {@code vehicleId}. */
+  public long views(long vehicleId) {
+    return em.createQuery("select count(r.epochHour) from VehicleViewRecord r where r.vehicleId = :id", Long.class)
+        .setParameter("id", vehicleId)
+        .getSingleResult();
+  }
+
   /** The newest {@code n} audit records as "entity action outcome error", newest first. */
   public java.util.List<String> lastAuditRecords(int n) {
     return em.createQuery("select r from AuditRecord r order by r.seqNo desc", dev.forecourt.platform.audit.AuditRecord.class)
@@ -80,6 +86,7 @@ public class TestData {
         .setParameter("id", eventId).getSingleResult();
   }
 
+  /** A random VIN with a correct check digit. */
   public static String vin() {
     char[] chars = new char[17];
     for (int i = 0; i < chars.length; i++) {

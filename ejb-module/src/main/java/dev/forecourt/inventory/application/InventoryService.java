@@ -13,6 +13,12 @@ import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleSpec;
 import dev.forecourt.inventory.domain.VehicleStatus;
+import dev.forecourt.inventory.domain.VehicleViewRecord;
+import dev.forecourt.platform.observability.RequestOrigin;
+import dev.forecourt.platform.security.Sha256;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.regex.Pattern;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.inventory.domain.Vin;
 import dev.forecourt.platform.problem.FieldError;
@@ -59,7 +65,12 @@ public class InventoryService {
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
 
+  /** A visitor id a dealer website may send (X-Visitor-Id). */
+  private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
+
   @Resource SessionContext caller;
+
+  @Inject RequestOrigin origin;
 
   /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
   public Page<VehicleView> search(@NotNull VehicleSearch search) {
@@ -97,11 +108,40 @@ public class InventoryService {
   }
 
   public VehicleView vehicle(long id) {
+    return VehicleView.of(visible(id));
+  }
+
+  /**
+   * Counts a view of the vehicle's page (dealer websites call this beside showing it): once per
+   * visitor per hour, also when the same visitor's views arrive at once or on several nodes (the
+   * table's key, an insert that ignores a present key). The visitor is the well-formed
+   * {@code visitorId} (8..100 of {@code A-Z a-z 0-9 . _ : -}), else the client address with the
+   * user agent; only a SHA-256 over the hour and that identity is stored. The vehicle must be one
+   * the caller may see (404 otherwise).
+   */
+  public void recordView(long id, String visitorId, String userAgent) {
+    visible(id);
+    long hour = VehicleViewRecord.hourOf(Instant.now());
+    String identity = visitorId != null && VISITOR_ID.matcher(visitorId).matches()
+        ? "id:" + visitorId
+        : "client:" + origin.clientIp() + "|" + userAgent;
+    em.createNativeQuery("insert into vehicle_view (vehicle_id, visitor, epoch_hour) values (?1, ?2, ?3)"
+            + " on conflict do nothing")
+        .setParameter(1, id)
+        .setParameter(2, Sha256.hex(hour + "|" + identity))
+        .setParameter(3, hour)
+        // Hibernate: this statement touches vehicle_view only (else it evicts every second-level cache region)
+        .setHint("org.hibernate.query.native.spaces", "vehicle_view")
+        .executeUpdate();
+  }
+
+  /** The vehicle, if the caller may see it: staff every status, anyone else AVAILABLE ones. */
+  private Vehicle visible(long id) {
     Vehicle vehicle = find(id);
     if (!staff() && vehicle.status() != VehicleStatus.AVAILABLE) {
       throw ProblemException.notFound("Vehicle", id);
     }
-    return VehicleView.of(vehicle);
+    return vehicle;
   }
 
   /** Staff see every status; anyone else AVAILABLE only (and asking for another needs a sign-in). */

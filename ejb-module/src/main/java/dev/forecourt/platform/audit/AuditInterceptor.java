@@ -55,7 +55,8 @@ public class AuditInterceptor {
   /** Field names (lower case, without separators) whose values never reach the audit trail. */
   static final Set<String> SENSITIVE = Set.of(
       "password", "newpassword", "currentpassword", "secret", "token", "refreshtoken", "totp", "code",
-      "recoverycode", "usernameoremail", "firstname", "lastname", "name", "email", "phone", "note", "key", "apikey");
+      "recoverycode", "usernameoremail", "firstname", "lastname", "name", "email", "phone", "note", "message", "reason", "key",
+      "apikey");
   private static final List<String> ROLES = List.of(
       Role.ADMIN_NAME, Role.MANAGER_NAME, Role.SALES_NAME, Role.INTEGRATOR_NAME);
 

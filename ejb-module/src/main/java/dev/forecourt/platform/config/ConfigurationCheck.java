@@ -63,7 +63,7 @@ public class ConfigurationCheck {
         "forecourt.idempotency.retention", "forecourt.events.relay.interval", "forecourt.events.retention",
         "forecourt.events.redelivery.delay", "forecourt.webhooks.redelivery.delay",
         "forecourt.jobs.redelivery.max-delay", "forecourt.webhooks.timeout", "forecourt.integrations.tolerance")) {
-      duration(config, key, problems);
+      duration(config, key, problems, false);
     }
     integer(config, "forecourt.events.redelivery.limit", 1, 100, problems);
     integer(config, "forecourt.webhooks.redelivery.limit", 1, 100, problems);
@@ -73,6 +73,8 @@ public class ConfigurationCheck {
         problems.add(name + " must be whsec_ followed by the base64 of at least 24 random bytes");
       }
     }
+    // zero: read the business figures on every scrape
+    duration(config, "forecourt.metrics.business.refresh", problems, true);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {
@@ -85,12 +87,13 @@ public class ConfigurationCheck {
     return config.getOptionalValue(key, String.class).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  private static void duration(Config config, String key, List<String> problems) {
+  private static void duration(Config config, String key, List<String> problems, boolean zeroAllowed) {
     optional(config, key, problems).ifPresent(v -> {
       try {
         Duration d = Duration.parse(v);
-        if (d.isNegative() || d.isZero()) {
-          problems.add(key + " must be a positive ISO-8601 duration such as PT15M");
+        if (d.isNegative() || (d.isZero() && !zeroAllowed)) {
+          problems.add(key + " must be a " + (zeroAllowed ? "non-negative" : "positive")
+              + " ISO-8601 duration such as PT15M");
         }
       } catch (DateTimeParseException e) {
         problems.add(key + " must be an ISO-8601 duration such as PT15M");

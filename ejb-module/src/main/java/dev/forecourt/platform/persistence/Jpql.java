@@ -40,6 +40,12 @@ public final class Jpql {
     return this;
   }
 
+  /** Adds {@code group by <expressions>}. */
+  public Jpql groupBy(String expressions) {
+    text.append(" group by ").append(expressions);
+    return this;
+  }
+
   /** Adds {@code order by <order>}. */
   public Jpql orderBy(String order) {
     text.append(" order by ").append(order);

@@ -17,6 +17,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -204,4 +209,39 @@ class InventoryServiceIT {
     assertEquals(changed.version(), reread.version());
   }
 
+
+  @Test
+  void aVisitorsViewsWithinTheHourCountOnceAlsoAtOnceAndLeaveTheSharedCacheAlone() throws Exception {
+    VehicleView v = inventory.list(draft(data.dealership(), TestData.vin(), 2020, 40_000, "16000"));
+    inventory.vehicle(v.id());
+    assertTrue(data.vehicleCached(v.id()));
+
+    inventory.recordView(v.id(), "visitor-0001", "Browser A");
+    inventory.recordView(v.id(), "visitor-0001", "Browser B");
+    assertEquals(1, data.views(v.id()), "the same visitor id within the hour is one view");
+    inventory.recordView(v.id(), "visitor-0002", "Browser A");
+    assertEquals(2, data.views(v.id()));
+
+    // eight requests of one new visitor at once: one view, and none of them fails
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Callable<Void>> views = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        views.add(() -> {
+          inventory.recordView(v.id(), "visitor-0003", "Browser C");
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(views, 60, TimeUnit.SECONDS)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertEquals(3, data.views(v.id()));
+    assertTrue(data.vehicleCached(v.id()), "recording a view evicts nothing from the shared cache");
+
+    ProblemException unknown = assertThrows(ProblemException.class, () -> inventory.recordView(999_999_999L, "visitor-0001", "A"));
+    assertEquals(ProblemType.NOT_FOUND, unknown.type());
+  }
 }

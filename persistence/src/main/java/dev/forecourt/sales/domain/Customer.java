@@ -20,6 +20,9 @@ import java.util.Objects;
 @Table(name = "customer")
 public class Customer {
 
+  /** What erased free text (notes, reasons) reads afterwards. */
+  public static final String ERASED = "[erased]";
+
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "customer_seq")
   @SequenceGenerator(name = "customer_seq", sequenceName = "customer_seq", allocationSize = 50)

@@ -113,6 +113,19 @@ public class Lead {
     updatedAt = Customer.now();
   }
 
+  /**
+   * Replaces the lost reason (free text that may hold personal data) by {@link Customer#ERASED};
+   * true when there was text to erase.
+   */
+  public boolean eraseLostReason() {
+    if (lostReason == null || lostReason.equals(Customer.ERASED)) {
+      return false;
+    }
+    lostReason = Customer.ERASED;
+    updatedAt = Customer.now();
+    return true;
+  }
+
   public Long id() {
     return id;
   }

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A call, e-mail or note on a lead. Immutable. */
+/** A call, e-mail or note on a lead. Immutable, except that erasing the customer's data blanks its note. */
 @Entity
 @Table(name = "lead_activity")
 public class LeadActivity {
@@ -33,7 +33,7 @@ public class LeadActivity {
   @Column(name = "kind", nullable = false, length = 16, updatable = false)
   private ActivityKind kind;
 
-  @Column(name = "note", length = 2000, updatable = false)
+  @Column(name = "note", length = 2000)
   private String note;
 
   @Column(name = "actor", nullable = false, length = 200, updatable = false)
@@ -50,6 +50,18 @@ public class LeadActivity {
     this.note = note;
     this.actor = Objects.requireNonNull(actor, "actor");
     this.occurredAt = Customer.now();
+  }
+
+  /**
+   * Replaces the note (free text that may name or describe the customer) by {@link Customer#ERASED};
+   * true when there was text to erase.
+   */
+  public boolean eraseNote() {
+    if (note == null || note.equals(Customer.ERASED)) {
+      return false;
+    }
+    note = Customer.ERASED;
+    return true;
   }
 
   public Long id() {

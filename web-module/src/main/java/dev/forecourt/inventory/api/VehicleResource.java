@@ -37,6 +37,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 @Produces(MediaType.APPLICATION_JSON)
 public class VehicleResource {
 
+  /** The header naming a dealer website's visitor (a first-party id), for de-duplicating views. */
+  static final String VISITOR_ID = "X-Visitor-Id";
+
   @EJB InventoryService inventory;
 
   @EJB ValuationService valuation;
@@ -57,6 +60,19 @@ public class VehicleResource {
   public Response read(@PathParam("id") long id) {
     VehicleView vehicle = inventory.vehicle(id);
     return Response.ok(vehicle).tag(etag(vehicle)).build();
+  }
+
+  /**
+   * Counts a view of the vehicle's page, once per visitor per hour (anonymous: dealer websites call
+   * it when they show the vehicle). The visitor is {@code X-Visitor-Id} when well-formed, else the
+   * client address with the User-Agent. 204; an unknown vehicle (or one the caller may not see) 404.
+   */
+  @POST
+  @Path("{id: [0-9]{1,18}}/views")
+  public Response viewed(@PathParam("id") long id, @HeaderParam(VISITOR_ID) String visitorId,
+      @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+    inventory.recordView(id, visitorId, userAgent);
+    return Response.noContent().build();
   }
 
   /** The body is validated by the EJB, after its role check: an anonymous caller learns nothing from 422s. */
