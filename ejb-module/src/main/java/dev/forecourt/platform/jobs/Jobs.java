@@ -2,6 +2,7 @@ package dev.forecourt.platform.jobs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -10,6 +11,9 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
@@ -37,6 +41,10 @@ public class Jobs {
 
   @Resource(lookup = JobQueue.CONNECTION_FACTORY)
   ConnectionFactory factory;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
 
   @Resource(lookup = "jms/forecourt/events")
   Queue events;
@@ -80,12 +88,14 @@ public class Jobs {
             .setProperty(LAST_ERROR, error).setProperty(ATTEMPT, attempt);
         if (attempt >= limit) {
           producer.setProperty(DEAD_AT, System.currentTimeMillis()).send(deadLetters, body(message));
+          metrics.counter("forecourt_jobs_dead_lettered_total", new Tag("queue", queue.id())).inc();
           LOG.warning(() -> "Job " + jobId + " on " + queue.id() + " dead-lettered after " + attempt
               + " attempts: " + error);
         } else {
           Duration delay = queue.delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
           producer.setProperty(ATTEMPT, attempt + 1).setDeliveryDelay(delay.toMillis())
               .send(queue(queue), body(message));
+          metrics.counter("forecourt_jobs_retried_total", new Tag("queue", queue.id())).inc();
         }
       }
     }
