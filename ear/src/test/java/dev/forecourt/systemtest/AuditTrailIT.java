@@ -104,7 +104,10 @@ class AuditTrailIT {
                 .post("/webhooks").jsonPath().getLong("id")).statusCode()),
         endpoint("DELETE /admin/dlq/{id} (none)", "dead-letter", "discard", "FAILURE", 404, c -> as("admin", c)
             .delete("/admin/dlq/{id}", UUID.randomUUID().toString()).statusCode()),
-        endpoint("POST /integrations/leads/{source}", "lead", "receive", "SUCCESS", 201, AuditTrailIT::inboundLead));
+        endpoint("POST /integrations/leads/{source}", "lead", "receive", "SUCCESS", 201, AuditTrailIT::inboundLead),
+        endpoint("POST /customers/{id}/erasure", "customer", "erase", "SUCCESS", 200, c -> as("admin", c)
+            .post("/customers/{id}/erasure", Accounts.as("sales").contentType(ContentType.JSON)
+                .body(Leads.draft("BER", null)).post("/leads").jsonPath().getLong("customerId")).statusCode()));
   }
 
   /** A lead pushed by a marketplace (the source's secret configured here), signed. */
