@@ -1,5 +1,6 @@
 package dev.forecourt.inventory.application;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Money;
 import jakarta.ejb.EJB;
 import dev.forecourt.identity.domain.Role;
@@ -11,7 +12,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -48,7 +48,7 @@ public class ValuationService {
   public ValuationView estimate(VehicleView vehicle) {
     ValuationClient.Quote quote = gateway.quote(vehicle);
     Money value = Money.of(quote.amount(), quote.currency());
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = StoredTime.now();
     history.record(vehicle.id(), value, now);
     return new ValuationView(vehicle.id(), value.amount(), value.currency(), ValuationView.SOURCE_SERVICE, "market", now);
   }
@@ -61,7 +61,7 @@ public class ValuationService {
         .orElseGet(() -> {
           Money estimate = Money.of(vehicle.price(), vehicle.currency()).times(LIST_PRICE_FACTOR);
           return new ValuationView(vehicle.id(), estimate.amount(), estimate.currency(),
-              ValuationView.SOURCE_FALLBACK, "list-price", Instant.now().truncatedTo(ChronoUnit.MICROS));
+              ValuationView.SOURCE_FALLBACK, "list-price", StoredTime.now());
         });
   }
 }

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.audit;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.identity.domain.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,7 +14,6 @@ import jakarta.persistence.TypedQuery;
 import dev.forecourt.platform.persistence.Jpql;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -35,7 +35,7 @@ public class AuditTrail {
   public void append(AuditEntry entry) {
     AuditChain chain = em.find(AuditChain.class, AuditChain.ID, LockModeType.PESSIMISTIC_WRITE);
     long seq = chain.lastSeq() + 1;
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = StoredTime.now();
     String hash = AuditHash.of(seq, now, entry, chain.lastHash());
     em.persist(new AuditRecord(seq, now, entry.subject(), entry.roles(), entry.apiKey(), entry.entityType(),
         entry.entityId(), entry.action(), entry.changes(), entry.clientIp(), entry.correlationId(), entry.outcome(),

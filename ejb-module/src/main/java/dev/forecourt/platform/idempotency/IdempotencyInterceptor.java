@@ -1,5 +1,6 @@
 package dev.forecourt.platform.idempotency;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
@@ -18,8 +19,6 @@ import jakarta.persistence.PersistenceException;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -74,7 +73,7 @@ public class IdempotencyInterceptor {
     }
     Object result = call.proceed();
     em.persist(new IdempotencyRecord(id, operation, requestHash, JSONB.toJson(result),
-        Instant.now().truncatedTo(ChronoUnit.MICROS)));
+        StoredTime.now()));
     try {
       em.flush();
     } catch (PersistenceException e) {

@@ -1,5 +1,6 @@
 package dev.forecourt.inventory.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Cacheable;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -19,7 +20,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +89,7 @@ public class Vehicle {
     if (newPrice.equals(listPrice)) {
       return;
     }
-    priceHistory.add(new PriceChange(this, listPrice, newPrice, now()));
+    priceHistory.add(new PriceChange(this, listPrice, newPrice, StoredTime.now()));
     listPrice = newPrice;
     touch();
   }
@@ -133,13 +133,9 @@ public class Vehicle {
   }
 
   private void touch() {
-    updatedAt = now();
+    updatedAt = StoredTime.now();
   }
 
-  private static Instant now() {
-    // databases keep microseconds: truncate so that the value in memory equals the stored one
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
-  }
 
   private static int requireMileage(int mileage) {
     if (mileage < 0) {

@@ -1,5 +1,6 @@
 package dev.forecourt.sales.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -9,7 +10,6 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -69,7 +69,7 @@ public class Customer {
     this.phone = phone;
     this.consentMarketing = consentMarketing;
     this.consentContact = consentContact;
-    this.createdAt = now();
+    this.createdAt = StoredTime.now();
     this.updatedAt = createdAt;
   }
 
@@ -81,7 +81,7 @@ public class Customer {
     phone = null;
     consentMarketing = false;
     consentContact = false;
-    erasedAt = now();
+    erasedAt = StoredTime.now();
     updatedAt = erasedAt;
   }
 
@@ -89,10 +89,6 @@ public class Customer {
     return erasedAt != null;
   }
 
-  static Instant now() {
-    // databases keep microseconds: the value in memory equals the stored one
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
-  }
 
   public Long id() {
     return id;

@@ -1,5 +1,6 @@
 package dev.forecourt.sales.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
@@ -99,7 +100,7 @@ public class Deal {
     }
     vehicle.changeStatus(VehicleStatus.RESERVED);
     this.status = DealStatus.RESERVED;
-    this.createdAt = Customer.now();
+    this.createdAt = StoredTime.now();
   }
 
   /** Sells the vehicle and wins the lead. */
@@ -108,7 +109,7 @@ public class Deal {
     vehicle.changeStatus(VehicleStatus.SOLD);
     lead.moveTo(LeadStatus.WON, null);
     status = DealStatus.CLOSED;
-    closedAt = Customer.now();
+    closedAt = StoredTime.now();
   }
 
   /** Releases the vehicle; the lead stays in NEGOTIATION. */

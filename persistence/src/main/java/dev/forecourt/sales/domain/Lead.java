@@ -1,5 +1,6 @@
 package dev.forecourt.sales.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Vehicle;
 import jakarta.persistence.Column;
@@ -83,7 +84,7 @@ public class Lead {
     this.source = Objects.requireNonNull(source, "source");
     this.assignedTo = assignedTo;
     this.status = LeadStatus.NEW;
-    this.createdAt = Customer.now();
+    this.createdAt = StoredTime.now();
     this.updatedAt = createdAt;
   }
 
@@ -99,7 +100,7 @@ public class Lead {
     }
     status = target;
     lostReason = target == LeadStatus.LOST ? reason : null;
-    updatedAt = Customer.now();
+    updatedAt = StoredTime.now();
   }
 
   /** Marks the lead as received from an integration {@code source} under that source's own reference. */
@@ -110,7 +111,7 @@ public class Lead {
 
   public void assignTo(String salesperson) {
     this.assignedTo = salesperson;
-    updatedAt = Customer.now();
+    updatedAt = StoredTime.now();
   }
 
   /**
@@ -122,7 +123,7 @@ public class Lead {
       return false;
     }
     lostReason = Customer.ERASED;
-    updatedAt = Customer.now();
+    updatedAt = StoredTime.now();
     return true;
   }
 

@@ -1,5 +1,6 @@
 package dev.forecourt.sales.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -49,7 +50,7 @@ public class LeadActivity {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.note = note;
     this.actor = Objects.requireNonNull(actor, "actor");
-    this.occurredAt = Customer.now();
+    this.occurredAt = StoredTime.now();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.forecourt.sales.domain;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Vehicle;
 import jakarta.persistence.Column;
@@ -73,7 +74,7 @@ public class TestDrive {
     this.startsAt = startsAt;
     this.endsAt = endsAt;
     this.status = TestDriveStatus.SCHEDULED;
-    this.createdAt = Customer.now();
+    this.createdAt = StoredTime.now();
   }
 
   public void cancel() {
