@@ -16,7 +16,7 @@ import java.util.Map;
  * transaction that consumes the event: both happen, or neither and the event comes again.
  */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/forecourt/events"),
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JobQueue.EVENTS_QUEUE),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY)})
 public class EventListener implements MessageListener {

@@ -13,7 +13,7 @@ import jakarta.jms.MessageListener;
 
 /** Consumes the webhook job queue: one delivery attempt per job, retried and dead-lettered by {@link Jobs}. */
 @MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "jms/forecourt/webhooks"),
+    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JobQueue.WEBHOOKS_QUEUE),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
     @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY)})
 public class WebhookListener implements MessageListener {

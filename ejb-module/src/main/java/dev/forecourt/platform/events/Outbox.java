@@ -46,13 +46,10 @@ public class Outbox {
     return claimed;
   }
 
+  /** Stamps the events published (one statement for the batch). */
   public void published(Collection<String> ids) {
-    for (String id : ids) {
-      OutboxEvent event = em.find(OutboxEvent.class, id);
-      if (event != null) {
-        event.published();
-      }
-    }
+    em.createQuery("update OutboxEvent e set e.publishedAt = :now, e.claimedUntil = null where e.id in :ids")
+        .setParameter("now", StoredTime.now()).setParameter("ids", ids).executeUpdate();
   }
 
   /** Deletes published outbox events and processed-event records older than {@code retention}. */
@@ -64,10 +61,4 @@ public class Outbox {
         .setParameter("before", before).executeUpdate();
   }
 
-  /** Events not yet published (for health and metrics). */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public long pending() {
-    return em.createQuery("select count(e) from OutboxEvent e where e.publishedAt is null", Long.class)
-        .getSingleResult();
-  }
 }

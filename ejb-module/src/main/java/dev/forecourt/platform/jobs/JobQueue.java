@@ -14,31 +14,28 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * at once.
  */
 public enum JobQueue {
-  EVENTS("events", "jms/forecourt/events", 5, "PT5S"),
-  WEBHOOKS("webhooks", "jms/forecourt/webhooks", 8, "PT30S");
+  EVENTS("events", 5, "PT5S"),
+  WEBHOOKS("webhooks", 8, "PT30S");
 
+  /** JNDI names of the server's JMS resources (constants: message-driven beans name them in annotations). */
   public static final String CONNECTION_FACTORY = "jms/forecourt/connectionFactory";
+  public static final String EVENTS_QUEUE = "jms/forecourt/events";
+  public static final String WEBHOOKS_QUEUE = "jms/forecourt/webhooks";
   public static final String DEAD_LETTERS = "jms/forecourt/deadLetters";
   static final String MAX_DELAY_KEY = "forecourt.jobs.redelivery.max-delay";
 
   private final String id;
-  private final String jndiName;
   private final int defaultLimit;
   private final String defaultDelay;
 
-  JobQueue(String id, String jndiName, int defaultLimit, String defaultDelay) {
+  JobQueue(String id, int defaultLimit, String defaultDelay) {
     this.id = id;
-    this.jndiName = jndiName;
     this.defaultLimit = defaultLimit;
     this.defaultDelay = defaultDelay;
   }
 
   public String id() {
     return id;
-  }
-
-  public String jndiName() {
-    return jndiName;
   }
 
   public String limitKey() {

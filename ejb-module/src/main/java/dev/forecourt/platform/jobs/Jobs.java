@@ -46,10 +46,10 @@ public class Jobs {
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
 
-  @Resource(lookup = "jms/forecourt/events")
+  @Resource(lookup = JobQueue.EVENTS_QUEUE)
   Queue events;
 
-  @Resource(lookup = "jms/forecourt/webhooks")
+  @Resource(lookup = JobQueue.WEBHOOKS_QUEUE)
   Queue webhooks;
 
   @Resource(lookup = JobQueue.DEAD_LETTERS)

@@ -56,11 +56,6 @@ public class OutboxEvent {
     this.occurredAt = StoredTime.now();
   }
 
-  public void published() {
-    publishedAt = StoredTime.now();
-    claimedUntil = null;
-  }
-
   public String id() {
     return id;
   }
