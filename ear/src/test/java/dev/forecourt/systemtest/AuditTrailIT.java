@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Marketplaces;
 import dev.forecourt.systemtest.support.Leads;
 import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.http.ContentType;
@@ -112,23 +113,12 @@ class AuditTrailIT {
 
   /** A lead pushed by a marketplace (the source's secret configured here), signed. */
   private static int inboundLead(String correlationId) {
-    String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes());
+    String secret = Marketplaces.newSecret();
     ForecourtServer.configProperty("forecourt.integrations.audit-test.secret", secret);
-    Map<String, Object> lead = Map.of("externalId", "AT-" + UUID.randomUUID(), "dealershipCode", "BER",
-        "customer", Leads.draft("BER", null).get("customer"));
-    String body;
-    try {
-      body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(lead);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-    String id = "msg_" + UUID.randomUUID();
-    long now = Instant.now().getEpochSecond();
-    return Accounts.anonymous().header("X-Correlation-Id", correlationId).contentType(ContentType.JSON)
-        .header("webhook-id", id).header("webhook-timestamp", Long.toString(now))
-        .header("webhook-signature", dev.forecourt.systemtest.support.WebhookReceiver.sign(secret, id, now,
-            body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        .body(body).post("/integrations/leads/{source}", "audit-test").statusCode();
+    String body = Marketplaces.json(Map.of("externalId", "AT-" + UUID.randomUUID(), "dealershipCode", "BER",
+        "customer", Leads.draft("BER", null).get("customer")));
+    return Marketplaces.signed("msg_" + UUID.randomUUID(), Instant.now().getEpochSecond(), body, secret)
+        .header("X-Correlation-Id", correlationId).post("/integrations/leads/{source}", "audit-test").statusCode();
   }
 
   private static Arguments endpoint(String name, String entity, String action, String outcome, int status, Call call) {

@@ -2,19 +2,18 @@ package dev.forecourt.systemtest;
 
 import static dev.forecourt.systemtest.support.Accounts.anonymous;
 import static dev.forecourt.systemtest.support.Accounts.as;
+import static dev.forecourt.systemtest.support.Marketplaces.signed;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Marketplaces;
 import dev.forecourt.systemtest.support.WebhookReceiver;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -36,9 +35,7 @@ class InboundLeadsIT {
 
   @BeforeAll
   static void configureTheSource() {
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    secret = "whsec_" + Base64.getEncoder().encodeToString(bytes);
+    secret = Marketplaces.newSecret();
     // what an operator does: the source's secret in the domain's configuration (asadmin)
     ForecourtServer.configProperty("forecourt.integrations." + SOURCE + ".secret", secret);
   }
@@ -55,23 +52,7 @@ class InboundLeadsIT {
     lead.put("dealershipCode", "BER");
     lead.put("customer", customer);
     lead.put("message", "Is the car still available?");
-    return toJson(lead);
-  }
-
-  private static String toJson(Object value) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static RequestSpecification signed(String id, long timestamp, String body, String key) {
-    return anonymous().contentType(ContentType.JSON)
-        .header("webhook-id", id)
-        .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", WebhookReceiver.sign(key, id, timestamp, body.getBytes(StandardCharsets.UTF_8)))
-        .body(body);
+    return Marketplaces.json(lead);
   }
 
   private static Response send(String id, String body) {
@@ -109,9 +90,7 @@ class InboundLeadsIT {
   void badSignaturesAreRefused() {
     String body = body("AS-" + UUID.randomUUID());
     long now = Instant.now().getEpochSecond();
-    byte[] otherKey = new byte[32];
-    new SecureRandom().nextBytes(otherKey);
-    String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(otherKey);
+    String otherSecret = Marketplaces.newSecret();
     signed(messageId(), now, body, otherSecret).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
         .body("type", equalTo(PROBLEMS + "invalid-signature"));
     // signed, then the body altered on the way
