@@ -88,21 +88,45 @@ if [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ]; then
     attribute "$cfg.iiop-service.iiop-listener.$l.address" "$FORECOURT_LISTEN_ADDRESS"
   done
   attribute "$cfg.admin-service.jmx-connector.system.address" "$FORECOURT_LISTEN_ADDRESS"
+  # The embedded JMS broker (its port mapper, 7676, and its services) and the Domain Data Grid
+  # (Hazelcast, 4900/5900) listen on all interfaces by default: bind them to the same address.
+  attribute "$cfg.jms-service.jms-host.default_JMS_host.host" "$FORECOURT_LISTEN_ADDRESS"
+  hz="$(asadmin_remote get-hazelcast-configuration)"
+  if ! grep -Eq "^Interfaces +$FORECOURT_LISTEN_ADDRESS " <<<"$hz" \
+      || ! grep -Eq "^DAS Bind Address +$FORECOURT_LISTEN_ADDRESS " <<<"$hz"; then
+    asadmin_remote set-hazelcast-configuration --dynamic=false --interfaces "$FORECOURT_LISTEN_ADDRESS" \
+      --dasbindaddress "$FORECOURT_LISTEN_ADDRESS" --daspublicaddress "$FORECOURT_LISTEN_ADDRESS" >/dev/null
+    echo "Domain Data Grid bound to $FORECOURT_LISTEN_ADDRESS"
+    restart=true
+  fi
+  # (Hazelcast binds the wildcard address unless told not to, whatever its interfaces say)
+  jvm_option -Dhazelcast.socket.bind.any= false
 fi
 
-# --- JDBC pool forecourt-pool + resource jdbc/forecourt (deleted and re-created) ---------------
-pool_opts=(--restype javax.sql.DataSource
-  --steadypoolsize 8 --maxpoolsize "${FORECOURT_DB_POOL_MAX:-32}"
-  --isconnectvalidatereq=true --validationmethod custom-validation
-  --validationclassname org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation
-  --failconnection=true)
+# --- JDBC pool forecourt-pool + resource jdbc/forecourt ------------------------------------------
+# Created when missing; otherwise changed in place, setting by setting, and only where a value
+# differs. Never deleted under a deployed application: a deleted resource fails the requests in
+# flight ("jdbc/forecourt is not enabled") and leaves the running application holding a pool that
+# no longer exists. Only a change of database kind (driver class) replaces the pool.
+declare -A pool_attr pool_prop
+pool_attr[steady-pool-size]=8
+pool_attr[max-pool-size]="${FORECOURT_DB_POOL_MAX:-32}"
+pool_attr[is-connection-validation-required]=true
+pool_attr[connection-validation-method]=custom-validation
+pool_attr[validation-classname]=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation
+pool_attr[fail-all-connections]=true
+# A hung database must not hold request threads: every statement is cut after this many seconds,
+# and a request waits at most this long for a free connection (then 503, not a minute's hang).
+pool_attr[statement-timeout-in-seconds]="${FORECOURT_DB_STATEMENT_TIMEOUT_SECONDS:-30}"
+pool_attr[max-wait-time-in-millis]="${FORECOURT_DB_POOL_MAX_WAIT_MILLIS:-5000}"
 case "$db_kind" in
   h2)
     # H2 2.2.224 ships with Payara; these modes let migrations written for PostgreSQL run on it.
     h2_path="${FORECOURT_H2_PATH:-\${com.sun.aas.instanceRoot\}/lib/databases/forecourt}"
-    url="jdbc:h2:$h2_path;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-    pool_opts+=(--datasourceclassname org.h2.jdbcx.JdbcDataSource
-      --property "url=$(esc "$url"):user=forecourt:password=forecourt")
+    pool_attr[datasource-classname]=org.h2.jdbcx.JdbcDataSource
+    pool_prop[url]="jdbc:h2:$h2_path;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+    pool_prop[user]=forecourt
+    pool_prop[password]=forecourt
     ;;
   postgresql)
     : "${FORECOURT_DB_HOST:?} ${FORECOURT_DB_PORT:?} ${FORECOURT_DB_NAME:?}"
@@ -129,16 +153,50 @@ case "$db_kind" in
     else
       asadmin_remote --passwordfile "$pwfile" create-password-alias forecourt-db-password
     fi
-    pool_opts+=(--datasourceclassname org.postgresql.ds.PGSimpleDataSource
-      --property "serverName=$(esc "$FORECOURT_DB_HOST"):portNumber=$FORECOURT_DB_PORT:databaseName=$(esc "$FORECOURT_DB_NAME"):user=$(esc "$FORECOURT_DB_USER"):password=$(esc '${ALIAS=forecourt-db-password}'):ApplicationName=forecourt")
+    pool_attr[datasource-classname]=org.postgresql.ds.PGSimpleDataSource
+    pool_prop[serverName]="$FORECOURT_DB_HOST"
+    pool_prop[portNumber]="$FORECOURT_DB_PORT"
+    pool_prop[databaseName]="$FORECOURT_DB_NAME"
+    pool_prop[user]="$FORECOURT_DB_USER"
+    pool_prop[password]='${ALIAS=forecourt-db-password}'
+    pool_prop[ApplicationName]=forecourt
+    # a new connection to a database that does not answer gives up after 5 s (seconds)
+    pool_prop[connectTimeout]=5
+    pool_prop[loginTimeout]=5
     ;;
   *) echo "FORECOURT_DB_KIND must be h2 or postgresql" >&2; exit 2 ;;
 esac
-if asadmin_remote list-jdbc-connection-pools | grep -qx "$pool"; then
+pool_dotted="resources.jdbc-connection-pool.$pool"
+pool_now="$(asadmin_remote get "$pool_dotted.*" 2>/dev/null || true)"
+current_of() { grep -F "$pool_dotted.$1=" <<<"$pool_now" | head -n 1 | cut -d= -f2-; }
+if [ -n "$pool_now" ] && [ "$(current_of datasource-classname)" != "${pool_attr[datasource-classname]}" ]; then
+  echo "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
   asadmin_remote delete-jdbc-connection-pool --cascade=true "$pool"
+  pool_now=""
+  restart=true
 fi
-asadmin_remote create-jdbc-connection-pool "${pool_opts[@]}" --ping=true "$pool"
-asadmin_remote create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
+if [ -z "$pool_now" ]; then
+  props=""
+  for k in "${!pool_prop[@]}"; do props="${props:+$props:}$k=$(esc "${pool_prop[$k]}")"; done
+  asadmin_remote create-jdbc-connection-pool --restype javax.sql.DataSource \
+    --datasourceclassname "${pool_attr[datasource-classname]}" --property "$props" --ping=true "$pool"
+  pool_now="$(asadmin_remote get "$pool_dotted.*")"
+fi
+for k in "${!pool_attr[@]}"; do
+  if [ "$(current_of "$k")" != "${pool_attr[$k]}" ]; then
+    asadmin_remote set "$pool_dotted.$k=${pool_attr[$k]}" >/dev/null
+    echo "Set $pool $k=${pool_attr[$k]}"
+  fi
+done
+for k in "${!pool_prop[@]}"; do
+  if [ "$(current_of "property.$k")" != "${pool_prop[$k]}" ]; then
+    asadmin_remote set "$pool_dotted.property.$k=${pool_prop[$k]}" >/dev/null
+    [ "$k" = password ] && echo "Set $pool property $k" || echo "Set $pool property $k=${pool_prop[$k]}"
+  fi
+done
+if ! asadmin_remote list-jdbc-resources | grep -qx jdbc/forecourt; then
+  asadmin_remote create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
+fi
 
 # --- Managed executor for asynchronous work -----------------------------------------------------
 if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecourt; then
@@ -171,15 +229,28 @@ done
 config_property() {
   asadmin_remote set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
 }
+# The readiness self-check calls this server's own HTTP listener (authentication end to end).
+http_port="$(asadmin_remote get "$cfg.network-config.network-listeners.network-listener.http-listener-1.port" \
+  | grep -F 'http-listener-1.port=' | cut -d= -f2-)"
+self_host="${FORECOURT_LISTEN_ADDRESS:-127.0.0.1}"
+[ "$self_host" = 0.0.0.0 ] && self_host=127.0.0.1
+config_property forecourt.health.self-check.base-url "http://$self_host:$http_port"
 config_property forecourt.events.redelivery.limit "${FORECOURT_EVENTS_REDELIVERY_LIMIT:-5}"
 config_property forecourt.events.redelivery.delay "${FORECOURT_EVENTS_REDELIVERY_DELAY:-PT5S}"
 config_property forecourt.webhooks.redelivery.limit "${FORECOURT_WEBHOOKS_REDELIVERY_LIMIT:-8}"
 config_property forecourt.webhooks.redelivery.delay "${FORECOURT_WEBHOOKS_REDELIVERY_DELAY:-PT30S}"
 
-# --- Mail session mail/forecourt (password reset mails), deleted and re-created ----------------
-mail_props="mail.smtp.port=${FORECOURT_SMTP_PORT:-25}:mail.smtp.connectiontimeout=5000:mail.smtp.timeout=10000"
+# --- Mail session mail/forecourt (password reset mails) ------------------------------------------
+# Created when missing; host, user and sender changed in place; replaced only when one of its
+# properties changed (asadmin cannot set a property whose name has dots, like mail.smtp.port).
+declare -A mail_prop
+mail_prop[mail.smtp.port]="${FORECOURT_SMTP_PORT:-25}"
+mail_prop[mail.smtp.connectiontimeout]=5000
+mail_prop[mail.smtp.timeout]=10000
+mail_prop[mail.smtp.writetimeout]=10000
 if [ "${FORECOURT_SMTP_STARTTLS:-false}" = true ]; then
-  mail_props="$mail_props:mail.smtp.starttls.enable=true:mail.smtp.starttls.required=true"
+  mail_prop[mail.smtp.starttls.enable]=true
+  mail_prop[mail.smtp.starttls.required]=true
 fi
 if [ -n "${FORECOURT_SMTP_USER:-}" ]; then
   smtp_pwfile="$(mktemp)"
@@ -190,14 +261,35 @@ if [ -n "${FORECOURT_SMTP_USER:-}" ]; then
   else
     asadmin_remote --passwordfile "$smtp_pwfile" create-password-alias forecourt-smtp-password
   fi
-  mail_props="$mail_props:mail.smtp.auth=true:mail.smtp.user=$(esc "$FORECOURT_SMTP_USER"):mail.smtp.password=$(esc '${ALIAS=forecourt-smtp-password}')"
+  mail_prop[mail.smtp.auth]=true
+  mail_prop[mail.smtp.user]="$FORECOURT_SMTP_USER"
+  mail_prop[mail.smtp.password]='${ALIAS=forecourt-smtp-password}'
 fi
-if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
+mail_dotted=resources.mail-resource.mail/forecourt
+mail_now="$(asadmin_remote get "$mail_dotted.*" 2>/dev/null || true)"
+mail_props_now="$(grep -F "$mail_dotted.property." <<<"$mail_now" | sed "s|^$mail_dotted.property.||" | sort)"
+mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
+if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then
+  echo "The mail session's properties changed: replacing mail/forecourt"
   asadmin_remote delete-javamail-resource mail/forecourt
+  mail_now=""
 fi
-asadmin_remote create-javamail-resource --mailhost "${FORECOURT_SMTP_HOST:-localhost}" \
-  --mailuser "${FORECOURT_SMTP_USER:-forecourt}" --fromaddress "${FORECOURT_MAIL_FROM:-forecourt@localhost}" \
-  --property "$mail_props" mail/forecourt
+mail_host="${FORECOURT_SMTP_HOST:-localhost}"
+mail_user="${FORECOURT_SMTP_USER:-forecourt}"
+mail_from="${FORECOURT_MAIL_FROM:-forecourt@localhost}"
+if [ -z "$mail_now" ]; then
+  props=""
+  for k in "${!mail_prop[@]}"; do props="${props:+$props:}$k=$(esc "${mail_prop[$k]}")"; done
+  asadmin_remote create-javamail-resource --mailhost "$mail_host" --mailuser "$mail_user" \
+    --fromaddress "$mail_from" --property "$props" mail/forecourt
+else
+  for pair in "host=$mail_host" "user=$mail_user" "from=$mail_from"; do
+    if ! grep -qxF "$mail_dotted.$pair" <<<"$mail_now"; then
+      asadmin_remote set "$mail_dotted.$pair" >/dev/null
+      echo "Set mail/forecourt ${pair%%=*}=${pair#*=}"
+    fi
+  done
+fi
 
 # --- EJB timers: kept in the Domain Data Grid (Hazelcast), not in a database ------------------
 # The database store would open its own persistence unit with the domain's default JPA provider
@@ -208,8 +300,7 @@ attribute "$cfg.ejb-container.ejb-timer-service.ejb-timer-service" DataGrid
 # --- MicroProfile Config cache: how soon a value changed with set-config-property applies -------
 # (Payara's default: 60 s). The system tests use 0 to see a change at once.
 if [ -n "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" ]; then
-  asadmin_remote set-config-cache --duration="$FORECOURT_MP_CONFIG_CACHE_SECONDS"
-  restart=true
+  attribute "$cfg.microprofile-config.cache-duration-seconds" "$FORECOURT_MP_CONFIG_CACHE_SECONDS"
 fi
 
 # MP Health (/health) and MP Metrics (/metrics) are enabled by default on Payara 6's HTTP

@@ -4,6 +4,8 @@ import static dev.forecourt.systemtest.support.Vehicles.api;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
@@ -28,8 +30,69 @@ class HealthAndMetricsIT {
   void readinessChecksTheDatabaseAndTheMigrations() {
     given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
         .body("checks.name", hasItem("database"))
-        .body("checks.find { it.name == 'database' }.data.migrated", equalTo("true"))
-        .body("checks.find { it.name == 'database' }.data.reachable", equalTo("true"));
+        .body("checks.find { it.name == 'database' }.data.migrated", equalTo(true))
+        .body("checks.find { it.name == 'database' }.data.reachable", equalTo(true));
+  }
+
+  @Test
+  void readinessProvesAuthenticationEndToEndAndTheJobQueues() {
+    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
+        .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'authentication' }.data.tokenVerified", equalTo(true))
+        .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo(204))
+        .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"));
+    // the self-check's endpoint is nobody else's: no token, a staff token, an admin token
+    api().get("/auth/self-check").then().statusCode(401);
+    dev.forecourt.systemtest.support.Accounts.as("admin").get("/auth/self-check").then().statusCode(403);
+  }
+
+  @Test
+  void readinessAnswersFromTheLastProbeWithoutWaitingForIt() {
+    long slowest = 0;
+    for (int i = 0; i < 20; i++) {
+      long begin = System.nanoTime();
+      given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200);
+      slowest = Math.max(slowest, (System.nanoTime() - begin) / 1_000_000);
+    }
+    long shown = slowest;
+    java.util.logging.Logger.getLogger(HealthAndMetricsIT.class.getName())
+        .info(() -> "Slowest of 20 readiness answers: " + shown + " ms");
+    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then()
+        .body("checks.find { it.name == 'database' }.data.probedMillisAgo", lessThan(5000));
+  }
+
+  @Test
+  void readinessIsDownWhenTheApplicationCannotAuthenticateOverHttp() {
+    // the self-check pointed at a listener where the application does not answer (the admin port):
+    // what a node whose web module or authentication failed looks like from the outside
+    String base = ForecourtServer.baseUri().toString();
+    ForecourtServer.configProperty("forecourt.health.self-check.base-url",
+        "http://127.0.0.1:" + ForecourtServer.adminPort());
+    try {
+      long begin = System.nanoTime();
+      WebhooksIT.await("readiness DOWN", java.time.Duration.ofSeconds(15),
+          () -> given().baseUri(base).get("/health/ready").statusCode() == 503);
+      long millis = (System.nanoTime() - begin) / 1_000_000;
+      java.util.logging.Logger.getLogger(HealthAndMetricsIT.class.getName())
+          .info(() -> "Readiness DOWN " + millis + " ms after the self-check broke");
+      given().baseUri(base).get("/health/ready").then().statusCode(503)
+          .body("checks.find { it.name == 'authentication' }.status", equalTo("DOWN"))
+          .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
+      given().baseUri(base).get("/health/live").then().statusCode(200);
+    } finally {
+      ForecourtServer.configProperty("forecourt.health.self-check.base-url", base);
+      ForecourtServer.awaitReady();
+    }
+  }
+
+  @Test
+  void startedReportsEveryStartUpPhase() {
+    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/started").then().statusCode(200)
+        .body("checks.find { it.name == 'startup' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'startup' }.data.migrations", startsWith("done"))
+        .body("checks.find { it.name == 'startup' }.data.signingKeys", startsWith("done"))
+        .body("checks.find { it.name == 'startup' }.data.demoData", startsWith("done"))
+        .body("checks.find { it.name == 'startup' }.data.firstReadinessProbe", startsWith("done"));
   }
 
   @Test

@@ -148,6 +148,26 @@ public final class ForecourtServer implements BeforeAllCallback {
     current().killAndRestart();
   }
 
+  /** {@code asadmin restart-domain} (an operator's restart, the EAR stays deployed); waits until ready. */
+  public static Duration restartDomain() {
+    return current().restartDomain();
+  }
+
+  /**
+   * Deploys the EAR again over the running one ({@code server-config/payara/deploy.sh}, i.e.
+   * {@code asadmin deploy --force}), as an operator rolls out a new build; returns when the deploy
+   * command has, without waiting for readiness.
+   */
+  public static void redeploy() {
+    Running r = current();
+    r.script("deploy.sh", r.ear().toAbsolutePath().toString());
+  }
+
+  /** Waits until {@code /health/ready} answers 200 (at most the harness's ready timeout). */
+  public static void awaitReady() {
+    current().awaitReady();
+  }
+
   /** Runs asadmin against the test domain; returns its output, throws if it fails. */
   public static String asadmin(String... args) {
     return current().asadmin(args);
@@ -241,8 +261,7 @@ public final class ForecourtServer implements BeforeAllCallback {
           Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
           Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
           Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
-      Path ear = Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
-      script("deploy.sh", ear.toAbsolutePath().toString());
+      script("deploy.sh", ear().toAbsolutePath().toString());
       awaitReady();
       // the rate limits out of the other tests' way (no API request was made yet, so even with a
       // config cache no old value is cached)
@@ -269,6 +288,20 @@ public final class ForecourtServer implements BeforeAllCallback {
           serverEnv);
       awaitReady();
       log("Forecourt ready again after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    Path ear() {
+      return Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
+    }
+
+    Duration restartDomain() {
+      Instant begin = Instant.now();
+      run(List.of(asadmin.toString(), "restart-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
+          serverEnv);
+      awaitReady();
+      Duration took = Duration.between(begin, Instant.now());
+      log("Forecourt ready again after restart-domain: " + took.toSeconds() + " s");
+      return took;
     }
 
     String asadmin(String... args) {
@@ -455,7 +488,7 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /** A port base P such that P..P+99 are free; below the Linux ephemeral range (32768+). */
-  private static int freePortBase() {
+  public static int freePortBase() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(110, 320) * 100;
       if (rangeFree(base)) {

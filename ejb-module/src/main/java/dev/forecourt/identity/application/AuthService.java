@@ -4,7 +4,10 @@ import dev.forecourt.identity.domain.RefreshToken;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +40,8 @@ public class AuthService {
   @Inject LoginThrottles throttles;
   @Inject RefreshTokens refreshTokens;
   @Inject SecondFactor secondFactor;
+
+  @Resource SessionContext session;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -99,5 +104,14 @@ public class AuthService {
   private TokenPair pair(UserAccount user, String familyId, Instant now) {
     return new TokenPair(issuer.accessToken(user, now), settings.accessTokenLifetime().toSeconds(),
         refreshTokens.issue(user, familyId, now));
+  }
+
+  /**
+   * The readiness self-check's call ({@link AuthenticationSelfCheck}): reachable only with the
+   * self-check token, so it proves that an authenticated caller reaches an EJB with its role.
+   */
+  @RolesAllowed(AuthenticationSelfCheck.ROLE)
+  public String selfCheck() {
+    return session.getCallerPrincipal().getName();
   }
 }

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.identity.domain.SigningKey;
+import dev.forecourt.platform.health.StartupPhases;
 import dev.forecourt.platform.security.SecretCipher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -57,6 +58,7 @@ public class SigningKeys {
 
   @Inject TokenSettings settings;
   @Inject SecretCipher cipher;
+  @Inject StartupPhases phases;
 
   private final Clock clock = Clock.systemUTC();
   private volatile Loaded loaded;
@@ -67,6 +69,7 @@ public class SigningKeys {
   @PostConstruct
   void init() {
     current(true);
+    phases.completed(StartupPhases.SIGNING_KEYS);
   }
 
   /** The key that signs new tokens (with its private part). */

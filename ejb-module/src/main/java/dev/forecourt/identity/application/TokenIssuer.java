@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -34,22 +35,46 @@ public class TokenIssuer {
   @Inject TokenSettings settings;
 
   public String accessToken(UserAccount user, Instant now) {
-    RSAKey key = keys.signer();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(settings.issuer())
-        .audience(settings.audience())
+    return sign(new JWTClaimsSet.Builder()
         .subject(user.username())
         .claim("upn", user.username())
         .claim("preferred_username", user.username())
         .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
-        .claim("dealerships", dealershipCodes(user))
+        .claim("dealerships", dealershipCodes(user)), now, settings.accessTokenLifetime());
+  }
+
+  /**
+   * A token for the readiness self-check ({@link AuthenticationSelfCheck}): its own subject and
+   * group, no dealership, a short life. Signed and verified exactly like an access token.
+   */
+  String selfCheckToken(String subject, String group, Instant now, Duration lifetime) {
+    return sign(new JWTClaimsSet.Builder()
+        .subject(subject)
+        .claim("upn", subject)
+        .claim("groups", List.of(group))
+        .claim("dealerships", List.of()), now, lifetime);
+  }
+
+  /** Whether the token's {@code kid} is that of the key that signs now. */
+  boolean signedWithCurrentKey(String jwt) {
+    try {
+      return keys.signer().getKeyID().equals(SignedJWT.parse(jwt).getHeader().getKeyID());
+    } catch (java.text.ParseException e) {
+      return false;
+    }
+  }
+
+  private String sign(JWTClaimsSet.Builder claims, Instant now, Duration lifetime) {
+    RSAKey key = keys.signer();
+    claims.issuer(settings.issuer())
+        .audience(settings.audience())
         .issueTime(Date.from(now))
         .notBeforeTime(Date.from(now))
-        .expirationTime(Date.from(now.plus(settings.accessTokenLifetime())))
-        .jwtID(UUID.randomUUID().toString())
-        .build();
+        .expirationTime(Date.from(now.plus(lifetime)))
+        .jwtID(UUID.randomUUID().toString());
     SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(), claims);
+        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
+        claims.build());
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {

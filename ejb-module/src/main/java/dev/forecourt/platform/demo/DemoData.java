@@ -1,6 +1,7 @@
 package dev.forecourt.platform.demo;
 
 import dev.forecourt.identity.application.PasswordHasher;
+import dev.forecourt.platform.health.StartupPhases;
 import dev.forecourt.identity.domain.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import java.security.SecureRandom;
@@ -73,9 +74,15 @@ public class DemoData {
   Optional<String> demoPassword;
 
   @Inject PasswordHasher passwords;
+  @Inject StartupPhases phases;
 
   @PostConstruct
-  void load() {
+  void start() {
+    load();
+    phases.completed(StartupPhases.DEMO_DATA);
+  }
+
+  private void load() {
     if (!enabled) {
       return;
     }

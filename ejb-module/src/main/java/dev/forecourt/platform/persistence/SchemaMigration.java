@@ -1,6 +1,8 @@
 package dev.forecourt.platform.persistence;
 
+import dev.forecourt.platform.health.StartupPhases;
 import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -29,6 +31,8 @@ public class SchemaMigration {
   @Resource(lookup = "jdbc/forecourt")
   DataSource dataSource;
 
+  @Inject StartupPhases phases;
+
   private volatile boolean complete;
   private volatile String schemaVersion;
 
@@ -42,6 +46,7 @@ public class SchemaMigration {
     MigrateResult result = flyway.migrate();
     schemaVersion = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
     complete = flyway.info().pending().length == 0;
+    phases.completed(StartupPhases.MIGRATIONS);
     LOG.info(() -> "Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
   }
 

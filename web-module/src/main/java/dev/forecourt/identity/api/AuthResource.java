@@ -110,6 +110,17 @@ public class AuthResource {
     return Map.of("name", caller.getName(), "groups", caller.getGroups(), "issuer", caller.getIssuer());
   }
 
+  /**
+   * The readiness self-check's round trip (only the server's own self-check token may call it): the
+   * request passed authentication, the filters and an EJB's role check.
+   */
+  @GET
+  @Path("/self-check")
+  public Response selfCheck() {
+    auth.selfCheck();
+    return Response.noContent().cacheControl(Caching.noStore()).build();
+  }
+
   @GET
   @Path("/jwks")
   public Response jwks() {

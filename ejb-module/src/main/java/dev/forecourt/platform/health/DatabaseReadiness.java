@@ -1,0 +1,48 @@
+package dev.forecourt.platform.health;
+
+import dev.forecourt.platform.persistence.SchemaMigration;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/**
+ * The database answers (a pooled connection validated within 2 s; the pool's own wait is bounded by
+ * its {@code max-wait-time-in-millis}) and every migration has been applied.
+ */
+@ApplicationScoped
+public class DatabaseReadiness implements ReadinessCheck {
+
+  static final String NAME = "database";
+
+  @Resource(lookup = "jdbc/forecourt")
+  DataSource dataSource;
+
+  @Inject SchemaMigration migration;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Result probe() {
+    long begin = System.nanoTime();
+    boolean reachable;
+    try (Connection connection = dataSource.getConnection()) {
+      reachable = connection.isValid(2);
+    } catch (SQLException e) {
+      reachable = false;
+    }
+    long millis = (System.nanoTime() - begin) / 1_000_000;
+    boolean migrated = migration.isComplete();
+    return new Result(reachable && migrated, Map.of(
+        "reachable", reachable,
+        "migrated", migrated,
+        "schemaVersion", String.valueOf(migration.schemaVersion()),
+        "answeredInMillis", millis));
+  }
+}
