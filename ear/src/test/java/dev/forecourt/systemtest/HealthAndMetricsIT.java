@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
@@ -30,16 +31,16 @@ class HealthAndMetricsIT {
   void readinessChecksTheDatabaseAndTheMigrations() {
     given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
         .body("checks.name", hasItem("database"))
-        .body("checks.find { it.name == 'database' }.data.migrated", equalTo(true))
-        .body("checks.find { it.name == 'database' }.data.reachable", equalTo(true));
+        .body("checks.find { it.name == 'database' }.data.migrated", equalTo("true"))
+        .body("checks.find { it.name == 'database' }.data.reachable", equalTo("true"));
   }
 
   @Test
   void readinessProvesAuthenticationEndToEndAndTheJobQueues() {
     given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
         .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'authentication' }.data.tokenVerified", equalTo(true))
-        .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo(204))
+        .body("checks.find { it.name == 'authentication' }.data.tokenVerified", equalTo("true"))
+        .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo("204"))
         .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"));
     // the self-check's endpoint is nobody else's: no token, a staff token, an admin token
     api().get("/auth/self-check").then().statusCode(401);
@@ -57,8 +58,10 @@ class HealthAndMetricsIT {
     long shown = slowest;
     java.util.logging.Logger.getLogger(HealthAndMetricsIT.class.getName())
         .info(() -> "Slowest of 20 readiness answers: " + shown + " ms");
-    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then()
-        .body("checks.find { it.name == 'database' }.data.probedMillisAgo", lessThan(5000));
+    // (MP Health on Payara renders every data value as a string)
+    long age = Long.parseLong(given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready")
+        .jsonPath().getString("checks.find { it.name == 'database' }.data.probedMillisAgo"));
+    assertThat(age, lessThan(5000L));
   }
 
   @Test

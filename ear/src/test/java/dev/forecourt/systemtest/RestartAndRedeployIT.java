@@ -110,7 +110,7 @@ class RestartAndRedeployIT {
   private static void everythingWorks(String apiKey, WebhookReceiver receiver) {
     anonymous().get(ForecourtServer.baseUri() + "/health/ready").then().statusCode(200)
         .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"))
-        .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo(204))
+        .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo("204"))
         .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
     String fresh = Accounts.login("manager", Accounts.demoPassword()).then().statusCode(200)

@@ -163,6 +163,23 @@ public final class ForecourtServer implements BeforeAllCallback {
     r.script("deploy.sh", r.ear().toAbsolutePath().toString());
   }
 
+  /** {@code asadmin stop-domain} (an orderly stop, as for patching); returns how long it took. */
+  public static Duration stopDomainInOrder() {
+    Running r = current();
+    Instant begin = Instant.now();
+    run(List.of(r.asadmin.toString(), "stop-domain", "--domaindir", r.domainDir.getParent().toString(), DOMAIN),
+        Map.of());
+    return Duration.between(begin, Instant.now());
+  }
+
+  /** {@code asadmin start-domain} with the test environment; waits until ready. */
+  public static void startDomain() {
+    Running r = current();
+    run(List.of(r.asadmin.toString(), "start-domain", "--domaindir", r.domainDir.getParent().toString(), DOMAIN),
+        r.serverEnv);
+    r.awaitReady();
+  }
+
   /** Waits until {@code /health/ready} answers 200 (at most the harness's ready timeout). */
   public static void awaitReady() {
     current().awaitReady();
