@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: configure-domain.sh [ADMIN_PORT]
-# Applies Forecourt's server configuration to a RUNNING domain. Idempotent: re-running it resets
-# the resources below to these settings. Restarts the domain when a start-up-only setting changed.
+# Applies Forecourt's server configuration to a RUNNING domain. Idempotent: re-running it brings
+# the resources below to these settings, changing only what differs and never deleting a resource
+# that a deployed application uses. Restarts the domain only when a start-up-only setting changed.
 #
 # Environment (all optional):
 #   FORECOURT_ADMIN_PORT      admin port when no argument is given (4848)
@@ -10,6 +11,8 @@
 #   FORECOURT_DB_HOST, FORECOURT_DB_PORT, FORECOURT_DB_NAME, FORECOURT_DB_USER,
 #   FORECOURT_DB_PASSWORD     PostgreSQL coordinates (password stored as a password alias)
 #   FORECOURT_DB_POOL_MAX     JDBC pool max size (32; steady size 8)
+#   FORECOURT_DB_STATEMENT_TIMEOUT_SECONDS  every statement is cut after this (30)
+#   FORECOURT_DB_POOL_MAX_WAIT_MILLIS  longest wait for a free connection (5000)
 #   FORECOURT_PG_DRIVER_VERSION  org.postgresql:postgresql version (42.7.4), fetched from Maven Central
 #   FORECOURT_PG_DRIVER_JAR   a PostgreSQL JDBC driver jar to install instead of fetching one
 #   FORECOURT_JPA_PROVIDER    hibernate (default) | eclipselink
@@ -167,7 +170,10 @@ case "$db_kind" in
   *) echo "FORECOURT_DB_KIND must be h2 or postgresql" >&2; exit 2 ;;
 esac
 pool_dotted="resources.jdbc-connection-pool.$pool"
-pool_now="$(asadmin_remote get "$pool_dotted.*" 2>/dev/null || true)"
+pool_now=""
+if asadmin_remote list-jdbc-connection-pools | grep -qx "$pool"; then
+  pool_now="$(asadmin_remote get "$pool_dotted.*")"
+fi
 current_of() { grep -F "$pool_dotted.$1=" <<<"$pool_now" | head -n 1 | cut -d= -f2-; }
 if [ -n "$pool_now" ] && [ "$(current_of datasource-classname)" != "${pool_attr[datasource-classname]}" ]; then
   echo "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
@@ -266,7 +272,10 @@ if [ -n "${FORECOURT_SMTP_USER:-}" ]; then
   mail_prop[mail.smtp.password]='${ALIAS=forecourt-smtp-password}'
 fi
 mail_dotted=resources.mail-resource.mail/forecourt
-mail_now="$(asadmin_remote get "$mail_dotted.*" 2>/dev/null || true)"
+mail_now=""
+if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
+  mail_now="$(asadmin_remote get "$mail_dotted.*")"
+fi
 mail_props_now="$(grep -F "$mail_dotted.property." <<<"$mail_now" | sed "s|^$mail_dotted.property.||" | sort)"
 mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
 if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then

@@ -62,7 +62,8 @@ public class ConfigurationCheck {
         "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
         "forecourt.idempotency.retention", "forecourt.events.relay.interval", "forecourt.events.retention",
         "forecourt.events.redelivery.delay", "forecourt.webhooks.redelivery.delay",
-        "forecourt.jobs.redelivery.max-delay", "forecourt.webhooks.timeout", "forecourt.integrations.tolerance")) {
+        "forecourt.jobs.redelivery.max-delay", "forecourt.webhooks.timeout", "forecourt.integrations.tolerance",
+        "forecourt.health.probe-interval", "forecourt.health.max-age")) {
       duration(config, key, problems, false);
     }
     integer(config, "forecourt.events.redelivery.limit", 1, 100, problems);
@@ -73,6 +74,9 @@ public class ConfigurationCheck {
         problems.add(name + " must be whsec_ followed by the base64 of at least 24 random bytes");
       }
     }
+    optional(config, "forecourt.health.self-check.base-url", problems).filter(url -> !url.isBlank())
+        .filter(url -> !url.matches("https?://[^/?#\\s]+/?"))
+        .ifPresent(url -> problems.add("forecourt.health.self-check.base-url must be http(s)://host:port of this server"));
     // zero: read the business figures on every scrape
     duration(config, "forecourt.metrics.business.refresh", problems, true);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);

@@ -10,6 +10,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +28,34 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
+  private static final int DATABASE_RETRY_AFTER_SECONDS = 10;
+
   @Context HttpServletRequest request;
+
+  /**
+   * Whether the failure is the database (or the server's pool in front of it) not answering: a
+   * connection that cannot be had or broke (SQLState class 08, PostgreSQL's 57P0x shut-down states),
+   * a statement cut by its timeout (57014, {@link SQLTimeoutException}), or the connector
+   * refusing a connection (a disabled or exhausted pool). The transaction was rolled back, so the
+   * client may simply retry: 503, not 500.
+   */
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLTimeoutException || cause instanceof jakarta.resource.ResourceException) {
+        return true;
+      }
+      if (cause instanceof SQLException sql && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+              || sql.getSQLState().equals("57014"))) {
+        return true;
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return false;
+  }
 
   @Override
   public Response toResponse(Throwable e) {
@@ -45,6 +76,12 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ProblemResponses.of(request, ProblemType.PRECONDITION_FAILED,
             "The resource was changed by someone else; read it again", List.of());
       }
+    }
+    if (databaseUnavailable(e)) {
+      LOG.log(Level.WARNING, "Database unavailable, correlation id " + CorrelationId.of(request) + ": " + e);
+      return ProblemResponses.of(request, new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
+          "The database does not answer; nothing was changed. Try again shortly.")
+          .retryAfter(DATABASE_RETRY_AFTER_SECONDS));
     }
     LOG.log(Level.SEVERE, "Unexpected error, correlation id " + CorrelationId.of(request), e);
     return ProblemResponses.of(request, ProblemType.INTERNAL,
