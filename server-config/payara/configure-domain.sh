@@ -188,7 +188,10 @@ if [ -z "$pool_now" ]; then
     --datasourceclassname "${pool_attr[datasource-classname]}" --property "$props" --ping=true "$pool"
   pool_now="$(asadmin_remote get "$pool_dotted.*")"
 fi
-for k in "${!pool_attr[@]}"; do
+# in this order: asadmin refuses validation switched on before its method is set
+for k in datasource-classname steady-pool-size max-pool-size connection-validation-method \
+    validation-classname is-connection-validation-required fail-all-connections \
+    statement-timeout-in-seconds max-wait-time-in-millis; do
   if [ "$(current_of "$k")" != "${pool_attr[$k]}" ]; then
     asadmin_remote set "$pool_dotted.$k=${pool_attr[$k]}" >/dev/null
     echo "Set $pool $k=${pool_attr[$k]}"
