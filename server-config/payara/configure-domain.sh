@@ -240,7 +240,7 @@ config_property() {
 }
 # The readiness self-check calls this server's own HTTP listener (authentication end to end).
 http_port="$(asadmin_remote get "$cfg.network-config.network-listeners.network-listener.http-listener-1.port" \
-  | grep -F 'http-listener-1.port=' | cut -d= -f2-)"
+  | sed -n 's/^.*http-listener-1\.port=//p')"
 self_host="${FORECOURT_LISTEN_ADDRESS:-127.0.0.1}"
 [ "$self_host" = 0.0.0.0 ] && self_host=127.0.0.1
 config_property forecourt.health.self-check.base-url "http://$self_host:$http_port"
@@ -279,7 +279,7 @@ mail_now=""
 if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
   mail_now="$(asadmin_remote get "$mail_dotted.*")"
 fi
-mail_props_now="$(grep -F "$mail_dotted.property." <<<"$mail_now" | sed "s|^$mail_dotted.property.||" | sort)"
+mail_props_now="$({ grep -F "$mail_dotted.property." <<<"$mail_now" || true; } | sed "s|^$mail_dotted.property.||" | sort)"
 mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
 if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then
   echo "The mail session's properties changed: replacing mail/forecourt"
