@@ -546,4 +546,15 @@ public final class ForecourtServer implements BeforeAllCallback {
   private static void log(String message) {
     System.out.println("[ForecourtServer] " + message);
   }
+
+  /**
+   * Starts a new SMTP server on the port the server's mail session uses (after a test stopped
+   * {@link #mailServer()} to put something else there); {@link #mailServer()} answers the new one.
+   */
+  public static synchronized GreenMail restartMailServer(int port) {
+    Running r = current();
+    r.mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    r.mail.start();
+    return r.mail;
+  }
 }

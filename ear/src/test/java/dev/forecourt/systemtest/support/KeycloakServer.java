@@ -779,4 +779,35 @@ public final class KeycloakServer implements BeforeAllCallback {
   private static void log(String message) {
     System.out.println("[KeycloakServer] " + message);
   }
+
+  /**
+   * Freezes Keycloak (SIGSTOP to its process tree): its sockets still accept connections (the
+   * kernel completes the handshake) but nothing answers, as with a hanging provider.
+   */
+  public static void pause() {
+    signal("-STOP");
+  }
+
+  /** Lets a paused Keycloak run again (SIGCONT). */
+  public static void resume() {
+    signal("-CONT");
+  }
+
+  private static void signal(String signal) {
+    Process root = current().process;
+    List<String> command = new ArrayList<>(List.of("kill", signal, String.valueOf(root.pid())));
+    root.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException(command + " failed: " + new String(kill.getInputStream().readAllBytes()));
+      }
+      log("Sent " + signal + " to " + command.subList(2, command.size()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -17,14 +16,17 @@ import java.util.Date;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Sends password reset mails through the server-managed mail session {@code mail/forecourt}
  * (SMTP host, port, sender and login are the operator's, set in the admin console or by
- * {@code server-config/payara/configure-domain.sh}). Runs asynchronously; a failure is logged and
- * counted in {@code forecourt_mail_failures_total}, never shown to the requester.
+ * {@code server-config/payara/configure-domain.sh}). Runs asynchronously; the SMTP send is
+ * {@link MailTransport}'s, under MP Fault Tolerance (time-out, circuit breaker, bulkhead). A failure
+ * (also a time-out, an open breaker or a full bulkhead) is logged and counted in
+ * {@code forecourt_mail_failures_total}, never shown to the requester.
  */
 @Stateless
 public class PasswordResetMailer {
@@ -37,6 +39,8 @@ public class PasswordResetMailer {
   @Inject
   @ConfigProperty(name = "forecourt.security.password-reset.link", defaultValue = "http://localhost:8080/reset-password?token=")
   String link;
+
+  @Inject MailTransport transport;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -65,11 +69,15 @@ public class PasswordResetMailer {
 
           If you did not ask for this, ignore this mail: your password stays as it is.
           """.formatted(username, validFor.toMinutes(), link, token, token), "UTF-8");
-      Transport.send(message);
+      transport.send(message);
       LOG.info(() -> "Password reset mail sent for user " + username);
     } catch (MessagingException | RuntimeException e) {
+      if (e instanceof FaultToleranceException) {
+        Thread.interrupted(); // a time-out interrupts this thread: clear what it left
+      }
       metrics.counter("forecourt_mail_failures_total").inc();
-      LOG.log(Level.WARNING, "The password reset mail for user " + username + " could not be sent: " + e.getMessage());
+      LOG.log(Level.WARNING, "The password reset mail for user " + username + " could not be sent: "
+          + (e instanceof FaultToleranceException ? e.getClass().getSimpleName() : e.getMessage()));
     }
   }
 }

@@ -10,6 +10,7 @@ import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -44,7 +45,7 @@ public class PasswordResetService {
 
   @Inject
   @ConfigProperty(name = "forecourt.security.password-reset.ttl", defaultValue = "PT30M")
-  String ttl;
+  Provider<String> ttl; // read per request: pooled instances must not keep an old value
 
   @Inject
   @ConfigProperty(name = "forecourt.security.password.min-length", defaultValue = "12")
@@ -65,7 +66,7 @@ public class PasswordResetService {
       return;
     }
     Instant now = clock.instant();
-    Duration validFor = TokenSettings.duration(ttl);
+    Duration validFor = TokenSettings.duration(ttl.get());
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
     mailer.send(user.email(), user.username(), token, validFor);

@@ -9,31 +9,38 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import jakarta.inject.Inject;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.ConfigProvider;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
  * One delivery attempt of an event to a subscriber: signed POST of the event envelope, outcome in
  * the delivery log. A failure (no 2xx, time-out, connection refused) throws
  * {@link JobFailedException}, and the job queue retries it later (persistently: a retry survives a
  * restart, which an in-memory retry would not). No transaction is held open during the HTTP call.
+ * The call is {@link WebhookCall}'s (MP FT time-out and bulkhead), behind the subscriber's own
+ * circuit breaker ({@link SubscriberBreakers}): a time-out, a full bulkhead or an open breaker is a
+ * failed attempt like any other, logged in the delivery log and retried by the job queue.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDispatcher {
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  /** A last bound on a delivery's HTTP call, should the MP FT time-out not act. */
+  private static final Duration BACKSTOP = Duration.ofMinutes(2);
 
   @EJB WebhookDeliveries deliveries;
+
+  @Inject WebhookCall call;
+
+  @Inject SubscriberBreakers breakers;
 
   public void deliver(JobAttempt attempt, long subscriptionId, String eventId, String eventType, String body) {
     WebhookDeliveries.Target target = deliveries.target(subscriptionId);
@@ -45,39 +52,48 @@ public class WebhookDispatcher {
     long start = System.nanoTime();
     Integer status = null;
     String error;
-    try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
-          .timeout(timeout())
-          .header("Content-Type", "application/json")
-          .header("User-Agent", "Forecourt-Webhooks/1")
-          .header(WebhookSignature.ID_HEADER, eventId)
-          .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
-          .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(target.secret(), eventId, timestamp, bytes))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
-          .build();
-      status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status >= 200 && status < 300) {
-        deliveries.record(subscriptionId, eventId, eventType, attempt.attempt(), Outcome.DELIVERED, status, null,
-            millisSince(start));
-        return;
+    CircuitBreaker breaker = breakers.of(subscriptionId);
+    if (!breaker.tryAcquirePermission()) {
+      error = "not called: the subscriber's circuit breaker is open after repeated failures";
+    } else {
+      try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.url()))
+            .timeout(BACKSTOP) // the bound is WebhookCall's @Timeout; this only acts if that did not
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "Forecourt-Webhooks/1")
+            .header(WebhookSignature.ID_HEADER, eventId)
+            .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+            .header(WebhookSignature.SIGNATURE_HEADER, WebhookSignature.sign(target.secret(), eventId, timestamp, bytes))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+            .build();
+        status = call.post(request);
+        if (status >= 200 && status < 300) {
+          breaker.onSuccess(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+          deliveries.record(subscriptionId, eventId, eventType, attempt.attempt(), Outcome.DELIVERED, status, null,
+              millisSince(start));
+          return;
+        }
+        error = "the receiver answered HTTP " + status;
+        breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, new IOException(error));
+      } catch (BulkheadException e) {
+        breaker.releasePermission(); // not the subscriber's failure
+        error = "not called: too many deliveries in progress (bulkhead full)";
+      } catch (TimeoutException | HttpTimeoutException e) {
+        Thread.interrupted(); // the time-out interrupts this thread: clear what it left
+        error = "no answer in time";
+        breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      } catch (IOException e) {
+        error = "cannot reach the receiver (" + e.getClass().getSimpleName().replace("Exception", "").toLowerCase() + ")";
+        breaker.onError(System.nanoTime() - start, TimeUnit.NANOSECONDS, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        breaker.releasePermission();
+        error = "interrupted";
       }
-      error = "the receiver answered HTTP " + status;
-    } catch (HttpTimeoutException e) {
-      error = "no answer within " + timeout();
-    } catch (IOException e) {
-      error = "cannot reach the receiver (" + e.getClass().getSimpleName().replace("Exception", "").toLowerCase() + ")";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      error = "interrupted";
     }
     deliveries.record(subscriptionId, eventId, eventType, attempt.attempt(), attempt.last() ? Outcome.DEAD : Outcome.FAILED,
         status, error, millisSince(start));
     throw new JobFailedException(error);
-  }
-
-  private static Duration timeout() {
-    return Duration.parse(ConfigProvider.getConfig().getOptionalValue("forecourt.webhooks.timeout", String.class)
-        .orElse("PT10S"));
   }
 
   private static long millisSince(long start) {

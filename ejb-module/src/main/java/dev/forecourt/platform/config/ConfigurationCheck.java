@@ -62,10 +62,25 @@ public class ConfigurationCheck {
         "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
         "forecourt.idempotency.retention", "forecourt.events.relay.interval", "forecourt.events.retention",
         "forecourt.events.redelivery.delay", "forecourt.webhooks.redelivery.delay",
-        "forecourt.jobs.redelivery.max-delay", "forecourt.webhooks.timeout", "forecourt.integrations.tolerance",
+        "forecourt.jobs.redelivery.max-delay", "forecourt.integrations.tolerance",
+        "forecourt.webhooks.circuit-breaker.delay", "forecourt.security.jwks.outage-tolerance",
         "forecourt.health.probe-interval", "forecourt.health.max-age")) {
       duration(config, key, problems, false);
     }
+    optional(config, "forecourt.webhooks.timeout", problems).ifPresent(v -> problems.add(
+        "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
+            + "dev.forecourt.integration.application.WebhookCall/post/Timeout/value (milliseconds)"));
+    integer(config, "forecourt.webhooks.circuit-breaker.request-volume-threshold", 1, 1000, problems);
+    optional(config, "forecourt.webhooks.circuit-breaker.failure-ratio", problems).ifPresent(v -> {
+      try {
+        double ratio = Double.parseDouble(v);
+        if (!(ratio > 0 && ratio <= 1)) {
+          problems.add("forecourt.webhooks.circuit-breaker.failure-ratio must be above 0 and at most 1");
+        }
+      } catch (NumberFormatException e) {
+        problems.add("forecourt.webhooks.circuit-breaker.failure-ratio must be a number above 0 and at most 1");
+      }
+    });
     integer(config, "forecourt.events.redelivery.limit", 1, 100, problems);
     integer(config, "forecourt.webhooks.redelivery.limit", 1, 100, problems);
     for (String name : config.getPropertyNames()) {

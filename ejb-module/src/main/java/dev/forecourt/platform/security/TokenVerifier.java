@@ -20,6 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import com.nimbusds.jose.util.Resource;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -32,11 +34,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
  * Verifies bearer access tokens the way MP-JWT specifies, with nimbus-jose-jwt: RS256 only,
  * signature by the issuer's JWKS (looked up by {@code kid}; an unknown {@code kid} re-reads the
- * JWKS, at most every {@code forecourt.security.jwks.refresh-min-interval}), exact issuer, one of
+ * JWKS, at most every {@code forecourt.security.jwks.refresh-min-interval}; the read itself is
+ * {@link JwksFetcher}'s, under MP Fault Tolerance; while the provider is unreachable the keys last
+ * read keep working for {@code forecourt.security.jwks.outage-tolerance}), exact issuer, one of
  * the accepted audiences, {@code exp}/{@code nbf} (with {@code mp.jwt.verify.clock.skew} seconds of
  * skew) and a {@code groups} claim.
  *
@@ -84,6 +89,12 @@ public class TokenVerifier {
   @ConfigProperty(name = "forecourt.security.jwks.refresh-min-interval", defaultValue = "PT10S")
   String jwksRefreshMinInterval;
 
+  @Inject
+  @ConfigProperty(name = "forecourt.security.jwks.outage-tolerance", defaultValue = "PT1H")
+  String jwksOutageTolerance;
+
+  @Inject JwksFetcher jwksFetcher;
+
   private final Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
 
   @PostConstruct
@@ -106,9 +117,14 @@ public class TokenVerifier {
           "mp.jwt.verify.publickey.location is set, mp.jwt.verify.issuer is missing"));
       List<String> audiences = providerAudiences.map(TokenVerifier::list).filter(a -> !a.isEmpty()).orElseThrow(() -> new IllegalStateException(
           "mp.jwt.verify.publickey.location is set, mp.jwt.verify.audiences is missing: tokens for other audiences must be refused"));
-      JWKSource<SecurityContext> remote = JWKSourceBuilder.create(url(location.get()))
+      // nimbus keeps the keys (cache, rate limit, outage tolerance); the HTTP fetch itself is
+      // JwksFetcher's, guarded by MP Fault Tolerance. A fetch that fails (time-out, breaker open,
+      // bulkhead full, provider down) is an IOException to nimbus: the keys it already has keep
+      // verifying tokens, a token it cannot verify is refused (401), never a 500.
+      JWKSource<SecurityContext> remote = JWKSourceBuilder.create(url(location.get()), this::fetchJwks)
           .cache(TokenSettings.duration(jwksCacheTtl).toMillis(), 15_000)
           .rateLimited(TokenSettings.duration(jwksRefreshMinInterval).toMillis())
+          .outageTolerant(TokenSettings.duration(jwksOutageTolerance).toMillis())
           .refreshAheadCache(false)
           .build();
       processors.put(issuer, processor(remote, issuer, Set.copyOf(audiences)));
@@ -143,7 +159,8 @@ public class TokenVerifier {
     try {
       return new TokenPrincipal(token, processor.process(jwt, null));
     } catch (BadJOSEException | JOSEException e) {
-      throw new InvalidTokenException(e.getMessage());
+      // some of nimbus' key-source exceptions carry no message: a refusal always has a reason
+      throw new InvalidTokenException(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     }
   }
 
@@ -159,6 +176,20 @@ public class TokenVerifier {
     claims.setMaxClockSkew(clockSkewSeconds);
     p.setJWTClaimsSetVerifier(claims);
     return p;
+  }
+
+  /** nimbus' resource retriever: the provider's JWKS through the fault-tolerant fetcher. */
+  private Resource fetchJwks(URL url) throws IOException {
+    try {
+      return jwksFetcher.fetch(url);
+    } catch (FaultToleranceException e) {
+      Thread.interrupted(); // a time-out interrupts this request thread: clear what it left
+      LOG.warning(() -> "The JWKS of the SSO provider was not read: " + e.getClass().getSimpleName());
+      throw new IOException("the SSO provider's JWKS is unavailable (" + e.getClass().getSimpleName() + ")", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading the SSO provider's JWKS", e);
+    }
   }
 
   /** Forecourt's own keys; a {@code kid} not among them re-reads the table once. */

@@ -1,0 +1,77 @@
+package dev.forecourt.integration.application;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * One circuit breaker per webhook subscription (Resilience4j: MicroProfile Fault Tolerance has one
+ * breaker per method, and one dead subscriber must not stop the deliveries to the others). With the
+ * semantics of MP FT's {@code @CircuitBreaker}: over the last
+ * {@code forecourt.webhooks.circuit-breaker.request-volume-threshold} attempts to one subscriber, a
+ * failure ratio of {@code failure-ratio} or more opens its breaker for {@code delay}; then one trial
+ * attempt closes it again or opens it anew. An attempt refused by an open breaker is a failed
+ * attempt for the job queue (retried with backoff, dead-lettered after the limit). Counted in
+ * {@code forecourt_webhook_circuit_opened_total{subscription}} and
+ * {@code forecourt_webhook_circuit_refused_total{subscription}}. The state is per server instance
+ * and starts closed at every start.
+ */
+@ApplicationScoped
+public class SubscriberBreakers {
+
+  @Inject
+  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.request-volume-threshold", defaultValue = "6")
+  int requestVolumeThreshold;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.failure-ratio", defaultValue = "0.5")
+  double failureRatio;
+
+  @Inject
+  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.delay", defaultValue = "PT60S")
+  String delay;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  private CircuitBreakerRegistry registry;
+
+  @PostConstruct
+  void init() {
+    registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(requestVolumeThreshold)
+        .minimumNumberOfCalls(requestVolumeThreshold)
+        .failureRateThreshold((float) (failureRatio * 100))
+        .waitDurationInOpenState(Duration.parse(delay))
+        .permittedNumberOfCallsInHalfOpenState(1)
+        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .build());
+    // each breaker's events to the metrics, once, when the registry creates it
+    registry.getEventPublisher().onEntryAdded(added -> {
+      CircuitBreaker breaker = added.getAddedEntry();
+      Tag tag = new Tag("subscription", breaker.getName());
+      breaker.getEventPublisher()
+          .onStateTransition(e -> {
+            if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+              metrics.counter("forecourt_webhook_circuit_opened_total", tag).inc();
+            }
+          })
+          .onCallNotPermitted(e -> metrics.counter("forecourt_webhook_circuit_refused_total", tag).inc());
+    });
+  }
+
+  /** The breaker of subscription {@code subscriptionId}. */
+  public CircuitBreaker of(long subscriptionId) {
+    return registry.circuitBreaker(Long.toString(subscriptionId));
+  }
+}
