@@ -48,7 +48,7 @@ umask 077
 mkdir -p "$out_dir" || fail "$EXIT_USAGE" "cannot create the output directory $out_dir"
 stamp="$(utc_stamp)"
 partial=""
-trap '[ -n "$partial" ] && rm -f "$partial"' EXIT
+trap '[ -n "$partial" ] && rm -f "$partial" "$partial.sql"' EXIT
 
 case "$db_kind" in
   postgresql)
@@ -77,8 +77,10 @@ case "$db_kind" in
     partial="$out_dir/.$(basename "$file").partial"
     info "Backing up the H2 database $h2_path.mv.db with H2's SCRIPT ($h2_jar)"
     # IFEXISTS: never create an empty database by accident
+    # (H2's own COMPRESSION GZIP fails under DATABASE_TO_LOWER: gzip compresses instead)
     h2_tool org.h2.tools.Script -url "jdbc:h2:$h2_path;IFEXISTS=TRUE$h2_settings_url" "${h2_login[@]}" \
-      -script "$partial" -options compression gzip >/dev/null
+      -script "$partial.sql" >/dev/null
+    gzip -c "$partial.sql" >"$partial" && rm -f "$partial.sql"
     gzip -t "$partial" || fail "$EXIT_FAILED" "the script just written is not a whole gzip file"
     tables="$(gzip -dc "$partial" | grep -c '^CREATE .*TABLE ' || true)"
     mv "$partial" "$file"

@@ -82,23 +82,25 @@ case "$db_kind" in
     h2_require_stopped
     if [ -f "$h2_path.mv.db" ]; then
       shown="$(h2_tool org.h2.tools.Shell -url "jdbc:h2:$h2_path;IFEXISTS=TRUE$h2_settings_url" \
-        "${h2_login[@]}" -sql "select count(*) from information_schema.tables where table_schema \
-          not in ('information_schema') and table_type = 'BASE TABLE'")" || exit $?
+        "${h2_login[@]}" -sql "select count(*) from information_schema.tables \
+          where table_schema not in ('information_schema', 'pg_catalog')")" || exit $?
       count="$(grep -E '^[0-9]+$' <<<"$shown" | head -n 1 || true)"
       aside="$h2_path.mv.db.before-restore-$(utc_stamp)"
       if [ "${count:-0}" -gt 0 ]; then
-        $force || fail "$EXIT_NOT_EMPTY" "the H2 database $h2_path.mv.db is not empty ($count tables)." \
+        $force || fail "$EXIT_NOT_EMPTY" "the H2 database $h2_path.mv.db is not empty ($count tables and views)." \
           "Give --force to move it aside and restore in its place."
-        info "--force: the H2 database $h2_path.mv.db ($count tables) is moved aside to $aside"
+        info "--force: the H2 database $h2_path.mv.db ($count tables and views) is moved aside to $aside"
       fi
     fi
     mkdir -p "$(dirname "$h2_path")"
     restoring="$h2_path-restoring"
     rm -f "$restoring.mv.db" "$restoring.trace.db"
-    trap 'rm -f "$restoring.mv.db" "$restoring.trace.db"' EXIT
+    trap 'rm -f "$restoring.mv.db" "$restoring.trace.db" "$restoring.sql"' EXIT
     info "Restoring $file into the H2 database $h2_path.mv.db with H2's RUNSCRIPT"
+    (umask 077 && gzip -dc "$file" >"$restoring.sql")
     h2_tool org.h2.tools.RunScript -url "jdbc:h2:$restoring$h2_settings_url" "${h2_login[@]}" \
-      -script "$file" -options compression gzip >/dev/null
+      -script "$restoring.sql" >/dev/null
+    rm -f "$restoring.sql"
     if [ -f "$h2_path.mv.db" ]; then mv "$h2_path.mv.db" "$aside"; fi
     rm -f "$h2_path.trace.db"
     mv "$restoring.mv.db" "$h2_path.mv.db"
