@@ -190,6 +190,28 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().asadmin(args);
   }
 
+  /**
+   * The FORECOURT_DB_* settings (as configure-domain.sh, backup.sh and restore.sh read them) of
+   * the database {@code name} in the server's PostgreSQL, as its application user.
+   */
+  public static Map<String, String> databaseSettings(String name) {
+    return current().databaseSettings(name);
+  }
+
+  /** Creates an empty database {@code name}, owned by the application's user, in the server's PostgreSQL. */
+  public static void createDatabase(String name) {
+    current().createDatabase(name);
+  }
+
+  /**
+   * What an operator does to move the application to another database: points the JDBC pool
+   * forecourt-pool at {@code name} ({@code asadmin set ...property.databaseName}), stops and starts
+   * the domain and waits until it is ready. {@link #dataSource()} follows to the same database.
+   */
+  public static void switchDatabase(String name) {
+    current().switchDatabase(name);
+  }
+
   /** The PostgreSQL JDBC driver jar already on the test class path (no second download). */
   private static String postgresDriverJar() {
     try {
@@ -429,6 +451,38 @@ public final class ForecourtServer implements BeforeAllCallback {
         log("Killing Payara pid " + server.pid());
         server.destroyForcibly();
       }
+    }
+
+    Map<String, String> databaseSettings(String name) {
+      PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
+      return Map.of("FORECOURT_DB_KIND", "postgresql", "FORECOURT_DB_HOST", "127.0.0.1",
+          "FORECOURT_DB_PORT", String.valueOf(postgres.getPort()), "FORECOURT_DB_NAME", name,
+          "FORECOURT_DB_USER", pg.getUser(), "FORECOURT_DB_PASSWORD", pg.getPassword());
+    }
+
+    void createDatabase(String name) {
+      if (!name.matches("[a-z_][a-z0-9_]*")) {
+        throw new IllegalArgumentException("Not a plain database name: " + name);
+      }
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE DATABASE " + name + " OWNER " + DB);
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot create the database " + name, e);
+      }
+      log("Database " + name + " created");
+    }
+
+    void switchDatabase(String name) {
+      Instant begin = Instant.now();
+      asadmin("set", "resources.jdbc-connection-pool.forecourt-pool.property.databaseName=" + name);
+      run(List.of(asadmin.toString(), "stop-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
+          Map.of());
+      run(List.of(asadmin.toString(), "start-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
+          serverEnv);
+      awaitReady();
+      ((PGSimpleDataSource) dataSource).setDatabaseName(name);
+      log("Forecourt ready on database " + name + " after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
     }
 
     @Override
