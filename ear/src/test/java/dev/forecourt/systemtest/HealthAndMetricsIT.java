@@ -43,7 +43,7 @@ class HealthAndMetricsIT {
         .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo("204"))
         .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"));
     // the self-check's endpoint is nobody else's: no token, a staff token, an admin token
-    api().get("/auth/self-check").then().statusCode(401);
+    dev.forecourt.systemtest.support.Accounts.anonymous().get("/auth/self-check").then().statusCode(401);
     dev.forecourt.systemtest.support.Accounts.as("admin").get("/auth/self-check").then().statusCode(403);
   }
 
