@@ -230,7 +230,10 @@ fi
 # large bearer token) with a stream reset, and later requests on that connection then get a 431
 # even for a short token, and a GOAWAY. The same requests over HTTP/1.1 are answered by the
 # application (header limit 8 KiB, then problem+json 400). Port unification would disable h2c on
-# this listener anyway; http2-enabled=false says so in the configuration.
+# this listener anyway; http2-enabled=false says so in the configuration. With h2c off, Payara
+# never sends a successful answer to a request that still carries "Upgrade: h2c" (Java's
+# HttpClient would wait for ever): the same filter renames that header before the codec sees it,
+# so such a request is served as the HTTP/1.1 request it also is.
 # FORECOURT_SERVER_ERRORS_JAR: the jar to install (default: server-errors/target, built if absent).
 errors_jar="${FORECOURT_SERVER_ERRORS_JAR:-$FORECOURT_REPO/server-errors/target/forecourt-server-errors.jar}"
 if [ ! -f "$errors_jar" ]; then

@@ -79,7 +79,61 @@ public final class ProblemResponseFilter extends BaseFilter {
     if (!probing) {
       attachProbe(ctx.getFilterChain());
     }
+    if (ctx.getMessage() instanceof Buffer buffer) {
+      declineH2cUpgrade(buffer);
+    }
     return ctx.getInvokeAction();
+  }
+
+  private static final byte[] UPGRADE = "\r\nupgrade:".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RENAMED = "Xpgrade".getBytes(StandardCharsets.US_ASCII);
+
+  /**
+   * Renames an {@code Upgrade: h2c} request header in place (same length) so that the request is
+   * served as the plain HTTP/1.1 request it also is (RFC 9113 drops h2c; a server may ignore the
+   * upgrade). Cleartext HTTP/2 is off on this listener, and Payara then never answers a
+   * successful response to a request that still asks for h2c: Java's HttpClient, which asks by
+   * default, would wait for ever. WebSocket upgrades are left alone.
+   */
+  static void declineH2cUpgrade(Buffer buffer) {
+    int from = buffer.position();
+    int to = buffer.limit();
+    int eol = from;
+    while (eol + 1 < to && !(buffer.get(eol) == '\r' && buffer.get(eol + 1) == '\n')) {
+      eol++;
+    }
+    if (eol - from < 9 || !matches(buffer, eol - 9, " http/1.1".getBytes(StandardCharsets.US_ASCII))) {
+      return; // not the start of an HTTP/1.1 request (e.g. the rest of a request body)
+    }
+    for (int i = eol; i + UPGRADE.length <= to; i++) {
+      if (buffer.get(i) == '\r' && buffer.get(i + 1) == '\n' && buffer.get(i + 2) == '\r') {
+        return; // end of the header block
+      }
+      if (matches(buffer, i, UPGRADE) && valueIsH2c(buffer, i + UPGRADE.length, to)) {
+        for (int k = 0; k < RENAMED.length; k++) {
+          buffer.put(i + 2 + k, RENAMED[k]);
+        }
+        return;
+      }
+    }
+  }
+
+  private static boolean matches(Buffer buffer, int at, byte[] lowerCase) {
+    for (int k = 0; k < lowerCase.length; k++) {
+      byte b = buffer.get(at + k);
+      if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerCase[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean valueIsH2c(Buffer buffer, int from, int to) {
+    StringBuilder value = new StringBuilder();
+    for (int i = from; i < to && buffer.get(i) != '\r' && value.length() < 64; i++) {
+      value.append((char) buffer.get(i));
+    }
+    return value.toString().trim().equalsIgnoreCase("h2c");
   }
 
   /** Registers the probe on the HTTP codec of this filter chain (once). */
