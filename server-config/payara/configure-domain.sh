@@ -315,6 +315,61 @@ if [ -n "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" ]; then
   attribute "$cfg.microprofile-config.cache-duration-seconds" "$FORECOURT_MP_CONFIG_CACHE_SECONDS"
 fi
 
+# === BEGIN server-level errors (owner: server-errors) ===========================================
+# Requests Payara refuses before the application sees them (a header Grizzly cannot parse or that
+# exceeds 8 KiB, an unknown HTTP version, "%00", "%5C", "%zz" or a ".." climbing out of the
+# context, an unknown method, a path no servlet serves) get problem+json (type, title, status) with
+# the application's security headers and no server name or version, instead of Payara's HTML page
+# or a bodiless answer. Two parts of the jar built by the server-errors module, installed into the
+# domain's lib/ (the common class loader, read at start-up: a changed jar restarts the domain):
+#   - the virtual server's error report valve (property errorReportValve) writes the body where
+#     Payara's ErrorReportValve wrote its HTML page;
+#   - a Grizzly filter in front of the HTTP codec rewrites the bodiless refusals of the codec and of
+#     the web container's URI checks. Payara's listener configuration has one place for a filter in
+#     front of the codec: a port-unification protocol (forecourt-http) with a custom PUFilter
+#     class, whose only sub-protocol is the existing http-listener-1 protocol.
+# Cleartext HTTP/2 (h2c upgrade, which Java's HttpClient attempts by default) is switched off on
+# http-listener-1 on purpose: Grizzly's HTTP/2 answers a header list over its limit (4 KiB, e.g. a
+# large bearer token) with a stream reset, and later requests on that connection then get a 431
+# even for a short token, and a GOAWAY. The same requests over HTTP/1.1 are answered by the
+# application (header limit 8 KiB, then problem+json 400). Port unification would disable h2c on
+# this listener anyway; http2-enabled=false says so in the configuration. With h2c off, Payara
+# never sends a successful answer to a request that still carries "Upgrade: h2c" (Java's
+# HttpClient would wait for ever): the same filter renames that header before the codec sees it,
+# so such a request is served as the HTTP/1.1 request it also is.
+# FORECOURT_SERVER_ERRORS_JAR: the jar to install (default: server-errors/target, built if absent).
+errors_jar="${FORECOURT_SERVER_ERRORS_JAR:-$FORECOURT_REPO/server-errors/target/forecourt-server-errors.jar}"
+if [ ! -f "$errors_jar" ]; then
+  (cd "$FORECOURT_REPO" && "$MVN" -q -B -DskipTests -pl server-errors package)
+fi
+errors_lib="$("$ASADMIN" --terse=true --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" __locations)/lib/forecourt-server-errors.jar"
+if ! cmp -s "$errors_jar" "$errors_lib"; then
+  if asadmin_remote list-libraries --type common | grep -qx forecourt-server-errors.jar; then
+    asadmin_remote remove-library --type common forecourt-server-errors.jar >/dev/null
+  fi
+  staged="$(mktemp -d)/forecourt-server-errors.jar"   # add-library keeps the file name
+  cp "$errors_jar" "$staged"
+  asadmin_remote add-library --type common "$staged" >/dev/null
+  rm -rf "$(dirname "$staged")"
+  echo "Installed forecourt-server-errors.jar into the domain's lib/"
+  restart=true
+fi
+attribute "$cfg.http-service.virtual-server.server.property.errorReportValve" \
+  dev.forecourt.server.errors.ProblemErrorReportValve
+if ! asadmin_remote list-protocols | grep -qx forecourt-http; then
+  asadmin_remote create-protocol --target server-config forecourt-http >/dev/null
+fi
+if ! asadmin_remote list-protocol-finders --target server-config forecourt-http | grep -qx http-finder; then
+  asadmin_remote create-protocol-finder --target server-config --protocol forecourt-http \
+    --targetprotocol http-listener-1 \
+    --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder http-finder >/dev/null
+fi
+attribute "$cfg.network-config.protocols.protocol.forecourt-http.port-unification.classname" \
+  dev.forecourt.server.errors.ProblemPortUnificationFilter
+attribute "$cfg.network-config.network-listeners.network-listener.http-listener-1.protocol" forecourt-http
+attribute "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-enabled" false
+# === END server-level errors ======================================================================
+
 # MP Health (/health) and MP Metrics (/metrics) are enabled by default on Payara 6's HTTP
 # listener; nothing to do. Start-up-only settings changed: restart so they take effect.
 if $restart; then
