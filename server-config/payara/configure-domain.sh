@@ -279,7 +279,7 @@ mail_now=""
 if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
   mail_now="$(asadmin_remote get "$mail_dotted.*")"
 fi
-mail_props_now="$(grep -F "$mail_dotted.property." <<<"$mail_now" | sed "s|^$mail_dotted.property.||" | sort)"
+mail_props_now="$(grep -F "$mail_dotted.property." <<<"$mail_now" | sed "s|^$mail_dotted.property.||" | sort || true)"
 mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
 if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then
   echo "The mail session's properties changed: replacing mail/forecourt"
