@@ -103,6 +103,8 @@ class AuditTrailIT {
             .delete("/webhooks/{id}", Accounts.as("admin").contentType(ContentType.JSON)
                 .body(Map.of("url", "https://crm.example/hooks", "eventTypes", List.of("deal.closed")))
                 .post("/webhooks").jsonPath().getLong("id")).statusCode()),
+        endpoint("PUT /admin/maintenance (off)", "maintenance", "switch", "SUCCESS", 200, c -> as("admin", c)
+            .body(Map.of("active", false)).put("/admin/maintenance").statusCode()),
         endpoint("DELETE /admin/dlq/{id} (none)", "dead-letter", "discard", "FAILURE", 404, c -> as("admin", c)
             .delete("/admin/dlq/{id}", UUID.randomUUID().toString()).statusCode()),
         endpoint("POST /integrations/leads/{source}", "lead", "receive", "SUCCESS", 201, AuditTrailIT::inboundLead),

@@ -4,6 +4,7 @@ import dev.forecourt.platform.events.DomainEvents;
 import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.events.OutboxWritten;
+import dev.forecourt.platform.health.StartupPhases;
 import dev.forecourt.platform.security.DealershipBound;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -66,6 +67,8 @@ public final class Deployments {
             ApiKeyPrincipal.class, Sha256.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
+        // the start-up phases the schema migration reports to (without it, SchemaMigration does not load)
+        .addClasses(StartupPhases.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())

@@ -94,6 +94,8 @@ public class ConfigurationCheck {
         .ifPresent(url -> problems.add("forecourt.health.self-check.base-url must be http(s)://host:port of this server"));
     // zero: read the business figures on every scrape
     duration(config, "forecourt.metrics.business.refresh", problems, true);
+    // zero: read the maintenance switch on every write
+    duration(config, "forecourt.maintenance.cache-ttl", problems, true);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.health;
 
+import dev.forecourt.platform.maintenance.MaintenanceReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -34,5 +35,12 @@ public class ReadinessHealth {
   @Readiness
   HealthCheck authentication() {
     return () -> probe.response(AUTHENTICATION);
+  }
+
+  /** Always UP (a node in maintenance still serves reads), with the switch in its data. */
+  @Produces
+  @Readiness
+  HealthCheck maintenance() {
+    return () -> probe.response(MaintenanceReadiness.NAME);
   }
 }

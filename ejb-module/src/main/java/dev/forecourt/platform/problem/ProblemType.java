@@ -37,6 +37,7 @@ public enum ProblemType {
   PRECONDITION_REQUIRED(428, "precondition-required", "The request must be conditional (If-Match)"),
   RATE_LIMITED(429, "rate-limited", "Too many requests"),
   SERVICE_UNAVAILABLE(503, "service-unavailable", "The service is temporarily unavailable"),
+  MAINTENANCE(503, "maintenance", "Forecourt is in maintenance: changes are refused for a while, reads work"),
   INTERNAL(500, "internal-error", "An unexpected error occurred");
 
   private static final String BASE = "https://forecourt.dev/problems/";

@@ -1,0 +1,53 @@
+package dev.forecourt.platform.maintenance;
+
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemResponses;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Set;
+
+/**
+ * Refuses every write (POST, PUT, PATCH, DELETE) to the API with 503 {@code maintenance}, the
+ * admin's message and {@code Retry-After} while {@link MaintenanceMode} is on; reads are served.
+ * Not refused: the switch itself and sign-in, refresh and sign-out, so that an admin can switch it
+ * off. Runs after routing (an unknown path stays 404, a wrong method 405), after the pre-matching
+ * filters (intrusion detection, body size limit, refused credentials) and after the rate limits
+ * ({@code AUTHENTICATION + 10}), so an attack or a flood is answered as such, not as maintenance.
+ * The switch is read through the node's short cache: no query per request.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION)
+public class MaintenanceFilter implements ContainerRequestFilter {
+
+  private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
+  private static final Set<String> ALWAYS_OPEN = Set.of(
+      MaintenanceResource.PATH, "auth/login", "auth/refresh", "auth/logout");
+
+  @Inject MaintenanceMode mode;
+
+  @Context HttpServletRequest request;
+
+  @Override
+  public void filter(ContainerRequestContext context) {
+    if (!WRITES.contains(context.getMethod())) {
+      return;
+    }
+    String path = context.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+    if (ALWAYS_OPEN.contains(path)) {
+      return;
+    }
+    MaintenanceStatus status = mode.current();
+    if (status.active()) {
+      String detail = status.message() != null ? status.message() : ProblemType.MAINTENANCE.title();
+      context.abortWith(ProblemResponses.of(request,
+          new ProblemException(ProblemType.MAINTENANCE, detail).retryAfter(status.retryAfterSeconds())));
+    }
+  }
+}
