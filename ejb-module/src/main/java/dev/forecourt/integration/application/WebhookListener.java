@@ -15,7 +15,10 @@ import jakarta.jms.MessageListener;
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JobQueue.WEBHOOKS_QUEUE),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY)})
+    @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY),
+    // at most as many deliveries at once as WebhookCall's @Bulkhead(8) admits: more would be
+    // refused by the bulkhead and spend a retry of the job (OpenMQ's default is 15)
+    @ActivationConfigProperty(propertyName = "endpointPoolMaxSize", propertyValue = "8")})
 public class WebhookListener implements MessageListener {
 
   @EJB WebhookDispatcher dispatcher;
