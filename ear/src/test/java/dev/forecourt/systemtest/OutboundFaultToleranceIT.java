@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * attempt refused by FT is a failed job attempt: retried, then dead-lettered).
  *
  * <p>System-test overrides (ear/pom.xml): the mail breaker's delay 5 s, the webhook call's
- * time-out 2 s and bulkhead 2, a subscriber's breaker delay 5 s.
+ * time-out 2 s, a subscriber's breaker delay 5 s.
  */
 @ExtendWith(ForecourtServer.class)
 class OutboundFaultToleranceIT {
