@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Leads;
+import dev.forecourt.systemtest.support.Scripts;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -41,8 +42,7 @@ class RunCommandIT {
   private static final String PASSWORD = "Run-Command-Password-1";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
   private static final Path HOME = Path.of("target/run-command").toAbsolutePath();
-  private static final Path SCRIPT = Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
-      .toAbsolutePath().normalize().getParent().resolve("run.sh");
+  private static final Path SCRIPT = Scripts.SERVER_CONFIG.resolve("run.sh");
   private static final int PORT_BASE = ForecourtServer.freePortBase();
   private static final List<Run> STARTED = new ArrayList<>();
   /** The script's last words before it follows the log: what it says of the demo password. */

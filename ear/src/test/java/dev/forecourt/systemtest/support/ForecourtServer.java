@@ -167,16 +167,14 @@ public final class ForecourtServer implements BeforeAllCallback {
   public static Duration stopDomainInOrder() {
     Running r = current();
     Instant begin = Instant.now();
-    run(List.of(r.asadmin.toString(), "stop-domain", "--domaindir", r.domainDir.getParent().toString(), DOMAIN),
-        Map.of());
+    r.domainCommand("stop-domain", Map.of());
     return Duration.between(begin, Instant.now());
   }
 
   /** {@code asadmin start-domain} with the test environment; waits until ready. */
   public static void startDomain() {
     Running r = current();
-    run(List.of(r.asadmin.toString(), "start-domain", "--domaindir", r.domainDir.getParent().toString(), DOMAIN),
-        r.serverEnv);
+    r.domainCommand("start-domain", r.serverEnv);
     r.awaitReady();
   }
 
@@ -281,8 +279,7 @@ public final class ForecourtServer implements BeforeAllCallback {
         serverEnv.put("FORECOURT_SECURITY_JWKS_REFRESH_MIN_INTERVAL", "PT1S");
       }
       log("Starting domain " + domainDir + " (http " + httpPort + ", admin " + adminPort + ")");
-      run(List.of(asadmin.toString(), "start-domain", "--domaindir",
-          domainDir.getParent().toString(), DOMAIN), serverEnv);
+      domainCommand("start-domain", serverEnv);
 
       PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
       script("configure-domain.sh", Map.ofEntries(
@@ -323,10 +320,14 @@ public final class ForecourtServer implements BeforeAllCallback {
         throw new IllegalStateException("Cannot kill Payara", e);
       }
       Instant begin = Instant.now();
-      run(List.of(asadmin.toString(), "start-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
-          serverEnv);
+      domainCommand("start-domain", serverEnv);
       awaitReady();
       log("Forecourt ready again after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    }
+
+    /** A local asadmin command on the test domain (start-domain, stop-domain, restart-domain). */
+    String domainCommand(String verb, Map<String, String> env) {
+      return run(List.of(asadmin.toString(), verb, "--domaindir", domainDir.getParent().toString(), DOMAIN), env);
     }
 
     Path ear() {
@@ -335,8 +336,7 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     Duration restartDomain() {
       Instant begin = Instant.now();
-      run(List.of(asadmin.toString(), "restart-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
-          serverEnv);
+      domainCommand("restart-domain", serverEnv);
       awaitReady();
       Duration took = Duration.between(begin, Instant.now());
       log("Forecourt ready again after restart-domain: " + took.toSeconds() + " s");
@@ -441,8 +441,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       ProcessHandle server = pid == null ? null : ProcessHandle.of(pid).orElse(null);
       if (Files.exists(asadmin)) {
         try {
-          run(List.of(asadmin.toString(), "stop-domain", "--domaindir",
-              domainDir.getParent().toString(), DOMAIN), Map.of());
+          domainCommand("stop-domain", Map.of());
         } catch (RuntimeException e) {
           log("stop-domain failed: " + e.getMessage());
         }
@@ -476,10 +475,8 @@ public final class ForecourtServer implements BeforeAllCallback {
     void switchDatabase(String name) {
       Instant begin = Instant.now();
       asadmin("set", "resources.jdbc-connection-pool.forecourt-pool.property.databaseName=" + name);
-      run(List.of(asadmin.toString(), "stop-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
-          Map.of());
-      run(List.of(asadmin.toString(), "start-domain", "--domaindir", domainDir.getParent().toString(), DOMAIN),
-          serverEnv);
+      domainCommand("stop-domain", Map.of());
+      domainCommand("start-domain", serverEnv);
       awaitReady();
       ((PGSimpleDataSource) dataSource).setDatabaseName(name);
       log("Forecourt ready on database " + name + " after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
