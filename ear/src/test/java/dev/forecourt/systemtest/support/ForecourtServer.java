@@ -210,6 +210,28 @@ public final class ForecourtServer implements BeforeAllCallback {
     current().switchDatabase(name);
   }
 
+  /**
+   * Stops the server's PostgreSQL ({@code pg_ctl stop -m fast}: every session is ended, new
+   * connections are refused, as in a database crash or a failover) until {@link #startDatabase()}.
+   */
+  public static void stopDatabase() {
+    current().stopDatabase();
+  }
+
+  /** Starts the PostgreSQL that {@link #stopDatabase()} stopped, on the same port and data. */
+  public static void startDatabase() {
+    current().startDatabase();
+  }
+
+  /** {@link #startDatabase()} unless PostgreSQL answers (for a test's clean-up after a failure). */
+  public static void startDatabaseIfStopped() {
+    try (Connection c = current().dataSource.getConnection()) {
+      c.isValid(2);
+    } catch (SQLException e) {
+      current().startDatabase();
+    }
+  }
+
   /** The PostgreSQL JDBC driver jar already on the test class path (no second download). */
   private static String postgresDriverJar() {
     try {
@@ -246,6 +268,9 @@ public final class ForecourtServer implements BeforeAllCallback {
     private int httpPort;
     private Map<String, String> serverEnv;
     private boolean closed;
+    /** The postmaster's command line, read before its first stop; the process started again. */
+    private List<String> postmaster;
+    private Process restartedPostgres;
 
     void start() {
       Instant begin = Instant.now();
@@ -385,6 +410,85 @@ public final class ForecourtServer implements BeforeAllCallback {
       }
     }
 
+    /**
+     * A fast shutdown (SIGINT to the postmaster, what {@code pg_ctl stop -m fast} sends; pg_ctl
+     * itself refuses to run as root, the embedded binaries do not).
+     */
+    void stopDatabase() {
+      if (postmaster == null) {
+        postmaster = postmasterArguments();
+      }
+      try {
+        long pid = Long.parseLong(Files.readAllLines(Path.of(postmaster.get(postmaster.indexOf("-D") + 1), "postmaster.pid")).get(0).trim());
+        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        run(List.of("kill", "-INT", String.valueOf(pid)), Map.of());
+        server.onExit().get(60, TimeUnit.SECONDS);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (Exception e) {
+        throw new IllegalStateException("Cannot stop PostgreSQL", e);
+      }
+      log("PostgreSQL stopped");
+    }
+
+    void startDatabase() {
+      try {
+        restartedPostgres = new ProcessBuilder(postmaster).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(target.resolve("embedded-pg/restarted.log").toFile()))
+            .start();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start PostgreSQL", e);
+      }
+      Instant deadline = Instant.now().plusSeconds(60);
+      while (true) {
+        try (Connection c = dataSource.getConnection()) {
+          break;
+        } catch (SQLException e) {
+          if (Instant.now().isAfter(deadline) || !restartedPostgres.isAlive()) {
+            throw new IllegalStateException("PostgreSQL did not start again", e);
+          }
+          Harness.sleep(100);
+        }
+      }
+      log("PostgreSQL started again on 127.0.0.1:" + postgres.getPort());
+    }
+
+    /**
+     * The command line of the embedded PostgreSQL's postmaster, from its own binaries, with the
+     * data directory and the settings (port included) it was started with: a restart is the same
+     * server.
+     */
+    private List<String> postmasterArguments() {
+      List<String> command = new ArrayList<>();
+      if (new com.sun.security.auth.module.UnixSystem().getUid() == 0) {
+        // PostgreSQL refuses root; the embedded library starts it in a user namespace, so do we
+        command.addAll(List.of("unshare", "-Uu"));
+      }
+      try (Stream<Path> dirs = Files.list(target.resolve("embedded-pg"))) {
+        command.add(dirs.map(d -> d.resolve("bin/postgres")).filter(Files::isExecutable).findFirst()
+            .orElseThrow(() -> new IllegalStateException("No postgres under " + target.resolve("embedded-pg")))
+            .toString());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try (Connection c = postgres.getPostgresDatabase().getConnection();
+          Statement s = c.createStatement()) {
+        try (java.sql.ResultSet rs = s.executeQuery("SHOW data_directory")) {
+          rs.next();
+          command.addAll(List.of("-D", rs.getString(1)));
+        }
+        try (java.sql.ResultSet rs = s.executeQuery(
+            "SELECT name, setting FROM pg_settings WHERE source = 'command line'")) {
+          while (rs.next()) {
+            command.addAll(List.of("-c", rs.getString(1) + "=" + rs.getString(2)));
+          }
+        }
+        return command;
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot read PostgreSQL's start options", e);
+      }
+    }
+
     /** A domain left by a killed test JVM: stop it and start from a fresh domain directory. */
     private void stopLeftoverDomain() {
       if (Files.exists(domainDir)) {
@@ -496,6 +600,15 @@ public final class ForecourtServer implements BeforeAllCallback {
       }
       if (mail != null) {
         mail.stop();
+      }
+      if (restartedPostgres != null && restartedPostgres.isAlive()) {
+        try {
+          run(List.of("kill", "-INT", String.valueOf(restartedPostgres.pid())), Map.of());
+          restartedPostgres.onExit().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          log("Cannot stop the restarted PostgreSQL: " + e);
+          restartedPostgres.destroyForcibly();
+        }
       }
       if (postgres != null) {
         try {

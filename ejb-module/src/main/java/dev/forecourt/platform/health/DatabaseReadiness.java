@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +25,18 @@ public class DatabaseReadiness implements ReadinessCheck {
 
   @Inject SchemaMigration migration;
 
+  private volatile boolean reachable = true;
+  private volatile Instant lastAnswered = Instant.now();
+
+  /**
+   * When the database is known not to answer (its last probe failed), since when the data this
+   * node serves from its caches may be behind the database: the last time it answered. Empty while
+   * it answers.
+   */
+  public Optional<Instant> unreachableSince() {
+    return reachable ? Optional.empty() : Optional.of(lastAnswered);
+  }
+
   @Override
   public String name() {
     return NAME;
@@ -38,6 +52,10 @@ public class DatabaseReadiness implements ReadinessCheck {
       reachable = false;
     }
     long millis = (System.nanoTime() - begin) / 1_000_000;
+    if (reachable) {
+      lastAnswered = Instant.now();
+    }
+    this.reachable = reachable;
     boolean migrated = migration.isComplete();
     return new Result(reachable && migrated, Map.of(
         "reachable", reachable,

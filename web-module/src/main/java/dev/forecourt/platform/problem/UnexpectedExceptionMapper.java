@@ -1,6 +1,7 @@
 package dev.forecourt.platform.problem;
 
 import dev.forecourt.platform.observability.CorrelationId;
+import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.persistence.OptimisticLockException;
@@ -10,10 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTimeoutException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,34 +25,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
-  private static final int DATABASE_RETRY_AFTER_SECONDS = 10;
-
   @Context HttpServletRequest request;
-
-  /**
-   * Whether the failure is the database (or the server's pool in front of it) not answering: a
-   * connection that cannot be had or broke (SQLState class 08, PostgreSQL's 57P0x shut-down states),
-   * a statement cut by its timeout (57014, {@link SQLTimeoutException}), or the connector
-   * refusing a connection (a disabled or exhausted pool). The transaction was rolled back, so the
-   * client may simply retry: 503, not 500.
-   */
-  static boolean databaseUnavailable(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SQLTimeoutException || cause instanceof jakarta.resource.ResourceException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-              || sql.getSQLState().equals("57014"))) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
-  }
 
   @Override
   public Response toResponse(Throwable e) {
@@ -77,11 +47,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             "The resource was changed by someone else; read it again", List.of());
       }
     }
-    if (databaseUnavailable(e)) {
+    if (DatabaseUnavailable.isCauseOf(e)) {
       LOG.log(Level.WARNING, "Database unavailable, correlation id " + CorrelationId.of(request) + ": " + e);
-      return ProblemResponses.of(request, new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-          "The database does not answer; nothing was changed. Try again shortly.")
-          .retryAfter(DATABASE_RETRY_AFTER_SECONDS));
+      return ProblemResponses.of(request, DatabaseUnavailable.problem());
     }
     LOG.log(Level.SEVERE, "Unexpected error, correlation id " + CorrelationId.of(request), e);
     return ProblemResponses.of(request, ProblemType.INTERNAL,

@@ -1,6 +1,7 @@
 package dev.forecourt.platform.security;
 
 import dev.forecourt.identity.application.ApiKeyService;
+import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -27,15 +28,38 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
   /** Request attribute holding why a presented credential was refused. */
   public static final String REFUSED = "forecourt.security.refused";
 
+  /** Request attribute set when a credential could not be checked because the database does not answer. */
+  public static final String UNCHECKED = "forecourt.security.unchecked";
+
   private static final Logger LOG = Logger.getLogger(ForecourtAuthenticationMechanism.class.getName());
 
   @Inject TokenVerifier tokens;
 
   @Inject ApiKeyService apiKeys;
 
+  /**
+   * Checks the credential; when that needs the database and the database does not answer (an API
+   * key, a token signed by a key this node has not read yet), the request goes on unauthenticated
+   * and marked {@link #UNCHECKED}, so that {@link RefusedCredentialFilter} answers it 503, never
+   * 401 for a valid credential nor the container's 500.
+   */
   @Override
   public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
       HttpMessageContext context) {
+    try {
+      return check(request, context);
+    } catch (RuntimeException e) {
+      if (!DatabaseUnavailable.isCauseOf(e)) {
+        throw e;
+      }
+      LOG.warning(() -> "Credential not checked on " + request.getMethod() + " " + request.getRequestURI()
+          + ": the database does not answer");
+      request.setAttribute(UNCHECKED, Boolean.TRUE);
+      return context.doNothing();
+    }
+  }
+
+  private AuthenticationStatus check(HttpServletRequest request, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
       return context.doNothing();

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
@@ -15,7 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * A request whose credential the authentication mechanism refused gets 401 with an
  * {@code invalid-token} problem (and {@code WWW-Authenticate}), on every endpoint — public ones
- * too: a bad credential is an error, never a fall-back to anonymous.
+ * too: a bad credential is an error, never a fall-back to anonymous. A credential that could not be
+ * checked because the database does not answer gets 503 {@code service-unavailable} with
+ * {@code Retry-After}.
  */
 @Provider
 @PreMatching
@@ -26,7 +29,9 @@ public class RefusedCredentialFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) {
-    if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
+    if (request.getAttribute(ForecourtAuthenticationMechanism.UNCHECKED) != null) {
+      context.abortWith(ProblemResponses.of(request, DatabaseUnavailable.problem()));
+    } else if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
       context.abortWith(ProblemResponses.of(request,
           new ProblemException(ProblemType.INVALID_TOKEN, "The credential (access token or API key) is not valid")));
     }

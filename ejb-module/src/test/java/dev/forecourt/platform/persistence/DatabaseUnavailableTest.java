@@ -1,4 +1,4 @@
-package dev.forecourt.platform.problem;
+package dev.forecourt.platform.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,23 +21,23 @@ class DatabaseUnavailableTest {
 
   @Test
   void aConnectionThatCannotBeHadIsUnavailability() {
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLException("Connection refused", "08001"))));
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLException("terminating connection", "57P01"))));
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLTransientConnectionException("gone"))));
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("Connection refused", "08001"))));
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("terminating connection", "57P01"))));
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLTransientConnectionException("gone"))));
+    assertTrue(DatabaseUnavailable.isCauseOf(
         wrapped(new SQLException("jdbc/forecourt is not enabled", new ResourceException("not enabled")))));
   }
 
   @Test
   void aStatementCutByItsTimeoutIsUnavailability() {
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLException("canceling statement", "57014"))));
-    assertTrue(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLTimeoutException("timeout"))));
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("canceling statement", "57014"))));
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLTimeoutException("timeout"))));
   }
 
   @Test
   void otherDatabaseErrorsAreNot() {
-    assertFalse(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLException("syntax error", "42601"))));
-    assertFalse(UnexpectedExceptionMapper.databaseUnavailable(wrapped(new SQLException("no state"))));
-    assertFalse(UnexpectedExceptionMapper.databaseUnavailable(new IllegalStateException("bug")));
+    assertFalse(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("syntax error", "42601"))));
+    assertFalse(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("no state"))));
+    assertFalse(DatabaseUnavailable.isCauseOf(new IllegalStateException("bug")));
   }
 }
