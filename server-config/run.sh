@@ -71,6 +71,8 @@ stop() {
   trap - EXIT INT TERM
   [ -n "${tail_pid:-}" ] && kill "$tail_pid" 2>/dev/null || true
   echo "Stopping domain $domain"
+  # no load balancer in front of the run domain: no grace period, only the requests in flight
+  FORECOURT_DRAIN_GRACE_SECONDS=0 "$scripts/drain.sh" "$domains/$domain" "$http" || true
   "$ASADMIN" stop-domain --domaindir "$domains" "$domain" || true
 }
 trap stop EXIT

@@ -3,6 +3,7 @@ package dev.forecourt.systemtest;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -25,17 +26,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * An orderly stop ({@code asadmin stop-domain}, what patching a node does) loses no request: slow
- * requests in flight when the stop begins (a valuation whose external service takes 1.5 s) are
- * answered 200 or cut off, never answered with an error (cut-offs are a known defect until a drain
- * phase exists); requests arriving during the stop are counted by outcome and none hangs. Then the
- * domain starts again.
+ * An orderly stop, as an operator patches a node ({@code server-config/payara/drain.sh}, then
+ * {@code asadmin stop-domain}), loses no request: readiness turns DOWN at once, slow requests in
+ * flight when the drain begins (a valuation whose external service takes 1.5 s) are all answered
+ * 200, requests arriving during the drain are served (a load balancer still sending them during its
+ * grace period); requests arriving during the stop itself are counted by outcome (a load balancer
+ * has stopped sending them by then) and none hangs. Then the domain starts again and is ready.
  */
 @ExtendWith(ForecourtServer.class)
 class GracefulShutdownIT {
@@ -75,16 +78,19 @@ class GracefulShutdownIT {
         () -> stub.countRequestsMatching(WireMock.getRequestedFor(urlPathEqualTo("/valuations")).build())
             .getCount() >= IN_FLIGHT);
 
-    // new requests keep coming while the domain stops
+    // new requests keep coming during the drain and the stop
     Map<String, AtomicInteger> arriving = new ConcurrentHashMap<>();
+    AtomicReference<String> phase = new AtomicReference<>("drain");
     AtomicBoolean stopping = new AtomicBoolean(true);
     Thread traffic = new Thread(() -> {
       URI read = ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1");
       while (stopping.get()) {
+        String current = phase.get();
         String outcome;
         try {
           outcome = String.valueOf(http.send(HttpRequest.newBuilder(read).timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.discarding()).statusCode());
+          Thread.sleep(20);
         } catch (ConnectException e) {
           outcome = "refused";
         } catch (IOException e) {
@@ -93,12 +99,18 @@ class GracefulShutdownIT {
           Thread.currentThread().interrupt();
           return;
         }
-        arriving.computeIfAbsent(outcome, o -> new AtomicInteger()).incrementAndGet();
+        arriving.computeIfAbsent(current + " " + outcome, o -> new AtomicInteger()).incrementAndGet();
       }
     }, "arriving-during-stop");
     traffic.start();
+    Duration drain;
     Duration stop;
+    int readiness;
     try {
+      drain = ForecourtServer.drain(2);
+      readiness = http.send(HttpRequest.newBuilder(ForecourtServer.baseUri().resolve("/health/ready")).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+      phase.set("stop");
       stop = ForecourtServer.stopDomainInOrder();
     } finally {
       stopping.set(false);
@@ -107,21 +119,18 @@ class GracefulShutdownIT {
     List<String> outcomes = inFlight.stream().map(CompletableFuture::join).toList();
     Map<String, Integer> seen = new TreeMap<>();
     arriving.forEach((k, v) -> seen.put(k, v.get()));
-    LOG.info(() -> "stop-domain took " + stop.toMillis() + " ms; in flight: " + outcomes
-        + "; arriving during the stop: " + seen);
+    LOG.info(() -> "drain.sh took " + drain.toMillis() + " ms, stop-domain " + stop.toMillis() + " ms; in flight: "
+        + outcomes + "; arriving during the drain and the stop: " + seen);
     ForecourtServer.startDomain();
 
-    // Known defect (README): without a drain phase, stop-domain sometimes cuts answers in flight
-    // (seen once in three runs: 5 of 6 bodies truncated). What holds every time: no request in
-    // flight is answered with an error status; each is answered 200 from the service or cut.
-    outcomes.forEach(outcome -> assertTrue(outcome.equals("200 true") || outcome.startsWith("failed "),
-        "a valuation in flight when the stop began got an error answer: " + outcomes));
-    assertTrue(outcomes.stream().anyMatch("200 true"::equals), "in-flight answers completed: " + outcomes);
-    // Requests arriving during the stop: most are refused (the listener is closing) or answered;
-    // while the application unloads, Payara itself answers some with 500 (no application mapped),
-    // which a drain phase in front of the stop must remove (README, known issues). Printed above,
-    // not asserted; none of them may hang.
-    seen.keySet().forEach(outcome -> assertTrue(!outcome.startsWith("failed HttpTimeout"),
+    assertEquals(503, readiness, "readiness DOWN once drained");
+    outcomes.forEach(outcome -> assertEquals("200 true", outcome, "every valuation in flight answered: " + outcomes));
+    seen.forEach((outcome, count) -> assertTrue(!outcome.startsWith("drain ") || outcome.equals("drain 200"),
+        "requests arriving during the drain are served: " + seen));
+    assertTrue(seen.getOrDefault("drain 200", 0) > 0, "requests arrived during the drain: " + seen);
+    // during stop-domain itself, Payara answers some with 500 while the application unloads (README,
+    // known issues): printed above, not asserted; none of them may hang
+    seen.keySet().forEach(outcome -> assertTrue(!outcome.contains("failed HttpTimeout"),
         "a request arriving during the stop hung: " + seen));
   }
 }

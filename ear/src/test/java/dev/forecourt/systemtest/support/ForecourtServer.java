@@ -163,6 +163,19 @@ public final class ForecourtServer implements BeforeAllCallback {
     r.script("deploy.sh", r.ear().toAbsolutePath().toString());
   }
 
+  /**
+   * What an operator does before patching a node: {@code server-config/payara/drain.sh} (readiness
+   * DOWN, a grace period of {@code graceSeconds} for the load balancer, then until no request is in
+   * flight); returns how long it took.
+   */
+  public static Duration drain(int graceSeconds) {
+    Running r = current();
+    Instant begin = Instant.now();
+    r.script("drain.sh", Map.of("FORECOURT_DRAIN_GRACE_SECONDS", String.valueOf(graceSeconds)),
+        r.domainDir.toString(), baseUri().toString());
+    return Duration.between(begin, Instant.now());
+  }
+
   /** {@code asadmin stop-domain} (an orderly stop, as for patching); returns how long it took. */
   public static Duration stopDomainInOrder() {
     Running r = current();

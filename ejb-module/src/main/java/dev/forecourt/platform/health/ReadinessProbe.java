@@ -12,9 +12,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
@@ -22,17 +20,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * Readiness that tells the truth, answered fast: every {@link ReadinessCheck} (database, job
  * queues, authentication end to end, …) is probed in the background every
  * {@code forecourt.health.probe-interval} (PT2S) on the server's managed scheduled executor, and
  * {@code /health/ready} reports the last results — one named check each — without doing any I/O
- * itself. Results older than {@code forecourt.health.max-age} (PT5S: a probe hangs, the executor
- * is starved) count as DOWN, so a hung dependency turns readiness DOWN within that time. Before the
- * first probe has run, everything is DOWN.
+ * itself ({@link ReadinessResults} keeps them; stale results count as DOWN, so a hung dependency
+ * turns readiness DOWN within {@code forecourt.health.max-age}).
  */
 @Singleton
 @Startup
@@ -44,6 +39,7 @@ public class ReadinessProbe {
 
   @Inject @Any Instance<ReadinessCheck> checks;
   @Inject StartupPhases phases;
+  @Inject Drain drain;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -51,23 +47,23 @@ public class ReadinessProbe {
   @ConfigProperty(name = "forecourt.health.probe-interval", defaultValue = "PT2S")
   Duration interval;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.health.max-age", defaultValue = "PT5S")
-  Duration maxAge;
+  @Inject ReadinessResults results;
 
-  private final Clock clock = Clock.systemUTC();
-  private volatile Snapshot last = new Snapshot(Map.of(), Instant.EPOCH);
   private volatile ScheduledFuture<?> task;
-
-  private record Snapshot(Map<String, ReadinessCheck.Result> results, Instant at) {}
 
   @PostConstruct
   void start() {
+    drain.clearRequest();
     task = scheduler.scheduleWithFixedDelay(this::probeAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * The EJB module stops: the node drains first (if the web module has not already), so that the
+   * requests in flight still find every bean they call.
+   */
   @PreDestroy
   void stop() {
+    drain.drain("the EJB module stops");
     ScheduledFuture<?> t = task;
     if (t != null) {
       t.cancel(false);
@@ -85,7 +81,7 @@ public class ReadinessProbe {
         LOG.log(Level.FINE, "Readiness check " + check.name() + " failed", e);
         result = ReadinessCheck.Result.down("the check failed: " + e.getClass().getSimpleName());
       }
-      ReadinessCheck.Result before = last.results().get(check.name());
+      ReadinessCheck.Result before = this.results.last(check.name());
       if (before != null && before.up() != result.up()) {
         ReadinessCheck.Result now = result;
         LOG.log(result.up() ? Level.INFO : Level.WARNING,
@@ -93,32 +89,7 @@ public class ReadinessProbe {
       }
       results.put(check.name(), result);
     }
-    last = new Snapshot(Map.copyOf(results), clock.instant());
+    this.results.record(results);
     phases.completed(StartupPhases.FIRST_PROBE);
   }
-
-  /** The last result of the named check, DOWN when missing or stale. */
-  public HealthCheckResponse response(String name) {
-    Snapshot s = last;
-    HealthCheckResponseBuilder builder = HealthCheckResponse.named(name);
-    ReadinessCheck.Result result = s.results().get(name);
-    Duration age = Duration.between(s.at(), clock.instant());
-    if (result == null) {
-      return builder.down().withData("reason", "not probed yet").build();
-    }
-    if (age.compareTo(maxAge) > 0) {
-      return builder.down().withData("reason", "no probe result for " + age.toSeconds() + " s").build();
-    }
-    result.data().forEach((k, v) -> {
-      if (v instanceof Number n) {
-        builder.withData(k, n.longValue());
-      } else if (v instanceof Boolean b) {
-        builder.withData(k, b);
-      } else {
-        builder.withData(k, String.valueOf(v));
-      }
-    });
-    return builder.status(result.up()).withData("probedMillisAgo", age.toMillis()).build();
-  }
-
 }

@@ -1,0 +1,67 @@
+package dev.forecourt.platform.web;
+
+import dev.forecourt.platform.health.Drain;
+import dev.forecourt.platform.observability.CorrelationId;
+import dev.forecourt.platform.problem.Problem;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Counts the requests in flight for {@link Drain} and, once the node stops, refuses new ones with
+ * 503 {@code service-unavailable}, {@code Retry-After} and {@code Connection: close} (a load
+ * balancer retries them on another node). The web module's stop drains: when the server takes this
+ * filter out of service (undeployment, {@code stop-domain}, SIGTERM) the requests in flight are
+ * waited for before the rest of the application stops.
+ */
+@WebFilter(filterName = "InFlightFilter", urlPatterns = "/*", asyncSupported = true)
+public class InFlightFilter extends HttpFilter {
+
+  private static final long serialVersionUID = 1L;
+  private static final Jsonb JSON = JsonbBuilder.create();
+  private static final int RETRY_AFTER_SECONDS = 5;
+
+  @Inject transient Drain drain;
+
+  @Override
+  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
+    if (drain.stopping()) {
+      refuse(request, response);
+      return;
+    }
+    drain.started();
+    try {
+      chain.doFilter(request, response);
+    } finally {
+      drain.finished();
+    }
+  }
+
+  @Override
+  public void destroy() {
+    drain.drain("the web module stops");
+  }
+
+  private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+    String correlationId = CorrelationId.of(request);
+    Problem problem = new Problem(type.type(), type.title(), type.status(),
+        "This node is shutting down; retry the request", request.getRequestURI(), correlationId, null, null);
+    response.setStatus(type.status());
+    response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+    response.setHeader("Connection", "close");
+    response.setHeader(CorrelationId.HEADER, correlationId);
+    response.setContentType("application/problem+json");
+    response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8));
+  }
+}
