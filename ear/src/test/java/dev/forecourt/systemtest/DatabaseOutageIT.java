@@ -84,10 +84,7 @@ class DatabaseOutageIT {
     List<Thread> load = List.of(
         loop("writes", running, () -> {
           Write write = newWrite();
-          HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/leads"))
-              .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-              .header("Idempotency-Key", write.key()).header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString(write.body())).build());
+          HttpResponse<String> answer = send(postLead(write, token));
           count("write", answer);
           if (answer.statusCode() == 201) {
             ok.add(write);
@@ -147,10 +144,7 @@ class DatabaseOutageIT {
     // the client's part: every write refused with 503 is sent again with its key
     int retried = 0;
     for (Write write : refused) {
-      HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/leads"))
-          .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-          .header("Idempotency-Key", write.key()).header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(write.body())).build());
+      HttpResponse<String> answer = send(postLead(write, token));
       assertEquals(201, answer.statusCode(), "a retried write: " + answer.body());
       retried++;
     }
@@ -238,6 +232,14 @@ class DatabaseOutageIT {
     }, "outage-" + name);
     t.setDaemon(true);
     return t;
+  }
+
+  /** POST /leads of {@code write} with its Idempotency-Key (the first attempt and its retry alike). */
+  private static HttpRequest postLead(Write write, String token) {
+    return HttpRequest.newBuilder(uri("/api/v1/leads"))
+        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
+        .header("Idempotency-Key", write.key()).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(write.body())).build();
   }
 
   private HttpRequest get(String path, String token) {
