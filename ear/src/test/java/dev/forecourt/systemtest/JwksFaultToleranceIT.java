@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith({KeycloakServer.class, ForecourtServer.class})
 class JwksFaultToleranceIT {
 
-  private static final String METHOD = "dev.forecourt.platform.security.JwksFetcher.fetch";
+  private static final String METHOD = "dev.forecourt.identity.infrastructure.JwksFetcher.fetch";
   private static final Map<String, String> OF_METHOD = Map.of("method", METHOD);
   private static final String INVALID_TOKEN = "https://forecourt.dev/problems/invalid-token";
   private static final String PASSWORD = "Forecourt-Test-1";

@@ -39,8 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ForecourtServer.class)
 class OutboundFaultToleranceIT {
 
-  private static final String MAIL = "dev.forecourt.identity.application.MailTransport.send";
-  private static final String CALL = "dev.forecourt.integration.application.WebhookCall.post";
+  private static final String MAIL = "dev.forecourt.identity.infrastructure.MailTransport.send";
+  private static final String CALL = "dev.forecourt.integration.infrastructure.WebhookCall.post";
   private static final String BULKHEAD_FULL = "not called: too many deliveries in progress (bulkhead full)";
   private static final String BREAKER_OPEN = "not called: the subscriber's circuit breaker is open after repeated failures";
   private static final List<WebhookReceiver> RECEIVERS = new ArrayList<>();

@@ -1,8 +1,8 @@
-package dev.forecourt.platform.demo;
+package dev.forecourt.demo;
 
 import dev.forecourt.identity.application.PasswordHasher;
 import dev.forecourt.platform.health.StartupPhases;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,2 +1,2 @@
 /** Demo data for the run command: dealerships and a generated stock of vehicles, loaded only on request. */
-package dev.forecourt.platform.demo;
+package dev.forecourt.demo;

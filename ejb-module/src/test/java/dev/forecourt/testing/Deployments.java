@@ -60,7 +60,7 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
             "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config",
-            "dev.forecourt.platform.audit", "dev.forecourt.platform.observability")
+            "dev.forecourt.platform.audit", "dev.forecourt.platform.observability", "dev.forecourt.inventory.infrastructure")
         // the dealership scoping and the audit trail the services are bound to (not the token verification)
         .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
             TokenPrincipal.class, SecretCipher.class, CallerDealerships.class, AssignedCaller.class,

@@ -4,11 +4,12 @@ import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.ApiKey;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
+import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -60,8 +61,8 @@ public class ApiKeyService {
   public ApiKeyView create(@NotNull @Valid ApiKeyDraft draft) {
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>();
-    draft.scopes().stream().filter(s -> !ApiKey.SCOPES.contains(s))
-        .forEach(s -> errors.add(new FieldError("scopes", "unknown scope " + s + "; one of " + ApiKey.SCOPES)));
+    draft.scopes().stream().filter(s -> !ApiKeyScope.ALL.contains(s))
+        .forEach(s -> errors.add(new FieldError("scopes", "unknown scope " + s + "; one of " + ApiKeyScope.ALL)));
     List<String> known = draft.dealerships().isEmpty() ? List.of()
         : em.createQuery("select d.code from Dealership d where d.code in :codes", String.class)
             .setParameter("codes", draft.dealerships()).getResultList();

@@ -1,4 +1,4 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.identity.application;
 
 /** A presented token was not accepted; the message says why (for the log, not the client). */
 public class InvalidTokenException extends Exception {

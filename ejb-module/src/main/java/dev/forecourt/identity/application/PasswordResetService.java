@@ -7,6 +7,7 @@ import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.identity.infrastructure.PasswordResetMailer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

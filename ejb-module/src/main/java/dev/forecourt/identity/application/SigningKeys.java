@@ -2,7 +2,7 @@ package dev.forecourt.identity.application;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.health.StartupPhases;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,4 +1,4 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.identity.application;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,6 +15,8 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
 import dev.forecourt.identity.application.SigningKeys;
 import dev.forecourt.identity.application.TokenSettings;
+import dev.forecourt.identity.infrastructure.JwksFetcher;
+import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

@@ -1,7 +1,7 @@
 package dev.forecourt.identity.application;
 
 import dev.forecourt.platform.audit.Audited;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;

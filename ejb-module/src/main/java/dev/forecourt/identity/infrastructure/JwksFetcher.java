@@ -1,5 +1,6 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.identity.infrastructure;
 
+import dev.forecourt.identity.application.TokenVerifier;
 import com.nimbusds.jose.util.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * interruptible, so the time-out really frees the thread), a provider that keeps failing is not
  * called at all while the {@code @CircuitBreaker} is open, and at most {@code @Bulkhead} fetches run
  * at once. Every value can be overridden by MP Config, e.g.
- * {@code dev.forecourt.platform.security.JwksFetcher/fetch/Timeout/value}.
+ * {@code dev.forecourt.identity.infrastructure.JwksFetcher/fetch/Timeout/value}.
  */
 @ApplicationScoped
 public class JwksFetcher {

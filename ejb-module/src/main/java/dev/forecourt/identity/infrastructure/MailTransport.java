@@ -1,4 +1,4 @@
-package dev.forecourt.identity.application;
+package dev.forecourt.identity.infrastructure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.MessagingException;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * socket blocked in JavaMail cannot be interrupted: the session's {@code mail.smtp.timeout} and
  * {@code mail.smtp.connectiontimeout} (set by {@code configure-domain.sh}) free the thread. Every
  * value can be overridden by MP Config, e.g.
- * {@code dev.forecourt.identity.application.MailTransport/send/CircuitBreaker/delay}.
+ * {@code dev.forecourt.identity.infrastructure.MailTransport/send/CircuitBreaker/delay}.
  */
 @ApplicationScoped
 public class MailTransport {

@@ -1,4 +1,4 @@
-package dev.forecourt.identity.application;
+package dev.forecourt.identity.infrastructure;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;

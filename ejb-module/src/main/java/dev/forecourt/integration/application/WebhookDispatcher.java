@@ -3,6 +3,7 @@ package dev.forecourt.integration.application;
 import dev.forecourt.integration.domain.WebhookDelivery.Outcome;
 import dev.forecourt.platform.jobs.JobAttempt;
 import dev.forecourt.platform.jobs.JobFailedException;
+import dev.forecourt.integration.infrastructure.WebhookCall;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,6 +1,6 @@
 package dev.forecourt.integration.application;
 
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.integration.domain.WebhookDelivery;
 import dev.forecourt.integration.domain.WebhookSubscription;
 import dev.forecourt.platform.audit.Audited;
@@ -12,6 +12,7 @@ import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.SecretCipher;
+import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -29,12 +30,9 @@ import java.util.List;
  * subscription.
  */
 @Stateless
-@DeclareRoles({Role.ADMIN_NAME, WebhookService.MANAGE_SCOPE})
-@RolesAllowed({Role.ADMIN_NAME, WebhookService.MANAGE_SCOPE})
+@DeclareRoles({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})
+@RolesAllowed({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})
 public class WebhookService {
-
-  /** The API-key scope that may manage webhooks. */
-  public static final String MANAGE_SCOPE = "webhooks:manage";
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;

@@ -1,7 +1,8 @@
-package dev.forecourt.integration.application;
+package dev.forecourt.integration.infrastructure;
 
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
+import dev.forecourt.integration.application.EventFanOut;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;

@@ -1,5 +1,6 @@
-package dev.forecourt.integration.application;
+package dev.forecourt.integration.infrastructure;
 
+import dev.forecourt.integration.application.SubscriberBreakers;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -17,7 +18,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * restart) and no MP FT {@code @CircuitBreaker}: MP FT keeps one breaker per method, which would let
  * one dead subscriber stop the deliveries to all others; the breaker is per subscriber
  * ({@link SubscriberBreakers}). Overrides by MP Config, e.g.
- * {@code dev.forecourt.integration.application.WebhookCall/post/Timeout/value}.
+ * {@code dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value}.
  */
 @ApplicationScoped
 public class WebhookCall {

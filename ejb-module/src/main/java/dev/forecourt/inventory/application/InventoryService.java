@@ -19,7 +19,7 @@ import dev.forecourt.platform.security.Sha256;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.regex.Pattern;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.inventory.domain.Vin;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
@@ -38,6 +38,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
+import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,14 +52,10 @@ import java.util.Optional;
  * need a staff role and are scoped to the caller's dealerships.
  */
 @Stateless
-@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, InventoryService.READ_SCOPE,
-    InventoryService.WRITE_SCOPE})
+@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, ApiKeyScope.INVENTORY_READ,
+    ApiKeyScope.INVENTORY_WRITE})
 @PermitAll
 public class InventoryService {
-
-  /** The API-key scopes of inventory (they are roles of API-key callers). */
-  public static final String READ_SCOPE = "inventory:read";
-  public static final String WRITE_SCOPE = "inventory:write";
 
   @EJB DomainEvents events;
 
@@ -157,11 +154,12 @@ public class InventoryService {
 
   private boolean staff() {
     return caller.isCallerInRole(Role.SALES_NAME) || caller.isCallerInRole(Role.MANAGER_NAME)
-        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(READ_SCOPE) || caller.isCallerInRole(WRITE_SCOPE);
+        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(ApiKeyScope.INVENTORY_READ)
+        || caller.isCallerInRole(ApiKeyScope.INVENTORY_WRITE);
   }
 
   /** Lists a new vehicle, AVAILABLE at the draft's dealership. */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_WRITE})
   @Audited(entity = "vehicle", action = "create")
   @DealershipScoped
   public VehicleView list(@NotNull @Valid VehicleDraft draft) {
@@ -189,7 +187,7 @@ public class InventoryService {
    * Replaces the writable state of vehicle {@code id}, provided it is still at {@code expectedVersion}
    * (the version the client read, from its If-Match).
    */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_WRITE})
   @Audited(entity = "vehicle", action = "update")
   @DealershipScoped
   public VehicleView update(@EntityId @DealershipOf(Vehicle.class) long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
@@ -245,7 +243,7 @@ public class InventoryService {
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_WRITE})
   @Audited(entity = "vehicle", action = "delete")
   @DealershipScoped
   public void remove(@EntityId @DealershipOf(Vehicle.class) long id) {

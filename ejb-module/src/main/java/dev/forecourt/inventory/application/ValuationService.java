@@ -3,8 +3,11 @@ package dev.forecourt.inventory.application;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Money;
 import jakarta.ejb.EJB;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.inventory.infrastructure.ValuationGateway;
+import dev.forecourt.inventory.infrastructure.ValuationClient;
+import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -26,7 +29,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * {@code dev.forecourt.inventory.application.ValuationService/estimate/Timeout/value}.
  */
 @Stateless
-@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, InventoryService.READ_SCOPE})
+@RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_READ})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ValuationService {
 

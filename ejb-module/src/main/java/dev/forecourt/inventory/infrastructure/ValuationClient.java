@@ -1,4 +1,4 @@
-package dev.forecourt.inventory.application;
+package dev.forecourt.inventory.infrastructure;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

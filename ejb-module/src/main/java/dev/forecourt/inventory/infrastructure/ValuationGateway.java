@@ -1,5 +1,8 @@
-package dev.forecourt.inventory.application;
+package dev.forecourt.inventory.infrastructure;
 
+import dev.forecourt.inventory.application.VehicleView;
+import dev.forecourt.inventory.application.ValuationNotConfiguredException;
+import dev.forecourt.inventory.application.ValuationUnavailableException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +17,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 /**
  * Asks the external valuation service at {@code forecourt.valuation.url}. Translates every failure
  * into {@link ValuationUnavailableException}; the fault-tolerance policy lives on the caller,
- * {@link ValuationService}.
+ * {@link dev.forecourt.inventory.application.ValuationService}.
  */
 @ApplicationScoped
 public class ValuationGateway {

@@ -1,7 +1,7 @@
 package dev.forecourt.platform.audit;
 
 import dev.forecourt.platform.persistence.StoredTime;
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

@@ -69,7 +69,7 @@ public class ConfigurationCheck {
     }
     optional(config, "forecourt.webhooks.timeout", problems).ifPresent(v -> problems.add(
         "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
-            + "dev.forecourt.integration.application.WebhookCall/post/Timeout/value (milliseconds)"));
+            + "dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value (milliseconds)"));
     integer(config, "forecourt.webhooks.circuit-breaker.request-volume-threshold", 1, 1000, problems);
     optional(config, "forecourt.webhooks.circuit-breaker.failure-ratio", problems).ifPresent(v -> {
       try {

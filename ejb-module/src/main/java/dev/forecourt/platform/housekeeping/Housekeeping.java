@@ -1,7 +1,6 @@
 package dev.forecourt.platform.housekeeping;
 
 import dev.forecourt.platform.audit.AuditTrail;
-import dev.forecourt.integration.application.InboundLeads;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.idempotency.IdempotencyRecords;
 import jakarta.annotation.PostConstruct;
@@ -13,6 +12,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * records older than {@code forecourt.audit.retention} (P90D, behind a checkpoint) and remembered
  * idempotent answers older than {@code forecourt.idempotency.retention} (P1D), published outbox events
  * and processed-event records older than {@code forecourt.events.retention} (P7D), inbound message ids
- * past their timestamp tolerance. The purges are
+ * past their timestamp tolerance (by integration, on {@link HousekeepingDue}). The purges are
  * safe to run on several nodes at once. The retention values are read at each run.
  */
 @Singleton
@@ -42,7 +43,7 @@ public class Housekeeping {
 
   @EJB Outbox outbox;
 
-  @EJB InboundLeads inbound;
+  @Inject Event<HousekeepingDue> due;
 
   @PostConstruct
   void schedule() {
@@ -69,7 +70,7 @@ public class Housekeeping {
     }
     try {
       outbox.purgeOlderThan(duration(config, "forecourt.events.retention", "P7D"));
-      inbound.forgetOldMessages();
+      due.fire(new HousekeepingDue());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of published events and inbound message ids failed; it runs again at the next interval", e);
     }

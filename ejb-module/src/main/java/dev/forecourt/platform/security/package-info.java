@@ -1,6 +1,6 @@
 /**
- * Authentication of callers: the verification of bearer tokens (MP-JWT claims, RS256, issuer,
- * audience, JWKS with refresh on an unknown key id) and the principal it yields. The web module's
- * authentication mechanism is the one place that applies it to requests.
+ * What every context shares about callers: the principals an authentication yields (token, API
+ * key), the dealership scoping of callers and its interceptor, the intrusion ledger, the secret
+ * cipher. Token verification and the authentication mechanism belong to the identity context.
  */
 package dev.forecourt.platform.security;

@@ -1,6 +1,6 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
@@ -17,6 +17,7 @@ import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadActivity;
 import dev.forecourt.sales.domain.ActivityKind;
 import dev.forecourt.sales.domain.LeadStatus;
+import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,12 +39,9 @@ import java.util.Set;
  * activities and assignment. Staff work on the leads of their dealerships only.
  */
 @Stateless
-@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, LeadService.WRITE_SCOPE})
+@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, ApiKeyScope.LEADS_WRITE})
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class LeadService {
-
-  /** The API-key scope that may create leads. */
-  public static final String WRITE_SCOPE = "leads:write";
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -55,7 +53,7 @@ public class LeadService {
   @Inject SalesEvents events;
 
   /** A new lead (and customer, unless an existing one is named), NEW; a sales caller is assigned to it. */
-  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, WRITE_SCOPE})
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.LEADS_WRITE})
   @Idempotent
   @Audited(entity = "lead", action = "create")
   @DealershipScoped

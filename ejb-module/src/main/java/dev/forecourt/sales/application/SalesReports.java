@@ -1,6 +1,6 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.CallerDealerships;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;

@@ -1,6 +1,6 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.identity.domain.Role;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.audit.Audited;

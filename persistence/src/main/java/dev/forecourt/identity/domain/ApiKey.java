@@ -25,9 +25,6 @@ import java.util.Set;
 @Table(name = "api_key")
 public class ApiKey {
 
-  /** What a key may be allowed to do. */
-  public static final Set<String> SCOPES = Set.of("inventory:read", "inventory:write", "leads:write", "webhooks:manage");
-
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_key_seq")
   @SequenceGenerator(name = "api_key_seq", sequenceName = "api_key_seq", allocationSize = 10)

@@ -1,5 +1,6 @@
 package dev.forecourt.identity.domain;
 
+import dev.forecourt.platform.security.Role;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

@@ -1,4 +1,4 @@
-package dev.forecourt.identity.domain;
+package dev.forecourt.platform.security;
 
 import java.util.Locale;
 import java.util.Optional;

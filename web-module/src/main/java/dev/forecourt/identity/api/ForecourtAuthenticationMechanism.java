@@ -1,7 +1,10 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.identity.api;
 
 import dev.forecourt.identity.application.ApiKeyService;
 import dev.forecourt.platform.persistence.DatabaseUnavailable;
+import dev.forecourt.identity.application.TokenVerifier;
+import dev.forecourt.identity.application.InvalidTokenException;
+import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;

@@ -1,4 +1,4 @@
-package dev.forecourt.platform.security;
+package dev.forecourt.identity.api;
 
 import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import dev.forecourt.platform.problem.ProblemException;

@@ -1,2 +1,6 @@
-/** Sign-in endpoints of local accounts and the JWKS of Forecourt's own tokens. */
+/**
+ * Sign-in endpoints of local accounts and the JWKS of Forecourt's own tokens; the authentication
+ * mechanism (the single entry for every credential: bearer tokens, API keys) and the answer to a
+ * refused credential.
+ */
 package dev.forecourt.identity.api;

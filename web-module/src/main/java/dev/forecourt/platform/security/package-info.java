@@ -1,6 +1,5 @@
 /**
- * The web side of security, one class per concern: the authentication mechanism (bearer tokens
- * today, the single entry for every credential), the answer to a refused credential, security
- * headers and CORS on every response.
+ * The web side of security, one class per concern: intrusion detection, security headers and CORS
+ * on every response. The authentication mechanism is identity's ({@code dev.forecourt.identity.api}).
  */
 package dev.forecourt.platform.security;
