@@ -4,8 +4,11 @@ import jakarta.ejb.ApplicationException;
 import java.util.List;
 
 /**
- * An expected failure of a use case, answered to the client as a problem of {@link #type()}. An
- * EJB application exception: it reaches the caller unwrapped and rolls the transaction back.
+ * An expected failure of a use case, of the kind {@link #type()}; the web module answers it as a
+ * problem with the status its table gives the kind (no HTTP status here). An EJB application
+ * exception: it reaches the caller unwrapped and rolls the transaction back; its subclasses, the
+ * domain-named failures ({@link NotFound}, {@code VehicleUnavailable}, {@code IllegalLeadTransition},
+ * {@code DoubleBooking}), inherit that.
  */
 @ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {
@@ -25,8 +28,8 @@ public class ProblemException extends RuntimeException {
     this.fieldErrors = List.copyOf(fieldErrors);
   }
 
-  public static ProblemException notFound(String what, Object id) {
-    return new ProblemException(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+  public static NotFound notFound(String what, Object id) {
+    return new NotFound(what, id);
   }
 
   public static ProblemException invalidParameter(String name, String message) {

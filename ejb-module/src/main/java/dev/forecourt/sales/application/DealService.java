@@ -17,6 +17,7 @@ import dev.forecourt.sales.domain.Deal;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadStatus;
+import dev.forecourt.inventory.application.VehicleUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -65,7 +66,7 @@ public class DealService {
     } catch (IllegalLeadTransitionException e) {
       throw Sales.illegal(e);
     } catch (IllegalStateException e) {
-      throw new ProblemException(ProblemType.VEHICLE_UNAVAILABLE, e.getMessage());
+      throw new VehicleUnavailable(e.getMessage());
     }
     em.persist(deal);
     DealView view = flushed(deal);

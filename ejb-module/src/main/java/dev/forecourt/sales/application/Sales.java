@@ -82,13 +82,12 @@ final class Sales {
     return vehicle;
   }
 
-  static ProblemException illegal(IllegalLeadTransitionException e) {
+  static IllegalLeadTransition illegal(IllegalLeadTransitionException e) {
     return illegal(e.getMessage(), e.allowed());
   }
 
-  /** 409 {@code illegal-transition}, with the stages allowed instead. */
-  static ProblemException illegal(String detail, Collection<LeadStatus> allowed) {
-    return new ProblemException(ProblemType.ILLEGAL_TRANSITION, detail)
-        .allowed(allowed.stream().map(Enum::name).toList());
+  /** {@code illegal-transition}, with the stages allowed instead. */
+  static IllegalLeadTransition illegal(String detail, Collection<LeadStatus> allowed) {
+    return new IllegalLeadTransition(detail, allowed);
   }
 }

@@ -14,6 +14,7 @@ import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadStatus;
 import dev.forecourt.sales.domain.TestDrive;
 import dev.forecourt.sales.domain.TestDriveStatus;
+import dev.forecourt.inventory.application.VehicleUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -50,18 +51,18 @@ public class TestDriveService {
   public TestDriveView schedule(@NotNull @Valid TestDriveDraft draft) {
     Vehicle vehicle = Sales.lockedVehicle(em, draft.vehicleId(), "vehicleId");
     if (vehicle.status() == VehicleStatus.SOLD) {
-      throw new ProblemException(ProblemType.VEHICLE_UNAVAILABLE, "Vehicle " + vehicle.id() + " is sold");
+      throw new VehicleUnavailable("Vehicle " + vehicle.id() + " is sold");
     }
     Lead lead = Sales.lead(em, draft.leadId());
     Instant starts = draft.startsAt().truncatedTo(ChronoUnit.MICROS);
     Instant ends = starts.plus(Duration.ofMinutes(draft.durationMinutes()));
     String salesperson = lead.assignedTo() != null ? lead.assignedTo() : caller.name();
     if (overlapping("t.vehicle.id = :who", vehicle.id(), starts, ends)) {
-      throw new ProblemException(ProblemType.DOUBLE_BOOKING,
+      throw new DoubleBooking(
           "Vehicle " + vehicle.id() + " is already booked for a test drive between " + starts + " and " + ends);
     }
     if (overlapping("t.salesperson = :who", salesperson, starts, ends)) {
-      throw new ProblemException(ProblemType.DOUBLE_BOOKING,
+      throw new DoubleBooking(
           "Salesperson " + salesperson + " already has a test drive between " + starts + " and " + ends);
     }
     LeadStatus from = lead.status();

@@ -14,16 +14,16 @@ public final class ProblemResponses {
   private ProblemResponses() {}
 
   public static Response of(HttpServletRequest request, ProblemType type, String detail, List<FieldError> errors) {
-    return builder(request, type, type.status(), detail, errors).build();
+    return builder(request, type, ProblemHttp.status(type), detail, errors).build();
   }
 
   /** The answer to an expected failure, with its {@code Retry-After} when it has one. */
   public static Response of(HttpServletRequest request, ProblemException e) {
-    Response.ResponseBuilder b = builder(request, e.type(), e.type().status(), e.getMessage(), e.fieldErrors(), e.allowed());
+    Response.ResponseBuilder b = builder(request, e.type(), ProblemHttp.status(e.type()), e.getMessage(), e.fieldErrors(), e.allowed());
     if (e.retryAfterSeconds() != null) {
       b.header("Retry-After", e.retryAfterSeconds());
     }
-    if (e.type().status() == 401) {
+    if (ProblemHttp.status(e.type()) == 401) {
       b.header("WWW-Authenticate", "Bearer realm=\"forecourt\"");
     }
     return b.build();
@@ -45,7 +45,7 @@ public final class ProblemResponses {
     String correlationId = CorrelationId.of(request);
     Problem problem =
         new Problem(
-            type.type(),
+            ProblemHttp.uri(type),
             type.title(),
             status,
             detail,

@@ -21,7 +21,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    ProblemType type = ProblemType.forStatus(status);
+    ProblemType type = ProblemHttp.forStatus(status);
     Response.ResponseBuilder response = ProblemResponses.builder(request, type, status, type.title(), List.of());
     String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {

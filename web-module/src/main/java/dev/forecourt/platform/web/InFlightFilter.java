@@ -4,6 +4,7 @@ import dev.forecourt.platform.health.Drain;
 import dev.forecourt.platform.observability.CorrelationId;
 import dev.forecourt.platform.problem.Problem;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.ProblemHttp;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -55,9 +56,9 @@ public class InFlightFilter extends HttpFilter {
   private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
     ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
     String correlationId = CorrelationId.of(request);
-    Problem problem = new Problem(type.type(), type.title(), type.status(),
+    Problem problem = new Problem(ProblemHttp.uri(type), type.title(), ProblemHttp.status(type),
         "This node is shutting down; retry the request", request.getRequestURI(), correlationId, null, null);
-    response.setStatus(type.status());
+    response.setStatus(ProblemHttp.status(type));
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     response.setHeader("Connection", "close");
     response.setHeader(CorrelationId.HEADER, correlationId);
