@@ -2,8 +2,6 @@ package dev.forecourt.identity.application;
 
 import dev.forecourt.platform.health.ReadinessCheck;
 import dev.forecourt.platform.health.ReadinessHealth;
-import dev.forecourt.identity.application.InvalidTokenException;
-import dev.forecourt.identity.application.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;

@@ -13,8 +13,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
-import dev.forecourt.identity.application.SigningKeys;
-import dev.forecourt.identity.application.TokenSettings;
 import dev.forecourt.identity.infrastructure.JwksFetcher;
 import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.annotation.PostConstruct;

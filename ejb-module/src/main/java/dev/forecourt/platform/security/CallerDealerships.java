@@ -1,6 +1,5 @@
 package dev.forecourt.platform.security;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ejb.EJBContext;

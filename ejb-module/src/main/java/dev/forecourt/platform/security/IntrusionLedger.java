@@ -2,7 +2,6 @@ package dev.forecourt.platform.security;
 
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.audit.Audited;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
