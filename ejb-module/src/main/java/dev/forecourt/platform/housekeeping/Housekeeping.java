@@ -1,5 +1,6 @@
 package dev.forecourt.platform.housekeeping;
 
+import dev.forecourt.platform.events.EventSettings;
 import dev.forecourt.platform.audit.AuditTrail;
 import dev.forecourt.integration.application.InboundLeads;
 import dev.forecourt.platform.events.Outbox;
@@ -16,8 +17,6 @@ import jakarta.ejb.TimerService;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Periodic clean-up, every {@code forecourt.housekeeping.interval} (PT1H) on every node: audit
@@ -46,13 +45,12 @@ public class Housekeeping {
 
   @PostConstruct
   void schedule() {
-    long every = duration(ConfigProvider.getConfig(), "forecourt.housekeeping.interval", "PT1H").toMillis();
+    long every = HousekeepingSettings.INTERVAL.get().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("forecourt-housekeeping", false));
   }
 
   @Timeout
   void run() {
-    Config config = ConfigProvider.getConfig();
     try {
       Duration retention = AuditTrail.retention();
       int purged = audit.purgeOlderThan(retention);
@@ -63,19 +61,15 @@ public class Housekeeping {
       LOG.log(Level.WARNING, "Audit retention purge failed; it runs again at the next interval", e);
     }
     try {
-      idempotency.purgeOlderThan(duration(config, "forecourt.idempotency.retention", "P1D"));
+      idempotency.purgeOlderThan(HousekeepingSettings.IDEMPOTENCY_RETENTION.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of idempotency records failed; it runs again at the next interval", e);
     }
     try {
-      outbox.purgeOlderThan(duration(config, "forecourt.events.retention", "P7D"));
+      outbox.purgeOlderThan(EventSettings.RETENTION.get());
       inbound.forgetOldMessages();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of published events and inbound message ids failed; it runs again at the next interval", e);
     }
-  }
-
-  private static Duration duration(Config config, String key, String defaultValue) {
-    return Duration.parse(config.getOptionalValue(key, String.class).orElse(defaultValue));
   }
 }
