@@ -94,7 +94,7 @@ public class InboundLeads {
     if (source == null || !SOURCE.matcher(source).matches()) {
       return Optional.empty();
     }
-    return IntegrationSettings.SOURCE_SECRET.of(source).find();
+    return IntegrationSettings.SOURCE_SECRET.forPlaceholder(source).find();
   }
 
   private static Duration tolerance() {

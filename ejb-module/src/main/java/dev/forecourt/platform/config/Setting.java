@@ -22,7 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code TokenSettings}); {@link ConfigurationCheck} validates every declared key at deployment,
  * and a unit test checks docs/configuration.md against them. A name may hold one
  * {@code <placeholder>} (e.g. {@code forecourt.integrations.<source>.secret}): every configured
- * key of that shape is validated, and {@link #of(String)} reads one of them.
+ * key of that shape is validated, and {@link #forPlaceholder(String)} reads one of them.
  *
  * @param <T> the type of the value
  */
@@ -152,7 +152,7 @@ public final class Setting<T> {
   }
 
   /** The key {@code forecourt.a.<x>.b} with its placeholder replaced by {@code part}. */
-  public Setting<T> of(String part) {
+  public Setting<T> forPlaceholder(String part) {
     int open = name.indexOf('<');
     if (open < 0) {
       throw new IllegalStateException(name + " has no placeholder");

@@ -106,8 +106,8 @@ class ConfigurationCheckTest {
         "forecourt.integrations.acme.secret", "whsec_x"));
     assertEquals(Duration.ofMinutes(1), IntegrationSettings.TOLERANCE.get(config));
     assertEquals(Duration.ofSeconds(60), IntegrationSettings.BREAKER_DELAY.get(config));
-    assertEquals("whsec_x", IntegrationSettings.SOURCE_SECRET.of("acme").get(config));
-    assertTrue(IntegrationSettings.SOURCE_SECRET.of("other").find(config).isEmpty());
+    assertEquals("whsec_x", IntegrationSettings.SOURCE_SECRET.forPlaceholder("acme").get(config));
+    assertTrue(IntegrationSettings.SOURCE_SECRET.forPlaceholder("other").find(config).isEmpty());
     IllegalStateException unset = assertThrows(IllegalStateException.class,
         () -> SecuritySettings.SECRETS_KEY.get(config));
     assertEquals("forecourt.secrets.key is not set", unset.getMessage());
