@@ -9,13 +9,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ApiKeyIT {
 
   private static final String PROBLEMS = "https://forecourt.dev/problems/";
+  /** How long after its end a key's refusal may take to show. */
+  private static final Duration REFUSAL_DEADLINE = Duration.ofSeconds(10);
 
   @BeforeAll
   static void aHealthyValuationService() {
@@ -38,6 +43,13 @@ class ApiKeyIT {
     return as("admin").contentType(ContentType.JSON).body(body).post("/api-keys")
         .then().statusCode(201).header("Cache-Control", containsString("no-store"))
         .body("key", startsWith("fck_")).extract().jsonPath();
+  }
+
+  /** Waits until {@code key} is refused, and checks that this was not before {@code validUntil}. */
+  private static void awaitRefused(String key, Instant validUntil) {
+    Poll.until(REFUSAL_DEADLINE.plus(Duration.between(Instant.now(), validUntil)),
+        () -> withKey(key).get("/vehicles?limit=1").statusCode(), status -> status != 200, "the key refused");
+    assertFalse(Instant.now().isBefore(validUntil), "refused before " + validUntil);
   }
 
   private static RequestSpecification withKey(String key) {
@@ -88,24 +100,26 @@ class ApiKeyIT {
   }
 
   @Test
-  void anExpiredKeyIsRefused() throws InterruptedException {
+  void anExpiredKeyIsRefused() {
+    Instant expiresAt = Instant.now().plusSeconds(3);
     String key = create(Map.of("name", "short-lived", "scopes", List.of("inventory:read"), "dealerships", List.of(),
-        "expiresAt", Instant.now().plusSeconds(3).toString())).getString("key");
+        "expiresAt", expiresAt.toString())).getString("key");
     withKey(key).get("/vehicles?limit=1").then().statusCode(200);
-    Thread.sleep(3_500);
+    awaitRefused(key, expiresAt);
     withKey(key).get("/vehicles?limit=1").then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-token"));
   }
 
   @Test
-  void aRotatedKeyKeepsTheOldSecretForTheOverlapOnly() throws InterruptedException {
+  void aRotatedKeyKeepsTheOldSecretForTheOverlapOnly() {
     JsonPath created = create(Map.of("name", "rotating", "scopes", List.of("inventory:read"), "dealerships", List.of()));
     String old = created.getString("key");
-    String rotated = as("admin").post("/api-keys/{id}/rotate?overlap=PT3S", created.getLong("id"))
-        .then().statusCode(200).body("previousValidUntil", notNullValue()).extract().jsonPath().getString("key");
+    JsonPath rotation = as("admin").post("/api-keys/{id}/rotate?overlap=PT3S", created.getLong("id"))
+        .then().statusCode(200).body("previousValidUntil", notNullValue()).extract().jsonPath();
+    String rotated = rotation.getString("key");
     assertNotEquals(old, rotated);
     withKey(old).get("/vehicles?limit=1").then().statusCode(200);
     withKey(rotated).get("/vehicles?limit=1").then().statusCode(200);
-    Thread.sleep(3_500);
+    awaitRefused(old, Instant.parse(rotation.getString("previousValidUntil")));
     withKey(old).get("/vehicles?limit=1").then().statusCode(401);
     withKey(rotated).get("/vehicles?limit=1").then().statusCode(200);
   }

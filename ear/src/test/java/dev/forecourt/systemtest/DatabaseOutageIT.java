@@ -7,6 +7,7 @@ import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Leads;
 import dev.forecourt.systemtest.support.Marketplaces;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import java.io.IOException;
 import java.net.URI;
@@ -43,7 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class DatabaseOutageIT {
 
   private static final Logger LOG = Logger.getLogger(DatabaseOutageIT.class.getName());
+  // the phases are spans of time under load: their lengths are what the test is about, not waits
+  private static final Duration LOAD_BEFORE = Duration.ofSeconds(5);
   private static final Duration OUTAGE = Duration.ofSeconds(30);
+  private static final Duration LOAD_AFTER = Duration.ofSeconds(5);
 
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -122,17 +126,17 @@ class DatabaseOutageIT {
         }));
     load.forEach(Thread::start);
     try {
-      Thread.sleep(5_000);
+      Poll.pause(LOAD_BEFORE);
       phase = Phase.OUTAGE;
       stoppedAt.set(System.nanoTime());
       ForecourtServer.stopDatabase();
-      Thread.sleep(OUTAGE.toMillis());
+      Poll.pause(OUTAGE);
       restartingAt.set(System.nanoTime());
       ForecourtServer.startDatabase();
       startedAt.set(System.nanoTime());
       phase = Phase.AFTER;
-      WebhooksIT.await("readiness UP after the database's return", Duration.ofSeconds(60), () -> upAt.get() != 0);
-      Thread.sleep(5_000);
+      Poll.until(Duration.ofSeconds(60), () -> upAt.get() != 0, "readiness UP after the database's return");
+      Poll.pause(LOAD_AFTER);
     } finally {
       running.set(false);
       for (Thread t : load) {
@@ -258,6 +262,7 @@ class DatabaseOutageIT {
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** The pace of a load loop (light traffic, not a load test): not a wait for the server. */
   private static void pause(long millis) throws InterruptedException {
     Thread.sleep(millis);
   }

@@ -45,6 +45,8 @@ class GracefulShutdownIT {
 
   private static final Logger LOG = Logger.getLogger(GracefulShutdownIT.class.getName());
   private static final int IN_FLIGHT = 6;
+  /** The pace of the background reads while the node stops (light traffic, not a wait for the server). */
+  private static final Duration PACE = Duration.ofMillis(20);
 
   @AfterEach
   void healthyValuationService() {
@@ -90,7 +92,7 @@ class GracefulShutdownIT {
         try {
           outcome = String.valueOf(http.send(HttpRequest.newBuilder(read).timeout(Duration.ofSeconds(30)).build(),
               HttpResponse.BodyHandlers.discarding()).statusCode());
-          Thread.sleep(20);
+          Thread.sleep(PACE.toMillis());
         } catch (ConnectException e) {
           outcome = "refused";
         } catch (IOException e) {

@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jwt.SignedJWT;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.KeycloakServer;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -92,9 +94,10 @@ class KeycloakSsoIT {
     String after = KeycloakServer.token("kc-sales", PASSWORD);
     assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
     assertNotEquals(oldKid, newKid);
-    // the server has the old JWKS cached; the unknown kid makes it re-read the provider's JWKS
-    // (at most once a second in this set-up, so wait that out after the first fetch)
-    Thread.sleep(1_100);
+    // the server has the old JWKS cached; the unknown kid makes it re-read the provider's JWKS (at
+    // most once a second in this set-up: a token refused within that second is accepted after it)
+    Poll.until(Duration.ofSeconds(10), () -> bearer(after).get("/auth/me").statusCode(), status -> status == 200,
+        "a token signed with the rotated key accepted");
     bearer(after).get("/auth/me").then().statusCode(200).body("name", equalTo("kc-sales"));
     bearer(after).contentType(ContentType.JSON).body(Vehicles.draft(Vehicles.vin(), "18100.00")).post("/vehicles")
         .then().statusCode(201);

@@ -12,12 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Leads;
+import dev.forecourt.systemtest.support.Poll;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -176,23 +176,10 @@ class MaintenanceModeIT {
 
   /** The readiness answer once {@code condition} holds, polled until a deadline. */
   private static JsonPath awaitReadiness(Predicate<JsonPath> condition) {
-    Instant deadline = Instant.now().plus(HEALTH_DEADLINE);
-    JsonPath last = null;
-    while (Instant.now().isBefore(deadline)) {
+    return Poll.until(HEALTH_DEADLINE, () -> {
       Response response = given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready");
       assertEquals(200, response.statusCode(), "readiness stays UP");
-      last = response.jsonPath();
-      if (condition.test(last)) {
-        return last;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError("interrupted", e);
-      }
-    }
-    throw new AssertionError("readiness did not show the expected maintenance state within " + HEALTH_DEADLINE + ": "
-        + (last == null ? "no answer" : last.prettify()));
+      return response.jsonPath();
+    }, condition, "readiness showing the expected maintenance state");
   }
 }

@@ -10,8 +10,11 @@ import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.LoopbackClient;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import io.restassured.response.Response;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RateLimitIT {
 
   private static final String RATE_LIMITED = "https://forecourt.dev/problems/rate-limited";
+  /** How long a config change may take to reach the server's requests. */
+  private static final Duration CONFIG_DEADLINE = Duration.ofSeconds(10);
 
   @AfterEach
   void generousLimitsAgain() {
@@ -73,24 +78,21 @@ class RateLimitIT {
    * A config change reaches the server within moments, not at once: repeats the request until its
    * answer carries the new limit, and answers that first response.
    */
-  private static Response awaitLimit(java.util.function.Supplier<Response> request, String limit)
-      throws InterruptedException {
-    for (int i = 0; i < 40; i++) {
-      Response r = request.get();
-      if (limit.equals(r.header("RateLimit-Limit"))) {
-        return r;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("the server did not take the limit " + limit + " within 10 s");
+  private static Response awaitLimit(java.util.function.Supplier<Response> request, String limit) {
+    return Poll.until(CONFIG_DEADLINE, request, r -> limit.equals(r.header("RateLimit-Limit")),
+        "the server takes the limit " + limit);
   }
 
   @Test
   void loginsArePerIpAndPerUsername() throws IOException, InterruptedException {
     ForecourtServer.configProperty("forecourt.rate-limit.login.per-minute", "3");
-    for (int i = 0; i < 40 && !"3".equals(loginFrom("127.0.0.9", "probe-" + UUID.randomUUID()).limit()); i++) {
-      Thread.sleep(250);
-    }
+    Poll.until(CONFIG_DEADLINE, () -> {
+      try {
+        return loginFrom("127.0.0.9", "probe-" + UUID.randomUUID()).limit();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, "3"::equals, "the server takes the login limit 3");
     String name = "someone-" + UUID.randomUUID();
     // per IP: the fourth login from one address in the minute is refused, whatever the names
     for (int i = 0; i < 3; i++) {

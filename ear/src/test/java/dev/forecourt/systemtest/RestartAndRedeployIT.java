@@ -37,6 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartAndRedeployIT {
 
   private static final Logger LOG = Logger.getLogger(RestartAndRedeployIT.class.getName());
+  /** The pace of the traffic during a redeployment: ~20 pairs of requests a second, light traffic, not a load test. */
+  private static final Duration PACE = Duration.ofMillis(50);
 
   @Test
   void aRestartedDomainServesEverything() throws Exception {
@@ -83,7 +85,7 @@ class RestartAndRedeployIT {
           statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
         }
         try {
-          Thread.sleep(50); // ~20 pairs of requests a second: light traffic, not a load test
+          Thread.sleep(PACE.toMillis());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;

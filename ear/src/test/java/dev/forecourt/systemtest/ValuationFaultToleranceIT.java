@@ -9,12 +9,16 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static dev.forecourt.systemtest.support.Vehicles.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.response.Response;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -40,21 +44,21 @@ class ValuationFaultToleranceIT {
   private static final String METHOD = "dev.forecourt.inventory.application.ValuationService.estimate";
   private static final Map<String, String> OF_METHOD = Map.of("method", METHOD);
   private static final String QUOTE = "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}";
+  /** The breaker's delay in the system tests (ear/pom.xml sets ValuationService/estimate/CircuitBreaker/delay). */
+  private static final Duration BREAKER_DELAY = Duration.ofSeconds(3);
 
   private WireMockServer stub;
   private long vehicle;
 
   @BeforeEach
-  void healthyServiceAndClosedBreaker() throws InterruptedException {
+  void healthyServiceAndClosedBreaker() {
     stub = ForecourtServer.valuationStub();
     stub.resetAll();
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(okJson(QUOTE)));
     vehicle = Vehicles.create("20000.00");
-    // a breaker another test class left open closes after its delay (3 s here)
-    long deadline = System.nanoTime() + 10_000_000_000L;
-    while (!"valuation-service".equals(valuation(vehicle).jsonPath().getString("source")) && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-    }
+    // a breaker another test class left open closes after its delay
+    Poll.until(BREAKER_DELAY.plusSeconds(7), () -> valuation(vehicle).jsonPath().getString("source"),
+        "valuation-service"::equals, "valuations from the service");
     for (int i = 0; i < 10; i++) {
       valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
     }
@@ -124,7 +128,7 @@ class ValuationFaultToleranceIT {
 
   @Test
   @Order(5)
-  void theCircuitBreakerOpensStopsCallingAndClosesAgain() throws InterruptedException {
+  void theCircuitBreakerOpensStopsCallingAndClosesAgain() {
     double openedBefore = Metrics.sum("ft_circuitbreaker_opened_total", OF_METHOD);
     stub.resetAll();
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(aResponse().withStatus(500)));
@@ -132,6 +136,7 @@ class ValuationFaultToleranceIT {
     // window of 10: 10 successes, then 3 failures (30 %), then 2 more: 50 % opens the breaker
     valuation(vehicle).then().statusCode(200).body("source", equalTo("fallback"));
     valuation(vehicle).then().statusCode(200).body("source", equalTo("fallback"));
+    Instant opened = Instant.now();
     int callsWhenOpened = calls();
     assertEquals(5, callsWhenOpened);
     assertEquals(1.0, Metrics.sum("ft_circuitbreaker_opened_total", OF_METHOD) - openedBefore);
@@ -142,11 +147,13 @@ class ValuationFaultToleranceIT {
     }
     assertEquals(callsWhenOpened, calls());
 
-    // the service recovers; after the breaker's delay (3 s in the system tests) a trial call closes it
+    // the service recovers; after the breaker's delay a trial call closes it (calls before that are
+    // answered by the fallback without reaching the service)
     stub.resetAll();
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(okJson(QUOTE)));
-    Thread.sleep(3_500);
-    valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
+    Poll.until(BREAKER_DELAY.plusSeconds(7), () -> valuation(vehicle).jsonPath().getString("source"),
+        "valuation-service"::equals, "the breaker closed by a trial call");
+    assertFalse(Instant.now().isBefore(opened.plus(BREAKER_DELAY)), "the breaker closed before its delay");
     valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
     assertEquals(2, calls());
   }

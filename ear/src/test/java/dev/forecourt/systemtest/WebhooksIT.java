@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Leads;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import dev.forecourt.systemtest.support.WebhookReceiver;
 import dev.forecourt.systemtest.support.WebhookReceiver.Delivery;
@@ -72,18 +73,7 @@ class WebhooksIT {
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {
-    Instant deadline = Instant.now().plus(timeout);
-    while (!condition.getAsBoolean()) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("Not within " + timeout + ": " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    Poll.until(timeout, condition, what);
   }
 
   private static List<JsonPath> bodies(WebhookReceiver receiver) {

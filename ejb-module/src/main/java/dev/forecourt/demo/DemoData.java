@@ -1,5 +1,6 @@
 package dev.forecourt.demo;
 
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.identity.application.PasswordHasher;
 import dev.forecourt.platform.health.StartupPhases;
 import dev.forecourt.platform.security.Role;
@@ -7,7 +8,6 @@ import dev.forecourt.identity.domain.UserAccount;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +30,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Random;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Loads three dealerships and {@code forecourt.demo.vehicles} generated vehicles (default 500)
@@ -61,17 +60,7 @@ public class DemoData {
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.demo-data", defaultValue = "false")
-  boolean enabled;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.demo.vehicles", defaultValue = "500")
-  int vehicles;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.demo.password")
-  Optional<String> demoPassword;
+  @Inject Settings settings;
 
   @Inject PasswordHasher passwords;
   @Inject StartupPhases phases;
@@ -83,7 +72,7 @@ public class DemoData {
   }
 
   private void load() {
-    if (!enabled) {
+    if (!settings.get(DemoSettings.ENABLED)) {
       return;
     }
     if (em.createQuery("select count(d) from Dealership d", Long.class).getSingleResult() > 0) {
@@ -99,6 +88,7 @@ public class DemoData {
     em.flush();
     users(rooftops);
     Random random = new Random(20261123L);
+    int vehicles = settings.get(DemoSettings.VEHICLES);
     for (int i = 0; i < vehicles; i++) {
       String[] model = MODELS.get(random.nextInt(MODELS.size()));
       int year = 2016 + random.nextInt(10);
@@ -129,7 +119,7 @@ public class DemoData {
    * {@code forecourt.demo.password}, or a random one written to the log once.
    */
   private void users(List<Dealership> rooftops) {
-    String password = demoPassword.filter(p -> !p.isBlank()).orElse(null);
+    String password = settings.find(DemoSettings.PASSWORD).orElse(null);
     if (password == null) {
       byte[] bytes = new byte[12];
       new SecureRandom().nextBytes(bytes);

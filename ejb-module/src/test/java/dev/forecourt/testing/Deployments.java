@@ -9,6 +9,7 @@ import dev.forecourt.platform.security.DealershipBound;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.platform.security.SecretCipher;
+import dev.forecourt.platform.security.SecuritySettings;
 import dev.forecourt.platform.security.TokenPrincipal;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.CallerDealerships;
@@ -63,7 +64,7 @@ public final class Deployments {
             "dev.forecourt.platform.audit", "dev.forecourt.platform.observability", "dev.forecourt.inventory.infrastructure")
         // the dealership scoping and the audit trail the services are bound to (not the token verification)
         .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
-            TokenPrincipal.class, SecretCipher.class, CallerDealerships.class, AssignedCaller.class,
+            TokenPrincipal.class, SecretCipher.class, SecuritySettings.class, CallerDealerships.class, AssignedCaller.class,
             ApiKeyPrincipal.class, Sha256.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)

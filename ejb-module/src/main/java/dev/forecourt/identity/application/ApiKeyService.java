@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.security.Sha256;
@@ -30,7 +31,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * API keys of integrators, managed by admins: created with scopes, dealerships and an optional
@@ -51,9 +51,7 @@ public class ApiKeyService {
 
   @Resource SessionContext caller;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.api-key.rotation-overlap", defaultValue = "PT24H")
-  String defaultOverlap;
+  @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -97,7 +95,7 @@ public class ApiKeyService {
       throw new ProblemException(ProblemType.CONFLICT, "API key " + id + " is revoked");
     }
     String secret = randomSecret();
-    key.rotate(Sha256.hex(secret), clock.instant(), overlap != null ? overlap : TokenSettings.duration(defaultOverlap));
+    key.rotate(Sha256.hex(secret), clock.instant(), overlap != null ? overlap : settings.get(CredentialSettings.API_KEY_ROTATION_OVERLAP));
     LOG.info(() -> "API key " + key.prefix() + " rotated");
     return ApiKeyView.of(key, format(key.prefix(), secret));
   }

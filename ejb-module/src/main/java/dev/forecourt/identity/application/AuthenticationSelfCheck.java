@@ -1,5 +1,7 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.health.HealthSettings;
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.health.ReadinessCheck;
 import dev.forecourt.platform.health.ReadinessHealth;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
 
 /**
  * Readiness of authentication, end to end: a short-lived token for the caller
@@ -39,7 +40,7 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
   @Inject TokenIssuer issuer;
   @Inject TokenVerifier verifier;
 
-  @Inject Config config;
+  @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
   private final HttpClient http = HttpClient.newBuilder()
@@ -69,8 +70,7 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
     }
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("tokenVerified", true);
-    Optional<String> baseUrl = config.getOptionalValue("forecourt.health.self-check.base-url", String.class)
-        .filter(url -> !url.isBlank());
+    Optional<String> baseUrl = settings.find(HealthSettings.SELF_CHECK_BASE_URL);
     if (baseUrl.isEmpty()) {
       data.put("http", "not configured (forecourt.health.self-check.base-url)");
       return Result.up(data);

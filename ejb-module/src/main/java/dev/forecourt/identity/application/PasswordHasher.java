@@ -1,19 +1,17 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.config.Settings;
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** bcrypt password hashes (cost {@code forecourt.security.bcrypt-cost}, 12 by default). */
 @ApplicationScoped
 public class PasswordHasher {
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.bcrypt-cost", defaultValue = "12")
-  int cost;
+  @Inject Settings settings;
 
   /** Compared against when the account does not exist, so that both cases take as long. */
   private String decoy;
@@ -24,7 +22,7 @@ public class PasswordHasher {
   }
 
   public String hash(String password) {
-    return BCrypt.withDefaults().hashToString(cost, password.toCharArray());
+    return BCrypt.withDefaults().hashToString(settings.get(CredentialSettings.BCRYPT_COST), password.toCharArray());
   }
 
   /** True if the password matches; with a null hash it spends the same time and answers false. */

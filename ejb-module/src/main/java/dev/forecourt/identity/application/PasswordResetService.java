@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.PasswordReset;
@@ -11,7 +12,6 @@ import dev.forecourt.identity.infrastructure.PasswordResetMailer;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.inject.Provider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Password reset for local accounts. A request names a username or e-mail address and is always
@@ -44,13 +43,7 @@ public class PasswordResetService {
   @Inject LoginThrottles throttles;
   @Inject PasswordResetMailer mailer;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.password-reset.ttl", defaultValue = "PT30M")
-  Provider<String> ttl; // read per request: pooled instances must not keep an old value
-
-  @Inject
-  @ConfigProperty(name = "forecourt.security.password.min-length", defaultValue = "12")
-  int minLength;
+  @Inject Settings settings; // read per request: pooled instances must not keep an old value
 
   private final Clock clock = Clock.systemUTC();
 
@@ -67,7 +60,7 @@ public class PasswordResetService {
       return;
     }
     Instant now = clock.instant();
-    Duration validFor = TokenSettings.duration(ttl.get());
+    Duration validFor = settings.get(CredentialSettings.PASSWORD_RESET_TTL);
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
     mailer.send(user.email(), user.username(), token, validFor);
@@ -76,6 +69,7 @@ public class PasswordResetService {
   /** Sets a new password with a reset token; the token is used up. */
   @Audited(entity = "user", action = "password-reset")
   public void reset(String token, String newPassword) {
+    int minLength = settings.get(CredentialSettings.PASSWORD_MIN_LENGTH);
     if (newPassword == null || newPassword.length() < minLength || newPassword.length() > 1000) {
       throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password is not acceptable",
           List.of(new FieldError("newPassword", "must be " + minLength + " to 1000 characters long")));

@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.security.SecuritySettings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -77,22 +78,6 @@ public class TokenVerifier {
   @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "30")
   int clockSkewSeconds;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.local-accounts.enabled", defaultValue = "true")
-  boolean localAccounts;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.security.jwks.cache-ttl", defaultValue = "PT5M")
-  String jwksCacheTtl;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.security.jwks.refresh-min-interval", defaultValue = "PT10S")
-  String jwksRefreshMinInterval;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.security.jwks.outage-tolerance", defaultValue = "PT1H")
-  String jwksOutageTolerance;
-
   @Inject JwksFetcher jwksFetcher;
 
   private final Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
@@ -108,7 +93,7 @@ public class TokenVerifier {
   }
 
   private void trustIssuers() {
-    if (localAccounts) {
+    if (SecuritySettings.LOCAL_ACCOUNTS.get()) {
       processors.put(settings.issuer(), processor(localKeys(), settings.issuer(), Set.of(settings.audience())));
     }
     Optional<String> location = providerJwks.filter(l -> l.startsWith("http://") || l.startsWith("https://"));
@@ -122,9 +107,9 @@ public class TokenVerifier {
       // bulkhead full, provider down) is an IOException to nimbus: the keys it already has keep
       // verifying tokens, a token it cannot verify is refused (401), never a 500.
       JWKSource<SecurityContext> remote = JWKSourceBuilder.create(url(location.get()), this::fetchJwks)
-          .cache(TokenSettings.duration(jwksCacheTtl).toMillis(), 15_000)
-          .rateLimited(TokenSettings.duration(jwksRefreshMinInterval).toMillis())
-          .outageTolerant(TokenSettings.duration(jwksOutageTolerance).toMillis())
+          .cache(SecuritySettings.JWKS_CACHE_TTL.get().toMillis(), 15_000)
+          .rateLimited(SecuritySettings.JWKS_REFRESH_MIN_INTERVAL.get().toMillis())
+          .outageTolerant(SecuritySettings.JWKS_OUTAGE_TOLERANCE.get().toMillis())
           .refreshAheadCache(false)
           .build();
       processors.put(issuer, processor(remote, issuer, Set.copyOf(audiences)));

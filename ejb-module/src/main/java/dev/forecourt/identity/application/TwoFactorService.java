@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * TOTP second factor of the caller's local account: enrol (secret, URI, QR code), confirm with a
@@ -29,9 +29,7 @@ public class TwoFactorService {
   @Inject TotpCodes totp;
   @Inject LoginThrottles throttles;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.totp.issuer", defaultValue = "Forecourt")
-  String issuer;
+  @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -43,7 +41,7 @@ public class TwoFactorService {
     }
     String secret = totp.newSecret();
     user.enrolTotp(factor.seal(user, secret));
-    TotpCodes.Provisioning p = totp.provisioning(secret, user.username(), issuer);
+    TotpCodes.Provisioning p = totp.provisioning(secret, user.username(), settings.get(CredentialSettings.TOTP_ISSUER));
     return new TotpEnrolment(secret, p.uri(), "data:image/png;base64," + Base64.getEncoder().encodeToString(p.qrPng()));
   }
 

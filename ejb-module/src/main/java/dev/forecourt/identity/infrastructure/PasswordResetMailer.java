@@ -1,5 +1,7 @@
 package dev.forecourt.identity.infrastructure;
 
+import dev.forecourt.identity.application.CredentialSettings;
+import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
@@ -15,7 +17,6 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -36,9 +37,7 @@ public class PasswordResetMailer {
   @Resource(lookup = "mail/forecourt")
   Session mail;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.security.password-reset.link", defaultValue = "http://localhost:8080/reset-password?token=")
-  String link;
+  @Inject Settings settings;
 
   @Inject MailTransport transport;
 
@@ -68,7 +67,7 @@ public class PasswordResetMailer {
           %s
 
           If you did not ask for this, ignore this mail: your password stays as it is.
-          """.formatted(username, validFor.toMinutes(), link, token, token), "UTF-8");
+          """.formatted(username, validFor.toMinutes(), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "UTF-8");
       transport.send(message);
       LOG.info(() -> "Password reset mail sent for user " + username);
     } catch (MessagingException | RuntimeException e) {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Leads pushed by marketplaces, signed like Forecourt's own webhooks with the source's secret
@@ -95,12 +94,11 @@ public class InboundLeads {
     if (source == null || !SOURCE.matcher(source).matches()) {
       return Optional.empty();
     }
-    return ConfigProvider.getConfig().getOptionalValue("forecourt.integrations." + source + ".secret", String.class);
+    return IntegrationSettings.SOURCE_SECRET.forPlaceholder(source).find();
   }
 
   private static Duration tolerance() {
-    return Duration.parse(ConfigProvider.getConfig().getOptionalValue("forecourt.integrations.tolerance", String.class)
-        .orElse("PT5M"));
+    return IntegrationSettings.TOLERANCE.get();
   }
 
   private static ProblemException invalid(String detail) {

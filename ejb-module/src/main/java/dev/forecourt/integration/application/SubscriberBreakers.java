@@ -1,13 +1,12 @@
 package dev.forecourt.integration.application;
 
+import dev.forecourt.platform.config.Settings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -27,17 +26,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @ApplicationScoped
 public class SubscriberBreakers {
 
-  @Inject
-  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.request-volume-threshold", defaultValue = "6")
-  int requestVolumeThreshold;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.failure-ratio", defaultValue = "0.5")
-  double failureRatio;
-
-  @Inject
-  @ConfigProperty(name = "forecourt.webhooks.circuit-breaker.delay", defaultValue = "PT60S")
-  String delay;
+  @Inject Settings settings;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -47,12 +36,13 @@ public class SubscriberBreakers {
 
   @PostConstruct
   void init() {
+    int requestVolumeThreshold = settings.get(IntegrationSettings.BREAKER_REQUEST_VOLUME);
     registry = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
         .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
         .slidingWindowSize(requestVolumeThreshold)
         .minimumNumberOfCalls(requestVolumeThreshold)
-        .failureRateThreshold((float) (failureRatio * 100))
-        .waitDurationInOpenState(Duration.parse(delay))
+        .failureRateThreshold((float) (settings.get(IntegrationSettings.BREAKER_FAILURE_RATIO) * 100))
+        .waitDurationInOpenState(settings.get(IntegrationSettings.BREAKER_DELAY))
         .permittedNumberOfCallsInHalfOpenState(1)
         .automaticTransitionFromOpenToHalfOpenEnabled(false)
         .build());

@@ -3,15 +3,14 @@ package dev.forecourt.inventory.infrastructure;
 import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.inventory.application.ValuationNotConfiguredException;
 import dev.forecourt.inventory.application.ValuationUnavailableException;
+import dev.forecourt.inventory.application.ValuationSettings;
+import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import java.net.URI;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
@@ -22,16 +21,14 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 @ApplicationScoped
 public class ValuationGateway {
 
-  @Inject
-  @ConfigProperty(name = "forecourt.valuation.url")
-  Optional<URI> baseUrl;
+  @Inject Settings settings;
 
   private ValuationClient client;
 
   @PostConstruct
   void connect() {
     client =
-        baseUrl
+        settings.find(ValuationSettings.URL)
             .map(url -> RestClientBuilder.newBuilder()
                 .baseUri(url)
                 .connectTimeout(2, TimeUnit.SECONDS)

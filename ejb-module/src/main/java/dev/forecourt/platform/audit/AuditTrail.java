@@ -15,7 +15,6 @@ import dev.forecourt.platform.persistence.Jpql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The audit trail: appends hash-chained records (the chain's head row is locked for each append,
@@ -123,8 +122,7 @@ public class AuditTrail {
 
   /** How long records are kept: {@code forecourt.audit.retention} (P90D). */
   public static Duration retention() {
-    return Duration.parse(ConfigProvider.getConfig().getOptionalValue("forecourt.audit.retention", String.class)
-        .orElse("P90D"));
+    return AuditSettings.RETENTION.get();
   }
 
   /** {@link #purge(Duration)} for the container's own timer. */

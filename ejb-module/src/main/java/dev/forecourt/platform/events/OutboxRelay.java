@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Moves outbox events to the event queue: right after a transaction that wrote events commits
@@ -51,8 +50,7 @@ public class OutboxRelay {
 
   @PostConstruct
   void schedule() {
-    long every = Duration.parse(ConfigProvider.getConfig()
-        .getOptionalValue("forecourt.events.relay.interval", String.class).orElse("PT5S")).toMillis();
+    long every = EventSettings.RELAY_INTERVAL.get().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("forecourt-outbox-relay", false));
   }
 

@@ -1,5 +1,7 @@
 package dev.forecourt.platform.health;
 
+import dev.forecourt.platform.config.Settings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The node's requests in flight and its drain before a stop or an undeployment, in two steps.
@@ -31,13 +32,17 @@ public class Drain {
 
   private static final Logger LOG = Logger.getLogger(Drain.class.getName());
 
-  @Inject
-  @ConfigProperty(name = "forecourt.shutdown.drain-timeout", defaultValue = "PT30S")
-  Duration timeout;
+  @Inject Settings settings;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.shutdown.drain-file")
-  Optional<String> drainFile;
+  // read once: the drain runs while the application stops
+  private Duration timeout;
+  private Optional<String> drainFile;
+
+  @PostConstruct
+  void init() {
+    timeout = settings.get(HealthSettings.DRAIN_TIMEOUT);
+    drainFile = settings.find(HealthSettings.DRAIN_FILE);
+  }
 
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Instant since;

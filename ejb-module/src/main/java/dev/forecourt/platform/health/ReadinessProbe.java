@@ -1,5 +1,6 @@
 package dev.forecourt.platform.health;
 
+import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -12,14 +13,12 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Readiness that tells the truth, answered fast: every {@link ReadinessCheck} (database, job
@@ -43,9 +42,7 @@ public class ReadinessProbe {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  @Inject
-  @ConfigProperty(name = "forecourt.health.probe-interval", defaultValue = "PT2S")
-  Duration interval;
+  @Inject Settings settings;
 
   @Inject ReadinessResults results;
 
@@ -54,7 +51,8 @@ public class ReadinessProbe {
   @PostConstruct
   void start() {
     drain.clearRequest();
-    task = scheduler.scheduleWithFixedDelay(this::probeAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    long interval = settings.get(HealthSettings.PROBE_INTERVAL).toMillis();
+    task = scheduler.scheduleWithFixedDelay(this::probeAll, 0, interval, TimeUnit.MILLISECONDS);
   }
 
   /**

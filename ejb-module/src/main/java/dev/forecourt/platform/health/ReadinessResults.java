@@ -1,12 +1,12 @@
 package dev.forecourt.platform.health;
 
+import dev.forecourt.platform.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
@@ -22,9 +22,7 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 @ApplicationScoped
 public class ReadinessResults {
 
-  @Inject
-  @ConfigProperty(name = "forecourt.health.max-age", defaultValue = "PT5S")
-  Duration maxAge;
+  @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
   private volatile Snapshot last = new Snapshot(Map.of(), Instant.EPOCH);
@@ -50,7 +48,7 @@ public class ReadinessResults {
     if (result == null) {
       return builder.down().withData("reason", "not probed yet").build();
     }
-    if (age.compareTo(maxAge) > 0) {
+    if (age.compareTo(settings.get(HealthSettings.MAX_AGE)) > 0) {
       return builder.down().withData("reason", "no probe result for " + age.toSeconds() + " s").build();
     }
     result.data().forEach((k, v) -> {

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.housekeeping;
 
+import dev.forecourt.platform.events.EventSettings;
 import dev.forecourt.platform.audit.AuditTrail;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.idempotency.IdempotencyRecords;
@@ -17,8 +18,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Periodic clean-up, every {@code forecourt.housekeeping.interval} (PT1H) on every node: audit
@@ -47,13 +46,12 @@ public class Housekeeping {
 
   @PostConstruct
   void schedule() {
-    long every = duration(ConfigProvider.getConfig(), "forecourt.housekeeping.interval", "PT1H").toMillis();
+    long every = HousekeepingSettings.INTERVAL.get().toMillis();
     timers.createIntervalTimer(every, every, new TimerConfig("forecourt-housekeeping", false));
   }
 
   @Timeout
   void run() {
-    Config config = ConfigProvider.getConfig();
     try {
       Duration retention = AuditTrail.retention();
       int purged = audit.purgeOlderThan(retention);
@@ -64,19 +62,15 @@ public class Housekeeping {
       LOG.log(Level.WARNING, "Audit retention purge failed; it runs again at the next interval", e);
     }
     try {
-      idempotency.purgeOlderThan(duration(config, "forecourt.idempotency.retention", "P1D"));
+      idempotency.purgeOlderThan(HousekeepingSettings.IDEMPOTENCY_RETENTION.get());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of idempotency records failed; it runs again at the next interval", e);
     }
     try {
-      outbox.purgeOlderThan(duration(config, "forecourt.events.retention", "P7D"));
+      outbox.purgeOlderThan(EventSettings.RETENTION.get());
       due.fire(new HousekeepingDue());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Purge of published events and inbound message ids failed; it runs again at the next interval", e);
     }
-  }
-
-  private static Duration duration(Config config, String key, String defaultValue) {
-    return Duration.parse(config.getOptionalValue(key, String.class).orElse(defaultValue));
   }
 }

@@ -1,10 +1,9 @@
 package dev.forecourt.platform.jobs;
 
+import dev.forecourt.platform.config.Setting;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Forecourt's job queues (JNDI names of the server's JMS resources) and their redelivery policy:
@@ -14,49 +13,37 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * at once.
  */
 public enum JobQueue {
-  EVENTS("events", 5, "PT5S"),
-  WEBHOOKS("webhooks", 8, "PT30S");
+  EVENTS("events", JobSettings.EVENTS_LIMIT, JobSettings.EVENTS_DELAY),
+  WEBHOOKS("webhooks", JobSettings.WEBHOOKS_LIMIT, JobSettings.WEBHOOKS_DELAY);
 
   /** JNDI names of the server's JMS resources (constants: message-driven beans name them in annotations). */
   public static final String CONNECTION_FACTORY = "jms/forecourt/connectionFactory";
   public static final String EVENTS_QUEUE = "jms/forecourt/events";
   public static final String WEBHOOKS_QUEUE = "jms/forecourt/webhooks";
   public static final String DEAD_LETTERS = "jms/forecourt/deadLetters";
-  static final String MAX_DELAY_KEY = "forecourt.jobs.redelivery.max-delay";
 
   private final String id;
-  private final int defaultLimit;
-  private final String defaultDelay;
+  private final Setting<Integer> limit;
+  private final Setting<Duration> delay;
 
-  JobQueue(String id, int defaultLimit, String defaultDelay) {
+  JobQueue(String id, Setting<Integer> limit, Setting<Duration> delay) {
     this.id = id;
-    this.defaultLimit = defaultLimit;
-    this.defaultDelay = defaultDelay;
+    this.limit = limit;
+    this.delay = delay;
   }
 
   public String id() {
     return id;
   }
 
-  public String limitKey() {
-    return "forecourt." + id + ".redelivery.limit";
-  }
-
-  public String delayKey() {
-    return "forecourt." + id + ".redelivery.delay";
-  }
-
   /** How many attempts a job gets in all before it is dead-lettered. */
   public int limit() {
-    return ConfigProvider.getConfig().getOptionalValue(limitKey(), Integer.class).orElse(defaultLimit);
+    return limit.get();
   }
 
   /** The delay before attempt {@code failedAttempt + 1}: exponential, with ±20 % jitter. */
   public Duration delayAfter(int failedAttempt, double random) {
-    Config config = ConfigProvider.getConfig();
-    Duration base = Duration.parse(config.getOptionalValue(delayKey(), String.class).orElse(defaultDelay));
-    Duration max = Duration.parse(config.getOptionalValue(MAX_DELAY_KEY, String.class).orElse("PT1H"));
-    return backoff(base, max, failedAttempt, random);
+    return backoff(delay.get(), JobSettings.MAX_DELAY.get(), failedAttempt, random);
   }
 
   /** {@code base} × 2^(failedAttempt-1) × (0.8 + 0.4 × random), at most {@code max}. */

@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The maintenance switch of this node, read from the database at most once per
@@ -89,7 +88,6 @@ public class MaintenanceMode {
   }
 
   private static Duration ttl() {
-    return ConfigProvider.getConfig(MaintenanceMode.class.getClassLoader())
-        .getOptionalValue("forecourt.maintenance.cache-ttl", Duration.class).orElse(Duration.ofSeconds(2));
+    return MaintenanceSettings.CACHE_TTL.get();
   }
 }

@@ -22,8 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.infinispan.Cache;
 import org.infinispan.configuration.cache.ConfigurationBuilder;
 import org.infinispan.configuration.global.GlobalConfigurationBuilder;
@@ -81,10 +79,9 @@ public class IntrusionLedger {
   /** Records an event of {@code rule} from {@code address}; answers the block if this event caused one. */
   @PermitAll
   public Optional<BlockedClient> record(String address, String rule) {
-    Config config = ConfigProvider.getConfig(IntrusionLedger.class.getClassLoader());
-    int threshold = config.getOptionalValue("forecourt.intrusion.block-threshold", Integer.class).orElse(5);
-    Duration window = duration(config, "forecourt.intrusion.window", "PT10M");
-    Duration blockFor = duration(config, "forecourt.intrusion.block-duration", "PT15M");
+    int threshold = IntrusionSettings.BLOCK_THRESHOLD.get();
+    Duration window = IntrusionSettings.WINDOW.get();
+    Duration blockFor = IntrusionSettings.BLOCK_DURATION.get();
     Instant now = clock.instant();
     Events counted = events.compute(address,
         (k, old) -> old == null || old.first().plus(window).isBefore(now) ? new Events(now, 1) : new Events(old.first(), old.count() + 1),
@@ -115,9 +112,5 @@ public class IntrusionLedger {
     }
     events.remove(address);
     LOG.info(() -> "Security: an admin unblocked a client address");
-  }
-
-  private static Duration duration(Config config, String key, String defaultValue) {
-    return Duration.parse(config.getOptionalValue(key, String.class).orElse(defaultValue));
   }
 }

@@ -10,13 +10,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Encrypts the secrets Forecourt stores (TOTP secrets, signing keys, webhook secrets) with
@@ -39,19 +38,14 @@ public class SecretCipher {
 
   @PostConstruct
   void load() {
-    Config config = ConfigProvider.getConfig(SecretCipher.class.getClassLoader());
-    SecretKey current = key(config.getOptionalValue("forecourt.secrets.key", String.class)
+    SecretKey current = key(SecuritySettings.SECRETS_KEY.find()
         .orElseThrow(() -> new IllegalStateException(KEY_REQUIRED)));
     currentId = id(current);
     keys.put(currentId, current);
-    config.getOptionalValue("forecourt.secrets.previous-keys", String.class).ifPresent(list -> {
-      for (String encoded : list.split(",")) {
-        if (!encoded.isBlank()) {
-          SecretKey previous = key(encoded);
-          keys.putIfAbsent(id(previous), previous);
-        }
-      }
-    });
+    for (String encoded : SecuritySettings.SECRETS_PREVIOUS_KEYS.find().orElse(List.of())) {
+      SecretKey previous = key(encoded);
+      keys.putIfAbsent(id(previous), previous);
+    }
   }
 
   public static final String KEY_REQUIRED =

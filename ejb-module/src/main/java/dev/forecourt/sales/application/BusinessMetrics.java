@@ -1,5 +1,6 @@
 package dev.forecourt.sales.application;
 
+import dev.forecourt.platform.config.Setting;
 import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -13,7 +14,6 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +23,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -44,8 +43,6 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class BusinessMetrics {
 
   /** How long the figures are kept before a scrape reads them again. */
-  public static final String REFRESH_KEY = "forecourt.metrics.business.refresh";
-  private static final Duration DEFAULT_REFRESH = Duration.ofSeconds(30);
   private static final Logger LOG = Logger.getLogger(BusinessMetrics.class.getName());
 
   /** The figures at one moment (public: the container's proxy of this bean returns it). */
@@ -109,15 +106,13 @@ public class BusinessMetrics {
 
   /** {@code forecourt.metrics.business.refresh}: an ISO-8601 duration, zero or more (PT30S). */
   public static Duration refresh() {
-    return ConfigProvider.getConfig().getOptionalValue(REFRESH_KEY, String.class).map(String::trim)
-        .filter(v -> !v.isEmpty()).map(v -> {
-          try {
-            Duration d = Duration.parse(v);
-            return d.isNegative() ? DEFAULT_REFRESH : d;
-          } catch (DateTimeParseException e) {
-            return DEFAULT_REFRESH;
-          }
-        }).orElse(DEFAULT_REFRESH);
+    Setting<Duration> refresh = BusinessMetricsSettings.REFRESH;
+    try {
+      Duration d = refresh.get();
+      return d.isNegative() ? Duration.parse(refresh.defaultValue()) : d;
+    } catch (RuntimeException e) { // a bad value set at runtime: the default until it is fixed
+      return Duration.parse(refresh.defaultValue());
+    }
   }
 
   /** A gauge reading one figure; NaN (and a log line) when the figures cannot be read. */

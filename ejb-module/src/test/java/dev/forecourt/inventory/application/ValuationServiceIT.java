@@ -1,12 +1,14 @@
 package dev.forecourt.inventory.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.testing.Deployments;
 import dev.forecourt.testing.TestData;
 import dev.forecourt.testing.ValuationServiceStub;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -91,10 +93,15 @@ class ValuationServiceIT {
   void aServiceThatKeepsFailingOpensTheCircuit() throws InterruptedException {
     ValuationServiceStub stub = ValuationServiceStub.on(port);
     VehicleView v = vehicle("20000");
-    // whatever the earlier tests left: after the breaker's delay (1 s here) successes close it and
-    // fill its window of 10
-    Thread.sleep(1_100);
+    // whatever the earlier tests left: once the breaker's delay (1 s here) has passed, a success
+    // closes it (until then the fallback answers without calling the service); then successes fill
+    // its window of 10
     stub.answer(200);
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!ValuationView.SOURCE_SERVICE.equals(valuation.estimate(v).source())) {
+      assertTrue(Instant.now().isBefore(deadline), "the breaker did not let a call through within 10 s");
+      Thread.sleep(100); // the poll's interval
+    }
     for (int i = 0; i < 10; i++) {
       assertEquals(ValuationView.SOURCE_SERVICE, valuation.estimate(v).source());
     }

@@ -31,7 +31,7 @@ class MaintenanceIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.inventory("maintenance-it")
-        .addClasses(MaintenanceMode.class, MaintenanceService.class, MaintenanceStatus.class, MaintenanceSwitch.class,
+        .addClasses(MaintenanceMode.class, MaintenanceSettings.class, MaintenanceService.class, MaintenanceStatus.class, MaintenanceSwitch.class,
             MaintenanceReadiness.class, ReadinessCheck.class);
   }
 

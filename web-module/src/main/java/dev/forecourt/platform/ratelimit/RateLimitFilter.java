@@ -1,5 +1,6 @@
 package dev.forecourt.platform.ratelimit;
 
+import dev.forecourt.platform.config.Setting;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
@@ -28,8 +29,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -67,8 +66,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
   @Override
   public void filter(ContainerRequestContext context) throws IOException {
-    Config config = ConfigProvider.getConfig();
-    if (!config.getOptionalValue("forecourt.rate-limit.enabled", Boolean.class).orElse(true)) {
+    if (!RateLimitSettings.ENABLED.get()) {
       return;
     }
     String ip = request.getRemoteAddr();
@@ -76,7 +74,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     boolean login = "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
     try {
       if (login) {
-        long limit = limit(config, "login", 10);
+        long limit = limit(RateLimitSettings.LOGIN);
         if (!admit(context, "login-ip:" + ip, limit, "login")) {
           return;
         }
@@ -85,11 +83,11 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
           admit(context, "login-user:" + username, limit, "login");
         }
       } else if (context.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal key) {
-        admit(context, "api-key:" + key.prefix(), limit(config, "api-key", 1000), "api-key");
+        admit(context, "api-key:" + key.prefix(), limit(RateLimitSettings.API_KEY), "api-key");
       } else if (context.getSecurityContext().getUserPrincipal() != null) {
-        admit(context, "user:" + context.getSecurityContext().getUserPrincipal().getName(), limit(config, "user", 1000), "user");
+        admit(context, "user:" + context.getSecurityContext().getUserPrincipal().getName(), limit(RateLimitSettings.USER), "user");
       } else {
-        admit(context, "ip:" + ip, limit(config, "anonymous", 100), "anonymous");
+        admit(context, "ip:" + ip, limit(RateLimitSettings.ANONYMOUS), "anonymous");
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Rate-limit store failed; the request is let through", e);
@@ -124,9 +122,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
   }
 
-  private static long limit(Config config, String limitClass, long defaultValue) {
-    return Math.max(1, config.getOptionalValue("forecourt.rate-limit." + limitClass + ".per-minute", Long.class)
-        .orElse(defaultValue));
+  private static long limit(Setting<Integer> perMinute) {
+    return Math.max(1, perMinute.get());
   }
 
   /** The username of a login body (the body is buffered and put back for the resource). */

@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * CORS for the origins in {@code forecourt.cors.allowed-origins} (comma-separated, exact match;
@@ -24,9 +23,7 @@ public class CorsFilter extends HttpFilter {
 
   @Override
   public void init() {
-    // read here, not injected: Payara's config producer cannot inject Optional<List<String>>
-    allowedOrigins = ConfigProvider.getConfig().getOptionalValues("forecourt.cors.allowed-origins", String.class)
-        .orElse(List.of());
+    allowedOrigins = SecuritySettings.CORS_ALLOWED_ORIGINS.find().orElse(List.of());
   }
 
   @Override

@@ -24,7 +24,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -59,7 +58,7 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext context) throws IOException {
-    if (!ConfigProvider.getConfig().getOptionalValue("forecourt.intrusion.enabled", Boolean.class).orElse(true)) {
+    if (!IntrusionSettings.ENABLED.get()) {
       return;
     }
     String address = request.getRemoteAddr();

@@ -1,7 +1,9 @@
 package dev.forecourt.platform.web;
 
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Refuses request bodies over {@code forecourt.request.max-body-bytes} (default 1 MiB) with 413,
@@ -26,9 +27,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Priority(Priorities.ENTITY_CODER)
 public class RequestSizeLimit implements ContainerRequestFilter {
 
-  @Inject
-  @ConfigProperty(name = "forecourt.request.max-body-bytes", defaultValue = "1048576")
+  @Inject Settings settings;
+
   int maxBytes;
+
+  @PostConstruct
+  void init() {
+    maxBytes = settings.get(WebSettings.MAX_BODY_BYTES);
+  }
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
