@@ -1,7 +1,9 @@
 package dev.forecourt.platform.config;
 
 import dev.forecourt.integration.application.WebhookSignature;
+import dev.forecourt.integration.application.WebhookTargets;
 import dev.forecourt.platform.security.SecretCipher;
+import dev.forecourt.platform.security.TrustedProxies;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import jakarta.annotation.PostConstruct;
@@ -96,6 +98,8 @@ public class ConfigurationCheck {
     duration(config, "forecourt.metrics.business.refresh", problems, true);
     // zero: read the maintenance switch on every write
     duration(config, "forecourt.maintenance.cache-ttl", problems, true);
+    optional(config, TrustedProxies.KEY, problems).map(TrustedProxies::problemWith).ifPresent(problems::add);
+    optional(config, WebhookTargets.ALLOWED_HOSTS, problems).map(WebhookTargets::problemWith).ifPresent(problems::add);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {

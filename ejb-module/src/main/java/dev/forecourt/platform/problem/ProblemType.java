@@ -12,6 +12,7 @@ public enum ProblemType {
   INVALID_RESET_TOKEN(400, "invalid-reset-token", "The password reset token is not valid"),
   INVALID_PARAMETER(400, "invalid-parameter", "A request parameter is invalid"),
   VALIDATION_FAILED(422, "validation-failed", "The request has invalid fields"),
+  URL_NOT_ALLOWED(422, "url-not-allowed", "The URL points to an address Forecourt does not call"),
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for a different request"),
   UNAUTHENTICATED(401, "unauthenticated", "Authentication is required"),
   AUTHENTICATION_FAILED(401, "authentication-failed", "The credentials are not valid"),

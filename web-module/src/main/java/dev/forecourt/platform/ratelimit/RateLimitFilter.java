@@ -1,5 +1,6 @@
 package dev.forecourt.platform.ratelimit;
 
+import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
@@ -71,7 +72,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (!config.getOptionalValue("forecourt.rate-limit.enabled", Boolean.class).orElse(true)) {
       return;
     }
-    String ip = request.getRemoteAddr();
+    String ip = ClientAddress.of(request);
     String path = context.getUriInfo().getPath();
     boolean login = "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
     try {
