@@ -12,6 +12,7 @@ import dev.forecourt.platform.security.ApiKeyPrincipal;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -49,6 +50,8 @@ public class ApiKeyService {
   EntityManager em;
 
   @Resource SessionContext caller;
+
+  @EJB ApiKeyUsage usage;
 
   @Inject
   @ConfigProperty(name = "forecourt.security.api-key.rotation-overlap", defaultValue = "PT24H")
@@ -124,7 +127,7 @@ public class ApiKeyService {
     if (key.isEmpty() || !key.get().accepts(candidate, now)) {
       return Optional.empty();
     }
-    key.get().used(now);
+    usage.used(key.get().id(), now); // in a transaction of its own, at most once a minute per key
     return Optional.of(new ApiKeyPrincipal(prefix, key.get().scopes(), key.get().dealerships()));
   }
 
