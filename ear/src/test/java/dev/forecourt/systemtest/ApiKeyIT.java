@@ -19,7 +19,17 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,6 +107,38 @@ class ApiKeyIT {
         .body("find { it.id == " + id + " }.lastUsedAt", notNullValue());
     assertEquals(0, ForecourtServer.queryLong("select count(*) from api_key where secret_hash like '%"
         + key.substring(key.lastIndexOf('_') + 1) + "%'"));
+  }
+
+  @Test
+  void fiftyConcurrentCallsWithOneKeyAreAllAnswered200() throws Exception {
+    JsonPath created = create(Map.of("name", "busy marketplace", "scopes", List.of("inventory:read"),
+        "dealerships", List.of()));
+    String key = created.getString("key");
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest request = HttpRequest.newBuilder(ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1"))
+        .header("Authorization", "ApiKey " + key).header("Accept", "application/json").build();
+    ExecutorService callers = Executors.newFixedThreadPool(50);
+    try {
+      // the key was never used: every call wants to record the first use of the same row at once
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> calls = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        calls.add(callers.submit(() -> {
+          start.await();
+          return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        }));
+      }
+      start.countDown();
+      Map<Integer, Long> statuses = new TreeMap<>();
+      for (Future<Integer> call : calls) {
+        statuses.merge(call.get(60, TimeUnit.SECONDS), 1L, Long::sum);
+      }
+      assertEquals(Map.of(200, 50L), statuses);
+    } finally {
+      callers.shutdownNow();
+    }
+    as("admin").get("/api-keys").then().statusCode(200)
+        .body("find { it.id == " + created.getLong("id") + " }.lastUsedAt", notNullValue());
   }
 
   @Test

@@ -263,6 +263,32 @@ class AuditTrailIT {
         .body("type", equalTo(PROBLEMS + "invalid-parameter"));
   }
 
+  @Test
+  void aSigningKeyRotationIsRecordedWithTheNewAndTheRetiredKeyIdsAndNoKeyMaterial() {
+    String retired = ForecourtServer.queryString("select kid from signing_key where retired_at is null");
+    String correlationId = "audit-" + UUID.randomUUID();
+    String kid = as("admin", correlationId).post("/auth/signing-keys/rotate").then().statusCode(200)
+        .extract().jsonPath().getString("kid");
+    JsonPath records = Accounts.as("admin").queryParam("correlationId", correlationId).get("/admin/audit")
+        .then().statusCode(200).extract().jsonPath();
+    assertEquals(1, records.getList("items").size());
+    assertEquals("signing-key", records.getString("items[0].entityType"));
+    assertEquals("rotate", records.getString("items[0].action"));
+    assertEquals("SUCCESS", records.getString("items[0].outcome"));
+    assertEquals("admin", records.getString("items[0].subject"));
+    assertEquals(kid, records.getString("items[0].entityId"));
+    String changes = records.getString("items[0].changes");
+    assertThat(changes, org.hamcrest.Matchers.allOf(
+        org.hamcrest.Matchers.containsString("\"newKid\":\"" + kid + "\""),
+        org.hamcrest.Matchers.containsString("\"retiredKids\":[\"" + retired + "\"]")));
+    String privateKey = ForecourtServer.queryString("select private_key from signing_key where kid = '" + kid + "'");
+    String publicJwk = ForecourtServer.queryString("select public_jwk from signing_key where kid = '" + kid + "'");
+    String modulus = publicJwk.replaceAll(".*\"n\":\"([^\"]+)\".*", "$1");
+    assertThat(changes, not(org.hamcrest.Matchers.containsString(privateKey.substring(0, 40))));
+    assertThat(changes, not(org.hamcrest.Matchers.containsString(modulus.substring(0, 40))));
+    Accounts.as("admin").get("/admin/audit/verify").then().body("intact", equalTo(true));
+  }
+
   private static void execute(String sql) throws Exception {
     try (Connection c = ForecourtServer.dataSource().getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
       ps.execute();

@@ -112,6 +112,44 @@ class IntrusionDetectionIT {
   }
 
   @Test
+  void aForgedXForwardedForMovesNoBlockUnlessThePeerIsATrustedProxy() throws IOException {
+    ForecourtServer.configProperty("forecourt.intrusion.block-threshold", "3");
+    // no trusted proxy (the default): the block is on the connection's address, whatever the headers say
+    String attacker = "127.0.0.24";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(400, LoopbackClient.send(attacker, "GET", "/api/v1/vehicles?make=%27%20or%201%3D1--" + i, null, null,
+          Map.of("X-Forwarded-For", "203.0.113." + (10 + i), "Forwarded", "for=198.51.100." + i)).status());
+    }
+    assertEquals(403, LoopbackClient.send(attacker, "GET", "/api/v1/vehicles?limit=1", null, null,
+        Map.of("X-Forwarded-For", "203.0.113.99")).status());
+    as("admin").get("/admin/security/blocked-clients").then().statusCode(200)
+        .body("address", hasItem(attacker)).body("address", not(hasItem("203.0.113.10")));
+    as("admin").delete("/admin/security/blocked-clients/" + attacker).then().statusCode(204);
+
+    // behind a trusted proxy: the rightmost address it reports is the client, and only that one is blocked
+    String proxy = "127.0.0.25";
+    String client = "203.0.113.77";
+    ForecourtServer.configProperty("forecourt.http.trusted-proxies", proxy);
+    try {
+      for (int i = 0; i < 3; i++) {
+        // the client forged the left part; the proxy appended the address it saw
+        assertEquals(400, LoopbackClient.send(proxy, "GET", "/api/v1/vehicles?make=%27%20or%201%3D1--" + i, null, null,
+            Map.of("X-Forwarded-For", "10.1.1." + i + ", " + client)).status());
+      }
+      assertEquals(403, LoopbackClient.send(proxy, "GET", "/api/v1/vehicles?limit=1", null, null,
+          Map.of("X-Forwarded-For", client)).status());
+      assertEquals(200, LoopbackClient.send(proxy, "GET", "/api/v1/vehicles?limit=1", null, null,
+          Map.of("X-Forwarded-For", "203.0.113.78")).status());
+      assertEquals(200, LoopbackClient.send(proxy, "GET", "/api/v1/vehicles?limit=1", null, null).status());
+      as("admin").get("/admin/security/blocked-clients").then().statusCode(200)
+          .body("address", hasItem(client)).body("address", not(hasItem(proxy))).body("address", not(hasItem("10.1.1.0")));
+      as("admin").delete("/admin/security/blocked-clients/" + client).then().statusCode(204);
+    } finally {
+      ForecourtServer.removeConfigProperty("forecourt.http.trusted-proxies");
+    }
+  }
+
+  @Test
   void repeatedAttacksBlockTheAddressUntilAnAdminUnblocksIt() throws IOException {
     String attacker = "127.0.0.22";
     ForecourtServer.configProperty("forecourt.intrusion.block-threshold", "3");

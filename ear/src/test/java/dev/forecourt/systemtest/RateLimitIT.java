@@ -15,6 +15,7 @@ import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -106,6 +107,50 @@ class RateLimitIT {
     }
     assertEquals(429, loginFrom("127.0.0.6", victim).status());
     assertEquals(401, loginFrom("127.0.0.6", "someone-else-" + UUID.randomUUID()).status());
+  }
+
+  @Test
+  void aForgedXForwardedForIsNoNewIdentityUnlessThePeerIsATrustedProxy() throws IOException {
+    ForecourtServer.configProperty("forecourt.rate-limit.anonymous.per-minute", "3");
+    Instant deadline = Instant.now().plusSeconds(10);
+    while (!"3".equals(ping("127.0.0.59", null).header("RateLimit-Limit"))) {
+      assertTrue(Instant.now().isBefore(deadline), "the server did not take the limit 3 within 10 s");
+    }
+    // no trusted proxy (the default): one bucket for the connection's address, whatever the header says
+    String source = "127.0.0.51";
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, ping(source, "203.0.113." + i).status());
+    }
+    LoopbackClient.Answer limited = ping(source, "203.0.113.200");
+    assertEquals(429, limited.status());
+    assertTrue(limited.body().contains(RATE_LIMITED), limited.body());
+
+    // behind a trusted proxy: one bucket per client it reports (the rightmost address)
+    String proxy = "127.0.0.52";
+    ForecourtServer.configProperty("forecourt.http.trusted-proxies", proxy);
+    try {
+      // taken when two new clients in a row each get a full bucket (the proxy's own would be spent)
+      int fresh = 0;
+      for (int i = 0; fresh < 2; i++) {
+        assertTrue(Instant.now().isBefore(deadline.plusSeconds(10)), "the server did not trust the proxy within 10 s");
+        fresh = "2".equals(ping(proxy, "198.51.100." + i).header("RateLimit-Remaining")) ? fresh + 1 : 0;
+      }
+      String client = "203.0.113.70";
+      for (int i = 0; i < 3; i++) {
+        assertEquals(200, ping(proxy, "10.9.9." + i + ", " + client).status()); // the left part is the client's
+      }
+      assertEquals(429, ping(proxy, client).status());
+      assertEquals(429, ping(proxy, "198.51.100.250, " + client).status());
+      assertEquals(200, ping(proxy, "203.0.113.71").status());
+    } finally {
+      ForecourtServer.removeConfigProperty("forecourt.http.trusted-proxies");
+    }
+  }
+
+  /** An anonymous GET /ping from a loopback source address, with an X-Forwarded-For header unless null. */
+  private static LoopbackClient.Answer ping(String sourceIp, String forwardedFor) throws IOException {
+    return LoopbackClient.send(sourceIp, "GET", "/api/v1/ping", null, null,
+        forwardedFor == null ? Map.of() : Map.of("X-Forwarded-For", forwardedFor));
   }
 
   private record Answer(int status, String limit) {}

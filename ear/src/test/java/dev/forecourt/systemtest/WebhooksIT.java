@@ -276,6 +276,37 @@ class WebhooksIT {
   }
 
   @Test
+  void urlsAtLoopbackPrivateOrMetadataAddressesAreRefusedAndCheckedAgainAtEachDelivery() {
+    for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:8080/hook",
+        "http://[::ffff:169.254.169.254]/", "http://2130706433/hook", "https://192.168.1.20/hook")) {
+      as("admin").contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of("lead.created")))
+          .post("/webhooks").then().statusCode(422)
+          .body("type", equalTo(PROBLEMS + "url-not-allowed")).body("errors.field", hasItem("url"))
+          .body("detail", not(containsString("169.254"))).body("errors.message", hasItem(containsString("address")));
+    }
+    // the test receiver on 127.0.0.1 is allow-listed (forecourt.webhooks.allowed-hosts) and works
+    WebhookReceiver receiver = receiver();
+    long subscription = subscribe(receiver, List.of("lead.created"));
+    long lead = Leads.create("sales");
+    event(receiver, "lead.created", "leadId", lead);
+
+    // no longer allowed (as if its name now resolved to a loopback address): the next delivery is not sent
+    ForecourtServer.configProperty(ForecourtServer.WEBHOOK_ALLOWED_HOSTS, "192.0.2.1");
+    try {
+      long refused = Leads.create("sales");
+      String eventId = ForecourtServer.queryString("select id from outbox_event where type = 'lead.created'"
+          + " and aggregate_id = '" + refused + "'");
+      await("the refused delivery logged", Duration.ofSeconds(30), () ->
+          as("admin").get("/webhooks/{id}/deliveries", subscription).jsonPath().getList("items.error")
+              .contains("not called: the host is a loopback address, which webhooks are not sent to"));
+      assertTrue(receiver.received().stream().noneMatch(d -> eventId.equals(d.id())), "the receiver was not called");
+    } finally {
+      ForecourtServer.configProperty(ForecourtServer.WEBHOOK_ALLOWED_HOSTS, ForecourtServer.WEBHOOK_RECEIVERS);
+      as("admin").delete("/webhooks/{id}", subscription).then().statusCode(204);
+    }
+  }
+
+  @Test
   void badInputIsAnsweredWithTheExactProblem() {
     Map<String, Object> unknownType = Map.of("url", "https://crm.example/h", "eventTypes", List.of("lead.eaten"));
     as("admin").contentType(ContentType.JSON).body(unknownType).post("/webhooks").then().statusCode(422)

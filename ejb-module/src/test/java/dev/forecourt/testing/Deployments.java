@@ -16,6 +16,9 @@ import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.AssignedCaller;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.Sha256;
+import dev.forecourt.platform.security.AddressRange;
+import dev.forecourt.platform.security.SpecialAddresses;
+import dev.forecourt.platform.security.TrustedProxies;
 import java.io.File;
 import java.util.Arrays;
 import java.util.Objects;
@@ -66,6 +69,9 @@ public final class Deployments {
         .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
             TokenPrincipal.class, SecretCipher.class, SecuritySettings.class, CallerDealerships.class, AssignedCaller.class,
             ApiKeyPrincipal.class, Sha256.class)
+        // what the configuration check validates the proxy and webhook allow-lists with
+        .addClasses(TrustedProxies.class, AddressRange.class, SpecialAddresses.class,
+            dev.forecourt.integration.application.WebhookTargets.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
         // the start-up phases the schema migration reports to (without it, SchemaMigration does not load)

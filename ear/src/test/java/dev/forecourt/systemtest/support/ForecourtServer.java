@@ -55,6 +55,9 @@ public final class ForecourtServer implements BeforeAllCallback {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
   private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
+  /** The webhook allow-list key, and what the test domain allows: the test receivers' address. */
+  public static final String WEBHOOK_ALLOWED_HOSTS = "forecourt.webhooks.allowed-hosts";
+  public static final String WEBHOOK_RECEIVERS = "127.0.0.1";
 
   private static final OncePerJvm<Running> RUNNING =
       new OncePerJvm<>("ForecourtServer", Running::new, Running::start, Running::close);
@@ -111,6 +114,11 @@ public final class ForecourtServer implements BeforeAllCallback {
    */
   public static void configProperty(String name, String value) {
     current().configProperty(name, value);
+  }
+
+  /** Removes a property set by {@link #configProperty} (asadmin delete-config-property): its default applies again. */
+  public static void removeConfigProperty(String name) {
+    current().asadmin("delete-config-property", "--source=domain", "--propertyName=" + name);
   }
 
   /** Rate limits so generous that the tests never meet them (RateLimitIT lowers them itself). */
@@ -335,6 +343,9 @@ public final class ForecourtServer implements BeforeAllCallback {
           Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
           Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
           Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
+      // the test receivers (WebhookReceiver, SilentServer) listen on loopback, which webhooks are
+      // not sent to unless allow-listed (in the domain's config source, so a test can change it)
+      configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
       script("deploy.sh", ear().toAbsolutePath().toString());
       awaitReady();
       // the rate limits out of the other tests' way (no API request was made yet, so even with a

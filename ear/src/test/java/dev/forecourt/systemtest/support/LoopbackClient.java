@@ -32,6 +32,12 @@ public final class LoopbackClient {
 
   public static Answer send(String sourceIp, String method, String target, String contentType, String body)
       throws IOException {
+    return send(sourceIp, method, target, contentType, body, Map.of());
+  }
+
+  /** {@link #send(String, String, String, String, String)} with further request headers. */
+  public static Answer send(String sourceIp, String method, String target, String contentType, String body,
+      Map<String, String> headers) throws IOException {
     byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
     URI base = ForecourtServer.baseUri();
     try (Socket socket = new Socket()) {
@@ -44,6 +50,7 @@ public final class LoopbackClient {
           .append("Host: ").append(base.getHost()).append(':').append(base.getPort()).append("\r\n")
           .append("Accept: application/json, application/problem+json\r\n")
           .append("Connection: close\r\n");
+      headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
       if (body != null) {
         head.append("Content-Type: ").append(contentType).append("\r\n")
             .append("Content-Length: ").append(payload.length).append("\r\n");

@@ -14,6 +14,7 @@ import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -52,6 +53,8 @@ public class ApiKeyService {
   @Resource SessionContext caller;
 
   @Inject Settings settings;
+
+  @EJB ApiKeyUsage usage;
 
   private final Clock clock = Clock.systemUTC();
 
@@ -123,7 +126,7 @@ public class ApiKeyService {
     if (key.isEmpty() || !key.get().accepts(candidate, now)) {
       return Optional.empty();
     }
-    key.get().used(now);
+    usage.used(key.get().id(), now); // in a transaction of its own, at most once a minute per key
     return Optional.of(new ApiKeyPrincipal(prefix, key.get().scopes(), key.get().dealerships()));
   }
 

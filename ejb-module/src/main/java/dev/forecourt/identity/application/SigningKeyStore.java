@@ -7,9 +7,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.SigningKey;
+import dev.forecourt.platform.audit.AuditDetails;
+import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.security.SecretCipher;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +28,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -72,11 +77,27 @@ public class SigningKeyStore {
     }
   }
 
-  /** Retires the signing key and stores a new one; answers the new key's id. */
-  public String rotate(Instant now) {
-    em.createQuery("select k from SigningKey k where k.retiredAt is null", SigningKey.class)
-        .getResultList().forEach(k -> k.retire(now));
-    return create(now).kid();
+  /**
+   * What a rotation did: the new key's id and the ids of the keys it retired (never key material),
+   * as the audit trail records them.
+   */
+  public record Rotation(String id, List<String> retired) implements AuditDetails {
+
+    @Override
+    public Map<String, Object> auditDetails() {
+      return Map.of("newKid", id, "retiredKids", retired);
+    }
+  }
+
+  /** Retires the signing key and stores a new one (audited: the new and the retired key ids). */
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Audited(entity = "signing-key", action = "rotate")
+  public Rotation rotate(Instant now) {
+    List<SigningKey> active = em.createQuery("select k from SigningKey k where k.retiredAt is null", SigningKey.class)
+        .getResultList();
+    active.forEach(k -> k.retire(now));
+    String kid = create(now).kid();
+    return new Rotation(kid, active.stream().map(SigningKey::kid).sorted().toList());
   }
 
   private SigningKey create(Instant now) {

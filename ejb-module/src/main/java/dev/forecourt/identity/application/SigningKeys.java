@@ -72,14 +72,17 @@ public class SigningKeys {
     return current(refresh).keys().published();
   }
 
-  /** Retires the signing key and creates a new one; the old one stays published for the overlap. */
+  /**
+   * Retires the signing key and creates a new one; the old one stays published for the overlap.
+   * Audited (by the store, in the rotation's transaction): the new and the retired key ids.
+   */
   @RolesAllowed(Role.ADMIN_NAME)
   @Lock(LockType.WRITE)
-  public String rotate() {
-    String kid = store.rotate(clock.instant());
+  public SigningKeyStore.Rotation rotate() {
+    SigningKeyStore.Rotation rotation = store.rotate(clock.instant());
     loaded = null;
-    LOG.info(() -> "Token signing key rotated: new kid " + kid);
-    return kid;
+    LOG.info(() -> "Token signing key rotated: new kid " + rotation.id() + ", retired " + rotation.retired());
+    return rotation;
   }
 
   private Loaded current(boolean refresh) {

@@ -33,4 +33,9 @@ public class IntegrationSettings implements SettingGroup {
 
   public static final Setting<Duration> TOLERANCE = Setting.duration("forecourt.integrations.tolerance", "PT5M",
       "how far an inbound message's webhook-timestamp may be from now");
+
+  public static final Setting<String> WEBHOOK_ALLOWED_HOSTS = Setting.text("forecourt.webhooks.allowed-hosts", null,
+          "webhook hosts allowed although they are loopback, private or link-local: names, IP addresses, CIDR blocks")
+      .checkedBy(v -> WebhookTargets.problemWith(v) == null,
+          "must list host names, IP addresses or CIDR blocks, comma-separated");
 }

@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
@@ -28,7 +29,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * restart, which an in-memory retry would not). No transaction is held open during the HTTP call.
  * The call is {@link WebhookCall}'s (MP FT time-out and bulkhead), behind the subscriber's own
  * circuit breaker ({@link SubscriberBreakers}): a time-out, a full bulkhead or an open breaker is a
- * failed attempt like any other, logged in the delivery log and retried by the job queue.
+ * failed attempt like any other, logged in the delivery log and retried by the job queue. So is a
+ * subscriber URL that now resolves to an address webhooks are not sent to ({@link WebhookTargets},
+ * checked before each attempt against DNS rebinding): not called.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -54,7 +57,10 @@ public class WebhookDispatcher {
     Integer status = null;
     String error;
     CircuitBreaker breaker = breakers.of(subscriptionId);
-    if (!breaker.tryAcquirePermission()) {
+    Optional<String> refused = WebhookTargets.refusal(target.url()); // again: the name may resolve elsewhere now
+    if (refused.isPresent()) {
+      error = "not called: " + refused.get();
+    } else if (!breaker.tryAcquirePermission()) {
       error = "not called: the subscriber's circuit breaker is open after repeated failures";
     } else {
       try {

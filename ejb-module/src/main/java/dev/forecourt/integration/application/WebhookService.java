@@ -27,7 +27,9 @@ import java.util.List;
 /**
  * Webhook subscriptions, managed by admins and by integrators' API keys with {@code webhooks:manage}.
  * The signing secret is generated here, stored encrypted, and shown once, in the answer to the
- * subscription.
+ * subscription. A URL whose host is (or resolves to) a loopback, private, link-local or other
+ * special address is refused with 422 {@code url-not-allowed} unless allow-listed
+ * ({@link WebhookTargets}).
  */
 @Stateless
 @DeclareRoles({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})
@@ -49,6 +51,10 @@ public class WebhookService {
           List.of(new FieldError("eventTypes", "unknown " + unknown + "; known: "
               + Arrays.stream(EventType.values()).map(EventType::wireName).toList())));
     }
+    WebhookTargets.refusal(draft.url()).ifPresent(reason -> {
+      throw new ProblemException(ProblemType.URL_NOT_ALLOWED, "Webhooks are not sent to this URL",
+          List.of(new FieldError("url", reason)));
+    });
     WebhookSubscription subscription = new WebhookSubscription(draft.url().trim(), draft.eventTypes(),
         draft.description(), caller.name());
     em.persist(subscription);

@@ -39,8 +39,8 @@ import javax.naming.NamingException;
  * recorded in the call's transaction (a rollback at commit erases the record with the change); a call
  * that fails is recorded in a separate transaction, so the rollback keeps it. Only the outermost
  * audited call of a thread is recorded. Runs before the dealership scope check, so a refused call
- * is recorded too. Arguments are recorded as JSON with the values of sensitive fields (personal
- * data, secrets) masked.
+ * is recorded too. Arguments (and the {@link AuditDetails} of a result) are recorded as JSON with the
+ * values of sensitive fields (personal data, secrets) masked.
  */
 @Audited
 @Interceptor
@@ -113,7 +113,7 @@ public class AuditInterceptor {
     }
     String apiKey = subject.startsWith(ApiKeyPrincipal.NAME_PREFIX) ? subject.substring(ApiKeyPrincipal.NAME_PREFIX.length()) : null;
     return new AuditEntry(truncate(subject, 200), String.join(",", roles), apiKey, entity,
-        entityId(call, result), action, changes(call), truncate(origin.clientIp(), 64),
+        entityId(call, result), action, changes(call, result), truncate(origin.clientIp(), 64),
         truncate(origin.correlationId(), 64), outcome, error);
   }
 
@@ -138,6 +138,11 @@ public class AuditInterceptor {
 
   /** The arguments other than the entity id, by parameter name, as JSON with sensitive values masked. */
   static String changesOf(Parameter[] parameters, Object[] args) {
+    return changesOf(parameters, args, Map.of());
+  }
+
+  /** {@link #changesOf(Parameter[], Object[])} with a result's {@link AuditDetails} added. */
+  static String changesOf(Parameter[] parameters, Object[] args, Map<String, Object> details) {
     JsonObjectBuilder changes = Json.createObjectBuilder();
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i].isAnnotationPresent(EntityId.class) || args[i] == null) {
@@ -146,12 +151,18 @@ public class AuditInterceptor {
       String name = parameters[i].getName();
       changes.add(name, mask(name, toJson(args[i])));
     }
+    details.forEach((name, value) -> {
+      if (value != null) {
+        changes.add(name, mask(name, toJson(value)));
+      }
+    });
     String json = changes.build().toString();
     return json.length() <= MAX_CHANGES ? json : json.substring(0, MAX_CHANGES - 3) + "...";
   }
 
-  private static String changes(InvocationContext call) {
-    return changesOf(call.getMethod().getParameters(), call.getParameters());
+  private static String changes(InvocationContext call, Object result) {
+    return changesOf(call.getMethod().getParameters(), call.getParameters(),
+        result instanceof AuditDetails details ? details.auditDetails() : Map.of());
   }
 
   private static JsonValue toJson(Object value) {

@@ -12,6 +12,7 @@ public enum ProblemType {
   INVALID_RESET_TOKEN("invalid-reset-token", "The password reset token is not valid"),
   INVALID_PARAMETER("invalid-parameter", "A request parameter is invalid"),
   VALIDATION_FAILED("validation-failed", "The request has invalid fields"),
+  URL_NOT_ALLOWED("url-not-allowed", "The URL points to an address Forecourt does not call"),
   IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "The Idempotency-Key was already used for a different request"),
   UNAUTHENTICATED("unauthenticated", "Authentication is required"),
   AUTHENTICATION_FAILED("authentication-failed", "The credentials are not valid"),

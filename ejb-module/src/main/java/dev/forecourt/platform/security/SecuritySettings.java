@@ -36,4 +36,9 @@ public class SecuritySettings implements SettingGroup {
       .checkedBy(keys -> keys.stream().allMatch(k -> SecretCipher.problemWith(k) == null),
           "must list base64 AES-256 keys, comma-separated")
       .secret();
+
+  public static final Setting<String> TRUSTED_PROXIES = Setting.text("forecourt.http.trusted-proxies", null,
+          "reverse proxies whose X-Forwarded-For / Forwarded is believed: IP addresses and CIDR blocks")
+      .checkedBy(v -> TrustedProxies.problemWith(v) == null,
+          "must list IP addresses or CIDR blocks, comma-separated");
 }

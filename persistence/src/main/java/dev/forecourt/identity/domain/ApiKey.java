@@ -63,6 +63,7 @@ public class ApiKey {
   @Column(name = "revoked_at")
   private Instant revokedAt;
 
+  /** Written by a bulk update in a transaction of its own (identity.application.ApiKeyUsage). */
   @Column(name = "last_used_at")
   private Instant lastUsedAt;
 
@@ -105,13 +106,6 @@ public class ApiKey {
   public void revoke(Instant now) {
     if (revokedAt == null) {
       revokedAt = now;
-    }
-  }
-
-  /** Records a use, at most once a minute (a key may be used many times a second). */
-  public void used(Instant now) {
-    if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
-      lastUsedAt = now;
     }
   }
 

@@ -133,7 +133,7 @@ public class AuthResource {
   @POST
   @Path("/signing-keys/rotate")
   public Map<String, String> rotateSigningKey() {
-    return Map.of("kid", keys.rotate());
+    return Map.of("kid", keys.rotate().id());
   }
 
   private static Response noStore(Object entity) {

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a safe
  * token, else a new UUID. It is echoed on every response and carried in every problem body, and
- * recorded with the client address in {@link RequestOrigin} for the EJB tier.
+ * recorded with the client address ({@link ClientAddress}) in {@link RequestOrigin} for the EJB tier.
  */
 @Provider
 @PreMatching
@@ -39,7 +39,7 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
     String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     servletRequest.setAttribute(ATTRIBUTE, id);
     // for the EJB tier (the audit trail): where this request came from
-    origin.record(servletRequest.getRemoteAddr(), id);
+    origin.record(ClientAddress.of(servletRequest), id);
   }
 
   @Override

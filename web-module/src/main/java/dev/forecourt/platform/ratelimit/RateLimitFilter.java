@@ -1,6 +1,7 @@
 package dev.forecourt.platform.ratelimit;
 
 import dev.forecourt.platform.config.Setting;
+import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
@@ -69,7 +70,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (!RateLimitSettings.ENABLED.get()) {
       return;
     }
-    String ip = request.getRemoteAddr();
+    String ip = ClientAddress.of(request);
     String path = context.getUriInfo().getPath();
     boolean login = "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
     try {

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.observability.CorrelationId;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
@@ -61,7 +62,7 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
     if (!IntrusionSettings.ENABLED.get()) {
       return;
     }
-    String address = request.getRemoteAddr();
+    String address = ClientAddress.of(request);
     Optional<BlockedClient> block = ledger.blocked(address);
     if (block.isPresent()) {
       metrics.counter("forecourt_intrusion_blocked_requests_total").inc();
