@@ -28,6 +28,7 @@ public enum ProblemType {
   ILLEGAL_TRANSITION(409, "illegal-transition", "The lead cannot move to this stage from its current one"),
   DOUBLE_BOOKING(409, "double-booking", "The vehicle or the salesperson is already booked at that time"),
   VEHICLE_UNAVAILABLE(409, "vehicle-unavailable", "The vehicle is not available"),
+  VEHICLE_HELD(409, "vehicle-held", "The vehicle is held by an open deal: close or cancel the deal"),
   IDEMPOTENCY_CONFLICT(409, "idempotency-conflict", "A request with this Idempotency-Key is still being processed"),
   REPLAYED_MESSAGE(409, "replayed-message", "A message with this webhook-id was already received"),
   DUPLICATE(409, "duplicate", "The resource already exists"),
