@@ -79,8 +79,11 @@ class AuditTrailIT {
             c -> as("sales", c).body(Map.of("kind", "EMAIL", "note", "sent the brochure"))
                 .post("/leads/{id}/activities", Leads.create("sales")).statusCode()),
         endpoint("PUT /leads/{id}/assignee", "lead", "assign", "SUCCESS", 200,
-            c -> as("manager", c).body(Map.of("salesperson", "sales")).put("/leads/{id}/assignee", Leads.create("sales"))
-                .statusCode()),
+            c -> {
+              long lead = Leads.create("sales");
+              return as("manager", c).header("If-Match", Leads.ifMatch("sales_lead", lead))
+                  .body(Map.of("salesperson", "sales")).put("/leads/{id}/assignee", lead).statusCode();
+            }),
         endpoint("POST /test-drives", "test-drive", "schedule", "SUCCESS", 201,
             c -> as("sales", c).body(Leads.testDrive(Leads.qualified("sales"), Vehicles.create("9000.00"), slot(), 30))
                 .post("/test-drives").statusCode()),
@@ -93,10 +96,10 @@ class AuditTrailIT {
         endpoint("POST /deals", "deal", "create", "SUCCESS", 201,
             c -> as("sales", c).body(Leads.deal(Leads.qualified("sales"), Vehicles.create("9000.00"), "8800.00"))
                 .post("/deals").statusCode()),
-        endpoint("POST /deals/{id}/close", "deal", "close", "SUCCESS", 200, c -> as("sales", c)
-            .post("/deals/{id}/close", newDeal()).statusCode()),
-        endpoint("POST /deals/{id}/cancel", "deal", "cancel", "SUCCESS", 200, c -> as("sales", c)
-            .post("/deals/{id}/cancel", newDeal()).statusCode()),
+        endpoint("POST /deals/{id}/close", "deal", "close", "SUCCESS", 200,
+            c -> Leads.close(as("sales", c), newDeal()).statusCode()),
+        endpoint("POST /deals/{id}/cancel", "deal", "cancel", "SUCCESS", 200,
+            c -> Leads.cancel(as("sales", c), newDeal()).statusCode()),
         endpoint("POST /api-keys", "api-key", "create", "SUCCESS", 201, c -> as("admin", c)
             .body(Map.of("name", "crm " + UUID.randomUUID(), "scopes", List.of("inventory:read"), "dealerships", List.of("BER")))
             .post("/api-keys").statusCode()),

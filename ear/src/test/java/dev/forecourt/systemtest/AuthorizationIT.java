@@ -68,9 +68,15 @@ class AuthorizationIT {
   @Test
   void anonymousCallersSeeAvailableVehiclesOnly() {
     anonymous().get("/vehicles?limit=100").then().statusCode(200).body("items.status", everyItem(equalTo("AVAILABLE")));
-    long sold = ForecourtServer.queryLong("select min(id) from vehicle where status = 'SOLD'");
+    long sold = Vehicles.createWithStatus("BER", "SOLD");
     anonymous().get("/vehicles/{id}", sold).then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
     as("sales").get("/vehicles/{id}", sold).then().statusCode(200).body("status", equalTo("SOLD"));
+    // staff see the sold stock of their own dealerships only (sales: BER)
+    long soldElsewhere = Vehicles.createWithStatus("VIE", "SOLD");
+    as("sales").get("/vehicles/{id}", soldElsewhere).then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+    as("admin").get("/vehicles/{id}", soldElsewhere).then().statusCode(200).body("status", equalTo("SOLD"));
+    as("sales").get("/vehicles?status=SOLD&limit=100").then().statusCode(200)
+        .body("items.dealershipCode", everyItem(equalTo("BER")));
   }
 
   @Test
@@ -111,6 +117,8 @@ class AuthorizationIT {
     as("admin").contentType(ContentType.JSON).body(draftAt("VIE")).post("/vehicles").then().statusCode(201);
     // reading public stock is not scoped
     as("sales").get("/vehicles/{id}", muc).then().statusCode(200);
+    as("sales").get("/vehicles?dealership=MUC&limit=5").then().statusCode(200)
+        .body("items.dealershipCode", everyItem(equalTo("MUC"))).body("items.status", everyItem(equalTo("AVAILABLE")));
   }
 
   private static java.util.Map<String, Object> draftAt(String dealership) {

@@ -95,7 +95,7 @@ class BusinessMetricsIT {
     assertEquals(leads(before, "NEGOTIATION") + 1, leads(negotiating, "NEGOTIATION"));
     assertEquals(leads(before, "NEW"), leads(negotiating, "NEW"));
 
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(200);
+    Leads.close(as("sales"), deal).then().statusCode(200);
     String won = scrape();
     assertEquals(leads(before, "WON") + 1, leads(won, "WON"));
     assertEquals(leads(before, "NEGOTIATION"), leads(won, "NEGOTIATION"));
@@ -198,7 +198,7 @@ class BusinessMetricsIT {
     long lead = Leads.qualified("sales");
     long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "9990.00")).post("/deals")
         .then().statusCode(201).extract().jsonPath().getLong("id");
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(200);
+    Leads.close(as("sales"), deal).then().statusCode(200);
     return vehicle;
   }
 

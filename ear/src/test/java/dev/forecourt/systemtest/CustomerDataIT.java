@@ -76,7 +76,7 @@ class CustomerDataIT {
         .then().statusCode(201);
     long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "24990.00")).post("/deals")
         .then().statusCode(201).extract().jsonPath().getLong("id");
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(200);
+    Leads.close(as("sales"), deal).then().statusCode(200);
 
     Map<String, Object> again = new LinkedHashMap<>();
     again.put("customerId", customer);

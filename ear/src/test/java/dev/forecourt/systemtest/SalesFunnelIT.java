@@ -89,11 +89,11 @@ class SalesFunnelIT {
     as("sales").get("/leads/{id}", lead).then().body("status", equalTo("NEGOTIATION"));
     as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("RESERVED"));
 
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(200)
+    Leads.close(as("sales"), deal).then().statusCode(200)
         .body("status", equalTo("CLOSED")).body("closedAt", not(equalTo(null)));
     as("sales").get("/leads/{id}", lead).then().body("status", equalTo("WON")).body("allowedTransitions", empty());
     as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("SOLD"));
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+    Leads.close(as("sales"), deal).then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
 
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     as("manager").queryParam("from", today).queryParam("to", today).get("/reports/revenue").then().statusCode(200)
@@ -177,14 +177,18 @@ class SalesFunnelIT {
         long deal = answers.get(statuses.indexOf(201)).jsonPath().getLong("id");
         assertEquals(1, ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
 
-        // and the winner's deal closed twice at once: once
+        // and the winner's deal closed twice at once, both with the ETag they read: once, the other is stale
+        String etag = as("admin").get("/deals/{id}", deal).then().statusCode(200).extract().header("ETag");
         CyclicBarrier close = new CyclicBarrier(2);
-        Callable<Response> closing = () -> { close.await(); return as("admin").post("/deals/{id}/close", deal); };
+        Callable<Response> closing = () -> {
+          close.await();
+          return as("admin").header("If-Match", etag).post("/deals/{id}/close", deal);
+        };
         List<Integer> closes = new ArrayList<>();
         for (Future<Response> f : pool.invokeAll(List.of(closing, closing), 60, TimeUnit.SECONDS)) {
           closes.add(f.get().statusCode());
         }
-        assertThat("round " + round + " close", closes, containsInAnyOrder(200, 409));
+        assertThat("round " + round + " close", closes, containsInAnyOrder(200, 412));
         as("admin").get("/vehicles/{id}", vehicle).then().body("status", equalTo("SOLD"));
       }
     } finally {
@@ -259,10 +263,11 @@ class SalesFunnelIT {
     as("admin").get("/leads/{id}", vienna).then().statusCode(200);
     // a sales user cannot reassign; a manager can
     long lead = Leads.create("sales");
-    as("sales").contentType(ContentType.JSON).body(Map.of("salesperson", "sales2")).put("/leads/{id}/assignee", lead)
-        .then().statusCode(403);
-    as("manager").contentType(ContentType.JSON).body(Map.of("salesperson", "sales2")).put("/leads/{id}/assignee", lead)
-        .then().statusCode(200).body("assignedTo", equalTo("sales2"));
+    String leadTag = as("sales").get("/leads/{id}", lead).then().statusCode(200).extract().header("ETag");
+    as("sales").contentType(ContentType.JSON).header("If-Match", leadTag).body(Map.of("salesperson", "sales2"))
+        .put("/leads/{id}/assignee", lead).then().statusCode(403);
+    as("manager").contentType(ContentType.JSON).header("If-Match", leadTag).body(Map.of("salesperson", "sales2"))
+        .put("/leads/{id}/assignee", lead).then().statusCode(200).body("assignedTo", equalTo("sales2"));
     // reports are for managers and admins
     as("sales").get("/reports/funnel").then().statusCode(403);
     as("manager").get("/reports/funnel?dealership=VIE").then().statusCode(403);

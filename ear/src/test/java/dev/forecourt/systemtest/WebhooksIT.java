@@ -104,7 +104,7 @@ class WebhooksIT {
         .post("/test-drives").then().statusCode(201).extract().jsonPath().getLong("id");
     long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "22500.00"))
         .post("/deals").then().statusCode(201).extract().jsonPath().getLong("id");
-    as("sales").post("/deals/{id}/close", deal).then().statusCode(200);
+    Leads.close(as("sales"), deal).then().statusCode(200);
     long repriced = Vehicles.create("15000.00");
     Response read = Vehicles.api().get("/vehicles/{id}", repriced);
     Map<String, Object> cheaper = Vehicles.draft(read.jsonPath().getString("vin"), "14500.00");

@@ -60,7 +60,26 @@ public final class Leads {
     if (reason != null) {
       body.put("reason", reason);
     }
-    return request.contentType(ContentType.JSON).body(body).post("/leads/{id}/transitions", lead);
+    return request.contentType(ContentType.JSON).header("If-Match", ifMatch("sales_lead", lead)).body(body)
+        .post("/leads/{id}/transitions", lead);
+  }
+
+  /**
+   * The If-Match a client that has just read the row would send: its version as ETag (from the
+   * database, so that callers who may not read it still get past the 428); "0" for an unknown id.
+   */
+  public static String ifMatch(String table, long id) {
+    return "\"" + ForecourtServer.queryLong("select coalesce(max(version), 0) from " + table + " where id = " + id) + "\"";
+  }
+
+  /** POST /deals/{id}/close with the deal's current ETag in If-Match. */
+  public static io.restassured.response.Response close(RequestSpecification request, long deal) {
+    return request.header("If-Match", ifMatch("deal", deal)).post("/deals/{id}/close", deal);
+  }
+
+  /** POST /deals/{id}/cancel with the deal's current ETag in If-Match. */
+  public static io.restassured.response.Response cancel(RequestSpecification request, long deal) {
+    return request.header("If-Match", ifMatch("deal", deal)).post("/deals/{id}/cancel", deal);
   }
 
   /** A body for POST /deals. */

@@ -12,6 +12,7 @@ import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleSpec;
+import dev.forecourt.inventory.domain.VehicleHeldException;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.inventory.domain.VehicleViewRecord;
 import dev.forecourt.platform.observability.RequestOrigin;
@@ -24,6 +25,7 @@ import dev.forecourt.inventory.domain.Vin;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.platform.security.DealershipOf;
 import jakarta.annotation.Resource;
@@ -45,11 +47,13 @@ import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The inventory use cases: search, read, list, change and remove vehicles; list dealerships.
- * Reads are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only; changes
- * need a staff role and are scoped to the caller's dealerships.
+ * Reads are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only, and staff
+ * see RESERVED and SOLD ones of their own dealerships only (admins of all), in searches and single
+ * reads alike; changes need a staff role and are scoped to the caller's dealerships.
  */
 @Stateless
 @DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, ApiKeyScope.INVENTORY_READ,
@@ -69,6 +73,8 @@ public class InventoryService {
 
   @Inject RequestOrigin origin;
 
+  @Inject CallerDealerships dealerships;
+
   /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
   public Page<VehicleView> search(@NotNull VehicleSearch search) {
     VehicleSort sort = search.sort() == null ? VehicleSort.DEFAULT : search.sort();
@@ -81,6 +87,15 @@ public class InventoryService {
         .and("v.listPrice.amount <= :priceMax", "priceMax", search.priceMax())
         .and("v.status = :status", "status", visibleStatus(search.status()))
         .and("d.code = :dealership", "dealership", search.dealershipCode());
+    Set<String> scope = staffScope();
+    if (scope != null) {
+      // staff see other rooftops' public stock only: RESERVED and SOLD vehicles of their own
+      if (scope.isEmpty()) {
+        jpql.and("v.status = :publicStatus", "publicStatus", VehicleStatus.AVAILABLE);
+      } else {
+        jpql.and("v.status = :publicStatus or d.code in :mine").param("publicStatus", VehicleStatus.AVAILABLE).param("mine", scope);
+      }
+    }
 
     String path = sort.field().path();
     String direction = sort.descending() ? "desc" : "asc";
@@ -132,13 +147,30 @@ public class InventoryService {
         .executeUpdate();
   }
 
-  /** The vehicle, if the caller may see it: staff every status, anyone else AVAILABLE ones. */
+  /**
+   * The vehicle, if the caller may see it: AVAILABLE ones anyone, others staff of its dealership
+   * (and admins); 404 otherwise, as for a vehicle that is not there.
+   */
   private Vehicle visible(long id) {
     Vehicle vehicle = find(id);
-    if (!staff() && vehicle.status() != VehicleStatus.AVAILABLE) {
-      throw ProblemException.notFound("Vehicle", id);
+    if (vehicle.status() != VehicleStatus.AVAILABLE) {
+      Set<String> scope = staff() ? staffScope() : Set.of();
+      if (scope != null && !scope.contains(vehicle.dealership().code())) {
+        throw ProblemException.notFound("Vehicle", id);
+      }
     }
     return vehicle;
+  }
+
+  /**
+   * The dealerships whose RESERVED and SOLD vehicles a staff caller sees: null for all (an admin),
+   * else those assigned to it (a token's claim, an API key's). Only for staff callers.
+   */
+  private Set<String> staffScope() {
+    if (!staff() || dealerships.all()) {
+      return null;
+    }
+    return dealerships.assigned();
   }
 
   /** Staff see every status; anyone else AVAILABLE only (and asking for another needs a sign-in). */
@@ -211,6 +243,8 @@ public class InventoryService {
         vehicle.changeStatus(draft.status());
       }
       em.flush();
+    } catch (VehicleHeldException e) {
+      throw held(e);
     } catch (IllegalVehicleStateException e) {
       throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
     } catch (OptimisticLockException e) {
@@ -251,6 +285,9 @@ public class InventoryService {
     if (!vehicle.isRemovable()) {
       throw new ProblemException(ProblemType.CONFLICT, "A sold vehicle stays on record");
     }
+    if (vehicle.heldByDeal().isPresent()) {
+      throw held(new VehicleHeldException(id, vehicle.heldByDeal().get(), "removed"));
+    }
     em.createQuery("delete from Valuation w where w.vehicleId = :id").setParameter("id", id).executeUpdate();
     em.remove(vehicle);
   }
@@ -283,6 +320,11 @@ public class InventoryService {
 
   private static ProblemException duplicate(Vin vin) {
     return new ProblemException(ProblemType.DUPLICATE, "A vehicle with VIN " + vin + " is already in inventory");
+  }
+
+  /** 409 {@code vehicle-held}, naming the deal that holds the vehicle. */
+  private static ProblemException held(VehicleHeldException e) {
+    return new ProblemException(ProblemType.VEHICLE_HELD, e.getMessage());
   }
 
   private static ProblemException stale(long id) {

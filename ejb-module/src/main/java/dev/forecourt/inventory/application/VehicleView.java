@@ -6,7 +6,10 @@ import dev.forecourt.platform.security.DealershipBound;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A read model of a vehicle, detached from the persistence context. */
+/**
+ * A read model of a vehicle, detached from the persistence context; {@code heldByDeal} is the open
+ * deal that reserved it (null when none).
+ */
 public record VehicleView(
     long id,
     String vin,
@@ -19,6 +22,7 @@ public record VehicleView(
     BigDecimal price,
     String currency,
     VehicleStatus status,
+    Long heldByDeal,
     String dealershipCode,
     Instant createdAt,
     Instant updatedAt,
@@ -37,6 +41,7 @@ public record VehicleView(
         v.listPrice().amount(),
         v.listPrice().currency(),
         v.status(),
+        v.heldByDeal().orElse(null),
         v.dealership().code(),
         v.createdAt(),
         v.updatedAt(),

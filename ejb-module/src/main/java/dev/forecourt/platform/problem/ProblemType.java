@@ -29,6 +29,7 @@ public enum ProblemType {
   ILLEGAL_TRANSITION("illegal-transition", "The lead cannot move to this stage from its current one"),
   DOUBLE_BOOKING("double-booking", "The vehicle or the salesperson is already booked at that time"),
   VEHICLE_UNAVAILABLE("vehicle-unavailable", "The vehicle is not available"),
+  VEHICLE_HELD("vehicle-held", "The vehicle is held by an open deal: close or cancel the deal"),
   IDEMPOTENCY_CONFLICT("idempotency-conflict", "A request with this Idempotency-Key is still being processed"),
   REPLAYED_MESSAGE("replayed-message", "A message with this webhook-id was already received"),
   DUPLICATE("duplicate", "The resource already exists"),

@@ -1,6 +1,7 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.platform.security.Role;
+import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.platform.audit.Audited;
@@ -69,6 +70,7 @@ public class DealService {
       throw new VehicleUnavailable(e.getMessage());
     }
     em.persist(deal);
+    deal.reserveVehicle();
     DealView view = flushed(deal);
     events.leadMoved(lead, from);
     return view;
@@ -79,17 +81,21 @@ public class DealService {
     return DealView.of(find(id, LockModeType.NONE));
   }
 
-  /** Sells the vehicle and wins the lead. */
+  /**
+   * Sells the vehicle and wins the lead, provided the deal is still at {@code expectedVersion} (the
+   * version the client read, from its If-Match; else 412).
+   */
   @Audited(entity = "deal", action = "close")
   @DealershipScoped
-  public DealView close(@EntityId @DealershipOf(Deal.class) long id) {
+  public DealView close(@EntityId @DealershipOf(Deal.class) long id, long expectedVersion) {
     Deal deal = find(id, LockModeType.PESSIMISTIC_WRITE);
+    requireVersion(deal, expectedVersion);
     LeadStatus from = deal.lead().status();
     try {
       deal.close();
     } catch (IllegalLeadTransitionException e) {
       throw Sales.illegal(e);
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalVehicleStateException e) {
       throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
     }
     DealView view = flushed(deal);
@@ -98,17 +104,26 @@ public class DealService {
     return view;
   }
 
-  /** Releases the vehicle. */
+  /** Releases the vehicle, provided the deal is still at {@code expectedVersion} (else 412). */
   @Audited(entity = "deal", action = "cancel")
   @DealershipScoped
-  public DealView cancel(@EntityId @DealershipOf(Deal.class) long id) {
+  public DealView cancel(@EntityId @DealershipOf(Deal.class) long id, long expectedVersion) {
     Deal deal = find(id, LockModeType.PESSIMISTIC_WRITE);
+    requireVersion(deal, expectedVersion);
     try {
       deal.cancel();
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | IllegalVehicleStateException e) {
       throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
     }
     return flushed(deal);
+  }
+
+  /** 412 {@code precondition-failed} when the deal changed since the client read it. */
+  private static void requireVersion(Deal deal, long expectedVersion) {
+    if (deal.version() != expectedVersion) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+          "Deal " + deal.id() + " was changed since you read it; read it again");
+    }
   }
 
   private Deal find(long id, LockModeType lock) {

@@ -86,16 +86,19 @@ public class LeadService {
   }
 
   /**
-   * Moves the lead along the funnel. WON is reached by closing a deal, never directly; LOST needs
-   * a reason. An illegal move → 409 {@code illegal-transition} naming the allowed stages.
+   * Moves the lead along the funnel, provided it is still at {@code expectedVersion} (the version
+   * the client read, from its If-Match; else 412). WON is reached by closing a deal, never directly;
+   * LOST needs a reason. An illegal move → 409 {@code illegal-transition} naming the allowed stages.
    */
   @Audited(entity = "lead", action = "transition")
   @DealershipScoped
-  public LeadView transition(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid LeadTransition transition) {
+  public LeadView transition(@EntityId @DealershipOf(Lead.class) long id, long expectedVersion,
+      @NotNull @Valid LeadTransition transition) {
     Lead lead = em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (lead == null) {
       throw ProblemException.notFound("Lead", id);
     }
+    requireVersion(lead, expectedVersion);
     if (transition.status() == LeadStatus.WON) {
       Set<LeadStatus> allowed = EnumSet.noneOf(LeadStatus.class);
       allowed.addAll(lead.status().next());
@@ -133,14 +136,27 @@ public class LeadService {
         .setParameter("id", id).getResultList().stream().map(ActivityView::of).toList();
   }
 
-  /** Assigns the lead to a salesperson (managers and admins). */
+  /** Assigns the lead to a salesperson (managers and admins), provided it is still at {@code expectedVersion}. */
   @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
   @Audited(entity = "lead", action = "assign")
   @DealershipScoped
-  public LeadView assign(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid Assignment assignment) {
-    Lead lead = Sales.lead(em, id);
+  public LeadView assign(@EntityId @DealershipOf(Lead.class) long id, long expectedVersion,
+      @NotNull @Valid Assignment assignment) {
+    Lead lead = em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (lead == null) {
+      throw ProblemException.notFound("Lead", id);
+    }
+    requireVersion(lead, expectedVersion);
     lead.assignTo(assignment.salesperson().trim());
     em.flush();
     return LeadView.of(lead);
+  }
+
+  /** 412 {@code precondition-failed} when the lead changed since the client read it. */
+  private static void requireVersion(Lead lead, long expectedVersion) {
+    if (lead.version() != expectedVersion) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+          "Lead " + lead.id() + " was changed since you read it; read it again");
+    }
   }
 }

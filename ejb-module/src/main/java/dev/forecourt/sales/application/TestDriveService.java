@@ -29,7 +29,8 @@ import java.util.List;
 
 /**
  * Test drives: booked against the vehicle's and the salesperson's other bookings. Bookings of one
- * vehicle queue up on its row lock, so two overlapping bookings can never both succeed.
+ * vehicle queue up on its row lock, those of one salesperson on the salesperson's row of the
+ * schedule (taken second), so two overlapping bookings of either can never both succeed.
  */
 @Stateless
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
@@ -57,6 +58,7 @@ public class TestDriveService {
     Instant starts = draft.startsAt().truncatedTo(ChronoUnit.MICROS);
     Instant ends = starts.plus(Duration.ofMinutes(draft.durationMinutes()));
     String salesperson = lead.assignedTo() != null ? lead.assignedTo() : caller.name();
+    Sales.lockSalesperson(em, salesperson);
     if (overlapping("t.vehicle.id = :who", vehicle.id(), starts, ends)) {
       throw new DoubleBooking(
           "Vehicle " + vehicle.id() + " is already booked for a test drive between " + starts + " and " + ends);

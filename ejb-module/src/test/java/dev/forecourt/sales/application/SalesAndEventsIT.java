@@ -82,8 +82,12 @@ class SalesAndEventsIT {
     long vehicle = vehicle(dealership, "19990.00");
     LeadView lead = leads.create(lead(dealership, vehicle), null);
     assertEquals(LeadStatus.NEW, lead.status());
-    leads.transition(lead.id(), new LeadTransition(LeadStatus.CONTACTED, null));
-    leads.transition(lead.id(), new LeadTransition(LeadStatus.QUALIFIED, null));
+    LeadView contacted = leads.transition(lead.id(), lead.version(), new LeadTransition(LeadStatus.CONTACTED, null));
+    assertTrue(contacted.version() > lead.version(), "a transition is a new version of the lead");
+    ProblemException stale = assertThrows(ProblemException.class,
+        () -> leads.transition(lead.id(), lead.version(), new LeadTransition(LeadStatus.QUALIFIED, null)));
+    assertEquals(ProblemType.PRECONDITION_FAILED, stale.type());
+    leads.transition(lead.id(), contacted.version(), new LeadTransition(LeadStatus.QUALIFIED, null));
     Instant starts = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
     TestDriveView drive = testDrives.schedule(new TestDriveDraft(lead.id(), vehicle, starts, 30));
     assertEquals(LeadStatus.TEST_DRIVE, leads.lead(lead.id()).status());
@@ -92,8 +96,20 @@ class SalesAndEventsIT {
     assertEquals(ProblemType.DOUBLE_BOOKING, booked.type());
     DealView deal = deals.create(new DealDraft(lead.id(), vehicle, new BigDecimal("19500.00"), "EUR",
         new BigDecimal("1000.00"), true), null);
+    VehicleView reserved = inventory.vehicle(vehicle);
+    assertEquals(VehicleStatus.RESERVED, reserved.status());
+    // held by the deal: staff cannot set it AVAILABLE or SOLD by hand, nor remove it
+    for (VehicleStatus byHand : List.of(VehicleStatus.AVAILABLE, VehicleStatus.SOLD)) {
+      ProblemException held = assertThrows(ProblemException.class,
+          () -> inventory.update(vehicle, reserved.version(), draftOf(reserved, byHand)));
+      assertEquals(ProblemType.VEHICLE_HELD, held.type());
+      assertTrue(held.getMessage().contains("deal " + deal.id()), held.getMessage());
+    }
+    assertEquals(ProblemType.VEHICLE_HELD, assertThrows(ProblemException.class, () -> inventory.remove(vehicle)).type());
     assertEquals(VehicleStatus.RESERVED, inventory.vehicle(vehicle).status());
-    DealView closed = deals.close(deal.id());
+    assertEquals(ProblemType.PRECONDITION_FAILED,
+        assertThrows(ProblemException.class, () -> deals.close(deal.id(), deal.version() + 1)).type());
+    DealView closed = deals.close(deal.id(), deal.version());
     assertEquals(DealStatus.CLOSED, closed.status());
     assertEquals(LeadStatus.WON, leads.lead(lead.id()).status());
     assertEquals(VehicleStatus.SOLD, inventory.vehicle(vehicle).status());
@@ -111,6 +127,45 @@ class SalesAndEventsIT {
         Instant.now().plus(1, ChronoUnit.DAYS), dealership);
     assertEquals(1, revenue.size());
     assertEquals(0, new BigDecimal("19500.00").compareTo(revenue.get(0).revenue()));
+  }
+
+  @Test
+  void aCancelledDealReleasesItsVehicleAndTheNextDealHoldsIt() {
+    String dealership = data.dealership();
+    long vehicle = vehicle(dealership, "14990.00");
+    LeadView first = qualified(dealership, vehicle);
+    LeadView second = qualified(dealership, vehicle);
+    DealView deal = deals.create(new DealDraft(first.id(), vehicle, new BigDecimal("14500.00"), "EUR", null, false), null);
+    ProblemException taken = assertThrows(ProblemException.class,
+        () -> deals.create(new DealDraft(second.id(), vehicle, new BigDecimal("14600.00"), "EUR", null, false), null));
+    assertEquals(ProblemType.VEHICLE_UNAVAILABLE, taken.type());
+    DealView cancelled = deals.cancel(deal.id(), deal.version());
+    assertEquals(DealStatus.CANCELLED, cancelled.status());
+    assertEquals(ProblemType.PRECONDITION_FAILED,
+        assertThrows(ProblemException.class, () -> deals.cancel(deal.id(), deal.version())).type());
+    assertEquals(ProblemType.CONFLICT,
+        assertThrows(ProblemException.class, () -> deals.cancel(deal.id(), cancelled.version())).type());
+    VehicleView released = inventory.vehicle(vehicle);
+    assertEquals(VehicleStatus.AVAILABLE, released.status());
+    // released, the vehicle is staff's again: reserved and made available by hand
+    VehicleView byHand = inventory.update(vehicle, released.version(), draftOf(released, VehicleStatus.RESERVED));
+    byHand = inventory.update(vehicle, byHand.version(), draftOf(byHand, VehicleStatus.AVAILABLE));
+    DealView next = deals.create(new DealDraft(second.id(), vehicle, new BigDecimal("14600.00"), "EUR", null, false), null);
+    VehicleView held = inventory.vehicle(vehicle);
+    ProblemException refused = assertThrows(ProblemException.class,
+        () -> inventory.update(vehicle, held.version(), draftOf(held, VehicleStatus.AVAILABLE)));
+    assertTrue(refused.getMessage().contains("deal " + next.id()), refused.getMessage());
+  }
+
+  private LeadView qualified(String dealership, long vehicle) {
+    LeadView lead = leads.create(lead(dealership, vehicle), null);
+    lead = leads.transition(lead.id(), lead.version(), new LeadTransition(LeadStatus.CONTACTED, null));
+    return leads.transition(lead.id(), lead.version(), new LeadTransition(LeadStatus.QUALIFIED, null));
+  }
+
+  private static VehicleDraft draftOf(VehicleView v, VehicleStatus status) {
+    return new VehicleDraft(v.vin(), v.make(), v.model(), v.trim(), v.modelYear(), v.mileage(), v.colour(), v.price(),
+        v.currency(), status, v.dealershipCode());
   }
 
   @Test

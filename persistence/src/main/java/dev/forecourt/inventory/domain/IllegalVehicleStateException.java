@@ -7,7 +7,11 @@ public class IllegalVehicleStateException extends RuntimeException {
   private final VehicleStatus to;
 
   public IllegalVehicleStateException(VehicleStatus from, VehicleStatus to) {
-    super("a " + from + " vehicle cannot become " + to);
+    this("a " + from + " vehicle cannot become " + to, from, to);
+  }
+
+  public IllegalVehicleStateException(String message, VehicleStatus from, VehicleStatus to) {
+    super(message);
     this.from = from;
     this.to = to;
   }

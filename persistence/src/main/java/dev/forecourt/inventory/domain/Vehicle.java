@@ -23,11 +23,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A vehicle in stock at a dealership: the inventory aggregate root. Its business key is the VIN.
  * State changes only through the methods below, each of which guards the aggregate's invariants;
- * every list-price change is recorded in the price history.
+ * every list-price change is recorded in the price history. A vehicle reserved by a deal is held
+ * by it ({@link #heldByDeal()}): only that deal sells or releases it ({@link #sell}, {@link #release}),
+ * a generic {@link #changeStatus} is refused until then.
  */
 @Entity
 @Table(name = "vehicle")
@@ -65,6 +68,10 @@ public class Vehicle {
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
+
+  /** The id of the open deal that reserved the vehicle, or null (a plain id: inventory does not know sales). */
+  @Column(name = "held_by_deal")
+  private Long heldByDeal;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -110,9 +117,11 @@ public class Vehicle {
   }
 
   /**
-   * Moves the vehicle to {@code target} status. AVAILABLE and RESERVED go either way and to SOLD;
-   * a SOLD vehicle stays sold.
+   * Moves the vehicle to {@code target} status by hand (staff, not a deal). AVAILABLE and RESERVED
+   * go either way and to SOLD; a SOLD vehicle stays sold; a vehicle held by a deal keeps its status
+   * until the deal sells or releases it.
    *
+   * @throws VehicleHeldException when a deal holds the vehicle
    * @throws IllegalVehicleStateException when the transition is not allowed
    */
   public void changeStatus(VehicleStatus target) {
@@ -120,11 +129,66 @@ public class Vehicle {
     if (target == status) {
       return;
     }
+    if (heldByDeal != null) {
+      throw new VehicleHeldException(id, heldByDeal, target);
+    }
     if (status == VehicleStatus.SOLD) {
       throw new IllegalVehicleStateException(status, target);
     }
     status = target;
     touch();
+  }
+
+  /**
+   * Reserves the vehicle for deal {@code dealId}, which then holds it.
+   *
+   * @throws IllegalVehicleStateException unless the vehicle is AVAILABLE
+   */
+  public void reserve(long dealId) {
+    if (status != VehicleStatus.AVAILABLE || heldByDeal != null) {
+      throw new IllegalVehicleStateException(
+          "vehicle " + id + " is " + status + (heldByDeal == null ? "" : ", held by deal " + heldByDeal)
+              + ": deal " + dealId + " cannot reserve it", status, VehicleStatus.RESERVED);
+    }
+    status = VehicleStatus.RESERVED;
+    heldByDeal = dealId;
+    touch();
+  }
+
+  /**
+   * Sells the vehicle through deal {@code dealId}, which holds it; the hold ends.
+   *
+   * @throws IllegalVehicleStateException unless deal {@code dealId} holds the vehicle
+   */
+  public void sell(long dealId) {
+    requireHeldBy(dealId, VehicleStatus.SOLD);
+    status = VehicleStatus.SOLD;
+    heldByDeal = null;
+    touch();
+  }
+
+  /**
+   * Releases the vehicle held by deal {@code dealId}: AVAILABLE again.
+   *
+   * @throws IllegalVehicleStateException unless deal {@code dealId} holds the vehicle
+   */
+  public void release(long dealId) {
+    requireHeldBy(dealId, VehicleStatus.AVAILABLE);
+    status = VehicleStatus.AVAILABLE;
+    heldByDeal = null;
+    touch();
+  }
+
+  private void requireHeldBy(long dealId, VehicleStatus target) {
+    if (heldByDeal == null || heldByDeal != dealId) {
+      throw new IllegalVehicleStateException("vehicle " + id + " is not held by deal " + dealId
+          + (heldByDeal == null ? "" : " but by deal " + heldByDeal), status, target);
+    }
+  }
+
+  /** The id of the open deal holding the vehicle, if any. */
+  public Optional<Long> heldByDeal() {
+    return Optional.ofNullable(heldByDeal);
   }
 
   /** True when the vehicle may be removed from inventory (it was never sold). */

@@ -24,9 +24,10 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The sale of a vehicle to a lead's customer. Creating a deal reserves the vehicle (it must be
- * AVAILABLE); closing it sells the vehicle and wins the lead; cancelling releases the vehicle.
- * The caller holds the vehicle's row lock, so two deals can never take the same vehicle.
+ * The sale of a vehicle to a lead's customer. An opened deal (persisted, so it has its id) reserves
+ * the vehicle ({@link #reserveVehicle}; it must be AVAILABLE), which is then held by this deal;
+ * closing it sells the vehicle and wins the lead; cancelling releases the vehicle. The caller holds
+ * the vehicle's row lock, so two deals can never take the same vehicle.
  */
 @Entity
 @Table(name = "deal")
@@ -78,8 +79,8 @@ public class Deal {
   protected Deal() {}
 
   /**
-   * A deal on {@code vehicle} for {@code lead}, reserving the vehicle and moving the lead to
-   * NEGOTIATION (unless it is there already).
+   * A deal on {@code vehicle} for {@code lead}, moving the lead to NEGOTIATION (unless it is there
+   * already). Once persisted, {@link #reserveVehicle} takes the vehicle.
    *
    * @throws IllegalStateException when the vehicle is not AVAILABLE
    * @throws IllegalLeadTransitionException when the lead cannot negotiate
@@ -98,15 +99,23 @@ public class Deal {
     if (lead.status() != LeadStatus.NEGOTIATION) {
       lead.moveTo(LeadStatus.NEGOTIATION, null);
     }
-    vehicle.changeStatus(VehicleStatus.RESERVED);
     this.status = DealStatus.RESERVED;
     this.createdAt = StoredTime.now();
+  }
+
+  /**
+   * Reserves the vehicle for this deal (the vehicle records the deal's id, so it needs one: call
+   * right after persisting the new deal).
+   */
+  public void reserveVehicle() {
+    requireReserved();
+    vehicle.reserve(requireId());
   }
 
   /** Sells the vehicle and wins the lead. */
   public void close() {
     requireReserved();
-    vehicle.changeStatus(VehicleStatus.SOLD);
+    vehicle.sell(requireId());
     lead.moveTo(LeadStatus.WON, null);
     status = DealStatus.CLOSED;
     closedAt = StoredTime.now();
@@ -115,8 +124,15 @@ public class Deal {
   /** Releases the vehicle; the lead stays in NEGOTIATION. */
   public void cancel() {
     requireReserved();
-    vehicle.changeStatus(VehicleStatus.AVAILABLE);
+    vehicle.release(requireId());
     status = DealStatus.CANCELLED;
+  }
+
+  private long requireId() {
+    if (id == null) {
+      throw new IllegalStateException("the deal is not persisted yet");
+    }
+    return id;
   }
 
   private void requireReserved() {

@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.forecourt.inventory.domain.Address;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Money;
+import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.inventory.domain.VehicleHeldException;
 import dev.forecourt.inventory.domain.VehicleSpec;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.inventory.domain.Vin;
+import java.lang.reflect.Field;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +42,25 @@ class DealTest {
     return lead;
   }
 
+  private long nextId = 100;
+
+  /** A deal opened as DealService does: constructed, persisted (here: given an id), then reserving its vehicle. */
   private Deal deal(Lead lead, Vehicle vehicle) {
-    return new Deal(lead, vehicle, "sales", Money.of(new BigDecimal("21000"), "EUR"), null, false);
+    Deal deal = new Deal(lead, vehicle, "sales", Money.of(new BigDecimal("21000"), "EUR"), null, false);
+    persisted(deal);
+    deal.reserveVehicle();
+    return deal;
+  }
+
+  /** The id a persist assigns (from the sequence). */
+  private void persisted(Deal deal) {
+    try {
+      Field id = Deal.class.getDeclaredField("id");
+      id.setAccessible(true);
+      id.set(deal, nextId++);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
   }
 
   @Test
@@ -66,10 +87,12 @@ class DealTest {
     Lead lead = lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED);
     Deal deal = deal(lead, vehicle);
     assertEquals(VehicleStatus.RESERVED, vehicle.status());
+    assertEquals(Optional.of(deal.id()), vehicle.heldByDeal());
     assertEquals(LeadStatus.NEGOTIATION, lead.status());
     assertEquals(DealStatus.RESERVED, deal.status());
     deal.close();
     assertEquals(VehicleStatus.SOLD, vehicle.status());
+    assertEquals(Optional.empty(), vehicle.heldByDeal());
     assertEquals(LeadStatus.WON, lead.status());
     assertNotNull(deal.closedAt());
     assertThrows(IllegalStateException.class, deal::close);
@@ -85,8 +108,33 @@ class DealTest {
     assertEquals(LeadStatus.QUALIFIED, other.status(), "a refused deal leaves the lead as it was");
     first.cancel();
     assertEquals(VehicleStatus.AVAILABLE, vehicle.status());
-    deal(other, vehicle);
+    assertEquals(Optional.empty(), vehicle.heldByDeal());
+    Deal second = deal(other, vehicle);
     assertEquals(VehicleStatus.RESERVED, vehicle.status());
+    assertEquals(Optional.of(second.id()), vehicle.heldByDeal());
+  }
+
+  @Test
+  void aVehicleHeldByADealIsSoldOrReleasedByThatDealOnly() {
+    Vehicle vehicle = vehicle();
+    Deal deal = deal(lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED), vehicle);
+    VehicleHeldException byHand = assertThrows(VehicleHeldException.class, () -> vehicle.changeStatus(VehicleStatus.SOLD));
+    assertEquals(deal.id(), byHand.dealId());
+    assertThrows(VehicleHeldException.class, () -> vehicle.changeStatus(VehicleStatus.AVAILABLE));
+    assertThrows(IllegalVehicleStateException.class, () -> vehicle.sell(deal.id() + 1));
+    assertThrows(IllegalVehicleStateException.class, () -> vehicle.release(deal.id() + 1));
+    assertEquals(VehicleStatus.RESERVED, vehicle.status());
+    deal.cancel();
+    assertEquals(VehicleStatus.AVAILABLE, vehicle.status());
+  }
+
+  @Test
+  void aDealReservesItsVehicleOnlyOncePersisted() {
+    Vehicle vehicle = vehicle();
+    Deal deal = new Deal(lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED), vehicle, "sales",
+        Money.of(new BigDecimal("21000"), "EUR"), null, false);
+    assertThrows(IllegalStateException.class, deal::reserveVehicle);
+    assertEquals(VehicleStatus.AVAILABLE, vehicle.status());
   }
 
   @Test

@@ -6,8 +6,7 @@ import dev.forecourt.inventory.application.ValuationService;
 import dev.forecourt.inventory.application.ValuationView;
 import dev.forecourt.inventory.application.VehicleDraft;
 import dev.forecourt.inventory.application.VehicleView;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.BeanParam;
@@ -116,23 +115,11 @@ public class VehicleResource {
   }
 
   private static EntityTag etag(VehicleView vehicle) {
-    return new EntityTag(Long.toString(vehicle.version()));
+    return Versions.etag(vehicle.version());
   }
 
   /** The version the client read, from {@code If-Match: "<version>"}; 428 without one. */
   private static long expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the vehicle's ETag in If-Match to update it");
-    }
-    String tag = ifMatch.trim();
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
-    }
-    tag = tag.replace("\"", "");
-    try {
-      return Long.parseLong(tag);
-    } catch (NumberFormatException e) {
-      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match does not match the vehicle's current ETag");
-    }
+    return Versions.expected(ifMatch, "vehicle");
   }
 }

@@ -1,6 +1,7 @@
 package dev.forecourt.sales.api;
 
 import dev.forecourt.platform.web.QueryParams;
+import dev.forecourt.platform.web.Versions;
 import dev.forecourt.sales.application.ActivityDraft;
 import dev.forecourt.sales.application.ActivityView;
 import dev.forecourt.sales.application.Assignment;
@@ -22,15 +23,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 /**
- * Leads and their funnel. {@code POST /leads} honours {@code Idempotency-Key}. Bodies are
- * validated by the EJB, after its role check.
+ * Leads and their funnel. {@code POST /leads} honours {@code Idempotency-Key}; reads carry the
+ * lead's ETag (its version), which transitions and assignments must send back in If-Match. Bodies
+ * are validated by the EJB, after its role check.
  */
 @Path("leads")
 @RequestScoped
@@ -50,7 +52,7 @@ public class LeadResource {
   public Response create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, LeadDraft draft) {
     LeadView lead = leads.create(draft, idempotencyKey);
     return Response.created(uriInfo.getBaseUriBuilder().path("leads").path(Long.toString(lead.id())).build())
-        .tag(new EntityTag(Long.toString(lead.version()))).entity(lead).build();
+        .tag(Versions.etag(lead.version())).entity(lead).build();
   }
 
   @GET
@@ -67,15 +69,19 @@ public class LeadResource {
   @Path("{id: [0-9]{1,18}}")
   public Response read(@PathParam("id") long id) {
     LeadView lead = leads.lead(id);
-    return Response.ok(lead).tag(new EntityTag(Long.toString(lead.version()))).build();
+    return Response.ok(lead).tag(Versions.etag(lead.version())).build();
   }
 
-  /** Moves the lead to another stage; 409 {@code illegal-transition} (with {@code allowed}) when it may not. */
+  /**
+   * Moves the lead to another stage; 409 {@code illegal-transition} (with {@code allowed}) when it
+   * may not. Needs the lead's ETag in If-Match (428 without, 412 when stale).
+   */
   @POST
   @Path("{id: [0-9]{1,18}}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
-  public LeadView transition(@PathParam("id") long id, LeadTransition transition) {
-    return leads.transition(id, transition);
+  public Response transition(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      LeadTransition transition) {
+    return tagged(leads.transition(id, Versions.expected(ifMatch, "lead"), transition));
   }
 
   @POST
@@ -92,10 +98,16 @@ public class LeadResource {
     return leads.activities(id);
   }
 
+  /** Assigns the lead; needs its ETag in If-Match (428 without, 412 when stale). */
   @PUT
   @Path("{id: [0-9]{1,18}}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)
-  public LeadView assign(@PathParam("id") long id, Assignment assignment) {
-    return leads.assign(id, assignment);
+  public Response assign(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+      Assignment assignment) {
+    return tagged(leads.assign(id, Versions.expected(ifMatch, "lead"), assignment));
+  }
+
+  private static Response tagged(LeadView lead) {
+    return Response.ok(lead).tag(Versions.etag(lead.version())).build();
   }
 }

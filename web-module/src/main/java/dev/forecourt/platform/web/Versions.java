@@ -1,0 +1,40 @@
+package dev.forecourt.platform.web;
+
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
+import jakarta.ws.rs.core.EntityTag;
+
+/**
+ * Optimistic concurrency over HTTP: an entity's {@code @Version} is its ETag, and an update sends it
+ * back in {@code If-Match} — 428 {@code precondition-required} without one, 412
+ * {@code precondition-failed} for one that is not the current version (the services compare it).
+ */
+public final class Versions {
+
+  private Versions() {}
+
+  /** The ETag of an entity at {@code version}. */
+  public static EntityTag etag(long version) {
+    return new EntityTag(Long.toString(version));
+  }
+
+  /**
+   * The version the client read, from {@code If-Match: "<version>"} (a weak tag too); 428 without
+   * one, 412 for one that is no version of ours. {@code what} names the resource ("vehicle").
+   */
+  public static long expected(String ifMatch, String what) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the " + what + "'s ETag in If-Match to update it");
+    }
+    String tag = ifMatch.trim();
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    try {
+      return Long.parseLong(tag);
+    } catch (NumberFormatException e) {
+      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match does not match the " + what + "'s current ETag");
+    }
+  }
+}
