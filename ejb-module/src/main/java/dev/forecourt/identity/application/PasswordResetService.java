@@ -7,7 +7,9 @@ import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.identity.domain.Role;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
@@ -28,6 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * valid for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the
  * server's {@code mail/forecourt} session (asynchronously, so the answer time does not tell either).
  * Using the token sets the new password, revokes the account's refresh tokens and lifts a lockout.
+ * The invitation to a new account ({@link #invite}) is the same token with a longer life.
  */
 @Stateless
 @PermitAll
@@ -46,6 +49,10 @@ public class PasswordResetService {
   @Inject
   @ConfigProperty(name = "forecourt.security.password-reset.ttl", defaultValue = "PT30M")
   Provider<String> ttl; // read per request: pooled instances must not keep an old value
+
+  @Inject
+  @ConfigProperty(name = "forecourt.security.invitation.ttl", defaultValue = "P3D")
+  Provider<String> invitationTtl;
 
   @Inject
   @ConfigProperty(name = "forecourt.security.password.min-length", defaultValue = "12")
@@ -70,6 +77,20 @@ public class PasswordResetService {
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
     mailer.send(user.email(), user.username(), token, validFor);
+  }
+
+  /**
+   * Invites the holder of a new account: a reset token valid for
+   * {@code forecourt.security.invitation.ttl} (P3D), mailed with the invitation wording; the link
+   * sets the first password through {@link #reset}. A new invitation leaves earlier ones valid.
+   */
+  @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME})
+  public void invite(UserAccount user, String invitedBy) {
+    Instant now = clock.instant();
+    Duration validFor = TokenSettings.duration(invitationTtl.get());
+    String token = "fcp_" + OpaqueTokens.random();
+    em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
+    mailer.sendInvitation(user.email(), user.username(), invitedBy, token, validFor);
   }
 
   /** Sets a new password with a reset token; the token is used up. */

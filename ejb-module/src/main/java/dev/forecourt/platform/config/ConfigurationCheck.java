@@ -60,6 +60,7 @@ public class ConfigurationCheck {
     });
     for (String key : List.of("forecourt.intrusion.window", "forecourt.intrusion.block-duration",
         "forecourt.security.password-reset.ttl", "forecourt.housekeeping.interval", "forecourt.audit.retention",
+        "forecourt.security.invitation.ttl",
         "forecourt.idempotency.retention", "forecourt.events.relay.interval", "forecourt.events.retention",
         "forecourt.events.redelivery.delay", "forecourt.webhooks.redelivery.delay",
         "forecourt.jobs.redelivery.max-delay", "forecourt.integrations.tolerance",
@@ -96,6 +97,8 @@ public class ConfigurationCheck {
     duration(config, "forecourt.metrics.business.refresh", problems, true);
     // zero: read the maintenance switch on every write
     duration(config, "forecourt.maintenance.cache-ttl", problems, true);
+    // zero: read the token cut-offs of local accounts on every request with a token
+    duration(config, "forecourt.security.token-cutoffs.cache-ttl", problems, true);
     integer(config, "forecourt.intrusion.block-threshold", 1, 10_000, problems);
     integer(config, "forecourt.security.password.min-length", 8, 1000, problems);
     if (!problems.isEmpty()) {

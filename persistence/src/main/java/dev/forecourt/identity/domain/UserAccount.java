@@ -34,7 +34,7 @@ public class UserAccount {
   @Column(name = "username", nullable = false, unique = true, length = 100, updatable = false)
   private String username;
 
-  @Column(name = "email", length = 200)
+  @Column(name = "email", length = 200, unique = true)
   private String email;
 
   @Column(name = "password_hash", nullable = false, length = 100)
@@ -67,6 +67,13 @@ public class UserAccount {
   /** The last TOTP time step accepted: a code is good once (RFC 6238, section 5.2). */
   @Column(name = "totp_last_step")
   private Long totpLastStep;
+
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
+  /** Access tokens issued before this instant are refused (see {@link #tokensIssuedBefore}). */
+  @Column(name = "tokens_not_before")
+  private Instant tokensNotBefore;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -121,8 +128,55 @@ public class UserAccount {
     this.passwordHash = Objects.requireNonNull(newHash);
   }
 
-  public void disable() {
-    this.enabled = false;
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant disabledAt() {
+    return disabledAt;
+  }
+
+  public Instant tokensNotBefore() {
+    return tokensNotBefore;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /**
+   * Replaces the roles and dealerships. Access tokens issued before {@code now} carry the old ones
+   * and are refused from now on; a refresh gives a token with the new ones.
+   */
+  public void changeAccess(Set<Role> newRoles, Set<Long> newDealershipIds, Instant now) {
+    if (newRoles.isEmpty()) {
+      throw new IllegalArgumentException("An account needs at least one role");
+    }
+    this.roles.clear();
+    this.roles.addAll(newRoles);
+    this.dealershipIds.clear();
+    this.dealershipIds.addAll(newDealershipIds);
+    tokensIssuedBefore(now);
+  }
+
+  /** Disables sign-in; every access token issued so far is refused. No-op when already disabled. */
+  public void disable(Instant now) {
+    if (enabled) {
+      this.enabled = false;
+      this.disabledAt = now;
+      tokensIssuedBefore(now);
+    }
+  }
+
+  /** Allows sign-in again (with the existing password); tokens issued before the disable stay refused. */
+  public void enable() {
+    this.enabled = true;
+    this.disabledAt = null;
+  }
+
+  /** Refuses the access tokens issued before {@code now}. */
+  public void tokensIssuedBefore(Instant now) {
+    this.tokensNotBefore = now;
   }
 
   public String totpSecret() {

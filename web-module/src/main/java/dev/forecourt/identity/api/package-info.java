@@ -1,2 +1,2 @@
-/** Sign-in endpoints of local accounts and the JWKS of Forecourt's own tokens. */
+/** Sign-in endpoints of local accounts, their administration, and the JWKS of Forecourt's own tokens. */
 package dev.forecourt.identity.api;
