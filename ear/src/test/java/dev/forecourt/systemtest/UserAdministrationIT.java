@@ -223,7 +223,8 @@ class UserAdministrationIT {
     // what another node's disable leaves in the shared database, without this node's invalidation
     try (java.sql.Connection c = ForecourtServer.dataSource().getConnection();
         java.sql.PreparedStatement ps = c.prepareStatement(
-            "update user_account set enabled = false, disabled_at = now(), tokens_not_before = now() where id = ?")) {
+            "update user_account set enabled = false, disabled_at = now(), token_generation = token_generation + 1,"
+                + " tokens_changed_at = now() where id = ?")) {
       ps.setLong(1, id);
       assertEquals(1, ps.executeUpdate());
     } catch (java.sql.SQLException e) {

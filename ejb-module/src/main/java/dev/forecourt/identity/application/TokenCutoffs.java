@@ -12,7 +12,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Which access tokens of local accounts are refused although their signature and expiry are good:
- * all of a disabled account's, and those issued before an account's roles or dealerships changed
- * ({@code user_account.tokens_not_before}). The check runs on every request with a bearer token of
+ * all of a disabled account's, and those issued before an account's roles or dealerships changed —
+ * a token carries the account's token generation ({@code gen} claim), which such a change raises
+ * ({@code user_account.token_generation}). The check runs on every request with a bearer token of
  * Forecourt's own issuer and costs no query: the few accounts concerned (disabled ones, and those
  * changed within the last access-token lifetime) are read at most once per
  * {@code forecourt.security.token-cutoffs.cache-ttl} (PT10S). A change made on this node is seen at
@@ -42,7 +42,7 @@ public class TokenCutoffs {
   private static final Logger LOG = Logger.getLogger(TokenCutoffs.class.getName());
 
   /** The cut-off of a disabled account: every token is refused. */
-  private static final Instant ALL = Instant.MAX;
+  private static final long ALL = Long.MAX_VALUE;
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -54,20 +54,21 @@ public class TokenCutoffs {
   private final AtomicLong generation = new AtomicLong();
   private volatile Cached cached = new Cached(Map.of(), 0L, false);
 
-  /** Cut-offs by username, read at {@code readAtNanos}; {@code loaded} false until read once. */
-  private record Cached(Map<String, Instant> cutoffs, long readAtNanos, boolean loaded) {}
+  /** The lowest accepted generation by username, read at {@code readAtNanos}; {@code loaded} false until read once. */
+  private record Cached(Map<String, Long> cutoffs, long readAtNanos, boolean loaded) {}
 
   /**
-   * False when the token of local account {@code username} issued at {@code issuedAt} must be
-   * refused: the account is disabled, or it was changed after the token was issued. JWT times have
-   * whole seconds: a token issued in the second of the change (before or after it) is accepted.
+   * False when the token of local account {@code username} with token generation {@code generation}
+   * (the {@code gen} claim; absent: 0) must be refused: the account is disabled, or its roles or
+   * dealerships changed after the token was issued.
    */
-  public boolean accepts(String username, Instant issuedAt) {
-    Instant cutoff = current().get(username);
-    if (cutoff == null) {
+  public boolean accepts(String username, Object generation) {
+    Long lowest = current().get(username);
+    if (lowest == null) {
       return true;
     }
-    return cutoff != ALL && issuedAt != null && !issuedAt.isBefore(cutoff.truncatedTo(ChronoUnit.SECONDS));
+    long gen = generation instanceof Number n ? n.longValue() : 0L;
+    return lowest != ALL && gen >= lowest;
   }
 
   /** Forgets the cached cut-offs: the next check reads the database. */
@@ -77,7 +78,7 @@ public class TokenCutoffs {
     cached = new Cached(c.cutoffs(), System.nanoTime() - ttl().toNanos() - 1, c.loaded());
   }
 
-  private Map<String, Instant> current() {
+  private Map<String, Long> current() {
     Cached c = cached;
     if (c.loaded() && System.nanoTime() - c.readAtNanos() < ttl().toNanos()) {
       return c.cutoffs();
@@ -96,17 +97,17 @@ public class TokenCutoffs {
     }
   }
 
-  private Map<String, Instant> refresh() {
+  private Map<String, Long> refresh() {
     long before = generation.get();
     // a token issued before now - lifetime - skew has expired anyway: older cut-offs do not matter
     Instant since = clock.instant().minus(settings.accessTokenLifetime()).minus(Duration.ofMinutes(1));
-    Map<String, Instant> cutoffs = new HashMap<>();
+    Map<String, Long> cutoffs = new HashMap<>();
     try {
-      List<Object[]> rows = em.createQuery("select u.username, u.enabled, u.tokensNotBefore from UserAccount u"
-              + " where u.enabled = false or u.tokensNotBefore > :since", Object[].class)
+      List<Object[]> rows = em.createQuery("select u.username, u.enabled, u.tokenGeneration from UserAccount u"
+              + " where u.enabled = false or u.tokensChangedAt > :since", Object[].class)
           .setParameter("since", since).getResultList();
       for (Object[] row : rows) {
-        cutoffs.put((String) row[0], Boolean.TRUE.equals(row[1]) ? (Instant) row[2] : ALL);
+        cutoffs.put((String) row[0], Boolean.TRUE.equals(row[1]) ? ((Number) row[2]).longValue() : ALL);
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "The token cut-offs of local accounts could not be read; keeping the last known ones", e);
@@ -114,7 +115,7 @@ public class TokenCutoffs {
       cached = new Cached(c.cutoffs(), System.nanoTime(), c.loaded());
       return c.cutoffs();
     }
-    Map<String, Instant> read = Map.copyOf(cutoffs);
+    Map<String, Long> read = Map.copyOf(cutoffs);
     // invalidated while reading: keep what was read but read again next time (it may predate the change)
     long readAt = generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
     cached = new Cached(read, readAt, true);

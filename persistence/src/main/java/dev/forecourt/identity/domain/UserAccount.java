@@ -71,9 +71,13 @@ public class UserAccount {
   @Column(name = "disabled_at")
   private Instant disabledAt;
 
-  /** Access tokens issued before this instant are refused (see {@link #tokensIssuedBefore}). */
-  @Column(name = "tokens_not_before")
-  private Instant tokensNotBefore;
+  /** The generation of the access tokens issued now; tokens of an older one are refused. */
+  @Column(name = "token_generation", nullable = false)
+  private long tokenGeneration;
+
+  /** When the token generation was last raised. */
+  @Column(name = "tokens_changed_at")
+  private Instant tokensChangedAt;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -136,8 +140,12 @@ public class UserAccount {
     return disabledAt;
   }
 
-  public Instant tokensNotBefore() {
-    return tokensNotBefore;
+  public long tokenGeneration() {
+    return tokenGeneration;
+  }
+
+  public Instant tokensChangedAt() {
+    return tokensChangedAt;
   }
 
   public long version() {
@@ -145,8 +153,8 @@ public class UserAccount {
   }
 
   /**
-   * Replaces the roles and dealerships. Access tokens issued before {@code now} carry the old ones
-   * and are refused from now on; a refresh gives a token with the new ones.
+   * Replaces the roles and dealerships. The access tokens issued so far carry the old ones and are
+   * refused from now on; a refresh gives a token with the new ones.
    */
   public void changeAccess(Set<Role> newRoles, Set<Long> newDealershipIds, Instant now) {
     if (newRoles.isEmpty()) {
@@ -156,7 +164,7 @@ public class UserAccount {
     this.roles.addAll(newRoles);
     this.dealershipIds.clear();
     this.dealershipIds.addAll(newDealershipIds);
-    tokensIssuedBefore(now);
+    refuseIssuedTokens(now);
   }
 
   /** Disables sign-in; every access token issued so far is refused. No-op when already disabled. */
@@ -164,7 +172,7 @@ public class UserAccount {
     if (enabled) {
       this.enabled = false;
       this.disabledAt = now;
-      tokensIssuedBefore(now);
+      refuseIssuedTokens(now);
     }
   }
 
@@ -174,9 +182,10 @@ public class UserAccount {
     this.disabledAt = null;
   }
 
-  /** Refuses the access tokens issued before {@code now}. */
-  public void tokensIssuedBefore(Instant now) {
-    this.tokensNotBefore = now;
+  /** Refuses the access tokens issued so far: the tokens issued from now on are of a new generation. */
+  public void refuseIssuedTokens(Instant now) {
+    this.tokenGeneration++;
+    this.tokensChangedAt = now;
   }
 
   public String totpSecret() {

@@ -2,6 +2,7 @@ package dev.forecourt.platform.security;
 
 import dev.forecourt.identity.application.ApiKeyService;
 import dev.forecourt.identity.application.TokenCutoffs;
+import dev.forecourt.identity.application.TokenIssuer;
 import dev.forecourt.identity.application.TokenSettings;
 import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -88,7 +88,7 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     try {
       TokenPrincipal caller = tokens.verify(credential);
       if (settings.issuer().equals(caller.getIssuer())
-          && !cutoffs.accepts(caller.getName(), Instant.ofEpochSecond(caller.getIssuedAtTime()))) {
+          && !cutoffs.accepts(caller.getName(), caller.getClaim(TokenIssuer.GENERATION_CLAIM))) {
         return refuse(request, context, "the local account was disabled or changed after the token was issued");
       }
       return context.notifyContainerAboutLogin(caller, new HashSet<>(caller.getGroups()));
