@@ -27,4 +27,11 @@ public class CredentialSettings implements SettingGroup {
   public static final Setting<Duration> API_KEY_ROTATION_OVERLAP = Setting.duration(
       "forecourt.security.api-key.rotation-overlap", "PT24H",
       "how long a rotated API key's old secret keeps working (default of ?overlap=)");
+
+  public static final Setting<Duration> INVITATION_TTL = Setting.duration("forecourt.security.invitation.ttl", "P3D",
+      "how long the set-password link of an invitation mail is valid");
+
+  public static final Setting<Duration> TOKEN_CUTOFFS_CACHE_TTL = Setting.durationOrZero(
+      "forecourt.security.token-cutoffs.cache-ttl", "PT10S",
+      "how long a node keeps disabled/changed local accounts before re-reading them (0: every request)");
 }

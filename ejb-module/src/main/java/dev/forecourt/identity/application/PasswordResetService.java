@@ -9,7 +9,9 @@ import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.identity.infrastructure.PasswordResetMailer;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +30,7 @@ import java.util.logging.Logger;
  * valid for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the
  * server's {@code mail/forecourt} session (asynchronously, so the answer time does not tell either).
  * Using the token sets the new password, revokes the account's refresh tokens and lifts a lockout.
+ * The invitation to a new account ({@link #invite}) is the same token with a longer life.
  */
 @Stateless
 @PermitAll
@@ -64,6 +67,20 @@ public class PasswordResetService {
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
     mailer.send(user.email(), user.username(), token, validFor);
+  }
+
+  /**
+   * Invites the holder of a new account: a reset token valid for
+   * {@code forecourt.security.invitation.ttl} (P3D), mailed with the invitation wording; the link
+   * sets the first password through {@link #reset}. A new invitation leaves earlier ones valid.
+   */
+  @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME})
+  public void invite(UserAccount user, String invitedBy) {
+    Instant now = clock.instant();
+    Duration validFor = settings.get(CredentialSettings.INVITATION_TTL);
+    String token = "fcp_" + OpaqueTokens.random();
+    em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
+    mailer.sendInvitation(user.email(), user.username(), invitedBy, token, validFor);
   }
 
   /** Sets a new password with a reset token; the token is used up. */

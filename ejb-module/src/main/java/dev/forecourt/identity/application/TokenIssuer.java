@@ -23,10 +23,14 @@ import java.util.UUID;
 /**
  * Signs Forecourt's own access tokens (RS256, nimbus-jose-jwt) with the claims MP-JWT expects:
  * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code exp}, {@code iat},
- * {@code jti}, plus {@code dealerships} (the rooftop codes the caller is assigned to).
+ * {@code jti}, plus {@code dealerships} (the rooftop codes the caller is assigned to) and
+ * {@code gen}, the account's token generation ({@link TokenCutoffs}).
  */
 @ApplicationScoped
 public class TokenIssuer {
+
+  /** The claim holding the token generation of the account the token was issued to. */
+  public static final String GENERATION_CLAIM = "gen";
 
   @Inject SigningKeys keys;
 
@@ -40,7 +44,8 @@ public class TokenIssuer {
         .claim("upn", user.username())
         .claim("preferred_username", user.username())
         .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
-        .claim("dealerships", dealershipCodes(user)), now, settings.accessTokenLifetime());
+        .claim("dealerships", dealershipCodes(user))
+        .claim(GENERATION_CLAIM, user.tokenGeneration()), now, settings.accessTokenLifetime());
   }
 
   /**

@@ -22,7 +22,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Sends password reset mails through the server-managed mail session {@code mail/forecourt}
+ * Sends password reset and invitation mails through the server-managed mail session {@code mail/forecourt}
  * (SMTP host, port, sender and login are the operator's, set in the admin console or by
  * {@code server-config/payara/configure-domain.sh}). Runs asynchronously; the SMTP send is
  * {@link MailTransport}'s, under MP Fault Tolerance (time-out, circuit breaker, bulkhead). A failure
@@ -48,35 +48,74 @@ public class PasswordResetMailer {
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void send(String to, String username, String token, Duration validFor) {
+    deliver(to, username, "Reset your Forecourt password", """
+        Hello %s,
+
+        someone (hopefully you) asked to reset the password of your Forecourt account.
+        Open this link within %d minutes to choose a new password:
+
+        %s%s
+
+        Or send this token with your new password to POST /api/v1/auth/password-reset/confirm:
+
+        %s
+
+        If you did not ask for this, ignore this mail: your password stays as it is.
+        """.formatted(username, validFor.toMinutes(), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "password reset");
+  }
+
+  /**
+   * The invitation to a new local account: the same single-use token and link as a password reset
+   * (the link sets the first password), valid for {@code validFor}.
+   */
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void sendInvitation(String to, String username, String invitedBy, String token, Duration validFor) {
+    deliver(to, username, "Your Forecourt account", """
+        Hello %s,
+
+        %s has created a Forecourt account for you, with the username %s.
+        Open this link within %s to choose your password:
+
+        %s%s
+
+        Or send this token with your new password to POST /api/v1/auth/password-reset/confirm:
+
+        %s
+
+        Then sign in with your username and that password. If you did not expect this
+        invitation, ignore this mail: nobody can sign in to the account without the link.
+        """.formatted(username, invitedBy, username, readable(validFor), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "invitation");
+  }
+
+  private void deliver(String to, String username, String subject, String text, String kind) {
     try {
       MimeMessage message = new MimeMessage(mail);
       message.setFrom(); // the session's mail.from: the resource's --fromaddress
       message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
-      message.setSubject("Reset your Forecourt password", "UTF-8");
+      message.setSubject(subject, "UTF-8");
       message.setSentDate(new Date());
-      message.setText("""
-          Hello %s,
-
-          someone (hopefully you) asked to reset the password of your Forecourt account.
-          Open this link within %d minutes to choose a new password:
-
-          %s%s
-
-          Or send this token with your new password to POST /api/v1/auth/password-reset/confirm:
-
-          %s
-
-          If you did not ask for this, ignore this mail: your password stays as it is.
-          """.formatted(username, validFor.toMinutes(), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "UTF-8");
+      message.setText(text, "UTF-8");
       transport.send(message);
-      LOG.info(() -> "Password reset mail sent for user " + username);
+      LOG.info(() -> "The " + kind + " mail was sent for user " + username);
     } catch (MessagingException | RuntimeException e) {
       if (e instanceof FaultToleranceException) {
         Thread.interrupted(); // a time-out interrupts this thread: clear what it left
       }
       metrics.counter("forecourt_mail_failures_total").inc();
-      LOG.log(Level.WARNING, "The password reset mail for user " + username + " could not be sent: "
+      LOG.log(Level.WARNING, "The " + kind + " mail for user " + username + " could not be sent: "
           + (e instanceof FaultToleranceException ? e.getClass().getSimpleName() : e.getMessage()));
     }
+  }
+
+  /** "3 days", "12 hours" or "45 minutes". */
+  static String readable(Duration d) {
+    if (d.toDays() >= 1 && d.toHours() % 24 == 0) {
+      return d.toDays() + (d.toDays() == 1 ? " day" : " days");
+    }
+    if (d.toHours() >= 1 && d.toMinutes() % 60 == 0) {
+      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+    }
+    return Math.max(1, d.toMinutes()) + " minutes";
   }
 }

@@ -24,7 +24,7 @@ public class IntegrationSettings implements SettingGroup {
   public static final Setting<String> WEBHOOK_TIMEOUT_RETIRED = Setting.text("forecourt.webhooks.timeout", null,
           "gone: a delivery's time-out is the MP FT key of WebhookCall.post")
       .checkedBy(v -> false, "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
-          + "dev.forecourt.integration.application.WebhookCall/post/Timeout/value (milliseconds)");
+          + "dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value (milliseconds)");
 
   public static final Setting<String> SOURCE_SECRET = Setting.text("forecourt.integrations.<source>.secret", null,
           "the whsec_ secret of an inbound integration source; a source without one is 404")

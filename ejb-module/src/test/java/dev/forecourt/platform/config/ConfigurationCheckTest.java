@@ -89,7 +89,7 @@ class ConfigurationCheckTest {
         "forecourt.secrets.previous-keys must list base64 AES-256 keys, comma-separated",
         "forecourt.integrations.acme.secret must be whsec_ followed by the base64 of at least 24 random bytes",
         "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
-            + "dev.forecourt.integration.application.WebhookCall/post/Timeout/value (milliseconds)").stream().sorted().toList(),
+            + "dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value (milliseconds)").stream().sorted().toList(),
         problems.stream().sorted().toList());
     problems.forEach(p -> assertFalse(p.contains("sneaky") || p.contains(KEY), p));
   }

@@ -35,7 +35,7 @@ public class UserAccount {
   @Column(name = "username", nullable = false, unique = true, length = 100, updatable = false)
   private String username;
 
-  @Column(name = "email", length = 200)
+  @Column(name = "email", length = 200, unique = true)
   private String email;
 
   @Column(name = "password_hash", nullable = false, length = 100)
@@ -68,6 +68,17 @@ public class UserAccount {
   /** The last TOTP time step accepted: a code is good once (RFC 6238, section 5.2). */
   @Column(name = "totp_last_step")
   private Long totpLastStep;
+
+  @Column(name = "disabled_at")
+  private Instant disabledAt;
+
+  /** The generation of the access tokens issued now; tokens of an older one are refused. */
+  @Column(name = "token_generation", nullable = false)
+  private long tokenGeneration;
+
+  /** When the token generation was last raised. */
+  @Column(name = "tokens_changed_at")
+  private Instant tokensChangedAt;
 
   @Version
   @Column(name = "version", nullable = false)
@@ -122,8 +133,60 @@ public class UserAccount {
     this.passwordHash = Objects.requireNonNull(newHash);
   }
 
-  public void disable() {
-    this.enabled = false;
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant disabledAt() {
+    return disabledAt;
+  }
+
+  public long tokenGeneration() {
+    return tokenGeneration;
+  }
+
+  public Instant tokensChangedAt() {
+    return tokensChangedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+
+  /**
+   * Replaces the roles and dealerships. The access tokens issued so far carry the old ones and are
+   * refused from now on; a refresh gives a token with the new ones.
+   */
+  public void changeAccess(Set<Role> newRoles, Set<Long> newDealershipIds, Instant now) {
+    if (newRoles.isEmpty()) {
+      throw new IllegalArgumentException("An account needs at least one role");
+    }
+    this.roles.clear();
+    this.roles.addAll(newRoles);
+    this.dealershipIds.clear();
+    this.dealershipIds.addAll(newDealershipIds);
+    refuseIssuedTokens(now);
+  }
+
+  /** Disables sign-in; every access token issued so far is refused. No-op when already disabled. */
+  public void disable(Instant now) {
+    if (enabled) {
+      this.enabled = false;
+      this.disabledAt = now;
+      refuseIssuedTokens(now);
+    }
+  }
+
+  /** Allows sign-in again (with the existing password); tokens issued before the disable stay refused. */
+  public void enable() {
+    this.enabled = true;
+    this.disabledAt = null;
+  }
+
+  /** Refuses the access tokens issued so far: the tokens issued from now on are of a new generation. */
+  public void refuseIssuedTokens(Instant now) {
+    this.tokenGeneration++;
+    this.tokensChangedAt = now;
   }
 
   public String totpSecret() {

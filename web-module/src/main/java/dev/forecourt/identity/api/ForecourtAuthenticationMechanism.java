@@ -1,6 +1,9 @@
 package dev.forecourt.identity.api;
 
 import dev.forecourt.identity.application.ApiKeyService;
+import dev.forecourt.identity.application.TokenCutoffs;
+import dev.forecourt.identity.application.TokenIssuer;
+import dev.forecourt.identity.application.TokenSettings;
 import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import dev.forecourt.identity.application.TokenVerifier;
 import dev.forecourt.identity.application.InvalidTokenException;
@@ -19,7 +22,10 @@ import java.util.logging.Logger;
 /**
  * The one place a request's credential is checked (Jakarta Security). {@code Authorization:
  * Bearer <token>} is verified by {@link TokenVerifier}, {@code Authorization: ApiKey <key>} by
- * {@link ApiKeyService} (groups: {@code integrator} and the key's scopes); the caller and its
+ * {@link ApiKeyService} (groups: {@code integrator} and the key's scopes); a valid token of a local
+ * account that was disabled, or whose roles or dealerships changed after the token was issued, is
+ * refused ({@link TokenCutoffs}: at once on the node of the change, within its cache TTL on the
+ * others); the caller and its
  * groups go to the container, so {@code @RolesAllowed} on the EJBs and {@code isCallerInRole} see them. No
  * credential: the request continues anonymously (public reads), and a protected call is answered
  * 401. A refused credential is never silently anonymous: {@link RefusedCredentialFilter} answers
@@ -39,6 +45,10 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
   @Inject TokenVerifier tokens;
 
   @Inject ApiKeyService apiKeys;
+
+  @Inject TokenCutoffs cutoffs;
+
+  @Inject TokenSettings settings;
 
   /**
    * Checks the credential; when that needs the database and the database does not answer (an API
@@ -80,6 +90,10 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     }
     try {
       TokenPrincipal caller = tokens.verify(credential);
+      if (settings.issuer().equals(caller.getIssuer())
+          && !cutoffs.accepts(caller.getName(), caller.getClaim(TokenIssuer.GENERATION_CLAIM))) {
+        return refuse(request, context, "the local account was disabled or changed after the token was issued");
+      }
       return context.notifyContainerAboutLogin(caller, new HashSet<>(caller.getGroups()));
     } catch (InvalidTokenException e) {
       return refuse(request, context, e.getMessage());
