@@ -52,8 +52,11 @@ public final class ForecourtServer implements BeforeAllCallback {
 
   private static final String DOMAIN = "systemtest";
   private static final String DB = "forecourt";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+  private static final Duration READY_TIMEOUT =
+      Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"));
+  /** How long a server script may run; {@code -Dforecourt.systemtest.command-timeout=PT10M} on a loaded machine. */
+  private static final Duration COMMAND_TIMEOUT =
+      Duration.parse(System.getProperty("forecourt.systemtest.command-timeout", "PT5M"));
   private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
   /** The webhook allow-list key, and what the test domain allows: the test receivers' address. */
   public static final String WEBHOOK_ALLOWED_HOSTS = "forecourt.webhooks.allowed-hosts";

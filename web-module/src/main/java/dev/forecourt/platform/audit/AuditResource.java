@@ -1,5 +1,8 @@
 package dev.forecourt.platform.audit;
 
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
+
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.web.QueryParams;
 import jakarta.ejb.EJB;
@@ -20,7 +23,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The audit trail for admins: query with filters (JSON, newest first, keyset-paginated by sequence
@@ -28,6 +38,7 @@ import java.util.Map;
  */
 @Path("admin/audit")
 @RequestScoped
+@Tag(name = "admin")
 public class AuditResource {
 
   private static final int DEFAULT_LIMIT = 50;
@@ -51,6 +62,13 @@ public class AuditResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Query the audit trail", description = "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+  @APIResponse(responseCode = "200", description = "Audit records", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
+      @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))},
+      headers = @Header(name = "Link", description = "rel=\"next\": the next page of JSON (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response search() {
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
     return QueryParams.page(uriInfo, trail.search(filter(QueryParams.cursor(cursor)), size), size, AuditRecordView::seqNo);
@@ -59,6 +77,13 @@ public class AuditResource {
   /** The matching records as CSV (RFC 4180), newest first, at most 100 000. */
   @GET
   @Produces("text/csv")
+  @Operation(summary = "Query the audit trail", description = "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+  @APIResponse(responseCode = "200", description = "Audit records", content = {
+      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
+      @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))},
+      headers = @Header(name = "Link", description = "rel=\"next\": the next page of JSON (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response export() {
     List<AuditRecordView> records = trail.search(filter(QueryParams.cursor(cursor)), CSV_MAX);
     StreamingOutput csv = out -> {
@@ -85,6 +110,9 @@ public class AuditResource {
   @GET
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Verify the audit chain", description = "Recomputes the hash chain of the records and tells where it breaks, if it does.")
+  @APIResponse(responseCode = "200", description = "The verification", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerification.class)))
+  @Extension(name = ROLES, value = "admin")
   public AuditVerification verify() {
     return trail.verify();
   }
@@ -93,7 +121,11 @@ public class AuditResource {
   @POST
   @Path("purge")
   @Produces(MediaType.APPLICATION_JSON)
-  public Map<String, Object> purge(@QueryParam("olderThan") String olderThan) {
+  @Operation(summary = "Purge old audit records", description = "Removes records older than `olderThan` (an ISO-8601 duration; default forecourt.audit.retention).")
+  @APIResponse(responseCode = "200", description = "What was purged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPurge.class)))
+  @Extension(name = ROLES, value = "admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
+  public AuditPurge purge(@QueryParam("olderThan") String olderThan) {
     Duration retention = QueryParams.parse("olderThan", olderThan, Duration::parse, "must be an ISO-8601 duration such as P90D");
     if (retention == null) {
       retention = AuditTrail.retention();
@@ -101,7 +133,7 @@ public class AuditResource {
     if (retention.isNegative()) {
       throw ProblemException.invalidParameter("olderThan", "must not be negative");
     }
-    return Map.of("purged", trail.purge(retention), "olderThan", retention.toString());
+    return new AuditPurge(trail.purge(retention), retention.toString());
   }
 
   private AuditFilter filter(Long before) {

@@ -34,13 +34,17 @@ public class MaintenanceFilter implements ContainerRequestFilter {
 
   @Context HttpServletRequest request;
 
+  /**
+   * Whether maintenance refuses {@code method} on {@code path} (relative to {@code /api/v1}); also
+   * read by the OpenAPI document to list the {@code maintenance} problem.
+   */
+  public static boolean appliesTo(String method, String path) {
+    return WRITES.contains(method) && !ALWAYS_OPEN.contains(path.replaceAll("^/+|/+$", ""));
+  }
+
   @Override
   public void filter(ContainerRequestContext context) {
-    if (!WRITES.contains(context.getMethod())) {
-      return;
-    }
-    String path = context.getUriInfo().getPath().replaceAll("^/+|/+$", "");
-    if (ALWAYS_OPEN.contains(path)) {
+    if (!appliesTo(context.getMethod(), context.getUriInfo().getPath())) {
       return;
     }
     MaintenanceStatus status = mode.current();

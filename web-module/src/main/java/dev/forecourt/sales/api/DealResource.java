@@ -1,6 +1,9 @@
 package dev.forecourt.sales.api;
 
 import dev.forecourt.platform.web.Versions;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
+
 import dev.forecourt.sales.application.DealDraft;
 import dev.forecourt.sales.application.DealService;
 import dev.forecourt.sales.application.DealView;
@@ -18,6 +21,15 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Deals: {@code POST /deals} reserves the vehicle (honours {@code Idempotency-Key}); close sells
@@ -28,6 +40,7 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("deals")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sales")
 public class DealResource {
 
   @EJB DealService deals;
@@ -36,6 +49,11 @@ public class DealResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Open a deal", description = "Reserves the vehicle (409 `vehicle-unavailable` when it is not AVAILABLE). Honours `Idempotency-Key`.")
+  @RequestBody(required = true, description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealDraft.class)))
+  @APIResponse(responseCode = "201", description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "validation-failed not-found vehicle-unavailable conflict invalid-parameter idempotency-conflict idempotency-key-reused")
   public Response create(@HeaderParam(LeadResource.IDEMPOTENCY_KEY) String idempotencyKey, DealDraft draft) {
     DealView deal = deals.create(draft, idempotencyKey);
     return Response.created(uriInfo.getBaseUriBuilder().path("deals").path(Long.toString(deal.id())).build())
@@ -44,18 +62,30 @@ public class DealResource {
 
   @GET
   @Path("{id: [0-9]{1,18}}")
+  @Operation(summary = "Read a deal")
+  @APIResponse(responseCode = "200", description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found")
   public Response read(@PathParam("id") long id) {
     return tagged(deals.deal(id));
   }
 
   @POST
   @Path("{id: [0-9]{1,18}}/close")
+  @Operation(summary = "Close a deal", description = "Sells the vehicle and wins the lead.")
+  @APIResponse(responseCode = "200", description = "The deal, closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found conflict precondition-required precondition-failed")
   public Response close(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return tagged(deals.close(id, Versions.expected(ifMatch, "deal")));
   }
 
   @POST
   @Path("{id: [0-9]{1,18}}/cancel")
+  @Operation(summary = "Cancel a deal", description = "Releases the vehicle.")
+  @APIResponse(responseCode = "200", description = "The deal, cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found conflict precondition-required precondition-failed")
   public Response cancel(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return tagged(deals.cancel(id, Versions.expected(ifMatch, "deal")));
   }

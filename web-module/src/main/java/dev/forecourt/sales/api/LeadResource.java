@@ -1,5 +1,9 @@
 package dev.forecourt.sales.api;
 
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.API_KEY_SCOPES;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
+
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.platform.web.Versions;
 import dev.forecourt.sales.application.ActivityDraft;
@@ -28,6 +32,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Leads and their funnel. {@code POST /leads} honours {@code Idempotency-Key}; reads carry the
@@ -37,6 +50,7 @@ import java.util.List;
 @Path("leads")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sales")
 public class LeadResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -49,6 +63,12 @@ public class LeadResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Create a lead", description = "Honours `Idempotency-Key`: a repeat of the same request answers the first answer.")
+  @RequestBody(required = true, description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDraft.class)))
+  @APIResponse(responseCode = "201", description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)), headers = {@Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))})
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = API_KEY_SCOPES, value = "leads:write")
+  @Extension(name = PROBLEMS, value = "validation-failed not-found invalid-parameter idempotency-conflict idempotency-key-reused")
   public Response create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, LeadDraft draft) {
     LeadView lead = leads.create(draft, idempotencyKey);
     return Response.created(uriInfo.getBaseUriBuilder().path("leads").path(Long.toString(lead.id())).build())
@@ -56,6 +76,10 @@ public class LeadResource {
   }
 
   @GET
+  @Operation(summary = "Search leads", description = "By status, dealership and assignee; newest first; keyset-paginated (`limit` up to 100, `Link: rel=\"next\"`).")
+  @APIResponse(responseCode = "200", description = "A page of leads", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LeadView.class)), headers = @Header(name = "Link", description = "rel=\"next\": the next page (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response search(@QueryParam("status") String status, @QueryParam("dealership") String dealership,
       @QueryParam("assignedTo") String assignedTo, @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
@@ -67,6 +91,10 @@ public class LeadResource {
 
   @GET
   @Path("{id: [0-9]{1,18}}")
+  @Operation(summary = "Read a lead")
+  @APIResponse(responseCode = "200", description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)), headers = @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found")
   public Response read(@PathParam("id") long id) {
     LeadView lead = leads.lead(id);
     return Response.ok(lead).tag(Versions.etag(lead.version())).build();
@@ -79,6 +107,11 @@ public class LeadResource {
   @POST
   @Path("{id: [0-9]{1,18}}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Move a lead to another stage", description = "409 `illegal-transition` (with the `allowed` stages) when the funnel does not allow it.")
+  @RequestBody(required = true, description = "The target stage", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadTransition.class)))
+  @APIResponse(responseCode = "200", description = "The lead, moved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found validation-failed illegal-transition conflict precondition-required precondition-failed")
   public Response transition(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       LeadTransition transition) {
     return tagged(leads.transition(id, Versions.expected(ifMatch, "lead"), transition));
@@ -87,6 +120,11 @@ public class LeadResource {
   @POST
   @Path("{id: [0-9]{1,18}}/activities")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Log an activity on a lead")
+  @RequestBody(required = true, description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityDraft.class)))
+  @APIResponse(responseCode = "201", description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found validation-failed")
   public Response addActivity(@PathParam("id") long id, ActivityDraft activity) {
     ActivityView added = leads.addActivity(id, activity);
     return Response.status(Response.Status.CREATED).entity(added).build();
@@ -94,6 +132,10 @@ public class LeadResource {
 
   @GET
   @Path("{id: [0-9]{1,18}}/activities")
+  @Operation(summary = "List a lead's activities")
+  @APIResponse(responseCode = "200", description = "The activities", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ActivityView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found")
   public List<ActivityView> activities(@PathParam("id") long id) {
     return leads.activities(id);
   }
@@ -102,6 +144,11 @@ public class LeadResource {
   @PUT
   @Path("{id: [0-9]{1,18}}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Assign a lead to a salesperson")
+  @RequestBody(required = true, description = "The assignee", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assignment.class)))
+  @APIResponse(responseCode = "200", description = "The lead, assigned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+  @Extension(name = ROLES, value = "manager admin")
+  @Extension(name = PROBLEMS, value = "not-found validation-failed conflict precondition-required precondition-failed")
   public Response assign(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       Assignment assignment) {
     return tagged(leads.assign(id, Versions.expected(ifMatch, "lead"), assignment));

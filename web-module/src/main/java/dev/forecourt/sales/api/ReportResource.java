@@ -1,5 +1,8 @@
 package dev.forecourt.sales.api;
 
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
+
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.sales.application.Funnel;
@@ -17,11 +20,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Business figures for dashboards (managers and admins): the lead funnel, revenue and vehicle interest. */
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sales")
 public class ReportResource {
 
   private static final int DEFAULT_LIMIT = 20;
@@ -31,6 +42,10 @@ public class ReportResource {
 
   @GET
   @Path("funnel")
+  @Operation(summary = "The lead funnel", description = "Leads per stage, for one dealership or all the caller may see.")
+  @APIResponse(responseCode = "200", description = "The funnel", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class)))
+  @Extension(name = ROLES, value = "manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Funnel funnel(@QueryParam("dealership") String dealership) {
     return reports.funnel(QueryParams.text(dealership));
   }
@@ -38,6 +53,10 @@ public class ReportResource {
   /** Revenue of deals closed from {@code from} to {@code to} (ISO dates, both inclusive, UTC). */
   @GET
   @Path("revenue")
+  @Operation(summary = "Revenue of closed deals", description = "From `from` to `to` (ISO dates, both inclusive, UTC; both required).")
+  @APIResponse(responseCode = "200", description = "Revenue lines", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevenueLine.class)))
+  @Extension(name = ROLES, value = "manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public List<RevenueLine> revenue(@QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("dealership") String dealership) {
     Period period = Period.of(from, to);
@@ -51,6 +70,10 @@ public class ReportResource {
    */
   @GET
   @Path("vehicle-interest")
+  @Operation(summary = "Vehicle interest", description = "Views (one per visitor per hour) and inquiries from `from` to `to` (ISO dates, inclusive, UTC): per dealership, and the `limit` (1..100, default 20) most viewed vehicles.")
+  @APIResponse(responseCode = "200", description = "The interest report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterestReport.class)))
+  @Extension(name = ROLES, value = "manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
   public InterestReport vehicleInterest(@QueryParam("from") String from, @QueryParam("to") String to,
       @QueryParam("dealership") String dealership, @QueryParam("limit") String limit) {
     Period period = Period.of(from, to);

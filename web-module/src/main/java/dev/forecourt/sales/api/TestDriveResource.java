@@ -1,5 +1,8 @@
 package dev.forecourt.sales.api;
 
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
+import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
+
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.sales.application.TestDriveDraft;
@@ -19,11 +22,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Test drives: booking (409 {@code double-booking} on an overlap), cancelling, a vehicle's bookings. */
 @Path("test-drives")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "sales")
 public class TestDriveResource {
 
   @EJB TestDriveService testDrives;
@@ -32,6 +45,11 @@ public class TestDriveResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Book a test drive", description = "409 `double-booking` when the vehicle or the salesperson is already booked at that time.")
+  @RequestBody(required = true, description = "The booking", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveDraft.class)))
+  @APIResponse(responseCode = "201", description = "The booking", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "validation-failed not-found double-booking vehicle-unavailable conflict")
   public Response schedule(TestDriveDraft draft) {
     TestDriveView drive = testDrives.schedule(draft);
     return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(drive.id())).build())
@@ -40,11 +58,19 @@ public class TestDriveResource {
 
   @POST
   @Path("{id: [0-9]{1,18}}/cancel")
+  @Operation(summary = "Cancel a test drive")
+  @APIResponse(responseCode = "200", description = "The booking, cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "not-found conflict")
   public TestDriveView cancel(@PathParam("id") long id) {
     return testDrives.cancel(id);
   }
 
   @GET
+  @Operation(summary = "List a vehicle's test drives", description = "`vehicleId` is required.")
+  @APIResponse(responseCode = "200", description = "The bookings", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TestDriveView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter not-found")
   public List<TestDriveView> ofVehicle(@QueryParam("vehicleId") String vehicleId) {
     Long id = QueryParams.parse("vehicleId", vehicleId, Long::valueOf, "must be a vehicle id");
     if (id == null) {
