@@ -277,8 +277,9 @@ class WebhooksIT {
 
   @Test
   void urlsAtLoopbackPrivateOrMetadataAddressesAreRefusedAndCheckedAgainAtEachDelivery() {
+    // 2852039166 is 169.254.169.254 written as one decimal number
     for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://[::1]:8080/hook",
-        "http://[::ffff:169.254.169.254]/", "http://2130706433/hook", "https://192.168.1.20/hook")) {
+        "http://[::ffff:169.254.169.254]/", "http://2852039166/hook", "https://192.168.1.20/hook")) {
       as("admin").contentType(ContentType.JSON).body(Map.of("url", url, "eventTypes", List.of("lead.created")))
           .post("/webhooks").then().statusCode(422)
           .body("type", equalTo(PROBLEMS + "url-not-allowed")).body("errors.field", hasItem("url"))
