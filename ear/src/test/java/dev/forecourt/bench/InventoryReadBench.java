@@ -36,12 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The baseline read benchmark (run by {@code server-config/bench.sh}, never by {@code verify}):
- * the real EAR on Payara Server + PostgreSQL with {@code bench.vehicles} (100 000) generated
- * vehicles, loaded with {@code wrk} over loopback. Per endpoint: a warm-up, then a fixed-time
- * measurement; prints req/s, p50/p99 latency, the ratios to the bare JAX-RS {@code /ping} and the
- * second-level cache hit ratio (Hibernate statistics from {@code /metrics}) of the measured window,
- * and writes the table to {@code bench.report}.
+ * The baseline read benchmark (run by {@code server-config/bench.sh}, never by {@code verify}): the
+ * real EAR on Payara Server + PostgreSQL with {@code bench.vehicles} (100 000) generated vehicles,
+ * loaded with {@code wrk} over loopback. Per endpoint: a warm-up, then a fixed-time measurement;
+ * prints req/s, p50/p99 latency, the ratios to the bare JAX-RS {@code /ping} and the second-level
+ * cache hit ratio (Hibernate statistics from {@code /metrics}) of the measured window, and writes
+ * the table to {@code bench.report}.
  *
  * <p>Nothing about speed is asserted: it fails only when the set-up fails (wrk missing, data not
  * generated, a non-2xx response, no request completed).
@@ -51,9 +51,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>The {@code /vehicles/{id}} row picks random ids from {@code bench.hotIds} (5 000) of the
  * generated vehicles, spread evenly over them: the Infinispan entity region of the local
- * configuration holds at most 10 000 entries (max-idle 100 s), so a working set of all 100 000
- * ids cannot be an L2-hit benchmark. The extra row "all ids" shows what a working set larger than
- * the region costs.
+ * configuration holds at most 10 000 entries (max-idle 100 s), so a working set of all 100 000 ids
+ * cannot be an L2-hit benchmark. The extra row "all ids" shows what a working set larger than the
+ * region costs.
  */
 @ExtendWith(ForecourtServer.class)
 class InventoryReadBench {
@@ -61,11 +61,32 @@ class InventoryReadBench {
   private static final Pattern RESULT = Pattern.compile("^BENCH-RESULT (.*)$", Pattern.MULTILINE);
   private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
   private static final String[] MAKES = {
-    "Volkswagen", "Volkswagen", "Toyota", "Toyota", "BMW", "Mercedes-Benz", "Ford", "Skoda", "Tesla", "Renault"};
+    "Volkswagen",
+    "Volkswagen",
+    "Toyota",
+    "Toyota",
+    "BMW",
+    "Mercedes-Benz",
+    "Ford",
+    "Skoda",
+    "Tesla",
+    "Renault"
+  };
   private static final String[] MODELS = {
-    "Golf", "ID.4", "Corolla", "RAV4", "320d", "C 200", "Focus", "Octavia", "Model 3", "Clio"};
+    "Golf", "ID.4", "Corolla", "RAV4", "320d", "C 200", "Focus", "Octavia", "Model 3", "Clio"
+  };
   private static final String[] TRIMS = {
-    "Life", "Pro", "Hybrid", "Adventure", "M Sport", "Avantgarde", "Titanium", "Style", "Long Range", "Techno"};
+    "Life",
+    "Pro",
+    "Hybrid",
+    "Adventure",
+    "M Sport",
+    "Avantgarde",
+    "Titanium",
+    "Style",
+    "Long Range",
+    "Techno"
+  };
 
   private final String warmup = System.getProperty("bench.warmup", "15s");
   private final String duration = System.getProperty("bench.duration", "20s");
@@ -73,10 +94,14 @@ class InventoryReadBench {
   private final int connections = Integer.getInteger("bench.connections", 16);
   private final int vehicles = Integer.getInteger("bench.vehicles", 100_000);
   private final int hotIds = Integer.getInteger("bench.hotIds", 5_000);
-  private final Path report = Path.of(System.getProperty("bench.report", "target/bench-report.txt"));
+  private final Path report =
+      Path.of(System.getProperty("bench.report", "target/bench-report.txt"));
   private final Path work = Path.of(System.getProperty("bench.work", "target/bench"));
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   @Test
   void inventoryReads() throws Exception {
@@ -91,23 +116,46 @@ class InventoryReadBench {
     // stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
     long hotFirst = firstId + 2;
     String token = Accounts.token("admin");
-    List<Endpoint> endpoints = List.of(
-        new Endpoint("GET /api/v1/ping", "bare JAX-RS", fixedScript("/api/v1/ping", null), 0, 0, 0),
-        new Endpoint("GET /api/v1/vehicles/{id}", "EJB+JPA, L2 hit, " + hot + " ids",
-            randomIdScript(hotFirst, hot, stride, null), hotFirst, hot, stride),
-        new Endpoint("GET /api/v1/vehicles/{id}", "same, signed in (JWT verified)",
-            randomIdScript(hotFirst, hot, stride, token), 0, 0, 0),
-        new Endpoint("GET /api/v1/vehicles?limit=20", "first page, newest first",
-            fixedScript("/api/v1/vehicles?limit=20", null), 0, 0, 0),
-        new Endpoint("GET /api/v1/vehicles/{id}", "all " + vehicles + " ids, signed in",
-            randomIdScript(firstId, vehicles, 1, token), 0, 0, 0));
+    List<Endpoint> endpoints =
+        List.of(
+            new Endpoint(
+                "GET /api/v1/ping", "bare JAX-RS", fixedScript("/api/v1/ping", null), 0, 0, 0),
+            new Endpoint(
+                "GET /api/v1/vehicles/{id}",
+                "EJB+JPA, L2 hit, " + hot + " ids",
+                randomIdScript(hotFirst, hot, stride, null),
+                hotFirst,
+                hot,
+                stride),
+            new Endpoint(
+                "GET /api/v1/vehicles/{id}",
+                "same, signed in (JWT verified)",
+                randomIdScript(hotFirst, hot, stride, token),
+                0,
+                0,
+                0),
+            new Endpoint(
+                "GET /api/v1/vehicles?limit=20",
+                "first page, newest first",
+                fixedScript("/api/v1/vehicles?limit=20", null),
+                0,
+                0,
+                0),
+            new Endpoint(
+                "GET /api/v1/vehicles/{id}",
+                "all " + vehicles + " ids, signed in",
+                randomIdScript(firstId, vehicles, 1, token),
+                0,
+                0,
+                0));
 
     // Every endpoint answers 200 before any load: a broken set-up is an error, not a number.
     requireOk(base + "/api/v1/ping");
     requireOk(base + "/api/v1/vehicles/" + hotFirst);
     requireOk(base + "/api/v1/vehicles/" + (hotFirst + (long) (hot - 1) * stride));
     String page = requireOk(base + "/api/v1/vehicles?limit=20");
-    System.out.println("[bench] first page: " + page.substring(0, Math.min(200, page.length())) + "...");
+    System.out.println(
+        "[bench] first page: " + page.substring(0, Math.min(200, page.length())) + "...");
 
     String loadBefore = loadAverage();
     Instant begin = Instant.now();
@@ -121,11 +169,16 @@ class InventoryReadBench {
       runWrk(wrk, script, base, warmup, work.resolve("endpoint-" + i + "-warmup.txt"));
       String metricsBefore = Metrics.scrape();
       System.out.println("[bench] measure " + duration + ": " + e.name + " (" + e.what + ")");
-      Map<String, String> r = runWrk(wrk, script, base, duration, work.resolve("endpoint-" + i + ".txt"));
+      Map<String, String> r =
+          runWrk(wrk, script, base, duration, work.resolve("endpoint-" + i + ".txt"));
       String metricsAfter = Metrics.scrape();
-      results.add(new Result(e, r, delta(metricsBefore, metricsAfter, "forecourt_l2_cache_hits"),
-          delta(metricsBefore, metricsAfter, "forecourt_l2_cache_misses"),
-          delta(metricsBefore, metricsAfter, "forecourt_l2_cache_puts")));
+      results.add(
+          new Result(
+              e,
+              r,
+              delta(metricsBefore, metricsAfter, "forecourt_l2_cache_hits"),
+              delta(metricsBefore, metricsAfter, "forecourt_l2_cache_misses"),
+              delta(metricsBefore, metricsAfter, "forecourt_l2_cache_puts")));
     }
     String text = table(results, loadBefore, Duration.between(begin, Instant.now()));
     System.out.println(text);
@@ -150,14 +203,17 @@ class InventoryReadBench {
       c.setAutoCommit(false);
       s.execute("lock table vehicle in exclusive mode");
       long maxId = single(s, "select coalesce(max(id), 0) from vehicle");
-      long seqTop = single(s, "select case when is_called then last_value else 0 end from vehicle_seq");
+      long seqTop =
+          single(s, "select case when is_called then last_value else 0 end from vehicle_seq");
       long dealerships = single(s, "select count(*) from dealership");
       if (dealerships == 0) {
-        throw new IllegalStateException("No dealership in the database: the bench needs the demo "
-            + "dealerships (FORECOURT_DEMO_DATA=true, FORECOURT_DEMO_VEHICLES=0)");
+        throw new IllegalStateException(
+            "No dealership in the database: the bench needs the demo "
+                + "dealerships (FORECOURT_DEMO_DATA=true, FORECOURT_DEMO_VEHICLES=0)");
       }
       long base = Math.max(maxId, seqTop);
-      String sql = """
+      String sql =
+          """
           insert into vehicle (id, vin, make, model, trim_level, model_year, colour, mileage,
                                price_amount, price_currency, status, dealership_id,
                                created_at, updated_at, version)
@@ -201,10 +257,18 @@ class InventoryReadBench {
       s.execute("analyze vehicle");
       long total = single(s, "select count(*) from vehicle");
       if (inserted != vehicles || total < vehicles) {
-        throw new IllegalStateException("Generated " + inserted + " vehicles, table holds " + total);
+        throw new IllegalStateException(
+            "Generated " + inserted + " vehicles, table holds " + total);
       }
-      System.out.printf(Locale.ROOT, "[bench] %d vehicles generated (ids %d..%d, vehicle_seq at %d, "
-              + "%d in the table) in %d ms%n", inserted, base + 1, top, seq, total,
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %d vehicles generated (ids %d..%d, vehicle_seq at %d, "
+              + "%d in the table) in %d ms%n",
+          inserted,
+          base + 1,
+          top,
+          seq,
+          total,
           Duration.between(begin, Instant.now()).toMillis());
       return base + 1;
     }
@@ -220,13 +284,14 @@ class InventoryReadBench {
   // --- wrk -------------------------------------------------------------------------------------
 
   /** An endpoint under load; primeCount > 0: GET each of those ids once before the warm-up. */
-  private record Endpoint(String name, String what, String lua, long primeFirst, int primeCount,
-      int primeStride) {}
+  private record Endpoint(
+      String name, String what, String lua, long primeFirst, int primeCount, int primeStride) {}
 
-  private record Result(Endpoint endpoint, Map<String, String> wrk, double l2Hits, double l2Misses,
-      double l2Puts) {
+  private record Result(
+      Endpoint endpoint, Map<String, String> wrk, double l2Hits, double l2Misses, double l2Puts) {
     double rps() {
-      return Double.parseDouble(wrk.get("requests")) / (Double.parseDouble(wrk.get("duration_us")) / 1e6);
+      return Double.parseDouble(wrk.get("requests"))
+          / (Double.parseDouble(wrk.get("duration_us")) / 1e6);
     }
 
     double p50() {
@@ -238,13 +303,16 @@ class InventoryReadBench {
     }
 
     long socketErrors() {
-      return Long.parseLong(wrk.get("connect")) + Long.parseLong(wrk.get("read"))
-          + Long.parseLong(wrk.get("write")) + Long.parseLong(wrk.get("timeout"));
+      return Long.parseLong(wrk.get("connect"))
+          + Long.parseLong(wrk.get("read"))
+          + Long.parseLong(wrk.get("write"))
+          + Long.parseLong(wrk.get("timeout"));
     }
   }
 
   /** Common part of every script: a done() that prints the numbers on one parseable line. */
-  private static final String DONE = """
+  private static final String DONE =
+      """
       done = function(summary, latency, requests)
         local e = summary.errors
         io.write(string.format("BENCH-RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d "
@@ -255,14 +323,19 @@ class InventoryReadBench {
       """;
 
   private static String fixedScript(String path, String token) {
-    return "wrk.method = \"GET\"\nwrk.path = \"" + path + "\"\n"
+    return "wrk.method = \"GET\"\nwrk.path = \""
+        + path
+        + "\"\n"
         + "wrk.headers[\"Accept\"] = \"application/json\"\n"
-        + (token == null ? "" : "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n") + DONE;
+        + (token == null ? "" : "wrk.headers[\"Authorization\"] = \"Bearer " + token + "\"\n")
+        + DONE;
   }
 
   /** GET /api/v1/vehicles/{first + k * stride} for a uniformly random k in [0, count). */
   private static String randomIdScript(long first, int count, int stride, String token) {
-    return String.format(Locale.ROOT, """
+    return String.format(
+            Locale.ROOT,
+            """
         local first, count, stride = %d, %d, %d
         local threads = 0
         function setup(thread)
@@ -278,15 +351,33 @@ class InventoryReadBench {
           local id = first + math.random(0, count - 1) * stride
           return wrk.format("GET", "/api/v1/vehicles/" .. id, headers)
         end
-        """, first, count, stride,
-        token == null ? "" : "headers[\"Authorization\"] = \"Bearer " + token + "\"") + DONE;
+        """,
+            first,
+            count,
+            stride,
+            token == null ? "" : "headers[\"Authorization\"] = \"Bearer " + token + "\"")
+        + DONE;
   }
 
   private Map<String, String> runWrk(String wrk, Path script, String base, String time, Path log)
       throws IOException, InterruptedException {
-    List<String> command = List.of(wrk, "-t", String.valueOf(threads), "-c", String.valueOf(connections),
-        "-d", time, "--timeout", "10s", "--latency", "-s", script.toString(), base + "/");
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    List<String> command =
+        List.of(
+            wrk,
+            "-t",
+            String.valueOf(threads),
+            "-c",
+            String.valueOf(connections),
+            "-d",
+            time,
+            "--timeout",
+            "10s",
+            "--latency",
+            "-s",
+            script.toString(),
+            base + "/");
+    Process p =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     if (!p.waitFor(parseSeconds(time) + 60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IllegalStateException("wrk did not finish: " + command);
@@ -294,7 +385,8 @@ class InventoryReadBench {
     String out = Files.readString(log, StandardCharsets.UTF_8);
     Matcher m = RESULT.matcher(out);
     if (p.exitValue() != 0 || !m.find()) {
-      throw new IllegalStateException("wrk failed (exit " + p.exitValue() + "): " + command + "\n" + out);
+      throw new IllegalStateException(
+          "wrk failed (exit " + p.exitValue() + "): " + command + "\n" + out);
     }
     Map<String, String> fields = new LinkedHashMap<>();
     Matcher f = FIELD.matcher(m.group(1));
@@ -302,8 +394,8 @@ class InventoryReadBench {
       fields.put(f.group(1), f.group(2));
     }
     if (Long.parseLong(fields.get("requests")) == 0 || Long.parseLong(fields.get("status")) > 0) {
-      throw new IllegalStateException("Non-2xx/3xx responses or no request completed: "
-          + script.getFileName() + "\n" + out);
+      throw new IllegalStateException(
+          "Non-2xx/3xx responses or no request completed: " + script.getFileName() + "\n" + out);
     }
     return fields;
   }
@@ -328,8 +420,8 @@ class InventoryReadBench {
         return candidate.toString();
       }
     }
-    throw new IllegalStateException("wrk is not installed: apt-get install -y wrk "
-        + "(server-config/bench.sh installs it)");
+    throw new IllegalStateException(
+        "wrk is not installed: apt-get install -y wrk " + "(server-config/bench.sh installs it)");
   }
 
   /**
@@ -346,12 +438,15 @@ class InventoryReadBench {
       List<Future<String>> done = new ArrayList<>();
       for (int t = 0; t < 4; t++) {
         int offset = t;
-        done.add(pool.submit(() -> {
-          for (int k = offset; k < e.primeCount; k += 4) {
-            requireOk(base + "/api/v1/vehicles/" + (e.primeFirst + (long) k * e.primeStride));
-          }
-          return "ok";
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int k = offset; k < e.primeCount; k += 4) {
+                    requireOk(
+                        base + "/api/v1/vehicles/" + (e.primeFirst + (long) k * e.primeStride));
+                  }
+                  return "ok";
+                }));
       }
       for (Future<String> f : done) {
         f.get(10, TimeUnit.MINUTES);
@@ -361,14 +456,22 @@ class InventoryReadBench {
     } finally {
       pool.shutdownNow();
     }
-    System.out.println("[bench] primed " + e.primeCount + " vehicles in "
-        + Duration.between(begin, Instant.now()).toMillis() + " ms");
+    System.out.println(
+        "[bench] primed "
+            + e.primeCount
+            + " vehicles in "
+            + Duration.between(begin, Instant.now()).toMillis()
+            + " ms");
   }
 
   private String requireOk(String url) throws IOException, InterruptedException {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
-        .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
     }
@@ -384,33 +487,77 @@ class InventoryReadBench {
   private String table(List<Result> results, String loadBefore, Duration took) {
     Result ping = results.get(0);
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%nForecourt inventory read benchmark  (%s)%n", Instant.now()));
-    sb.append(String.format(Locale.ROOT,
-        "Payara Server (HTTP worker threads max %s, JDBC pool max %s) + PostgreSQL, %d generated vehicles; "
-            + "wrk %d threads, %d connections, warm-up %s + measured %s per endpoint, loopback, %d cores; "
-            + "load average before: %s%n%n",
-        serverSetting("configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size"),
-        serverSetting("resources.jdbc-connection-pool.forecourt-pool.max-pool-size"),
-        vehicles, threads, connections, warmup, duration, Runtime.getRuntime().availableProcessors(), loadBefore));
-    String header = String.format(Locale.ROOT, "%-31s %-29s %10s %9s %9s %9s %9s %8s %14s%n",
-        "endpoint", "", "req/s", "p50 ms", "p99 ms", "rps/ping", "p50/ping", "errors", "L2 hit ratio");
+    sb.append(
+        String.format(Locale.ROOT, "%nForecourt inventory read benchmark  (%s)%n", Instant.now()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Payara Server (HTTP worker threads max %s, JDBC pool max %s) + PostgreSQL, %d generated vehicles; "
+                + "wrk %d threads, %d connections, warm-up %s + measured %s per endpoint, loopback, %d cores; "
+                + "load average before: %s%n%n",
+            serverSetting(
+                "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size"),
+            serverSetting("resources.jdbc-connection-pool.forecourt-pool.max-pool-size"),
+            vehicles,
+            threads,
+            connections,
+            warmup,
+            duration,
+            Runtime.getRuntime().availableProcessors(),
+            loadBefore));
+    String header =
+        String.format(
+            Locale.ROOT,
+            "%-31s %-29s %10s %9s %9s %9s %9s %8s %14s%n",
+            "endpoint",
+            "",
+            "req/s",
+            "p50 ms",
+            "p99 ms",
+            "rps/ping",
+            "p50/ping",
+            "errors",
+            "L2 hit ratio");
     sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
     for (Result r : results) {
       double lookups = r.l2Hits + r.l2Misses;
-      String l2 = lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * r.l2Hits / lookups);
-      sb.append(String.format(Locale.ROOT, "%-31s %-29s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %14s%n",
-          r.endpoint.name, r.endpoint.what, r.rps(), r.p50(), r.p99(), r.rps() / ping.rps(),
-          r.p50() / ping.p50(), r.socketErrors(), l2));
+      String l2 =
+          lookups == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * r.l2Hits / lookups);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "%-31s %-29s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %14s%n",
+              r.endpoint.name,
+              r.endpoint.what,
+              r.rps(),
+              r.p50(),
+              r.p99(),
+              r.rps() / ping.rps(),
+              r.p50() / ping.p50(),
+              r.socketErrors(),
+              l2));
     }
-    sb.append("\nL2 (Hibernate statistics, forecourt_l2_cache_* from /metrics, measured windows only):\n");
+    sb.append(
+        "\nL2 (Hibernate statistics, forecourt_l2_cache_* from /metrics, measured windows only):\n");
     for (Result r : results) {
-      sb.append(String.format(Locale.ROOT, "  %-31s %-29s hits %9.0f  misses %8.0f  puts %8.0f%n",
-          r.endpoint.name, r.endpoint.what, r.l2Hits, r.l2Misses, r.l2Puts));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-31s %-29s hits %9.0f  misses %8.0f  puts %8.0f%n",
+              r.endpoint.name,
+              r.endpoint.what,
+              r.l2Hits,
+              r.l2Misses,
+              r.l2Puts));
     }
-    sb.append(String.format(Locale.ROOT, "%nrps/ping = throughput relative to the bare endpoint; "
-        + "p50/ping = median latency relative to it; errors = wrk socket errors (non-2xx fail the run).%n"
-        + "Load average after: %s; benchmark phase took %d s. Not a test: no targets.%n",
-        loadAverage(), took.toSeconds()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nrps/ping = throughput relative to the bare endpoint; "
+                + "p50/ping = median latency relative to it; errors = wrk socket errors (non-2xx fail the run).%n"
+                + "Load average after: %s; benchmark phase took %d s. Not a test: no targets.%n",
+            loadAverage(),
+            took.toSeconds()));
     return sb.toString();
   }
 

@@ -27,11 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * server-config/backup.sh and restore.sh against the server's PostgreSQL, as an operator uses
- * them: data is written through the API, backed up while the server runs, restored into a fresh
- * database, the JDBC pool is pointed at it and the domain restarted; the API then serves the same
- * vehicles, leads and audit records, the audit chain verifies, and new writes land in the restored
- * database. The server stays on the restored database (identical data) for the classes after this one.
+ * server-config/backup.sh and restore.sh against the server's PostgreSQL, as an operator uses them:
+ * data is written through the API, backed up while the server runs, restored into a fresh database,
+ * the JDBC pool is pointed at it and the domain restarted; the API then serves the same vehicles,
+ * leads and audit records, the audit chain verifies, and new writes land in the restored database.
+ * The server stays on the restored database (identical data) for the classes after this one.
  */
 @ExtendWith(ForecourtServer.class)
 class BackupRestoreIT {
@@ -50,38 +50,81 @@ class BackupRestoreIT {
     Counts before = counts();
     assertTrue(before.intact(), "the audit chain verifies before the backup");
 
-    Scripts.Result backup = Scripts.run("backup.sh", ForecourtServer.databaseSettings(SOURCE), "--output-dir", backups.toString());
+    Scripts.Result backup =
+        Scripts.run(
+            "backup.sh",
+            ForecourtServer.databaseSettings(SOURCE),
+            "--output-dir",
+            backups.toString());
     assertEquals(0, backup.exitCode(), backup.toString());
     Path file = Path.of(backup.lastLine());
-    assertThat(file.getFileName().toString(), matchesPattern("forecourt-postgresql-forecourt-\\d{8}T\\d{6}Z\\.dump"));
+    assertThat(
+        file.getFileName().toString(),
+        matchesPattern("forecourt-postgresql-forecourt-\\d{8}T\\d{6}Z\\.dump"));
     assertEquals(List.of(file), Scripts.files(backups), "one file, no partial left behind");
-    assertEquals(before, counts(), "nothing else wrote while the backup ran (else the comparison below is moot)");
+    assertEquals(
+        before,
+        counts(),
+        "nothing else wrote while the backup ran (else the comparison below is moot)");
 
     ForecourtServer.createDatabase(RESTORED);
-    Scripts.Result restore = Scripts.run("restore.sh", ForecourtServer.databaseSettings(RESTORED), file.toString());
+    Scripts.Result restore =
+        Scripts.run("restore.sh", ForecourtServer.databaseSettings(RESTORED), file.toString());
     assertEquals(0, restore.exitCode(), restore.toString());
     assertThat(restore.stderr(), containsString("Restored " + file + " into database " + RESTORED));
     // a second restore into the now non-empty database is refused and changes nothing
-    Scripts.Result again = Scripts.run("restore.sh", ForecourtServer.databaseSettings(RESTORED), file.toString());
+    Scripts.Result again =
+        Scripts.run("restore.sh", ForecourtServer.databaseSettings(RESTORED), file.toString());
     assertEquals(5, again.exitCode(), again.toString());
     assertThat(again.stderr(), containsString("is not empty"));
 
     ForecourtServer.switchDatabase(RESTORED);
 
-    assertEquals(before, counts(), "vehicles, leads and audit records served from the restored database");
-    Accounts.as("admin").get("/vehicles/{id}", vehicle).then().statusCode(200).body("make", equalTo("Skoda"));
-    Accounts.as("sales").get("/leads/{id}", lead).then().statusCode(200).body("status", equalTo("CONTACTED"));
+    assertEquals(
+        before, counts(), "vehicles, leads and audit records served from the restored database");
+    Accounts.as("admin")
+        .get("/vehicles/{id}", vehicle)
+        .then()
+        .statusCode(200)
+        .body("make", equalTo("Skoda"));
+    Accounts.as("sales")
+        .get("/leads/{id}", lead)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CONTACTED"));
 
     // a new write works, lands in the restored database only, and extends the intact chain
-    long newLead = Accounts.as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", vehicle)).post("/leads")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    long newLead =
+        Accounts.as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.draft("BER", vehicle))
+            .post("/leads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     assertThat(newLead, greaterThan(lead));
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from sales_lead where id = " + newLead), "in " + RESTORED);
-    assertEquals(0, count(SOURCE, "select count(*) from sales_lead where id = " + newLead), "not in " + SOURCE);
-    JsonPath verified = Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200).extract().jsonPath();
+    assertEquals(
+        1,
+        ForecourtServer.queryLong("select count(*) from sales_lead where id = " + newLead),
+        "in " + RESTORED);
+    assertEquals(
+        0,
+        count(SOURCE, "select count(*) from sales_lead where id = " + newLead),
+        "not in " + SOURCE);
+    JsonPath verified =
+        Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200).extract().jsonPath();
     assertTrue(verified.getBoolean("intact"), verified.prettify());
     assertThat(verified.getLong("lastSeq"), greaterThan(before.lastAuditSeq()));
-    LOG.info(() -> "Backup " + file.getFileName() + ": " + size(file) + " bytes; restored and served " + before);
+    LOG.info(
+        () ->
+            "Backup "
+                + file.getFileName()
+                + ": "
+                + size(file)
+                + " bytes; restored and served "
+                + before);
   }
 
   @Test
@@ -91,7 +134,8 @@ class BackupRestoreIT {
     assertEquals(2, unknown.exitCode(), unknown.toString());
     assertThat(unknown.stderr(), containsString("unknown argument: --bogus"));
 
-    Scripts.Result noFile = Scripts.run("restore.sh", db, backups.resolve("missing.dump").toString());
+    Scripts.Result noFile =
+        Scripts.run("restore.sh", db, backups.resolve("missing.dump").toString());
     assertEquals(6, noFile.exitCode(), noFile.toString());
     Path text = Files.writeString(backups.resolve("notes.dump"), "not a dump\n");
     Scripts.Result wrongKind = Scripts.run("restore.sh", db, text.toString());
@@ -105,13 +149,19 @@ class BackupRestoreIT {
     assertThat(tools.stderr(), containsString("has no pg_dump, pg_restore and psql"));
 
     // (the embedded PostgreSQL trusts local connections, so a wrong password would not be refused)
-    Scripts.Result denied = Scripts.run("backup.sh", ForecourtServer.databaseSettings("no_such_database"),
-        "--output-dir", backups.toString());
+    Scripts.Result denied =
+        Scripts.run(
+            "backup.sh",
+            ForecourtServer.databaseSettings("no_such_database"),
+            "--output-dir",
+            backups.toString());
     assertEquals(1, denied.exitCode(), denied.toString());
     assertThat(denied.stderr(), containsString("cannot connect to database no_such_database"));
     assertEquals(List.of(text), Scripts.files(backups), "no backup file from a failed backup");
 
-    Scripts.Result kind = Scripts.run("backup.sh", Map.of("FORECOURT_DB_KIND", "sqlite"), "--output-dir", backups.toString());
+    Scripts.Result kind =
+        Scripts.run(
+            "backup.sh", Map.of("FORECOURT_DB_KIND", "sqlite"), "--output-dir", backups.toString());
     assertEquals(2, kind.exitCode(), kind.toString());
   }
 
@@ -121,9 +171,14 @@ class BackupRestoreIT {
   record Counts(long vehicles, long leads, long auditRecords, long lastAuditSeq, boolean intact) {}
 
   private static Counts counts() {
-    JsonPath verify = Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200).extract().jsonPath();
-    return new Counts(pages("/vehicles", 100), pages("/leads", 100), pages("/admin/audit", 500),
-        verify.getLong("lastSeq"), verify.getBoolean("intact"));
+    JsonPath verify =
+        Accounts.as("admin").get("/admin/audit/verify").then().statusCode(200).extract().jsonPath();
+    return new Counts(
+        pages("/vehicles", 100),
+        pages("/leads", 100),
+        pages("/admin/audit", 500),
+        verify.getLong("lastSeq"),
+        verify.getBoolean("intact"));
   }
 
   /** Items of every page of a keyset-paginated list, following nextCursor. */
@@ -150,7 +205,9 @@ class BackupRestoreIT {
     ds.setDatabaseName(database);
     ds.setUser(db.get("FORECOURT_DB_USER"));
     ds.setPassword(db.get("FORECOURT_DB_PASSWORD"));
-    try (var c = ds.getConnection(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+    try (var c = ds.getConnection();
+        var s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     } catch (java.sql.SQLException e) {

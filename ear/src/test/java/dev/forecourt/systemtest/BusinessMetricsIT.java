@@ -54,8 +54,16 @@ class BusinessMetricsIT {
    * the first time is registered while one scrape reads the figures and appears from the next.
    */
   private static String scrape() {
-    Supplier<String> once = () -> given().baseUri(ForecourtServer.baseUri().toString())
-        .queryParam("scope", "application").get("/metrics").then().statusCode(200).extract().asString();
+    Supplier<String> once =
+        () ->
+            given()
+                .baseUri(ForecourtServer.baseUri().toString())
+                .queryParam("scope", "application")
+                .get("/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     once.get();
     return once.get();
   }
@@ -80,17 +88,35 @@ class BusinessMetricsIT {
   void leadsConversionAndRevenueFollowTheFunnel() {
     String before = scrape();
     long vehicle = Vehicles.create("21990.00");
-    long lead = as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", vehicle)).post("/leads")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    long lead =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.draft("BER", vehicle))
+            .post("/leads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
 
     String afterLead = scrape();
     assertEquals(leads(before, "NEW") + 1, leads(afterLead, "NEW"));
-    assertEquals(figure(before, "forecourt_vehicle_inquiries", Map.of()) + 1,
-        figure(afterLead, "forecourt_vehicle_inquiries", Map.of()), "a lead naming a vehicle is an inquiry");
+    assertEquals(
+        figure(before, "forecourt_vehicle_inquiries", Map.of()) + 1,
+        figure(afterLead, "forecourt_vehicle_inquiries", Map.of()),
+        "a lead naming a vehicle is an inquiry");
 
     Leads.advance("sales", lead, "CONTACTED", "QUALIFIED");
-    long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "20990.50")).post("/deals")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    long deal =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.deal(lead, vehicle, "20990.50"))
+            .post("/deals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     String negotiating = scrape();
     assertEquals(leads(before, "NEGOTIATION") + 1, leads(negotiating, "NEGOTIATION"));
     assertEquals(leads(before, "NEW"), leads(negotiating, "NEW"));
@@ -100,16 +126,29 @@ class BusinessMetricsIT {
     assertEquals(leads(before, "WON") + 1, leads(won, "WON"));
     assertEquals(leads(before, "NEGOTIATION"), leads(won, "NEGOTIATION"));
     Map<String, String> eur = Map.of("currency", "EUR");
-    assertEquals(figure(before, "forecourt_revenue", eur) + 20990.50, figure(won, "forecourt_revenue", eur), 0.001);
-    assertEquals(figure(before, "forecourt_deals_closed", eur) + 1, figure(won, "forecourt_deals_closed", eur));
+    assertEquals(
+        figure(before, "forecourt_revenue", eur) + 20990.50,
+        figure(won, "forecourt_revenue", eur),
+        0.001);
+    assertEquals(
+        figure(before, "forecourt_deals_closed", eur) + 1,
+        figure(won, "forecourt_deals_closed", eur));
     double wonLeads = leads(won, "WON");
     double lostLeads = leads(won, "LOST");
-    assertEquals(wonLeads / (wonLeads + lostLeads), figure(won, "forecourt_lead_conversion_ratio", Map.of()), 1e-9);
+    assertEquals(
+        wonLeads / (wonLeads + lostLeads),
+        figure(won, "forecourt_lead_conversion_ratio", Map.of()),
+        1e-9);
 
-    Leads.transition(as("sales"), Leads.create("sales"), "LOST", "Too expensive").then().statusCode(200);
+    Leads.transition(as("sales"), Leads.create("sales"), "LOST", "Too expensive")
+        .then()
+        .statusCode(200);
     String lost = scrape();
     assertEquals(lostLeads + 1, leads(lost, "LOST"));
-    assertEquals(wonLeads / (wonLeads + lostLeads + 1), figure(lost, "forecourt_lead_conversion_ratio", Map.of()), 1e-9);
+    assertEquals(
+        wonLeads / (wonLeads + lostLeads + 1),
+        figure(lost, "forecourt_lead_conversion_ratio", Map.of()),
+        1e-9);
   }
 
   @Test
@@ -120,7 +159,10 @@ class BusinessMetricsIT {
 
     view(vehicle, visitor, "Browser A").then().statusCode(204);
     view(vehicle, visitor, "Browser B").then().statusCode(204);
-    assertEquals(before + 1, figure(scrape(), "forecourt_vehicle_views", Map.of()), "one visitor id, one view");
+    assertEquals(
+        before + 1,
+        figure(scrape(), "forecourt_vehicle_views", Map.of()),
+        "one visitor id, one view");
     view(vehicle, "visitor-" + UUID.randomUUID(), "Browser A").then().statusCode(204);
     assertEquals(before + 2, figure(scrape(), "forecourt_vehicle_views", Map.of()));
     // without (or with a malformed) visitor id the visitor is the address and the user agent
@@ -131,21 +173,43 @@ class BusinessMetricsIT {
     view(vehicle, null, agent + " (other)").then().statusCode(204);
     assertEquals(before + 4, figure(scrape(), "forecourt_vehicle_views", Map.of()));
     // signed-in staff count too (the same endpoint, the same rule)
-    as("manager").header("X-Visitor-Id", visitor).post("/vehicles/{id}/views", vehicle).then().statusCode(204);
-    assertEquals(4, ForecourtServer.queryLong("select count(*) from vehicle_view where vehicle_id = " + vehicle));
+    as("manager")
+        .header("X-Visitor-Id", visitor)
+        .post("/vehicles/{id}/views", vehicle)
+        .then()
+        .statusCode(204);
+    assertEquals(
+        4,
+        ForecourtServer.queryLong(
+            "select count(*) from vehicle_view where vehicle_id = " + vehicle));
 
-    as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", vehicle)).post("/leads").then().statusCode(201);
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", vehicle))
+        .post("/leads")
+        .then()
+        .statusCode(201);
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    as("manager").queryParam("from", today).queryParam("to", today).queryParam("limit", 100)
-        .get("/reports/vehicle-interest").then().statusCode(200)
+    as("manager")
+        .queryParam("from", today)
+        .queryParam("to", today)
+        .queryParam("limit", 100)
+        .get("/reports/vehicle-interest")
+        .then()
+        .statusCode(200)
         .body("dealerships.find { it.dealershipCode == 'BER' }.views", greaterThanOrEqualTo(4))
         .body("dealerships.find { it.dealershipCode == 'BER' }.inquiries", greaterThanOrEqualTo(1))
         .body("mostViewed.find { it.vehicleId == " + vehicle + " }.views", equalTo(4))
         .body("mostViewed.find { it.vehicleId == " + vehicle + " }.inquiries", equalTo(1))
         .body("mostViewed.find { it.vehicleId == " + vehicle + " }.dealershipCode", equalTo("BER"));
     String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
-    as("manager").queryParam("from", yesterday).queryParam("to", yesterday).queryParam("dealership", "BER")
-        .get("/reports/vehicle-interest").then().statusCode(200)
+    as("manager")
+        .queryParam("from", yesterday)
+        .queryParam("to", yesterday)
+        .queryParam("dealership", "BER")
+        .get("/reports/vehicle-interest")
+        .then()
+        .statusCode(200)
         .body("mostViewed.find { it.vehicleId == " + vehicle + " }", equalTo(null));
   }
 
@@ -155,7 +219,10 @@ class BusinessMetricsIT {
       ForecourtServer.configProperty(REFRESH, "PT1H");
       double cached = leads(scrape(), "NEW");
       Leads.create("sales");
-      assertEquals(cached, leads(scrape(), "NEW"), "within the refresh period the figures are not read again");
+      assertEquals(
+          cached,
+          leads(scrape(), "NEW"),
+          "within the refresh period the figures are not read again");
     } finally {
       ForecourtServer.configProperty(REFRESH, "PT0S");
     }
@@ -167,27 +234,80 @@ class BusinessMetricsIT {
   static Stream<Arguments> badInput() {
     String today = LocalDate.now(ZoneOffset.UTC).toString();
     return Stream.of(
-        bad("view of an unknown vehicle", 404, "not-found", v -> anonymous().post("/vehicles/{id}/views", 999_999_999L)),
-        bad("view, non-numeric vehicle id", 404, "not-found", v -> anonymous().post("/vehicles/abc/views")),
-        bad("anonymous view of a sold vehicle", 404, "not-found", v -> anonymous().post("/vehicles/{id}/views", v.get())),
+        bad(
+            "view of an unknown vehicle",
+            404,
+            "not-found",
+            v -> anonymous().post("/vehicles/{id}/views", 999_999_999L)),
+        bad(
+            "view, non-numeric vehicle id",
+            404,
+            "not-found",
+            v -> anonymous().post("/vehicles/abc/views")),
+        bad(
+            "anonymous view of a sold vehicle",
+            404,
+            "not-found",
+            v -> anonymous().post("/vehicles/{id}/views", v.get())),
         bad("views with GET", 405, "method-not-allowed", v -> anonymous().get("/vehicles/1/views")),
-        bad("interest report by sales", 403, "forbidden",
-            v -> as("sales").queryParam("from", today).queryParam("to", today).get("/reports/vehicle-interest")),
-        bad("interest report, anonymous", 401, "unauthenticated",
-            v -> anonymous().queryParam("from", today).queryParam("to", today).get("/reports/vehicle-interest")),
-        bad("interest report of another dealership", 403, "forbidden",
-            v -> as("manager").queryParam("from", today).queryParam("to", today).queryParam("dealership", "VIE")
-                .get("/reports/vehicle-interest")),
-        bad("interest report without from", 400, "invalid-parameter",
+        bad(
+            "interest report by sales",
+            403,
+            "forbidden",
+            v ->
+                as("sales")
+                    .queryParam("from", today)
+                    .queryParam("to", today)
+                    .get("/reports/vehicle-interest")),
+        bad(
+            "interest report, anonymous",
+            401,
+            "unauthenticated",
+            v ->
+                anonymous()
+                    .queryParam("from", today)
+                    .queryParam("to", today)
+                    .get("/reports/vehicle-interest")),
+        bad(
+            "interest report of another dealership",
+            403,
+            "forbidden",
+            v ->
+                as("manager")
+                    .queryParam("from", today)
+                    .queryParam("to", today)
+                    .queryParam("dealership", "VIE")
+                    .get("/reports/vehicle-interest")),
+        bad(
+            "interest report without from",
+            400,
+            "invalid-parameter",
             v -> as("manager").queryParam("to", today).get("/reports/vehicle-interest")),
-        bad("interest report, to before from", 400, "invalid-parameter",
-            v -> as("manager").queryParam("from", today).queryParam("to", "2020-01-01").get("/reports/vehicle-interest")),
-        bad("interest report, limit 0", 400, "invalid-parameter",
-            v -> as("manager").queryParam("from", today).queryParam("to", today).queryParam("limit", 0)
-                .get("/reports/vehicle-interest")));
+        bad(
+            "interest report, to before from",
+            400,
+            "invalid-parameter",
+            v ->
+                as("manager")
+                    .queryParam("from", today)
+                    .queryParam("to", "2020-01-01")
+                    .get("/reports/vehicle-interest")),
+        bad(
+            "interest report, limit 0",
+            400,
+            "invalid-parameter",
+            v ->
+                as("manager")
+                    .queryParam("from", today)
+                    .queryParam("to", today)
+                    .queryParam("limit", 0)
+                    .get("/reports/vehicle-interest")));
   }
 
-  private static Arguments bad(String name, int status, String type,
+  private static Arguments bad(
+      String name,
+      int status,
+      String type,
       java.util.function.Function<Supplier<Long>, Response> call) {
     return Arguments.of(name, status, type, call);
   }
@@ -196,21 +316,37 @@ class BusinessMetricsIT {
   private static long soldVehicle() {
     long vehicle = Vehicles.create("9990.00");
     long lead = Leads.qualified("sales");
-    long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "9990.00")).post("/deals")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    long deal =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.deal(lead, vehicle, "9990.00"))
+            .post("/deals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     Leads.close(as("sales"), deal).then().statusCode(200);
     return vehicle;
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("badInput")
-  void badInputIsAnsweredWithTheExactProblem(String name, int status, String type,
+  void badInputIsAnsweredWithTheExactProblem(
+      String name,
+      int status,
+      String type,
       java.util.function.Function<Supplier<Long>, Response> call) {
     double views = figure(scrape(), "forecourt_vehicle_views", Map.of());
-    call.apply(BusinessMetricsIT::soldVehicle).then().statusCode(status)
+    call.apply(BusinessMetricsIT::soldVehicle)
+        .then()
+        .statusCode(status)
         .contentType("application/problem+json")
         .body("type", equalTo(PROBLEMS + type))
         .body("status", equalTo(status));
-    assertEquals(views, figure(scrape(), "forecourt_vehicle_views", Map.of()), "a refused view is not counted");
+    assertEquals(
+        views,
+        figure(scrape(), "forecourt_vehicle_views", Map.of()),
+        "a refused view is not counted");
   }
 }

@@ -34,11 +34,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * PostgreSQL stopped for 30 s under a steady mixed load (signed-in lead creation with an
  * Idempotency-Key, signed-in reads of vehicles in the second-level cache, searches that need the
- * database, readiness polled every 100 ms): readiness turns DOWN within 5 s and UP again within
- * 10 s of the database's return, without any operator action; no answer is a 5xx other than 503
- * {@code service-unavailable} with {@code Retry-After}; cached reads go on being answered, with an
- * {@code Age} header; no acknowledged write is lost, and every write refused with 503 succeeds
- * exactly once when the client retries it with its Idempotency-Key afterwards.
+ * database, readiness polled every 100 ms): readiness turns DOWN within 5 s and UP again within 10
+ * s of the database's return, without any operator action; no answer is a 5xx other than 503 {@code
+ * service-unavailable} with {@code Retry-After}; cached reads go on being answered, with an {@code
+ * Age} header; no acknowledged write is lost, and every write refused with 503 succeeds exactly
+ * once when the client retries it with its Idempotency-Key afterwards.
  */
 @ExtendWith(ForecourtServer.class)
 class DatabaseOutageIT {
@@ -49,16 +49,24 @@ class DatabaseOutageIT {
   private static final Duration OUTAGE = Duration.ofSeconds(30);
   private static final Duration LOAD_AFTER = Duration.ofSeconds(5);
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   /** Which phase the load is in: before the stop, during the outage, after the restart. */
-  private enum Phase { BEFORE, OUTAGE, AFTER }
+  private enum Phase {
+    BEFORE,
+    OUTAGE,
+    AFTER
+  }
 
   private volatile Phase phase = Phase.BEFORE;
 
   /** Counts per "phase kind status", e.g. "OUTAGE cached-read 200". */
   private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+
   private final Set<String> violations = ConcurrentHashMap.newKeySet();
 
   private record Write(String key, String body, String lastName) {}
@@ -85,45 +93,61 @@ class DatabaseOutageIT {
     AtomicLong startedAt = new AtomicLong();
     AtomicLong restartingAt = new AtomicLong();
 
-    List<Thread> load = List.of(
-        loop("writes", running, () -> {
-          Write write = newWrite();
-          HttpResponse<String> answer = send(postLead(write, token));
-          count("write", answer);
-          if (answer.statusCode() == 201) {
-            ok.add(write);
-          } else if (answer.statusCode() == 503) {
-            refused.add(write);
-          }
-          pause(100);
-        }),
-        loop("cached-reads", running, () -> {
-          long id = hot.get(ThreadLocalRandom.current().nextInt(hot.size()));
-          long sent = System.nanoTime();
-          HttpResponse<String> answer = send(get("/api/v1/vehicles/" + id, token));
-          count("cached-read", answer);
-          // once the node reported the database down, and until it is started again
-          boolean known = downAt.get() != 0 && sent > downAt.get() && restartingAt.get() == 0;
-          if (known && answer.statusCode() == 200 && answer.headers().firstValue("Age").isEmpty()) {
-            violations.add("a cached read during the outage without an Age header");
-          }
-          pause(50);
-        }),
-        loop("searches", running, () -> {
-          count("search", send(get("/api/v1/vehicles?make=Skoda&limit=5", token)));
-          pause(100);
-        }),
-        loop("readiness", running, () -> {
-          int status = send(get("/health/ready", null)).statusCode();
-          long now = System.nanoTime();
-          if (phase == Phase.OUTAGE && status != 200) {
-            downAt.compareAndSet(0, now);
-          }
-          if (phase == Phase.AFTER && status == 200) {
-            upAt.compareAndSet(0, now);
-          }
-          pause(100);
-        }));
+    List<Thread> load =
+        List.of(
+            loop(
+                "writes",
+                running,
+                () -> {
+                  Write write = newWrite();
+                  HttpResponse<String> answer = send(postLead(write, token));
+                  count("write", answer);
+                  if (answer.statusCode() == 201) {
+                    ok.add(write);
+                  } else if (answer.statusCode() == 503) {
+                    refused.add(write);
+                  }
+                  pause(100);
+                }),
+            loop(
+                "cached-reads",
+                running,
+                () -> {
+                  long id = hot.get(ThreadLocalRandom.current().nextInt(hot.size()));
+                  long sent = System.nanoTime();
+                  HttpResponse<String> answer = send(get("/api/v1/vehicles/" + id, token));
+                  count("cached-read", answer);
+                  // once the node reported the database down, and until it is started again
+                  boolean known =
+                      downAt.get() != 0 && sent > downAt.get() && restartingAt.get() == 0;
+                  if (known
+                      && answer.statusCode() == 200
+                      && answer.headers().firstValue("Age").isEmpty()) {
+                    violations.add("a cached read during the outage without an Age header");
+                  }
+                  pause(50);
+                }),
+            loop(
+                "searches",
+                running,
+                () -> {
+                  count("search", send(get("/api/v1/vehicles?make=Skoda&limit=5", token)));
+                  pause(100);
+                }),
+            loop(
+                "readiness",
+                running,
+                () -> {
+                  int status = send(get("/health/ready", null)).statusCode();
+                  long now = System.nanoTime();
+                  if (phase == Phase.OUTAGE && status != 200) {
+                    downAt.compareAndSet(0, now);
+                  }
+                  if (phase == Phase.AFTER && status == 200) {
+                    upAt.compareAndSet(0, now);
+                  }
+                  pause(100);
+                }));
     load.forEach(Thread::start);
     try {
       Poll.pause(LOAD_BEFORE);
@@ -135,7 +159,10 @@ class DatabaseOutageIT {
       ForecourtServer.startDatabase();
       startedAt.set(System.nanoTime());
       phase = Phase.AFTER;
-      Poll.until(Duration.ofSeconds(60), () -> upAt.get() != 0, "readiness UP after the database's return");
+      Poll.until(
+          Duration.ofSeconds(60),
+          () -> upAt.get() != 0,
+          "readiness UP after the database's return");
       Poll.pause(LOAD_AFTER);
     } finally {
       running.set(false);
@@ -162,8 +189,9 @@ class DatabaseOutageIT {
     List<Write> all = new ArrayList<>(ok);
     all.addAll(refused);
     for (Write write : all) {
-      long rows = ForecourtServer.queryLong(
-          "select count(*) from customer where last_name = '" + write.lastName() + "'");
+      long rows =
+          ForecourtServer.queryLong(
+              "select count(*) from customer where last_name = '" + write.lastName() + "'");
       if (rows == 0) {
         lost++;
       } else if (rows > 1) {
@@ -173,21 +201,44 @@ class DatabaseOutageIT {
     int lostFinal = lost;
     int duplicatedFinal = duplicated;
     int retriedFinal = retried;
-    LOG.info(() -> String.format("Database outage of %d s: readiness DOWN after %d ms, UP %d ms after the"
-            + " database's return; writes acknowledged %d, refused with 503 and retried %d, lost %d,"
-            + " duplicated %d; answers by phase: %s; violations: %s", OUTAGE.toSeconds(), toDown, toUp,
-        ok.size(), retriedFinal, lostFinal, duplicatedFinal, seen, violations));
+    LOG.info(
+        () ->
+            String.format(
+                "Database outage of %d s: readiness DOWN after %d ms, UP %d ms after the"
+                    + " database's return; writes acknowledged %d, refused with 503 and retried %d, lost %d,"
+                    + " duplicated %d; answers by phase: %s; violations: %s",
+                OUTAGE.toSeconds(),
+                toDown,
+                toUp,
+                ok.size(),
+                retriedFinal,
+                lostFinal,
+                duplicatedFinal,
+                seen,
+                violations));
 
-    assertTrue(toDown >= 0 && toDown <= 5_000, "readiness DOWN within 5 s of the stop: " + toDown + " ms");
-    assertTrue(toUp <= 10_000, "readiness UP within 10 s of the database's return: " + toUp + " ms");
+    assertTrue(
+        toDown >= 0 && toDown <= 5_000, "readiness DOWN within 5 s of the stop: " + toDown + " ms");
+    assertTrue(
+        toUp <= 10_000, "readiness UP within 10 s of the database's return: " + toUp + " ms");
     assertEquals(Set.of(), violations);
-    seen.keySet().forEach(key -> assertTrue(!key.matches(".* 5\\d\\d") || key.endsWith(" 503"),
-        "only 503 among the 5xx answers: " + seen));
-    seen.keySet().forEach(key -> assertTrue(!key.endsWith(" failed"), "no request failed or hung: " + seen));
-    assertTrue(seen.getOrDefault("OUTAGE write 503", 0) > 0, "writes during the outage are refused: " + seen);
-    assertTrue(seen.getOrDefault("OUTAGE cached-read 200", 0) > 0, "cached reads are served: " + seen);
-    assertEquals(0, seen.getOrDefault("OUTAGE cached-read 503", 0), "no cached read is refused: " + seen);
-    assertTrue(seen.getOrDefault("AFTER write 201", 0) > 0, "writes succeed after the return: " + seen);
+    seen.keySet()
+        .forEach(
+            key ->
+                assertTrue(
+                    !key.matches(".* 5\\d\\d") || key.endsWith(" 503"),
+                    "only 503 among the 5xx answers: " + seen));
+    seen.keySet()
+        .forEach(key -> assertTrue(!key.endsWith(" failed"), "no request failed or hung: " + seen));
+    assertTrue(
+        seen.getOrDefault("OUTAGE write 503", 0) > 0,
+        "writes during the outage are refused: " + seen);
+    assertTrue(
+        seen.getOrDefault("OUTAGE cached-read 200", 0) > 0, "cached reads are served: " + seen);
+    assertEquals(
+        0, seen.getOrDefault("OUTAGE cached-read 503", 0), "no cached read is refused: " + seen);
+    assertTrue(
+        seen.getOrDefault("AFTER write 201", 0) > 0, "writes succeed after the return: " + seen);
     assertEquals(0, lostFinal, "acknowledged or retried writes lost");
     assertEquals(0, duplicatedFinal, "writes stored twice");
   }
@@ -203,13 +254,23 @@ class DatabaseOutageIT {
 
   /** Counts the answer under the current phase; checks what every 503 must carry. */
   private void count(String kind, HttpResponse<String> answer) {
-    outcomes.computeIfAbsent(phase + " " + kind + " " + answer.statusCode(), k -> new AtomicInteger()).incrementAndGet();
+    outcomes
+        .computeIfAbsent(phase + " " + kind + " " + answer.statusCode(), k -> new AtomicInteger())
+        .incrementAndGet();
     if (answer.statusCode() == 503) {
       if (answer.headers().firstValue("Retry-After").isEmpty()
-          || !answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
+          || !answer
+              .headers()
+              .firstValue("Content-Type")
+              .orElse("")
+              .startsWith("application/problem+json")
           || !answer.body().contains("service-unavailable")) {
-        violations.add(kind + " 503 without Retry-After or problem type service-unavailable: "
-            + answer.headers().map() + " " + answer.body());
+        violations.add(
+            kind
+                + " 503 without Retry-After or problem type service-unavailable: "
+                + answer.headers().map()
+                + " "
+                + answer.body());
       }
     }
   }
@@ -219,31 +280,41 @@ class DatabaseOutageIT {
   }
 
   private Thread loop(String name, AtomicBoolean running, Step step) {
-    Thread t = new Thread(() -> {
-      while (running.get()) {
-        try {
-          step.run();
-        } catch (IOException e) {
-          outcomes.computeIfAbsent(phase + " " + name + " failed", k -> new AtomicInteger()).incrementAndGet();
-          violations.add(name + ": " + e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        } catch (Exception e) {
-          violations.add(name + ": " + e);
-        }
-      }
-    }, "outage-" + name);
+    Thread t =
+        new Thread(
+            () -> {
+              while (running.get()) {
+                try {
+                  step.run();
+                } catch (IOException e) {
+                  outcomes
+                      .computeIfAbsent(phase + " " + name + " failed", k -> new AtomicInteger())
+                      .incrementAndGet();
+                  violations.add(name + ": " + e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                } catch (Exception e) {
+                  violations.add(name + ": " + e);
+                }
+              }
+            },
+            "outage-" + name);
     t.setDaemon(true);
     return t;
   }
 
-  /** POST /leads of {@code write} with its Idempotency-Key (the first attempt and its retry alike). */
+  /**
+   * POST /leads of {@code write} with its Idempotency-Key (the first attempt and its retry alike).
+   */
   private static HttpRequest postLead(Write write, String token) {
     return HttpRequest.newBuilder(uri("/api/v1/leads"))
-        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token)
-        .header("Idempotency-Key", write.key()).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(write.body())).build();
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .header("Idempotency-Key", write.key())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(write.body()))
+        .build();
   }
 
   private HttpRequest get(String path, String token) {

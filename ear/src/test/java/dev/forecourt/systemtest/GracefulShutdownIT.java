@@ -45,7 +45,11 @@ class GracefulShutdownIT {
 
   private static final Logger LOG = Logger.getLogger(GracefulShutdownIT.class.getName());
   private static final int IN_FLIGHT = 6;
-  /** The pace of the background reads while the node stops (light traffic, not a wait for the server). */
+
+  /**
+   * The pace of the background reads while the node stops (light traffic, not a wait for the
+   * server).
+   */
   private static final Duration PACE = Duration.ofMillis(20);
 
   @AfterEach
@@ -57,61 +61,96 @@ class GracefulShutdownIT {
   void requestsInFlightDuringAStopComplete() throws Exception {
     WireMockServer stub = ForecourtServer.valuationStub();
     stub.resetAll();
-    stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(
-        okJson("{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}").withFixedDelay(1500)));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .willReturn(
+                okJson("{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")
+                    .withFixedDelay(1500)));
     List<Long> vehicles = new ArrayList<>();
     for (int i = 0; i < IN_FLIGHT; i++) {
       vehicles.add(Vehicles.create("15000.00"));
     }
     String token = Accounts.token("admin");
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     List<CompletableFuture<String>> inFlight = new ArrayList<>();
     for (long vehicle : vehicles) {
-      HttpRequest request = HttpRequest.newBuilder(ForecourtServer.baseUri().resolve("/api/v1/vehicles/" + vehicle + "/valuation"))
-          .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token).build();
-      inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-          .handle((response, failure) -> failure == null
-              ? response.statusCode() + " " + response.body().contains("\"source\":\"valuation-service\"")
-              : "failed " + failure));
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  ForecourtServer.baseUri().resolve("/api/v1/vehicles/" + vehicle + "/valuation"))
+              .timeout(Duration.ofSeconds(60))
+              .header("Authorization", "Bearer " + token)
+              .build();
+      inFlight.add(
+          http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+              .handle(
+                  (response, failure) ->
+                      failure == null
+                          ? response.statusCode()
+                              + " "
+                              + response.body().contains("\"source\":\"valuation-service\"")
+                          : "failed " + failure));
     }
-    WebhooksIT.await("all valuations waiting for the external service", Duration.ofSeconds(30),
-        () -> stub.countRequestsMatching(WireMock.getRequestedFor(urlPathEqualTo("/valuations")).build())
-            .getCount() >= IN_FLIGHT);
+    WebhooksIT.await(
+        "all valuations waiting for the external service",
+        Duration.ofSeconds(30),
+        () ->
+            stub.countRequestsMatching(
+                        WireMock.getRequestedFor(urlPathEqualTo("/valuations")).build())
+                    .getCount()
+                >= IN_FLIGHT);
 
     // new requests keep coming during the drain and the stop
     Map<String, AtomicInteger> arriving = new ConcurrentHashMap<>();
     AtomicReference<String> phase = new AtomicReference<>("drain");
     AtomicBoolean stopping = new AtomicBoolean(true);
-    Thread traffic = new Thread(() -> {
-      URI read = ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1");
-      while (stopping.get()) {
-        String current = phase.get();
-        String outcome;
-        try {
-          outcome = String.valueOf(http.send(HttpRequest.newBuilder(read).timeout(Duration.ofSeconds(30)).build(),
-              HttpResponse.BodyHandlers.discarding()).statusCode());
-          Thread.sleep(PACE.toMillis());
-        } catch (ConnectException e) {
-          outcome = "refused";
-        } catch (IOException e) {
-          outcome = "failed " + e.getClass().getSimpleName();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-        arriving.computeIfAbsent(current + " " + outcome, o -> new AtomicInteger()).incrementAndGet();
-      }
-    }, "arriving-during-stop");
+    Thread traffic =
+        new Thread(
+            () -> {
+              URI read = ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1");
+              while (stopping.get()) {
+                String current = phase.get();
+                String outcome;
+                try {
+                  outcome =
+                      String.valueOf(
+                          http.send(
+                                  HttpRequest.newBuilder(read)
+                                      .timeout(Duration.ofSeconds(30))
+                                      .build(),
+                                  HttpResponse.BodyHandlers.discarding())
+                              .statusCode());
+                  Thread.sleep(PACE.toMillis());
+                } catch (ConnectException e) {
+                  outcome = "refused";
+                } catch (IOException e) {
+                  outcome = "failed " + e.getClass().getSimpleName();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+                arriving
+                    .computeIfAbsent(current + " " + outcome, o -> new AtomicInteger())
+                    .incrementAndGet();
+              }
+            },
+            "arriving-during-stop");
     traffic.start();
     Duration drain;
     Duration stop;
     int readiness;
     try {
       drain = ForecourtServer.drain(2);
-      readiness = http.send(HttpRequest.newBuilder(ForecourtServer.baseUri().resolve("/health/ready")).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      readiness =
+          http.send(
+                  HttpRequest.newBuilder(ForecourtServer.baseUri().resolve("/health/ready"))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .statusCode();
       phase.set("stop");
       stop = ForecourtServer.stopDomainInOrder();
     } finally {
@@ -121,18 +160,36 @@ class GracefulShutdownIT {
     List<String> outcomes = inFlight.stream().map(CompletableFuture::join).toList();
     Map<String, Integer> seen = new TreeMap<>();
     arriving.forEach((k, v) -> seen.put(k, v.get()));
-    LOG.info(() -> "drain.sh took " + drain.toMillis() + " ms, stop-domain " + stop.toMillis() + " ms; in flight: "
-        + outcomes + "; arriving during the drain and the stop: " + seen);
+    LOG.info(
+        () ->
+            "drain.sh took "
+                + drain.toMillis()
+                + " ms, stop-domain "
+                + stop.toMillis()
+                + " ms; in flight: "
+                + outcomes
+                + "; arriving during the drain and the stop: "
+                + seen);
     ForecourtServer.startDomain();
 
     assertEquals(503, readiness, "readiness DOWN once drained");
-    outcomes.forEach(outcome -> assertEquals("200 true", outcome, "every valuation in flight answered: " + outcomes));
-    seen.forEach((outcome, count) -> assertTrue(!outcome.startsWith("drain ") || outcome.equals("drain 200"),
-        "requests arriving during the drain are served: " + seen));
+    outcomes.forEach(
+        outcome ->
+            assertEquals("200 true", outcome, "every valuation in flight answered: " + outcomes));
+    seen.forEach(
+        (outcome, count) ->
+            assertTrue(
+                !outcome.startsWith("drain ") || outcome.equals("drain 200"),
+                "requests arriving during the drain are served: " + seen));
     assertTrue(seen.getOrDefault("drain 200", 0) > 0, "requests arrived during the drain: " + seen);
-    // during stop-domain itself, Payara answers some with 500 while the application unloads (README,
+    // during stop-domain itself, Payara answers some with 500 while the application unloads
+    // (README,
     // known issues): printed above, not asserted; none of them may hang
-    seen.keySet().forEach(outcome -> assertTrue(!outcome.contains("failed HttpTimeout"),
-        "a request arriving during the stop hung: " + seen));
+    seen.keySet()
+        .forEach(
+            outcome ->
+                assertTrue(
+                    !outcome.contains("failed HttpTimeout"),
+                    "a request arriving during the stop hung: " + seen));
   }
 }

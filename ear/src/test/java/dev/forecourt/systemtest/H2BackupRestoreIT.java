@@ -18,23 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * server-config/backup.sh and restore.sh on the run command's embedded H2 database: the H2 jar
- * that ships with Payara, the run domain's JDBC URL settings and file layout
- * ({@code <domain>/lib/databases/forecourt.mv.db}), refusal while the domain runs (its pid file
- * names a live process), refusal of a non-empty target without --force, and a restore that brings
- * back the rows and the sequences as they were at the backup. Needs no server: only Payara's files.
+ * server-config/backup.sh and restore.sh on the run command's embedded H2 database: the H2 jar that
+ * ships with Payara, the run domain's JDBC URL settings and file layout ({@code
+ * <domain>/lib/databases/forecourt.mv.db}), refusal while the domain runs (its pid file names a
+ * live process), refusal of a non-empty target without --force, and a restore that brings back the
+ * rows and the sequences as they were at the backup. Needs no server: only Payara's files.
  */
 class H2BackupRestoreIT {
 
-  private static final Path PAYARA_HOME = Path.of(System.getProperty("payara.home", "target/payara/payara6"))
-      .toAbsolutePath();
-  private static final String URL_SETTINGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+  private static final Path PAYARA_HOME =
+      Path.of(System.getProperty("payara.home", "target/payara/payara6")).toAbsolutePath();
+  private static final String URL_SETTINGS =
+      ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
   @TempDir Path work;
 
   @BeforeAll
   static void payaraInstalled() {
-    Scripts.Result provision = Scripts.run("payara/provision.sh", Map.of("PAYARA_HOME", PAYARA_HOME.toString()));
+    Scripts.Result provision =
+        Scripts.run("payara/provision.sh", Map.of("PAYARA_HOME", PAYARA_HOME.toString()));
     assertEquals(0, provision.exitCode(), provision.toString());
   }
 
@@ -43,21 +45,26 @@ class H2BackupRestoreIT {
     Path domain = work.resolve("domains/forecourt");
     Path database = domain.resolve("lib/databases/forecourt");
     Files.createDirectories(domain.resolve("config"));
-    h2(database, "create sequence vehicle_seq start with 50 increment by 50;"
-        + " create table vehicle (id bigint primary key, vin varchar(17) not null, created_at timestamp with time zone);"
-        + " insert into vehicle values (next value for vehicle_seq, 'WVWZZZ1JZXW000001', now()),"
-        + " (next value for vehicle_seq, 'WVWZZZ1JZXW000002', now()), (next value for vehicle_seq, 'WVWZZZ1JZXW000003', now())");
+    h2(
+        database,
+        "create sequence vehicle_seq start with 50 increment by 50;"
+            + " create table vehicle (id bigint primary key, vin varchar(17) not null, created_at timestamp with time zone);"
+            + " insert into vehicle values (next value for vehicle_seq, 'WVWZZZ1JZXW000001', now()),"
+            + " (next value for vehicle_seq, 'WVWZZZ1JZXW000002', now()), (next value for vehicle_seq, 'WVWZZZ1JZXW000003', now())");
     Map<String, String> env = env(work);
     Path backups = work.resolve("backups");
 
     Scripts.Result backup = Scripts.run("backup.sh", env, "--output-dir", backups.toString());
     assertEquals(0, backup.exitCode(), backup.toString());
     Path file = Path.of(backup.lastLine());
-    assertThat(file.getFileName().toString(), matchesPattern("forecourt-h2-\\d{8}T\\d{6}Z\\.sql\\.gz"));
+    assertThat(
+        file.getFileName().toString(), matchesPattern("forecourt-h2-\\d{8}T\\d{6}Z\\.sql\\.gz"));
     assertEquals(List.of(file), Scripts.files(backups), "one file, no partial left behind");
 
     // the domain "runs": its pid file names a live process (this JVM)
-    Path pid = Files.writeString(domain.resolve("config/pid"), Long.toString(ProcessHandle.current().pid()));
+    Path pid =
+        Files.writeString(
+            domain.resolve("config/pid"), Long.toString(ProcessHandle.current().pid()));
     Scripts.Result whileRunning = Scripts.run("backup.sh", env, "--output-dir", backups.toString());
     assertEquals(4, whileRunning.exitCode(), whileRunning.toString());
     assertThat(whileRunning.stderr(), containsString("the domain forecourt is running"));
@@ -75,9 +82,15 @@ class H2BackupRestoreIT {
     assertEquals(0, restore.exitCode(), restore.toString());
     assertThat(restore.stderr(), containsString("moved aside"));
     assertEquals("3", h2(database, "select count(*) from vehicle"), "the rows of the backup");
-    assertEquals("200", h2(database, "select next value for vehicle_seq"), "the sequence continues after 50, 100, 150");
-    assertTrue(Scripts.files(database.getParent()).stream()
-        .anyMatch(p -> p.getFileName().toString().startsWith("forecourt.mv.db.before-restore-")), "the old file kept");
+    assertEquals(
+        "200",
+        h2(database, "select next value for vehicle_seq"),
+        "the sequence continues after 50, 100, 150");
+    assertTrue(
+        Scripts.files(database.getParent()).stream()
+            .anyMatch(
+                p -> p.getFileName().toString().startsWith("forecourt.mv.db.before-restore-")),
+        "the old file kept");
 
     Path notH2 = Files.writeString(work.resolve("x.sql.gz"), "PGDMP");
     Scripts.Result wrongKind = Scripts.run("restore.sh", env, "--force", notH2.toString());
@@ -86,7 +99,8 @@ class H2BackupRestoreIT {
 
   @Test
   void backupOfAMissingDatabaseIsRefusedWithoutCreatingOne() {
-    Scripts.Result missing = Scripts.run("backup.sh", env(work), "--output-dir", work.resolve("backups").toString());
+    Scripts.Result missing =
+        Scripts.run("backup.sh", env(work), "--output-dir", work.resolve("backups").toString());
     assertEquals(2, missing.exitCode(), missing.toString());
     assertThat(missing.stderr(), containsString("no H2 database at"));
     assertTrue(Files.notExists(work.resolve("domains/forecourt/lib/databases/forecourt.mv.db")));
@@ -100,14 +114,30 @@ class H2BackupRestoreIT {
     return env;
   }
 
-  /** Runs SQL with H2's Shell tool and the run domain's URL settings; answers the first result value. */
+  /**
+   * Runs SQL with H2's Shell tool and the run domain's URL settings; answers the first result
+   * value.
+   */
   private static String h2(Path database, String sql) {
     try {
-      ProcessBuilder pb = new ProcessBuilder("java", "-cp", PAYARA_HOME.resolve("h2db/bin/h2.jar").toString(),
-          "org.h2.tools.Shell", "-url", "jdbc:h2:" + database + URL_SETTINGS, "-user", "forecourt",
-          "-password", "forecourt", "-sql", sql).redirectErrorStream(true);
+      ProcessBuilder pb =
+          new ProcessBuilder(
+                  "java",
+                  "-cp",
+                  PAYARA_HOME.resolve("h2db/bin/h2.jar").toString(),
+                  "org.h2.tools.Shell",
+                  "-url",
+                  "jdbc:h2:" + database + URL_SETTINGS,
+                  "-user",
+                  "forecourt",
+                  "-password",
+                  "forecourt",
+                  "-sql",
+                  sql)
+              .redirectErrorStream(true);
       Process p = pb.start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String out =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
       assertEquals(0, p.waitFor(), out);
       assertTrue(!out.contains("Error:"), out);
       String[] lines = out.split("\n");

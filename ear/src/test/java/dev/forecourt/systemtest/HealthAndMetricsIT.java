@@ -2,11 +2,11 @@ package dev.forecourt.systemtest;
 
 import static dev.forecourt.systemtest.support.Vehicles.api;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
-import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
@@ -24,12 +24,21 @@ class HealthAndMetricsIT {
   @ParameterizedTest
   @ValueSource(strings = {"/health", "/health/live", "/health/ready", "/health/started"})
   void healthEndpointsAreUp(String path) {
-    given().baseUri(ForecourtServer.baseUri().toString()).get(path).then().statusCode(200).body("status", equalTo("UP"));
+    given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get(path)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("UP"));
   }
 
   @Test
   void readinessChecksTheDatabaseAndTheMigrations() {
-    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
+    given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.name", hasItem("database"))
         .body("checks.find { it.name == 'database' }.data.migrated", equalTo("true"))
         .body("checks.find { it.name == 'database' }.data.reachable", equalTo("true"));
@@ -37,14 +46,24 @@ class HealthAndMetricsIT {
 
   @Test
   void readinessProvesAuthenticationEndToEndAndTheJobQueues() {
-    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200)
+    given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get("/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'authentication' }.data.tokenVerified", equalTo("true"))
         .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo("204"))
         .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"));
     // the self-check's endpoint is nobody else's: no token, a staff token, an admin token
-    dev.forecourt.systemtest.support.Accounts.anonymous().get("/auth/self-check").then().statusCode(401);
-    dev.forecourt.systemtest.support.Accounts.as("admin").get("/auth/self-check").then().statusCode(403);
+    dev.forecourt.systemtest.support.Accounts.anonymous()
+        .get("/auth/self-check")
+        .then()
+        .statusCode(401);
+    dev.forecourt.systemtest.support.Accounts.as("admin")
+        .get("/auth/self-check")
+        .then()
+        .statusCode(403);
   }
 
   @Test
@@ -52,15 +71,24 @@ class HealthAndMetricsIT {
     long slowest = 0;
     for (int i = 0; i < 20; i++) {
       long begin = System.nanoTime();
-      given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready").then().statusCode(200);
+      given()
+          .baseUri(ForecourtServer.baseUri().toString())
+          .get("/health/ready")
+          .then()
+          .statusCode(200);
       slowest = Math.max(slowest, (System.nanoTime() - begin) / 1_000_000);
     }
     long shown = slowest;
     java.util.logging.Logger.getLogger(HealthAndMetricsIT.class.getName())
         .info(() -> "Slowest of 20 readiness answers: " + shown + " ms");
     // (MP Health on Payara renders every data value as a string)
-    long age = Long.parseLong(given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready")
-        .jsonPath().getString("checks.find { it.name == 'database' }.data.probedMillisAgo"));
+    long age =
+        Long.parseLong(
+            given()
+                .baseUri(ForecourtServer.baseUri().toString())
+                .get("/health/ready")
+                .jsonPath()
+                .getString("checks.find { it.name == 'database' }.data.probedMillisAgo"));
     assertThat(age, lessThan(5000L));
   }
 
@@ -69,16 +97,22 @@ class HealthAndMetricsIT {
     // the self-check pointed at a listener where the application does not answer (the admin port):
     // what a node whose web module or authentication failed looks like from the outside
     String base = ForecourtServer.baseUri().toString();
-    ForecourtServer.configProperty("forecourt.health.self-check.base-url",
-        "http://127.0.0.1:" + ForecourtServer.adminPort());
+    ForecourtServer.configProperty(
+        "forecourt.health.self-check.base-url", "http://127.0.0.1:" + ForecourtServer.adminPort());
     try {
       long begin = System.nanoTime();
-      WebhooksIT.await("readiness DOWN", java.time.Duration.ofSeconds(15),
+      WebhooksIT.await(
+          "readiness DOWN",
+          java.time.Duration.ofSeconds(15),
           () -> given().baseUri(base).get("/health/ready").statusCode() == 503);
       long millis = (System.nanoTime() - begin) / 1_000_000;
       java.util.logging.Logger.getLogger(HealthAndMetricsIT.class.getName())
           .info(() -> "Readiness DOWN " + millis + " ms after the self-check broke");
-      given().baseUri(base).get("/health/ready").then().statusCode(503)
+      given()
+          .baseUri(base)
+          .get("/health/ready")
+          .then()
+          .statusCode(503)
           .body("checks.find { it.name == 'authentication' }.status", equalTo("DOWN"))
           .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
       given().baseUri(base).get("/health/live").then().statusCode(200);
@@ -90,7 +124,11 @@ class HealthAndMetricsIT {
 
   @Test
   void startedReportsEveryStartUpPhase() {
-    given().baseUri(ForecourtServer.baseUri().toString()).get("/health/started").then().statusCode(200)
+    given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get("/health/started")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'startup' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'startup' }.data.migrations", startsWith("done"))
         .body("checks.find { it.name == 'startup' }.data.signingKeys", startsWith("done"))
@@ -100,7 +138,8 @@ class HealthAndMetricsIT {
 
   @Test
   void requestsArePublishedPerEndpointTemplate() {
-    Map<String, String> labels = Map.of("method", "GET", "endpoint", "/vehicles/{id}", "status", "200");
+    Map<String, String> labels =
+        Map.of("method", "GET", "endpoint", "/vehicles/{id}", "status", "200");
     double before = Metrics.sum("forecourt_http_requests_seconds_count", labels);
     long id = dev.forecourt.systemtest.support.Vehicles.create("12345.00");
     for (int i = 0; i < 3; i++) {
@@ -109,14 +148,27 @@ class HealthAndMetricsIT {
     api().get("/vehicles/{id}", 999_999_999L).then().statusCode(404);
     String text = Metrics.scrape();
     assertTrue(Metrics.sum(text, "forecourt_http_requests_seconds_count", labels) - before >= 3);
-    assertTrue(Metrics.sum(text, "forecourt_http_requests_seconds_count",
-        Map.of("method", "GET", "endpoint", "/vehicles/{id}", "status", "404")) >= 1);
-    assertTrue(Metrics.sum(text, "forecourt_http_requests_seconds_count", Map.of("endpoint", "/vehicles", "method", "POST")) >= 1);
+    assertTrue(
+        Metrics.sum(
+                text,
+                "forecourt_http_requests_seconds_count",
+                Map.of("method", "GET", "endpoint", "/vehicles/{id}", "status", "404"))
+            >= 1);
+    assertTrue(
+        Metrics.sum(
+                text,
+                "forecourt_http_requests_seconds_count",
+                Map.of("endpoint", "/vehicles", "method", "POST"))
+            >= 1);
   }
 
   @Test
   void prometheusSeesTheFaultToleranceAndCacheSeries() {
-    api().get("/vehicles/{id}/valuation", dev.forecourt.systemtest.support.Vehicles.create("5000.00")).then().statusCode(200);
+    api()
+        .get(
+            "/vehicles/{id}/valuation", dev.forecourt.systemtest.support.Vehicles.create("5000.00"))
+        .then()
+        .statusCode(200);
     String text = Metrics.scrape();
     assertTrue(text.contains("ft_invocations_total{"), "ft_* series");
     assertTrue(text.contains("ft_circuitbreaker_state_total{"), "circuit breaker series");

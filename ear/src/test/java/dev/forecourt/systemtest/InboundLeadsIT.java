@@ -56,7 +56,8 @@ class InboundLeadsIT {
   }
 
   private static Response send(String id, String body) {
-    return signed(id, Instant.now().getEpochSecond(), body, secret).post("/integrations/leads/{source}", SOURCE);
+    return signed(id, Instant.now().getEpochSecond(), body, secret)
+        .post("/integrations/leads/{source}", SOURCE);
   }
 
   private static String messageId() {
@@ -69,18 +70,45 @@ class InboundLeadsIT {
     String body = body(reference);
     String first = messageId();
     Response created = send(first, body);
-    created.then().statusCode(201).header("Location", containsString("/api/v1/leads/")).body("created", equalTo(true));
+    created
+        .then()
+        .statusCode(201)
+        .header("Location", containsString("/api/v1/leads/"))
+        .body("created", equalTo(true));
     long lead = created.jsonPath().getLong("leadId");
-    as("admin").get("/leads/{id}", lead).then().statusCode(200)
-        .body("source", equalTo("MARKETPLACE")).body("status", equalTo("NEW")).body("dealershipCode", equalTo("BER"));
+    as("admin")
+        .get("/leads/{id}", lead)
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("MARKETPLACE"))
+        .body("status", equalTo("NEW"))
+        .body("dealershipCode", equalTo("BER"));
 
-    // the marketplace sends the same lead again under a new message id: the same lead, not a second one
-    send(messageId(), body).then().statusCode(200).body("leadId", equalTo((int) lead)).body("created", equalTo(false));
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from sales_lead where external_source = '" + SOURCE
-        + "' and external_ref = '" + reference + "'"));
+    // the marketplace sends the same lead again under a new message id: the same lead, not a second
+    // one
+    send(messageId(), body)
+        .then()
+        .statusCode(200)
+        .body("leadId", equalTo((int) lead))
+        .body("created", equalTo(false));
+    assertEquals(
+        1,
+        ForecourtServer.queryLong(
+            "select count(*) from sales_lead where external_source = '"
+                + SOURCE
+                + "' and external_ref = '"
+                + reference
+                + "'"));
     // the event names the marketplace reference
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from outbox_event where type = 'lead.created'"
-        + " and aggregate_id = '" + lead + "' and payload like '%" + reference + "%'"));
+    assertEquals(
+        1,
+        ForecourtServer.queryLong(
+            "select count(*) from outbox_event where type = 'lead.created'"
+                + " and aggregate_id = '"
+                + lead
+                + "' and payload like '%"
+                + reference
+                + "%'"));
 
     // a replay of the first message (a fresh, valid signature) is refused
     send(first, body).then().statusCode(409).body("type", equalTo(PROBLEMS + "replayed-message"));
@@ -91,15 +119,29 @@ class InboundLeadsIT {
     String body = body("AS-" + UUID.randomUUID());
     long now = Instant.now().getEpochSecond();
     String otherSecret = Marketplaces.newSecret();
-    signed(messageId(), now, body, otherSecret).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
+    signed(messageId(), now, body, otherSecret)
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
         .body("type", equalTo(PROBLEMS + "invalid-signature"));
     // signed, then the body altered on the way
-    signed(messageId(), now, body, secret).body(body.replace("BER", "MUC")).post("/integrations/leads/{s}", SOURCE)
-        .then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-signature"));
+    signed(messageId(), now, body, secret)
+        .body(body.replace("BER", "MUC"))
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(PROBLEMS + "invalid-signature"));
     // outside the 5-minute tolerance, either way
-    signed(messageId(), now - 360, body, secret).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
-        .body("type", equalTo(PROBLEMS + "invalid-signature")).body("detail", containsString("5 minutes"));
-    signed(messageId(), now + 360, body, secret).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
+    signed(messageId(), now - 360, body, secret)
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(PROBLEMS + "invalid-signature"))
+        .body("detail", containsString("5 minutes"));
+    signed(messageId(), now + 360, body, secret)
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
         .body("type", equalTo(PROBLEMS + "invalid-signature"));
     // a missing header each
     for (String missing : new String[] {"webhook-id", "webhook-timestamp", "webhook-signature"}) {
@@ -107,33 +149,68 @@ class InboundLeadsIT {
       String id = messageId();
       headers.put("webhook-id", id);
       headers.put("webhook-timestamp", Long.toString(now));
-      headers.put("webhook-signature", WebhookReceiver.sign(secret, id, now, body.getBytes(StandardCharsets.UTF_8)));
+      headers.put(
+          "webhook-signature",
+          WebhookReceiver.sign(secret, id, now, body.getBytes(StandardCharsets.UTF_8)));
       headers.remove(missing);
-      anonymous().contentType(ContentType.JSON).headers(headers).body(body).post("/integrations/leads/{s}", SOURCE)
-          .then().statusCode(401).body("type", equalTo(PROBLEMS + "invalid-signature"));
+      anonymous()
+          .contentType(ContentType.JSON)
+          .headers(headers)
+          .body(body)
+          .post("/integrations/leads/{s}", SOURCE)
+          .then()
+          .statusCode(401)
+          .body("type", equalTo(PROBLEMS + "invalid-signature"));
     }
     String undated = messageId();
-    anonymous().contentType(ContentType.JSON).header("webhook-id", undated).header("webhook-timestamp", "yesterday")
-        .header("webhook-signature", WebhookReceiver.sign(secret, undated, now, body.getBytes(StandardCharsets.UTF_8)))
-        .body(body).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
+    anonymous()
+        .contentType(ContentType.JSON)
+        .header("webhook-id", undated)
+        .header("webhook-timestamp", "yesterday")
+        .header(
+            "webhook-signature",
+            WebhookReceiver.sign(secret, undated, now, body.getBytes(StandardCharsets.UTF_8)))
+        .body(body)
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
         .body("type", equalTo(PROBLEMS + "invalid-signature"));
-    anonymous().contentType(ContentType.JSON).header("webhook-id", messageId())
-        .header("webhook-timestamp", Long.toString(now)).header("webhook-signature", "v1,bm90IGEgc2lnbmF0dXJl")
-        .body(body).post("/integrations/leads/{s}", SOURCE).then().statusCode(401)
+    anonymous()
+        .contentType(ContentType.JSON)
+        .header("webhook-id", messageId())
+        .header("webhook-timestamp", Long.toString(now))
+        .header("webhook-signature", "v1,bm90IGEgc2lnbmF0dXJl")
+        .body(body)
+        .post("/integrations/leads/{s}", SOURCE)
+        .then()
+        .statusCode(401)
         .body("type", equalTo(PROBLEMS + "invalid-signature"));
   }
 
   @Test
   void unknownSourcesAndBadBodiesAreAnsweredWithTheExactProblem() {
     String body = body("AS-" + UUID.randomUUID());
-    signed(messageId(), Instant.now().getEpochSecond(), body, secret).post("/integrations/leads/{s}", "mobile-xx")
-        .then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
-    signed(messageId(), Instant.now().getEpochSecond(), body, secret).post("/integrations/leads/{s}", "Bad_Source!")
-        .then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
-    send(messageId(), "{\"externalId\": ").then().statusCode(400).body("type", equalTo(PROBLEMS + "malformed-request"));
-    send(messageId(), "{\"externalId\": \"AS-1\", \"dealershipCode\": \"BER\"}").then().statusCode(422)
+    signed(messageId(), Instant.now().getEpochSecond(), body, secret)
+        .post("/integrations/leads/{s}", "mobile-xx")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
+    signed(messageId(), Instant.now().getEpochSecond(), body, secret)
+        .post("/integrations/leads/{s}", "Bad_Source!")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
+    send(messageId(), "{\"externalId\": ")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "malformed-request"));
+    send(messageId(), "{\"externalId\": \"AS-1\", \"dealershipCode\": \"BER\"}")
+        .then()
+        .statusCode(422)
         .body("type", equalTo(PROBLEMS + "validation-failed"));
-    send(messageId(), body.replace("\"BER\"", "\"XXX\"")).then().statusCode(422)
+    send(messageId(), body.replace("\"BER\"", "\"XXX\""))
+        .then()
+        .statusCode(422)
         .body("type", equalTo(PROBLEMS + "validation-failed"));
   }
 }

@@ -36,21 +36,35 @@ class InventoryApiIT {
 
   @Test
   void dealershipsAreListed() {
-    api().get("/dealerships").then().statusCode(200)
+    api()
+        .get("/dealerships")
+        .then()
+        .statusCode(200)
         .body("code", containsInAnyOrder("BER", "MUC", "VIE"));
   }
 
   @Test
   void aCreatedVehicleReadsBackWithItsEtag() {
     String vin = vin();
-    Response created = api().contentType(ContentType.JSON).body(draft(vin, "23990.00")).post("/vehicles");
-    created.then().statusCode(201).header("Location", startsWith(ForecourtServer.baseUri() + "/api/v1/vehicles/"))
-        .body("vin", equalTo(vin)).body("status", equalTo("AVAILABLE")).body("dealershipCode", equalTo("BER"));
+    Response created =
+        api().contentType(ContentType.JSON).body(draft(vin, "23990.00")).post("/vehicles");
+    created
+        .then()
+        .statusCode(201)
+        .header("Location", startsWith(ForecourtServer.baseUri() + "/api/v1/vehicles/"))
+        .body("vin", equalTo(vin))
+        .body("status", equalTo("AVAILABLE"))
+        .body("dealershipCode", equalTo("BER"));
     long id = created.jsonPath().getLong("id");
 
-    api().get("/vehicles/{id}", id).then().statusCode(200)
+    api()
+        .get("/vehicles/{id}", id)
+        .then()
+        .statusCode(200)
         .header("ETag", equalTo(created.header("ETag")))
-        .body("vin", equalTo(vin)).body("make", equalTo("Skoda")).body("price", equalTo(23990.0f));
+        .body("vin", equalTo(vin))
+        .body("make", equalTo("Skoda"))
+        .body("price", equalTo(23990.0f));
   }
 
   @Test
@@ -61,17 +75,31 @@ class InventoryApiIT {
     String vin = first.jsonPath().getString("vin");
     api().get("/vehicles/{id}", id).then().statusCode(200); // second read: served by the L2 cache
 
-    Response updated = api().contentType(ContentType.JSON).header("If-Match", etag)
-        .body(draft(vin, "18490.00")).put("/vehicles/{id}", id);
+    Response updated =
+        api()
+            .contentType(ContentType.JSON)
+            .header("If-Match", etag)
+            .body(draft(vin, "18490.00"))
+            .put("/vehicles/{id}", id);
     updated.then().statusCode(200).body("price", equalTo(18490.0f));
     assertNotEquals(etag, updated.header("ETag"));
 
-    api().get("/vehicles/{id}", id).then().statusCode(200)
-        .header("ETag", equalTo(updated.header("ETag"))).body("price", equalTo(18490.0f));
+    api()
+        .get("/vehicles/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(updated.header("ETag")))
+        .body("price", equalTo(18490.0f));
 
     // the ETag read before the update is stale now
-    api().contentType(ContentType.JSON).header("If-Match", etag).body(draft(vin, "1.00")).put("/vehicles/{id}", id)
-        .then().statusCode(412).contentType("application/problem+json")
+    api()
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag)
+        .body(draft(vin, "1.00"))
+        .put("/vehicles/{id}", id)
+        .then()
+        .statusCode(412)
+        .contentType("application/problem+json")
         .body("type", equalTo("https://forecourt.dev/problems/precondition-failed"));
     api().get("/vehicles/{id}", id).then().body("price", equalTo(18490.0f));
 
@@ -101,7 +129,9 @@ class InventoryApiIT {
   @Test
   void followingNextLinksVisitsEveryVehicleOnce() {
     // anonymous, as a dealer website: every AVAILABLE vehicle, and nothing else
-    int total = countRows("select count(*) from vehicle where status = 'AVAILABLE' and dealership_id = (select id from dealership where code = 'MUC')");
+    int total =
+        countRows(
+            "select count(*) from vehicle where status = 'AVAILABLE' and dealership_id = (select id from dealership where code = 'MUC')");
     assertTrue(total > 10, "demo data gives MUC more than one page");
     Set<Long> seen = new HashSet<>();
     List<Double> prices = new ArrayList<>();
@@ -136,7 +166,8 @@ class InventoryApiIT {
   }
 
   private static int countRows(String sql) {
-    try (Connection c = ForecourtServer.dataSource().getConnection(); ResultSet rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = ForecourtServer.dataSource().getConnection();
+        ResultSet rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getInt(1);
     } catch (SQLException e) {

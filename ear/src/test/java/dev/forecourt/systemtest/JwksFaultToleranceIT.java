@@ -25,8 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * MicroProfile Fault Tolerance on the JWKS fetch of the enterprise SSO provider, proven on the
  * deployed EAR against a real Keycloak that is frozen (SIGSTOP: it accepts connections and never
  * answers, a hanging provider) and then thawed. A token with an unknown {@code kid} makes the
- * server re-read the JWKS (at most once a second in the system tests): each such read times out
- * (2 s), the caller gets 401 {@code invalid-token} within seconds (never a 500, never a hang), the
+ * server re-read the JWKS (at most once a second in the system tests): each such read times out (2
+ * s), the caller gets 401 {@code invalid-token} within seconds (never a 500, never a hang), the
  * breaker opens and later reads are refused without a call, while a token signed with a key read
  * before keeps working. When the provider is back, a trial read closes the breaker.
  *
@@ -45,38 +45,60 @@ class JwksFaultToleranceIT {
 
   @BeforeAll
   static void aKeyTheProviderDoesNotKnow() throws Exception {
-    stranger = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-        .keyID("unknown-" + UUID.randomUUID()).generate();
+    stranger =
+        new RSAKeyGenerator(2048)
+            .keyUse(KeyUse.SIGNATURE)
+            .algorithm(JWSAlgorithm.RS256)
+            .keyID("unknown-" + UUID.randomUUID())
+            .generate();
   }
 
   @Test
   void aHangingProviderTimesOutOpensTheBreakerAndTheKeysReadBeforeKeepWorking() throws Exception {
     String known = KeycloakServer.token("kc-sales", PASSWORD);
     bearer(known).get("/auth/me").then().statusCode(200); // the provider's keys are read and cached
-    double timedOut = Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"));
+    double timedOut =
+        Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"));
     double opened = Metrics.sum("ft_circuitbreaker_opened_total", OF_METHOD);
-    double accepted = Metrics.sum("ft_bulkhead_calls_total", Map.of("method", METHOD, "bulkheadResult", "accepted"));
+    double accepted =
+        Metrics.sum(
+            "ft_bulkhead_calls_total", Map.of("method", METHOD, "bulkheadResult", "accepted"));
 
     KeycloakServer.pause();
     try {
       // unknown kids until the breaker opens: every answer a 401 within a few seconds
-      WebhooksIT.await("the JWKS breaker open", Duration.ofSeconds(90), () -> {
-        assertRefusedQuickly(unknownKidToken());
-        return Metrics.sum("ft_circuitbreaker_opened_total", OF_METHOD) >= opened + 1;
-      });
-      assertTrue(Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true")) >= timedOut + 2,
+      WebhooksIT.await(
+          "the JWKS breaker open",
+          Duration.ofSeconds(90),
+          () -> {
+            assertRefusedQuickly(unknownKidToken());
+            return Metrics.sum("ft_circuitbreaker_opened_total", OF_METHOD) >= opened + 1;
+          });
+      assertTrue(
+          Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"))
+              >= timedOut + 2,
           "the reads timed out");
-      assertTrue(Metrics.sum("ft_bulkhead_calls_total", Map.of("method", METHOD, "bulkheadResult", "accepted"))
-          >= accepted + 2, "the reads passed the bulkhead");
+      assertTrue(
+          Metrics.sum(
+                  "ft_bulkhead_calls_total", Map.of("method", METHOD, "bulkheadResult", "accepted"))
+              >= accepted + 2,
+          "the reads passed the bulkhead");
 
       // open: the provider is not called (no time-out), the answer is a 401 at once
-      double prevented = Metrics.sum("ft_circuitbreaker_calls_total",
-          Map.of("method", METHOD, "circuitBreakerResult", "circuitBreakerOpen"));
-      WebhooksIT.await("a read refused by the open breaker", Duration.ofSeconds(20), () -> {
-        assertRefusedQuickly(unknownKidToken());
-        return Metrics.sum("ft_circuitbreaker_calls_total",
-            Map.of("method", METHOD, "circuitBreakerResult", "circuitBreakerOpen")) >= prevented + 1;
-      });
+      double prevented =
+          Metrics.sum(
+              "ft_circuitbreaker_calls_total",
+              Map.of("method", METHOD, "circuitBreakerResult", "circuitBreakerOpen"));
+      WebhooksIT.await(
+          "a read refused by the open breaker",
+          Duration.ofSeconds(20),
+          () -> {
+            assertRefusedQuickly(unknownKidToken());
+            return Metrics.sum(
+                    "ft_circuitbreaker_calls_total",
+                    Map.of("method", METHOD, "circuitBreakerResult", "circuitBreakerOpen"))
+                >= prevented + 1;
+          });
 
       // the key read before the outage keeps working
       bearer(known).get("/auth/me").then().statusCode(200).body("name", equalTo("kc-sales"));
@@ -85,13 +107,20 @@ class JwksFaultToleranceIT {
     }
 
     // the provider answers again: after the breaker's delay (4 s here) a trial read succeeds
-    double succeeded = Metrics.sum("ft_circuitbreaker_calls_total",
-        Map.of("method", METHOD, "circuitBreakerResult", "success"));
-    WebhooksIT.await("a successful read of the JWKS", Duration.ofSeconds(60), () -> {
-      assertRefusedQuickly(unknownKidToken()); // still unknown, but now read from the provider
-      return Metrics.sum("ft_circuitbreaker_calls_total",
-          Map.of("method", METHOD, "circuitBreakerResult", "success")) >= succeeded + 1;
-    });
+    double succeeded =
+        Metrics.sum(
+            "ft_circuitbreaker_calls_total",
+            Map.of("method", METHOD, "circuitBreakerResult", "success"));
+    WebhooksIT.await(
+        "a successful read of the JWKS",
+        Duration.ofSeconds(60),
+        () -> {
+          assertRefusedQuickly(unknownKidToken()); // still unknown, but now read from the provider
+          return Metrics.sum(
+                  "ft_circuitbreaker_calls_total",
+                  Map.of("method", METHOD, "circuitBreakerResult", "success"))
+              >= succeeded + 1;
+        });
     bearer(KeycloakServer.token("kc-sales", PASSWORD)).get("/auth/me").then().statusCode(200);
   }
 
@@ -104,10 +133,17 @@ class JwksFaultToleranceIT {
     assertTrue(millis < 10_000, "a refused token took " + millis + " ms");
   }
 
-  /** A well-formed token of the provider's issuer and audience, signed by a key it never published. */
+  /**
+   * A well-formed token of the provider's issuer and audience, signed by a key it never published.
+   */
   private static String unknownKidToken() {
-    return LocalKeys.sign(LocalKeys.claims("kc-sales", List.of("sales")).issuer(KeycloakServer.issuer())
-        .audience(KeycloakServer.CLIENT_ID).build(), stranger.getKeyID(), toPrivateKey());
+    return LocalKeys.sign(
+        LocalKeys.claims("kc-sales", List.of("sales"))
+            .issuer(KeycloakServer.issuer())
+            .audience(KeycloakServer.CLIENT_ID)
+            .build(),
+        stranger.getKeyID(),
+        toPrivateKey());
   }
 
   private static java.security.PrivateKey toPrivateKey() {

@@ -30,10 +30,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The JWT attack suite on the deployed EAR: each forged or defective token is answered 401
- * {@code invalid-token} — on a protected endpoint and on a public one (a bad credential never
- * falls back to anonymous). Tokens that are wrong in one way only are signed with the server's
- * real key, so the refusal is for that one defect.
+ * The JWT attack suite on the deployed EAR: each forged or defective token is answered 401 {@code
+ * invalid-token} — on a protected endpoint and on a public one (a bad credential never falls back
+ * to anonymous). Tokens that are wrong in one way only are signed with the server's real key, so
+ * the refusal is for that one defect.
  */
 @ExtendWith(ForecourtServer.class)
 class JwtAttackIT {
@@ -49,23 +49,37 @@ class JwtAttackIT {
     // HS256 "signed" with the server's RSA public key as the HMAC secret (algorithm confusion)
     String jwks = anonymous().get("/auth/jwks").then().statusCode(200).extract().asString();
     RSAKey published = JWKSet.parse(jwks).getKeyByKeyId(key.kid()).toRSAKey();
-    SignedJWT hs256 = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), valid);
+    SignedJWT hs256 =
+        new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.kid()).build(), valid);
     byte[] secret = published.toRSAPublicKey().getEncoded();
     hs256.sign(new MACSigner(secret.length >= 32 ? secret : new byte[32]));
 
-    String expired = LocalKeys.sign(new JWTClaimsSet.Builder(valid)
-        .issueTime(Date.from(now.minusSeconds(3600))).notBeforeTime(Date.from(now.minusSeconds(3600)))
-        .expirationTime(Date.from(now.minusSeconds(120))).build());
-    String notYetValid = LocalKeys.sign(new JWTClaimsSet.Builder(valid)
-        .notBeforeTime(Date.from(now.plusSeconds(600))).expirationTime(Date.from(now.plusSeconds(900))).build());
-    String wrongIssuer = LocalKeys.sign(new JWTClaimsSet.Builder(valid).issuer("https://evil.example").build());
-    String wrongAudience = LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience("another-api").build());
-    String noAudience = LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience((String) null).build());
+    String expired =
+        LocalKeys.sign(
+            new JWTClaimsSet.Builder(valid)
+                .issueTime(Date.from(now.minusSeconds(3600)))
+                .notBeforeTime(Date.from(now.minusSeconds(3600)))
+                .expirationTime(Date.from(now.minusSeconds(120)))
+                .build());
+    String notYetValid =
+        LocalKeys.sign(
+            new JWTClaimsSet.Builder(valid)
+                .notBeforeTime(Date.from(now.plusSeconds(600)))
+                .expirationTime(Date.from(now.plusSeconds(900)))
+                .build());
+    String wrongIssuer =
+        LocalKeys.sign(new JWTClaimsSet.Builder(valid).issuer("https://evil.example").build());
+    String wrongAudience =
+        LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience("another-api").build());
+    String noAudience =
+        LocalKeys.sign(new JWTClaimsSet.Builder(valid).audience((String) null).build());
     String missingGroups = LocalKeys.sign(LocalKeys.claims("mallory", null).build());
 
     String good = LocalKeys.sign(valid);
     String[] parts = good.split("\\.");
-    String elevated = Base64URL.encode(new JWTClaimsSet.Builder(valid).subject("root").build().toString()).toString();
+    String elevated =
+        Base64URL.encode(new JWTClaimsSet.Builder(valid).subject("root").build().toString())
+            .toString();
     String badSignature = parts[0] + "." + elevated + "." + parts[2];
 
     RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
@@ -91,44 +105,79 @@ class JwtAttackIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("forgedTokens")
   void aForgedOrDefectiveTokenIsRefused(String attack, String token) {
-    bearer(token).get("/auth/me").then().statusCode(401)
-        .contentType("application/problem+json").body("type", equalTo(INVALID_TOKEN))
+    bearer(token)
+        .get("/auth/me")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("type", equalTo(INVALID_TOKEN))
         .header("WWW-Authenticate", containsString("Bearer"));
-    bearer(token).get("/vehicles?limit=1").then().statusCode(401).body("type", equalTo(INVALID_TOKEN));
-    bearer(token).contentType("application/json").body("{}").post("/vehicles").then().statusCode(401)
+    bearer(token)
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(INVALID_TOKEN));
+    bearer(token)
+        .contentType("application/json")
+        .body("{}")
+        .post("/vehicles")
+        .then()
+        .statusCode(401)
         .body("type", equalTo(INVALID_TOKEN));
   }
 
   @Test
   void theSameClaimsSignedProperlyAreAccepted() {
     // the control of the suite: the forgeries fail for their defect, not for the test's claims
-    bearer(LocalKeys.sign(LocalKeys.claims("mallory", List.of("admin")).build())).get("/auth/me")
-        .then().statusCode(200).body("name", equalTo("mallory"));
+    bearer(LocalKeys.sign(LocalKeys.claims("mallory", List.of("admin")).build()))
+        .get("/auth/me")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("mallory"));
   }
 
   @Test
   void anUnsupportedSchemeIsRefused() {
-    anonymous().header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/vehicles?limit=1").then().statusCode(401)
+    anonymous()
+        .header("Authorization", "Basic YWRtaW46YWRtaW4=")
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(401)
         .body("type", equalTo(INVALID_TOKEN));
   }
 
   @Test
   void aRotatedSigningKeyKeepsEarlierTokensValidAndSignsNewOnes() throws Exception {
-    String before = Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
+    String before =
+        Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
     String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
 
-    String newKid = Accounts.as("admin").post("/auth/signing-keys/rotate").then().statusCode(200)
-        .extract().jsonPath().getString("kid");
-    String after = Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
+    String newKid =
+        Accounts.as("admin")
+            .post("/auth/signing-keys/rotate")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("kid");
+    String after =
+        Accounts.login("manager", Accounts.demoPassword()).jsonPath().getString("access_token");
 
-    org.junit.jupiter.api.Assertions.assertEquals(newKid, SignedJWT.parse(after).getHeader().getKeyID());
+    org.junit.jupiter.api.Assertions.assertEquals(
+        newKid, SignedJWT.parse(after).getHeader().getKeyID());
     org.junit.jupiter.api.Assertions.assertNotEquals(oldKid, newKid);
     bearer(before).get("/auth/me").then().statusCode(200);
     bearer(after).get("/auth/me").then().statusCode(200);
     // only an admin may rotate
-    bearer(after).post("/auth/signing-keys/rotate").then().statusCode(403)
+    bearer(after)
+        .post("/auth/signing-keys/rotate")
+        .then()
+        .statusCode(403)
         .body("type", equalTo("https://forecourt.dev/problems/forbidden"));
-    anonymous().post("/auth/signing-keys/rotate").then().statusCode(401)
+    anonymous()
+        .post("/auth/signing-keys/rotate")
+        .then()
+        .statusCode(401)
         .body("type", equalTo("https://forecourt.dev/problems/unauthenticated"));
   }
 }

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * No event is lost when the server dies between commit and delivery: leads are created while a
- * slow subscriber is being served, the server's JVM is killed (SIGKILL) mid-delivery and started
- * again; afterwards every event has reached the subscriber, which saw none twice once it
- * de-duplicates by webhook-id (the event id), and the consumer processed each event once.
+ * No event is lost when the server dies between commit and delivery: leads are created while a slow
+ * subscriber is being served, the server's JVM is killed (SIGKILL) mid-delivery and started again;
+ * afterwards every event has reached the subscriber, which saw none twice once it de-duplicates by
+ * webhook-id (the event id), and the consumer processed each event once.
  */
 @ExtendWith(ForecourtServer.class)
 class OutboxAcrossServerKillIT {
@@ -37,25 +37,52 @@ class OutboxAcrossServerKillIT {
       for (int i = 0; i < LEADS; i++) {
         leads.add(Leads.create("sales"));
       }
-      WebhooksIT.await("the first deliveries under way", Duration.ofSeconds(30), () -> receiver.received().size() >= 2);
+      WebhooksIT.await(
+          "the first deliveries under way",
+          Duration.ofSeconds(30),
+          () -> receiver.received().size() >= 2);
       int beforeKill = receiver.received().size();
       ForecourtServer.killAndRestart();
 
       List<String> expected = eventIds(leads);
       assertEquals(LEADS, expected.size(), "one lead.created per lead, written with the lead");
-      WebhooksIT.await("all " + LEADS + " events at the subscriber", Duration.ofSeconds(120),
+      WebhooksIT.await(
+          "all " + LEADS + " events at the subscriber",
+          Duration.ofSeconds(120),
           () -> receiver.processed().containsAll(expected));
-      int received = (int) receiver.received().stream().filter(d -> expected.contains(d.id())).count();
-      LOG.info(() -> "Kill after " + beforeKill + " deliveries; " + received + " requests for " + LEADS
-          + " events in all (" + (received - LEADS) + " repeated, recognized by webhook-id)");
-      assertThat(receiver.processed().stream().filter(expected::contains).toList(),
+      int received =
+          (int) receiver.received().stream().filter(d -> expected.contains(d.id())).count();
+      LOG.info(
+          () ->
+              "Kill after "
+                  + beforeKill
+                  + " deliveries; "
+                  + received
+                  + " requests for "
+                  + LEADS
+                  + " events in all ("
+                  + (received - LEADS)
+                  + " repeated, recognized by webhook-id)");
+      assertThat(
+          receiver.processed().stream().filter(expected::contains).toList(),
           containsInAnyOrder(expected.toArray()));
       String in = "('" + String.join("','", expected) + "')";
-      assertEquals(0, ForecourtServer.queryLong("select count(*) from outbox_event where published_at is null and id in " + in));
-      assertEquals(LEADS, ForecourtServer.queryLong("select count(*) from processed_event where event_id in " + in),
+      assertEquals(
+          0,
+          ForecourtServer.queryLong(
+              "select count(*) from outbox_event where published_at is null and id in " + in));
+      assertEquals(
+          LEADS,
+          ForecourtServer.queryLong("select count(*) from processed_event where event_id in " + in),
           "each event processed once by the consumer");
-      assertEquals(LEADS, ForecourtServer.queryLong("select count(distinct event_id) from webhook_delivery"
-          + " where outcome = 'DELIVERED' and subscription_id = " + subscription + " and event_id in " + in));
+      assertEquals(
+          LEADS,
+          ForecourtServer.queryLong(
+              "select count(distinct event_id) from webhook_delivery"
+                  + " where outcome = 'DELIVERED' and subscription_id = "
+                  + subscription
+                  + " and event_id in "
+                  + in));
     }
   }
 
@@ -64,8 +91,13 @@ class OutboxAcrossServerKillIT {
     StringBuilder in = new StringBuilder();
     leads.forEach(l -> in.append(in.length() == 0 ? "'" : ",'").append(l).append("'"));
     try (Connection c = ForecourtServer.dataSource().getConnection();
-        ResultSet rs = c.createStatement().executeQuery("select id from outbox_event where type = 'lead.created'"
-            + " and aggregate_id in (" + in + ")")) {
+        ResultSet rs =
+            c.createStatement()
+                .executeQuery(
+                    "select id from outbox_event where type = 'lead.created'"
+                        + " and aggregate_id in ("
+                        + in
+                        + ")")) {
       while (rs.next()) {
         ids.add(rs.getString(1));
       }

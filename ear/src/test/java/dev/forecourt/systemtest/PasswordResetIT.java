@@ -25,13 +25,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Password reset through the server's mail session (mail/forecourt) and a real SMTP server
- * (GreenMail) started by the harness: the mailed token works once, before it expires, and the
- * reset signs the account out everywhere; unknown names get the same answer and no mail.
+ * (GreenMail) started by the harness: the mailed token works once, before it expires, and the reset
+ * signs the account out everywhere; unknown names get the same answer and no mail.
  */
 @ExtendWith(ForecourtServer.class)
 class PasswordResetIT {
 
   private static final Pattern TOKEN = Pattern.compile("fcp_[A-Za-z0-9_-]{43}");
+
   /** The reset-token lifetime the expiry test sets (forecourt.security.password-reset.ttl). */
   private static final Duration SHORT_TTL = Duration.ofSeconds(1);
 
@@ -45,22 +46,40 @@ class PasswordResetIT {
     String user = "reset-" + UUID.randomUUID().toString().substring(0, 8);
     String email = user + "@dealer.example";
     Accounts.createLocalUser(user, email, "Old-Password-1", "sales");
-    String refresh = Accounts.login(user, "Old-Password-1").then().statusCode(200).extract().path("refresh_token");
+    String refresh =
+        Accounts.login(user, "Old-Password-1")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("refresh_token");
 
     requestReset(email).then().statusCode(202);
     String token = tokenMailedTo(email);
 
-    resetWith(token, "short").then().statusCode(422).body("type", equalTo(problem("validation-failed")))
+    resetWith(token, "short")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(problem("validation-failed")))
         .body("errors[0].field", equalTo("newPassword"));
-    resetWith("fcp_" + "A".repeat(43), "New-Password-12").then().statusCode(400)
+    resetWith("fcp_" + "A".repeat(43), "New-Password-12")
+        .then()
+        .statusCode(400)
         .body("type", equalTo(problem("invalid-reset-token")));
     resetWith(token, "New-Password-12").then().statusCode(204);
-    resetWith(token, "Another-Password-3").then().statusCode(400).body("type", equalTo(problem("invalid-reset-token")));
+    resetWith(token, "Another-Password-3")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(problem("invalid-reset-token")));
 
     Accounts.login(user, "Old-Password-1").then().statusCode(401);
     Accounts.login(user, "New-Password-12").then().statusCode(200);
-    anonymous().contentType(ContentType.JSON).body(Map.of("refresh_token", refresh)).post("/auth/refresh")
-        .then().statusCode(401).body("type", equalTo(problem("invalid-token")));
+    anonymous()
+        .contentType(ContentType.JSON)
+        .body(Map.of("refresh_token", refresh))
+        .post("/auth/refresh")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(problem("invalid-token")));
   }
 
   @Test
@@ -70,12 +89,18 @@ class PasswordResetIT {
     int before = mail().getReceivedMessages().length;
     requestReset("nobody-" + UUID.randomUUID() + "@dealer.example").then().statusCode(202);
     requestReset("nobody-" + UUID.randomUUID()).then().statusCode(202);
-    // a known name's reset after them: once its mail is there, a mail for the unknown names would be too
+    // a known name's reset after them: once its mail is there, a mail for the unknown names would
+    // be too
     requestReset(user).then().statusCode(202);
     tokenMailedTo(user + "@dealer.example");
     assertEquals(before + 1, mail().getReceivedMessages().length);
-    anonymous().contentType(ContentType.JSON).body("{}").post("/auth/password-reset")
-        .then().statusCode(422).body("type", equalTo(problem("validation-failed")));
+    anonymous()
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/auth/password-reset")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(problem("validation-failed")));
   }
 
   @Test
@@ -88,16 +113,24 @@ class PasswordResetIT {
     String token = tokenMailedTo(email);
     // the token's lifetime must pass; nothing to poll: a reset tried earlier would use the token up
     Poll.pause(SHORT_TTL.plusMillis(500));
-    resetWith(token, "New-Password-12").then().statusCode(400).body("type", equalTo(problem("invalid-reset-token")));
+    resetWith(token, "New-Password-12")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(problem("invalid-reset-token")));
     Accounts.login(user, "Old-Password-1").then().statusCode(200);
   }
 
   private static io.restassured.response.Response requestReset(String name) {
-    return anonymous().contentType(ContentType.JSON).body(Map.of("username", name)).post("/auth/password-reset");
+    return anonymous()
+        .contentType(ContentType.JSON)
+        .body(Map.of("username", name))
+        .post("/auth/password-reset");
   }
 
   private static io.restassured.response.Response resetWith(String token, String password) {
-    return anonymous().contentType(ContentType.JSON).body(Map.of("token", token, "newPassword", password))
+    return anonymous()
+        .contentType(ContentType.JSON)
+        .body(Map.of("token", token, "newPassword", password))
         .post("/auth/password-reset/confirm");
   }
 
@@ -107,9 +140,16 @@ class PasswordResetIT {
 
   /** The reset token in the mail to {@code address}, waiting up to 20 s for it. */
   private static String tokenMailedTo(String address) throws Exception {
-    MimeMessage found = Poll.until(Duration.ofSeconds(20), () -> Arrays.stream(mail().getReceivedMessages())
-        .filter(m -> GreenMailUtil.getAddressList(safeRecipients(m)).contains(address)).findFirst().orElse(null),
-        Objects::nonNull, "a reset mail to " + address);
+    MimeMessage found =
+        Poll.until(
+            Duration.ofSeconds(20),
+            () ->
+                Arrays.stream(mail().getReceivedMessages())
+                    .filter(m -> GreenMailUtil.getAddressList(safeRecipients(m)).contains(address))
+                    .findFirst()
+                    .orElse(null),
+            Objects::nonNull,
+            "a reset mail to " + address);
     assertEquals("Reset your Forecourt password", found.getSubject());
     assertEquals("forecourt@dealer.example", GreenMailUtil.getAddressList(found.getFrom()));
     Matcher m = TOKEN.matcher(GreenMailUtil.getBody(found));

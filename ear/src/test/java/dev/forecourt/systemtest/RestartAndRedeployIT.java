@@ -37,7 +37,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RestartAndRedeployIT {
 
   private static final Logger LOG = Logger.getLogger(RestartAndRedeployIT.class.getName());
-  /** The pace of the traffic during a redeployment: ~20 pairs of requests a second, light traffic, not a load test. */
+
+  /**
+   * The pace of the traffic during a redeployment: ~20 pairs of requests a second, light traffic,
+   * not a load test.
+   */
   private static final Duration PACE = Duration.ofMillis(50);
 
   @Test
@@ -59,47 +63,63 @@ class RestartAndRedeployIT {
     Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
     AtomicBoolean running = new AtomicBoolean(true);
     String token = Accounts.token("sales");
-    Thread traffic = new Thread(() -> {
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5)).build();
-      URI anonymousRead = ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1");
-      URI signedInRead = ForecourtServer.baseUri().resolve("/api/v1/leads?limit=1");
-      while (running.get()) {
-        for (HttpRequest request : List.of(
-            HttpRequest.newBuilder(anonymousRead).timeout(Duration.ofSeconds(30)).build(),
-            HttpRequest.newBuilder(signedInRead).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).build())) {
-          String status;
-          try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            status = String.valueOf(response.statusCode());
-            if (response.statusCode() >= 500) {
-              status += response.body().contains("\"correlationId\"") ? " app" : " server";
-            }
-          } catch (java.io.IOException e) {
-            status = "refused"; // connection refused or reset: never accepted
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-          }
-          statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-        }
-        try {
-          Thread.sleep(PACE.toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }, "redeploy-traffic");
+    Thread traffic =
+        new Thread(
+            () -> {
+              HttpClient http =
+                  HttpClient.newBuilder()
+                      .version(HttpClient.Version.HTTP_1_1)
+                      .connectTimeout(Duration.ofSeconds(5))
+                      .build();
+              URI anonymousRead = ForecourtServer.baseUri().resolve("/api/v1/vehicles?limit=1");
+              URI signedInRead = ForecourtServer.baseUri().resolve("/api/v1/leads?limit=1");
+              while (running.get()) {
+                for (HttpRequest request :
+                    List.of(
+                        HttpRequest.newBuilder(anonymousRead)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                        HttpRequest.newBuilder(signedInRead)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + token)
+                            .build())) {
+                  String status;
+                  try {
+                    HttpResponse<String> response =
+                        http.send(request, HttpResponse.BodyHandlers.ofString());
+                    status = String.valueOf(response.statusCode());
+                    if (response.statusCode() >= 500) {
+                      status += response.body().contains("\"correlationId\"") ? " app" : " server";
+                    }
+                  } catch (java.io.IOException e) {
+                    status = "refused"; // connection refused or reset: never accepted
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                  }
+                  statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
+                }
+                try {
+                  Thread.sleep(PACE.toMillis());
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return;
+                }
+              }
+            },
+            "redeploy-traffic");
     traffic.start();
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       WebhooksIT.subscribe(receiver, List.of("lead.created"));
-      WebhooksIT.await("traffic under way", Duration.ofSeconds(30),
+      WebhooksIT.await(
+          "traffic under way",
+          Duration.ofSeconds(30),
           () -> statuses.values().stream().mapToInt(AtomicInteger::get).sum() >= 20);
       ForecourtServer.redeploy();
       ForecourtServer.awaitReady();
-      WebhooksIT.await("traffic served after the redeploy", Duration.ofSeconds(30),
+      WebhooksIT.await(
+          "traffic served after the redeploy",
+          Duration.ofSeconds(30),
           () -> statuses.getOrDefault("200", new AtomicInteger()).get() >= 40);
       running.set(false);
       traffic.join(60_000);
@@ -108,8 +128,12 @@ class RestartAndRedeployIT {
       LOG.info(() -> "Statuses during the redeploy: " + seen);
       // the application never fails a request: its only 5xx is 503 (not ready); Payara's own 500s
       // while the old application is unloaded are a known issue (README), printed above
-      seen.keySet().forEach(s -> assertTrue(!s.endsWith(" app") || s.startsWith("503"),
-          "the application answered no 5xx but 503 during a redeploy: " + seen));
+      seen.keySet()
+          .forEach(
+              s ->
+                  assertTrue(
+                      !s.endsWith(" app") || s.startsWith("503"),
+                      "the application answered no 5xx but 503 during a redeploy: " + seen));
       everythingWorks(apiKey, receiver);
     } finally {
       running.set(false);
@@ -119,27 +143,58 @@ class RestartAndRedeployIT {
 
   /** Sign-in, bearer and API-key calls, a webhook delivered through JMS, readiness fully UP. */
   private static void everythingWorks(String apiKey, WebhookReceiver receiver) {
-    anonymous().get(ForecourtServer.baseUri() + "/health/ready").then().statusCode(200)
+    anonymous()
+        .get(ForecourtServer.baseUri() + "/health/ready")
+        .then()
+        .statusCode(200)
         .body("checks.find { it.name == 'authentication' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'authentication' }.data.httpStatus", equalTo("204"))
         .body("checks.find { it.name == 'jobQueues' }.status", equalTo("UP"))
         .body("checks.find { it.name == 'database' }.status", equalTo("UP"));
-    String fresh = Accounts.login("manager", Accounts.demoPassword()).then().statusCode(200)
-        .extract().jsonPath().getString("access_token");
+    String fresh =
+        Accounts.login("manager", Accounts.demoPassword())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("access_token");
     Accounts.bearer(fresh).get("/auth/me").then().statusCode(200).body("name", equalTo("manager"));
     as("sales").get("/leads?limit=1").then().statusCode(200);
-    anonymous().header("Authorization", "ApiKey " + apiKey).get("/vehicles?limit=1").then().statusCode(200);
+    anonymous()
+        .header("Authorization", "ApiKey " + apiKey)
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(200);
     long lead = Leads.create("sales");
-    String eventId = ForecourtServer.queryString("select id from outbox_event where type = 'lead.created'"
-        + " and aggregate_id = '" + lead + "'");
-    WebhooksIT.await("lead.created of lead " + lead + " delivered", Duration.ofSeconds(60),
+    String eventId =
+        ForecourtServer.queryString(
+            "select id from outbox_event where type = 'lead.created'"
+                + " and aggregate_id = '"
+                + lead
+                + "'");
+    WebhooksIT.await(
+        "lead.created of lead " + lead + " delivered",
+        Duration.ofSeconds(60),
         () -> receiver.processed().contains(eventId));
     as("admin").get("/admin/audit/verify").then().statusCode(200).body("intact", equalTo(true));
   }
 
   private static String apiKey() {
-    return as("admin").contentType(ContentType.JSON)
-        .body(Map.of("name", "restart test", "scopes", List.of("inventory:read"), "dealerships", List.of()))
-        .post("/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+    return as("admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "restart test",
+                "scopes",
+                List.of("inventory:read"),
+                "dealerships",
+                List.of()))
+        .post("/api-keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getString("key");
   }
 }

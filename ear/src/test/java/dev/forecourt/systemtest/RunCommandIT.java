@@ -27,14 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README's run command ({@code server-config/run.sh}, H2 and demo data), run three times in a
- * row on one installation, domain and database, as a user does: started with
- * {@code FORECOURT_DEMO_PASSWORD} and stopped with Ctrl-C (SIGINT to the terminal's whole process
- * group); started again without the variable, then the domain killed with SIGKILL; started a third
- * time. Each time it must come up working: sign in, a signed-in list, a write and its read-back, the
- * data of the earlier runs still there, and the script telling the truth about the password.
+ * row on one installation, domain and database, as a user does: started with {@code
+ * FORECOURT_DEMO_PASSWORD} and stopped with Ctrl-C (SIGINT to the terminal's whole process group);
+ * started again without the variable, then the domain killed with SIGKILL; started a third time.
+ * Each time it must come up working: sign in, a signed-in list, a write and its read-back, the data
+ * of the earlier runs still there, and the script telling the truth about the password.
  *
- * <p>Its own installation under {@code target/run-command} and a free port base; the pre-built
- * EAR ({@code FORECOURT_EAR}) instead of a build inside the build.
+ * <p>Its own installation under {@code target/run-command} and a free port base; the pre-built EAR
+ * ({@code FORECOURT_EAR}) instead of a build inside the build.
  */
 class RunCommandIT {
 
@@ -45,9 +45,11 @@ class RunCommandIT {
   private static final Path SCRIPT = Scripts.SERVER_CONFIG.resolve("run.sh");
   private static final int PORT_BASE = ForecourtServer.freePortBase();
   private static final List<Run> STARTED = new ArrayList<>();
+
   /** The script's last words before it follows the log: what it says of the demo password. */
-  private static final java.util.regex.Pattern PASSWORD_TOLD = java.util.regex.Pattern.compile(
-      "Demo users admin, manager, sales: (password .*\\)\n|they exist already[\\s\\S]*password-reset\\)\\.\n)");
+  private static final java.util.regex.Pattern PASSWORD_TOLD =
+      java.util.regex.Pattern.compile(
+          "Demo users admin, manager, sales: (password .*\\)\n|they exist already[\\s\\S]*password-reset\\)\\.\n)");
 
   @Test
   void startsWorkingAgainAndAgain() throws Exception {
@@ -58,21 +60,26 @@ class RunCommandIT {
     }
     // 1: first start (installs Payara, creates the domain, deploys), then Ctrl-C
     Run first = start(1, Map.of("FORECOURT_DEMO_PASSWORD", PASSWORD));
-    assertTrue(first.output().contains("Demo users admin, manager, sales: password " + PASSWORD), first.output());
+    assertTrue(
+        first.output().contains("Demo users admin, manager, sales: password " + PASSWORD),
+        first.output());
     long lead1 = worksWith(PASSWORD, List.of());
     first.ctrlC();
 
     // 2: again without the password variable: the users keep theirs, and the script says so
     Run second = start(2, Map.of());
     assertTrue(second.output().contains("they exist already"), second.output());
-    assertFalse(second.output().contains("Demo users admin, manager, sales: password"), second.output());
+    assertFalse(
+        second.output().contains("Demo users admin, manager, sales: password"), second.output());
     assertTrue(second.output().contains("is deployed already: not redeploying"), second.output());
     long lead2 = worksWith(PASSWORD, List.of(lead1));
     second.killDomainAndScript();
 
     // 3: after a kill -9 of the domain (and of the script)
     Run third = start(3, Map.of("FORECOURT_DEMO_PASSWORD", PASSWORD));
-    assertTrue(third.output().contains("Demo users admin, manager, sales: password " + PASSWORD), third.output());
+    assertTrue(
+        third.output().contains("Demo users admin, manager, sales: password " + PASSWORD),
+        third.output());
     worksWith(PASSWORD, List.of(lead1, lead2));
     third.ctrlC();
   }
@@ -83,7 +90,8 @@ class RunCommandIT {
     Path pid = domainDir().resolve("config/pid");
     try {
       if (Files.exists(pid)) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+            .ifPresent(ProcessHandle::destroyForcibly);
       }
     } catch (IOException | NumberFormatException e) {
       LOG.warning("Cannot read " + pid + ": " + e);
@@ -92,18 +100,44 @@ class RunCommandIT {
 
   /** Sign-in, a signed-in list, a write read back; the leads of earlier runs are still there. */
   private static long worksWith(String password, List<Long> earlierLeads) {
-    String token = api().contentType(ContentType.JSON)
-        .body(Map.of("username", "admin", "password", password)).post("/auth/login")
-        .then().statusCode(200).extract().jsonPath().getString("access_token");
-    api().header("Authorization", "Bearer " + token).get("/vehicles?status=SOLD&limit=5")
-        .then().statusCode(200);
-    long lead = api().header("Authorization", "Bearer " + token).contentType(ContentType.JSON)
-        .body(Leads.draft("BER", null)).post("/leads").then().statusCode(201)
-        .extract().jsonPath().getLong("id");
-    api().header("Authorization", "Bearer " + token).get("/leads/{id}", lead).then().statusCode(200)
+    String token =
+        api()
+            .contentType(ContentType.JSON)
+            .body(Map.of("username", "admin", "password", password))
+            .post("/auth/login")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("access_token");
+    api()
+        .header("Authorization", "Bearer " + token)
+        .get("/vehicles?status=SOLD&limit=5")
+        .then()
+        .statusCode(200);
+    long lead =
+        api()
+            .header("Authorization", "Bearer " + token)
+            .contentType(ContentType.JSON)
+            .body(Leads.draft("BER", null))
+            .post("/leads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    api()
+        .header("Authorization", "Bearer " + token)
+        .get("/leads/{id}", lead)
+        .then()
+        .statusCode(200)
         .body("id", equalTo((int) lead));
     for (long earlier : earlierLeads) {
-      api().header("Authorization", "Bearer " + token).get("/leads/{id}", earlier).then().statusCode(200);
+      api()
+          .header("Authorization", "Bearer " + token)
+          .get("/leads/{id}", earlier)
+          .then()
+          .statusCode(200);
     }
     api().get("/vehicles?limit=1").then().statusCode(200);
     return lead;
@@ -117,15 +151,24 @@ class RunCommandIT {
     return HOME.resolve("payara-6.2025.10/payara6/glassfish/domains/forecourt");
   }
 
-  private static Run start(int n, Map<String, String> env) throws IOException, InterruptedException {
-    Path log = Files.createDirectories(HOME.getParent().resolve("run-command-logs")).resolve("run-" + n + ".log");
+  private static Run start(int n, Map<String, String> env)
+      throws IOException, InterruptedException {
+    Path log =
+        Files.createDirectories(HOME.getParent().resolve("run-command-logs"))
+            .resolve("run-" + n + ".log");
     // setsid: the script leads its own process group, like a command typed into a terminal
-    ProcessBuilder pb = new ProcessBuilder("setsid", "bash", SCRIPT.toString())
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder pb =
+        new ProcessBuilder("setsid", "bash", SCRIPT.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
     pb.environment().put("FORECOURT_HOME", HOME.toString());
-    pb.environment().put("FORECOURT_EAR", Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"))
-        .toAbsolutePath().toString());
+    pb.environment()
+        .put(
+            "FORECOURT_EAR",
+            Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"))
+                .toAbsolutePath()
+                .toString());
     pb.environment().put("FORECOURT_PORT_BASE", String.valueOf(PORT_BASE));
     pb.environment().put("FORECOURT_DEMO_VEHICLES", "30");
     pb.environment().putAll(env);
@@ -136,14 +179,22 @@ class RunCommandIT {
     Instant deadline = begin.plus(START_TIMEOUT);
     while (!PASSWORD_TOLD.matcher(run.output()).find()) {
       if (!process.isAlive()) {
-        throw new AssertionError("run.sh (run " + n + ") ended with exit " + process.exitValue() + ":\n" + run.output());
+        throw new AssertionError(
+            "run.sh (run " + n + ") ended with exit " + process.exitValue() + ":\n" + run.output());
       }
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("run.sh (run " + n + ") not running within " + START_TIMEOUT + ":\n" + run.output());
+        throw new AssertionError(
+            "run.sh (run " + n + ") not running within " + START_TIMEOUT + ":\n" + run.output());
       }
       Thread.sleep(1000);
     }
-    LOG.info(() -> "run.sh (run " + n + ") running after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+    LOG.info(
+        () ->
+            "run.sh (run "
+                + n
+                + ") running after "
+                + Duration.between(begin, Instant.now()).toSeconds()
+                + " s");
     return run;
   }
 
@@ -157,7 +208,10 @@ class RunCommandIT {
       }
     }
 
-    /** Ctrl-C in the terminal: SIGINT to the script's whole process group; the script stops the domain. */
+    /**
+     * Ctrl-C in the terminal: SIGINT to the script's whole process group; the script stops the
+     * domain.
+     */
     void ctrlC() throws IOException, InterruptedException {
       new ProcessBuilder("kill", "-INT", "--", "-" + process.pid()).inheritIO().start().waitFor();
       assertTrue(process.waitFor(3, TimeUnit.MINUTES), "run.sh ended after Ctrl-C");
@@ -182,8 +236,10 @@ class RunCommandIT {
 
     private static boolean domainAlive() throws IOException {
       Path pid = domainDir().resolve("config/pid");
-      return Files.exists(pid) && ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
-          .map(ProcessHandle::isAlive).orElse(false);
+      return Files.exists(pid)
+          && ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+              .map(ProcessHandle::isAlive)
+              .orElse(false);
     }
   }
 }

@@ -2,18 +2,17 @@ package dev.forecourt.systemtest;
 
 import static dev.forecourt.systemtest.support.Accounts.anonymous;
 import static dev.forecourt.systemtest.support.Accounts.as;
-import static dev.forecourt.systemtest.support.Accounts.bearer;
 import static org.hamcrest.MatcherAssert.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
@@ -52,74 +51,147 @@ class SalesFunnelIT {
 
   @BeforeAll
   static void aSecondSalesperson() {
-    if (ForecourtServer.queryLong("select count(*) from user_account where username = 'sales2'") == 0) {
-      Accounts.createLocalUser("sales2", "sales2@forecourt.example", Accounts.demoPassword(), "sales");
+    if (ForecourtServer.queryLong("select count(*) from user_account where username = 'sales2'")
+        == 0) {
+      Accounts.createLocalUser(
+          "sales2", "sales2@forecourt.example", Accounts.demoPassword(), "sales");
     }
   }
 
   private static String slot(int hoursFromNow) {
-    return Instant.now().truncatedTo(ChronoUnit.HOURS).plus(24 + hoursFromNow, ChronoUnit.HOURS).toString();
+    return Instant.now()
+        .truncatedTo(ChronoUnit.HOURS)
+        .plus(24 + hoursFromNow, ChronoUnit.HOURS)
+        .toString();
   }
 
   @Test
   void aLeadBecomesAWonDealAndTheVehicleIsSold() {
     long vehicle = Vehicles.create("23990.00");
-    Response created = as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", vehicle)).post("/leads");
-    created.then().statusCode(201)
-        .header("Location", org.hamcrest.Matchers.endsWith("/api/v1/leads/" + created.jsonPath().getLong("id")))
+    Response created =
+        as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", vehicle)).post("/leads");
+    created
+        .then()
+        .statusCode(201)
+        .header(
+            "Location",
+            org.hamcrest.Matchers.endsWith("/api/v1/leads/" + created.jsonPath().getLong("id")))
         .body("status", equalTo("NEW"))
         .body("assignedTo", equalTo("sales"))
         .body("vehicleId", equalTo((int) vehicle))
         .body("allowedTransitions", containsInAnyOrder("CONTACTED", "LOST"));
     long lead = created.jsonPath().getLong("id");
-    as("sales").get("/leads/{id}/activities", lead).then().statusCode(200)
-        .body("kind", contains("NOTE")).body("actor", contains("sales"));
+    as("sales")
+        .get("/leads/{id}/activities", lead)
+        .then()
+        .statusCode(200)
+        .body("kind", contains("NOTE"))
+        .body("actor", contains("sales"));
 
     Leads.advance("sales", lead, "CONTACTED", "QUALIFIED");
-    as("sales").contentType(ContentType.JSON).body(Map.of("kind", "CALL", "note", "Wants the grey one"))
-        .post("/leads/{id}/activities", lead).then().statusCode(201).body("kind", equalTo("CALL"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Map.of("kind", "CALL", "note", "Wants the grey one"))
+        .post("/leads/{id}/activities", lead)
+        .then()
+        .statusCode(201)
+        .body("kind", equalTo("CALL"));
 
-    as("sales").contentType(ContentType.JSON).body(Leads.testDrive(lead, vehicle, slot(1), 45)).post("/test-drives")
-        .then().statusCode(201).body("status", equalTo("SCHEDULED")).body("salesperson", equalTo("sales"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(lead, vehicle, slot(1), 45))
+        .post("/test-drives")
+        .then()
+        .statusCode(201)
+        .body("status", equalTo("SCHEDULED"))
+        .body("salesperson", equalTo("sales"));
     as("sales").get("/leads/{id}", lead).then().body("status", equalTo("TEST_DRIVE"));
 
-    long deal = as("sales").contentType(ContentType.JSON).body(Leads.deal(lead, vehicle, "22500.00")).post("/deals")
-        .then().statusCode(201).body("status", equalTo("RESERVED")).body("salePrice", equalTo(22500.0f))
-        .extract().jsonPath().getLong("id");
+    long deal =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.deal(lead, vehicle, "22500.00"))
+            .post("/deals")
+            .then()
+            .statusCode(201)
+            .body("status", equalTo("RESERVED"))
+            .body("salePrice", equalTo(22500.0f))
+            .extract()
+            .jsonPath()
+            .getLong("id");
     as("sales").get("/leads/{id}", lead).then().body("status", equalTo("NEGOTIATION"));
     as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("RESERVED"));
 
-    Leads.close(as("sales"), deal).then().statusCode(200)
-        .body("status", equalTo("CLOSED")).body("closedAt", not(equalTo(null)));
-    as("sales").get("/leads/{id}", lead).then().body("status", equalTo("WON")).body("allowedTransitions", empty());
+    Leads.close(as("sales"), deal)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CLOSED"))
+        .body("closedAt", not(equalTo(null)));
+    as("sales")
+        .get("/leads/{id}", lead)
+        .then()
+        .body("status", equalTo("WON"))
+        .body("allowedTransitions", empty());
     as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("SOLD"));
-    Leads.close(as("sales"), deal).then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
+    Leads.close(as("sales"), deal)
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "conflict"));
 
     String today = LocalDate.now(ZoneOffset.UTC).toString();
-    as("manager").queryParam("from", today).queryParam("to", today).get("/reports/revenue").then().statusCode(200)
-        .body("find { it.dealershipCode == 'BER' && it.currency == 'EUR' }.deals", greaterThanOrEqualTo(1));
-    as("manager").queryParam("dealership", "BER").get("/reports/funnel").then().statusCode(200)
-        .body("leadsByStage.WON", greaterThanOrEqualTo(1)).body("total", greaterThanOrEqualTo(1));
+    as("manager")
+        .queryParam("from", today)
+        .queryParam("to", today)
+        .get("/reports/revenue")
+        .then()
+        .statusCode(200)
+        .body(
+            "find { it.dealershipCode == 'BER' && it.currency == 'EUR' }.deals",
+            greaterThanOrEqualTo(1));
+    as("manager")
+        .queryParam("dealership", "BER")
+        .get("/reports/funnel")
+        .then()
+        .statusCode(200)
+        .body("leadsByStage.WON", greaterThanOrEqualTo(1))
+        .body("total", greaterThanOrEqualTo(1));
   }
 
   @Test
   void illegalTransitionsAreRefusedNamingTheAllowedStages() {
     long lead = Leads.create("sales");
-    Leads.transition(as("sales"), lead, "QUALIFIED", null).then().statusCode(409)
+    Leads.transition(as("sales"), lead, "QUALIFIED", null)
+        .then()
+        .statusCode(409)
         .contentType("application/problem+json")
         .body("type", equalTo(PROBLEMS + "illegal-transition"))
         .body("allowed", containsInAnyOrder("CONTACTED", "LOST"));
-    Leads.transition(as("sales"), lead, "WON", null).then().statusCode(409)
+    Leads.transition(as("sales"), lead, "WON", null)
+        .then()
+        .statusCode(409)
         .body("type", equalTo(PROBLEMS + "illegal-transition"));
-    Leads.transition(as("sales"), lead, "LOST", null).then().statusCode(422)
-        .body("type", equalTo(PROBLEMS + "validation-failed")).body("errors.field", hasItem("reason"));
-    Leads.transition(as("sales"), lead, "LOST", "Bought elsewhere").then().statusCode(200)
-        .body("status", equalTo("LOST")).body("lostReason", equalTo("Bought elsewhere"));
-    Leads.transition(as("sales"), lead, "CONTACTED", null).then().statusCode(409)
-        .body("type", equalTo(PROBLEMS + "illegal-transition")).body("allowed", empty());
-    Leads.transition(as("sales"), lead, "SOMEWHERE", null).then().statusCode(400)
+    Leads.transition(as("sales"), lead, "LOST", null)
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "validation-failed"))
+        .body("errors.field", hasItem("reason"));
+    Leads.transition(as("sales"), lead, "LOST", "Bought elsewhere")
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("LOST"))
+        .body("lostReason", equalTo("Bought elsewhere"));
+    Leads.transition(as("sales"), lead, "CONTACTED", null)
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "illegal-transition"))
+        .body("allowed", empty());
+    Leads.transition(as("sales"), lead, "SOMEWHERE", null)
+        .then()
+        .statusCode(400)
         .body("type", equalTo(PROBLEMS + "malformed-request"));
-    Leads.transition(as("sales"), 999_999_999L, "CONTACTED", null).then().statusCode(404)
+    Leads.transition(as("sales"), 999_999_999L, "CONTACTED", null)
+        .then()
+        .statusCode(404)
         .body("type", equalTo(PROBLEMS + "not-found"));
   }
 
@@ -128,27 +200,66 @@ class SalesFunnelIT {
     long vehicle = Vehicles.create("18900.00");
     long first = Leads.qualified("sales");
     long second = Leads.qualified("manager");
-    long drive = as("sales").contentType(ContentType.JSON).body(Leads.testDrive(first, vehicle, slot(2), 60))
-        .post("/test-drives").then().statusCode(201).extract().jsonPath().getLong("id");
+    long drive =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(Leads.testDrive(first, vehicle, slot(2), 60))
+            .post("/test-drives")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
 
     String overlapping = Instant.parse(slot(2)).plus(30, ChronoUnit.MINUTES).toString();
-    as("manager").contentType(ContentType.JSON).body(Leads.testDrive(second, vehicle, overlapping, 60))
-        .post("/test-drives").then().statusCode(409).body("type", equalTo(PROBLEMS + "double-booking"));
+    as("manager")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(second, vehicle, overlapping, 60))
+        .post("/test-drives")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "double-booking"));
     // the salesperson is busy too: the first lead's salesperson at the same time with another car
     long otherVehicle = Vehicles.create("17900.00");
     long third = Leads.qualified("sales");
-    as("sales").contentType(ContentType.JSON).body(Leads.testDrive(third, otherVehicle, overlapping, 30))
-        .post("/test-drives").then().statusCode(409).body("type", equalTo(PROBLEMS + "double-booking"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(third, otherVehicle, overlapping, 30))
+        .post("/test-drives")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "double-booking"));
     // back to back is fine
-    as("manager").contentType(ContentType.JSON).body(Leads.testDrive(second, vehicle, slot(3), 60))
-        .post("/test-drives").then().statusCode(201);
+    as("manager")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(second, vehicle, slot(3), 60))
+        .post("/test-drives")
+        .then()
+        .statusCode(201);
 
-    as("sales").post("/test-drives/{id}/cancel", drive).then().statusCode(200).body("status", equalTo("CANCELLED"));
-    as("sales").post("/test-drives/{id}/cancel", drive).then().statusCode(409).body("type", equalTo(PROBLEMS + "conflict"));
-    as("manager").contentType(ContentType.JSON).body(Leads.testDrive(second, vehicle, overlapping, 30))
-        .post("/test-drives").then().statusCode(201);
-    as("sales").queryParam("vehicleId", vehicle).get("/test-drives").then().statusCode(200)
-        .body("size()", equalTo(2)).body("status", everyItem(equalTo("SCHEDULED")));
+    as("sales")
+        .post("/test-drives/{id}/cancel", drive)
+        .then()
+        .statusCode(200)
+        .body("status", equalTo("CANCELLED"));
+    as("sales")
+        .post("/test-drives/{id}/cancel", drive)
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "conflict"));
+    as("manager")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(second, vehicle, overlapping, 30))
+        .post("/test-drives")
+        .then()
+        .statusCode(201);
+    as("sales")
+        .queryParam("vehicleId", vehicle)
+        .get("/test-drives")
+        .then()
+        .statusCode(200)
+        .body("size()", equalTo(2))
+        .body("status", everyItem(equalTo("SCHEDULED")));
   }
 
   @Test
@@ -160,11 +271,22 @@ class SalesFunnelIT {
         long leadOfSales = Leads.qualified("sales");
         long leadOfSales2 = Leads.qualified("sales2");
         CyclicBarrier start = new CyclicBarrier(2);
-        List<Callable<Response>> both = List.of(
-            () -> { start.await(); return as("sales").contentType(ContentType.JSON)
-                .body(Leads.deal(leadOfSales, vehicle, "30000.00")).post("/deals"); },
-            () -> { start.await(); return as("sales2").contentType(ContentType.JSON)
-                .body(Leads.deal(leadOfSales2, vehicle, "30500.00")).post("/deals"); });
+        List<Callable<Response>> both =
+            List.of(
+                () -> {
+                  start.await();
+                  return as("sales")
+                      .contentType(ContentType.JSON)
+                      .body(Leads.deal(leadOfSales, vehicle, "30000.00"))
+                      .post("/deals");
+                },
+                () -> {
+                  start.await();
+                  return as("sales2")
+                      .contentType(ContentType.JSON)
+                      .body(Leads.deal(leadOfSales2, vehicle, "30500.00"))
+                      .post("/deals");
+                });
         List<Integer> statuses = new ArrayList<>();
         List<Response> answers = new ArrayList<>();
         for (Future<Response> f : pool.invokeAll(both, 60, TimeUnit.SECONDS)) {
@@ -175,15 +297,20 @@ class SalesFunnelIT {
         Response loser = answers.get(statuses.indexOf(409));
         assertEquals(PROBLEMS + "vehicle-unavailable", loser.jsonPath().getString("type"));
         long deal = answers.get(statuses.indexOf(201)).jsonPath().getLong("id");
-        assertEquals(1, ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
+        assertEquals(
+            1,
+            ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
 
-        // and the winner's deal closed twice at once, both with the ETag they read: once, the other is stale
-        String etag = as("admin").get("/deals/{id}", deal).then().statusCode(200).extract().header("ETag");
+        // and the winner's deal closed twice at once, both with the ETag they read: once, the other
+        // is stale
+        String etag =
+            as("admin").get("/deals/{id}", deal).then().statusCode(200).extract().header("ETag");
         CyclicBarrier close = new CyclicBarrier(2);
-        Callable<Response> closing = () -> {
-          close.await();
-          return as("admin").header("If-Match", etag).post("/deals/{id}/close", deal);
-        };
+        Callable<Response> closing =
+            () -> {
+              close.await();
+              return as("admin").header("If-Match", etag).post("/deals/{id}/close", deal);
+            };
         List<Integer> closes = new ArrayList<>();
         for (Future<Response> f : pool.invokeAll(List.of(closing, closing), 60, TimeUnit.SECONDS)) {
           closes.add(f.get().statusCode());
@@ -200,36 +327,73 @@ class SalesFunnelIT {
   void aRetriedCreateWithTheSameIdempotencyKeyCreatesNothingNew() throws Exception {
     Map<String, Object> body = Leads.draft("BER", null);
     String key = "lead-" + UUID.randomUUID();
-    Response first = as("sales").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/leads");
-    Response retry = as("sales").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/leads");
+    Response first =
+        as("sales")
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/leads");
+    Response retry =
+        as("sales")
+            .header("Idempotency-Key", key)
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/leads");
     first.then().statusCode(201);
     retry.then().statusCode(201);
     assertEquals(first.jsonPath().getLong("id"), retry.jsonPath().getLong("id"));
     assertEquals(first.header("Location"), retry.header("Location"));
     @SuppressWarnings("unchecked")
     String lastName = ((Map<String, Object>) body.get("customer")).get("lastName").toString();
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from sales_lead l join customer c on c.id = l.customer_id"
-        + " where c.last_name = '" + lastName + "'"));
+    assertEquals(
+        1,
+        ForecourtServer.queryLong(
+            "select count(*) from sales_lead l join customer c on c.id = l.customer_id"
+                + " where c.last_name = '"
+                + lastName
+                + "'"));
 
     // the same key with another body, or a malformed key
-    as("sales").header("Idempotency-Key", key).contentType(ContentType.JSON).body(Leads.draft("BER", null))
-        .post("/leads").then().statusCode(422).body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
-    as("sales").header("Idempotency-Key", "short").contentType(ContentType.JSON).body(Leads.draft("BER", null))
-        .post("/leads").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    as("sales")
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", null))
+        .post("/leads")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
+    as("sales")
+        .header("Idempotency-Key", "short")
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", null))
+        .post("/leads")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
     // keys are per caller: another caller's identical key is a new request
-    as("manager").header("Idempotency-Key", key).contentType(ContentType.JSON).body(body).post("/leads")
-        .then().statusCode(201).body("id", not(equalTo(first.jsonPath().getInt("id"))));
+    as("manager")
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/leads")
+        .then()
+        .statusCode(201)
+        .body("id", not(equalTo(first.jsonPath().getInt("id"))));
 
     // the same deal sent twice at once: one deal
     long vehicle = Vehicles.create("27000.00");
     long lead = Leads.qualified("sales");
     String dealKey = "deal-" + UUID.randomUUID();
     CyclicBarrier start = new CyclicBarrier(2);
-    Callable<Response> send = () -> {
-      start.await();
-      return as("sales").header("Idempotency-Key", dealKey).contentType(ContentType.JSON)
-          .body(Leads.deal(lead, vehicle, "26500.00")).post("/deals");
-    };
+    Callable<Response> send =
+        () -> {
+          start.await();
+          return as("sales")
+              .header("Idempotency-Key", dealKey)
+              .contentType(ContentType.JSON)
+              .body(Leads.deal(lead, vehicle, "26500.00"))
+              .post("/deals");
+        };
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
       List<Integer> statuses = new ArrayList<>();
@@ -242,55 +406,127 @@ class SalesFunnelIT {
     } finally {
       pool.shutdownNow();
     }
-    as("sales").header("Idempotency-Key", dealKey).contentType(ContentType.JSON)
-        .body(Leads.deal(lead, vehicle, "26500.00")).post("/deals").then().statusCode(201);
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
+    as("sales")
+        .header("Idempotency-Key", dealKey)
+        .contentType(ContentType.JSON)
+        .body(Leads.deal(lead, vehicle, "26500.00"))
+        .post("/deals")
+        .then()
+        .statusCode(201);
+    assertEquals(
+        1, ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
   }
 
   @Test
   void staffWorkOnTheirOwnDealershipsOnly() {
-    as("sales").contentType(ContentType.JSON).body(Leads.draft("VIE", null)).post("/leads")
-        .then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
-    long vienna = as("admin").contentType(ContentType.JSON).body(Leads.draft("VIE", null)).post("/leads")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
-    as("sales").get("/leads/{id}", vienna).then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("VIE", null))
+        .post("/leads")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    long vienna =
+        as("admin")
+            .contentType(ContentType.JSON)
+            .body(Leads.draft("VIE", null))
+            .post("/leads")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    as("sales")
+        .get("/leads/{id}", vienna)
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
     as("manager").get("/leads/{id}", vienna).then().statusCode(403);
     Leads.transition(as("sales"), vienna, "CONTACTED", null).then().statusCode(403);
     long own = Leads.create("sales");
-    as("sales").get("/leads?limit=100").then().statusCode(200)
-        .body("items.dealershipCode", everyItem(equalTo("BER"))).body("items.id", hasItem((int) own));
+    as("sales")
+        .get("/leads?limit=100")
+        .then()
+        .statusCode(200)
+        .body("items.dealershipCode", everyItem(equalTo("BER")))
+        .body("items.id", hasItem((int) own));
     as("sales").get("/leads?dealership=VIE").then().statusCode(403);
     as("admin").get("/leads/{id}", vienna).then().statusCode(200);
     // a sales user cannot reassign; a manager can
     long lead = Leads.create("sales");
-    String leadTag = as("sales").get("/leads/{id}", lead).then().statusCode(200).extract().header("ETag");
-    as("sales").contentType(ContentType.JSON).header("If-Match", leadTag).body(Map.of("salesperson", "sales2"))
-        .put("/leads/{id}/assignee", lead).then().statusCode(403);
-    as("manager").contentType(ContentType.JSON).header("If-Match", leadTag).body(Map.of("salesperson", "sales2"))
-        .put("/leads/{id}/assignee", lead).then().statusCode(200).body("assignedTo", equalTo("sales2"));
+    String leadTag =
+        as("sales").get("/leads/{id}", lead).then().statusCode(200).extract().header("ETag");
+    as("sales")
+        .contentType(ContentType.JSON)
+        .header("If-Match", leadTag)
+        .body(Map.of("salesperson", "sales2"))
+        .put("/leads/{id}/assignee", lead)
+        .then()
+        .statusCode(403);
+    as("manager")
+        .contentType(ContentType.JSON)
+        .header("If-Match", leadTag)
+        .body(Map.of("salesperson", "sales2"))
+        .put("/leads/{id}/assignee", lead)
+        .then()
+        .statusCode(200)
+        .body("assignedTo", equalTo("sales2"));
     // reports are for managers and admins
     as("sales").get("/reports/funnel").then().statusCode(403);
     as("manager").get("/reports/funnel?dealership=VIE").then().statusCode(403);
-    anonymous().get("/leads").then().statusCode(401).body("type", equalTo(PROBLEMS + "unauthenticated"));
+    anonymous()
+        .get("/leads")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(PROBLEMS + "unauthenticated"));
   }
 
   @Test
   void integratorsWithLeadsWriteCreateLeads() {
     String writer = apiKey(List.of("leads:write"));
     String reader = apiKey(List.of("inventory:read"));
-    apiKeyCaller(writer).contentType(ContentType.JSON).body(Leads.draft("BER", null)).post("/leads")
-        .then().statusCode(201).body("assignedTo", equalTo(null)).body("source", equalTo("WEBSITE"));
-    apiKeyCaller(writer).contentType(ContentType.JSON).body(Leads.draft("MUC", null)).post("/leads")
-        .then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
-    apiKeyCaller(reader).contentType(ContentType.JSON).body(Leads.draft("BER", null)).post("/leads")
-        .then().statusCode(403).body("type", equalTo(PROBLEMS + "forbidden"));
+    apiKeyCaller(writer)
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", null))
+        .post("/leads")
+        .then()
+        .statusCode(201)
+        .body("assignedTo", equalTo(null))
+        .body("source", equalTo("WEBSITE"));
+    apiKeyCaller(writer)
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("MUC", null))
+        .post("/leads")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    apiKeyCaller(reader)
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", null))
+        .post("/leads")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
     apiKeyCaller(writer).get("/leads").then().statusCode(403);
   }
 
   private static String apiKey(List<String> scopes) {
-    return as("admin").contentType(ContentType.JSON)
-        .body(Map.of("name", "marketplace " + UUID.randomUUID(), "scopes", scopes, "dealerships", List.of("BER")))
-        .post("/api-keys").then().statusCode(201).extract().jsonPath().getString("key");
+    return as("admin")
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "name",
+                "marketplace " + UUID.randomUUID(),
+                "scopes",
+                scopes,
+                "dealerships",
+                List.of("BER")))
+        .post("/api-keys")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getString("key");
   }
 
   private static io.restassured.specification.RequestSpecification apiKeyCaller(String key) {
@@ -301,41 +537,110 @@ class SalesFunnelIT {
   void badInputIsAnsweredWithTheExactProblem() {
     Map<String, Object> noSource = new HashMap<>(Leads.draft("BER", null));
     noSource.remove("source");
-    as("sales").contentType(ContentType.JSON).body(noSource).post("/leads").then().statusCode(422)
-        .body("type", equalTo(PROBLEMS + "validation-failed")).body("errors.field", hasItem("source"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(noSource)
+        .post("/leads")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "validation-failed"))
+        .body("errors.field", hasItem("source"));
     Map<String, Object> both = new HashMap<>(Leads.draft("BER", null));
     both.put("customerId", 1);
-    as("sales").contentType(ContentType.JSON).body(both).post("/leads").then().statusCode(422)
-        .body("type", equalTo(PROBLEMS + "validation-failed")).body("errors.field", hasItem("customer"));
-    as("sales").contentType(ContentType.JSON).body(Leads.draft("BER", 999_999_999L)).post("/leads").then()
-        .statusCode(422).body("errors.field", hasItem("vehicleId"));
-    as("sales").contentType(ContentType.JSON).body("{\"source\": \"FAX\"}").post("/leads").then().statusCode(400)
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(both)
+        .post("/leads")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "validation-failed"))
+        .body("errors.field", hasItem("customer"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.draft("BER", 999_999_999L))
+        .post("/leads")
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("vehicleId"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body("{\"source\": \"FAX\"}")
+        .post("/leads")
+        .then()
+        .statusCode(400)
         .body("type", equalTo(PROBLEMS + "malformed-request"));
-    as("sales").get("/leads?status=BOGUS").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-parameter"));
-    as("sales").get("/leads?limit=1000").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-parameter"));
-    as("sales").get("/leads?cursor=abc").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    as("sales")
+        .get("/leads?status=BOGUS")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    as("sales")
+        .get("/leads?limit=1000")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    as("sales")
+        .get("/leads?cursor=abc")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
 
     long vehicle = Vehicles.create("15000.00");
     long lead = Leads.qualified("sales");
     String past = Instant.now().minus(1, ChronoUnit.DAYS).toString();
-    as("sales").contentType(ContentType.JSON).body(Leads.testDrive(lead, vehicle, past, 30)).post("/test-drives")
-        .then().statusCode(422).body("errors.field", hasItem("startsAt"));
-    as("sales").contentType(ContentType.JSON).body(Leads.testDrive(lead, vehicle, slot(5), 5)).post("/test-drives")
-        .then().statusCode(422).body("errors.field", hasItem("durationMinutes"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(lead, vehicle, past, 30))
+        .post("/test-drives")
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("startsAt"));
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.testDrive(lead, vehicle, slot(5), 5))
+        .post("/test-drives")
+        .then()
+        .statusCode(422)
+        .body("errors.field", hasItem("durationMinutes"));
     Map<String, Object> badCurrency = new HashMap<>(Leads.deal(lead, vehicle, "14000.00"));
     badCurrency.put("currency", "ABC");
-    as("sales").contentType(ContentType.JSON).body(badCurrency).post("/deals").then().statusCode(422)
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(badCurrency)
+        .post("/deals")
+        .then()
+        .statusCode(422)
         .body("errors.field", hasItem("currency"));
     Map<String, Object> negative = new HashMap<>(Leads.deal(lead, vehicle, "-1"));
-    as("sales").contentType(ContentType.JSON).body(negative).post("/deals").then().statusCode(422)
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(negative)
+        .post("/deals")
+        .then()
+        .statusCode(422)
         .body("errors.field", hasItem("salePrice"));
-    as("sales").get("/deals/999999999").then().statusCode(404).body("type", equalTo(PROBLEMS + "not-found"));
+    as("sales")
+        .get("/deals/999999999")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
     long newLead = Leads.create("sales");
-    as("sales").contentType(ContentType.JSON).body(Leads.deal(newLead, vehicle, "14000.00")).post("/deals")
-        .then().statusCode(409).body("type", equalTo(PROBLEMS + "illegal-transition"));
-    as("manager").get("/reports/revenue?from=2026-13-01&to=2026-12-31").then().statusCode(400)
+    as("sales")
+        .contentType(ContentType.JSON)
+        .body(Leads.deal(newLead, vehicle, "14000.00"))
+        .post("/deals")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(PROBLEMS + "illegal-transition"));
+    as("manager")
+        .get("/reports/revenue?from=2026-13-01&to=2026-12-31")
+        .then()
+        .statusCode(400)
         .body("type", equalTo(PROBLEMS + "invalid-parameter"));
-    as("manager").get("/reports/revenue?from=2026-02-01").then().statusCode(400)
+    as("manager")
+        .get("/reports/revenue?from=2026-02-01")
+        .then()
+        .statusCode(400)
         .body("type", equalTo(PROBLEMS + "invalid-parameter"));
     // nothing of the above leaked an exception or SQL
     as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("AVAILABLE"));

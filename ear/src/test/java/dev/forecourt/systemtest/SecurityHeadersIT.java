@@ -36,8 +36,13 @@ class SecurityHeadersIT {
     Response notFound = anonymous().get("/vehicles/987654321");
     assertEquals(404, notFound.statusCode());
     assertSecurityHeaders(notFound);
-    Response unauthenticated = anonymous().contentType(ContentType.JSON)
-        .body(dev.forecourt.systemtest.support.Vehicles.draft(dev.forecourt.systemtest.support.Vehicles.vin(), "1.00")).post("/vehicles");
+    Response unauthenticated =
+        anonymous()
+            .contentType(ContentType.JSON)
+            .body(
+                dev.forecourt.systemtest.support.Vehicles.draft(
+                    dev.forecourt.systemtest.support.Vehicles.vin(), "1.00"))
+            .post("/vehicles");
     assertEquals(401, unauthenticated.statusCode());
     assertSecurityHeaders(unauthenticated);
     Response badToken = anonymous().header("Authorization", "Bearer x.y.z").get("/ping");
@@ -54,25 +59,41 @@ class SecurityHeadersIT {
   @Test
   void corsPreflightOfTheAllowedOriginIsAnswered() {
     // the server under test allows https://dealer.example (FORECOURT_CORS_ALLOWED_ORIGINS)
-    Response preflight = anonymous().header("Origin", "https://dealer.example")
-        .header("Access-Control-Request-Method", "POST")
-        .header("Access-Control-Request-Headers", "Authorization, Content-Type")
-        .options("/vehicles");
-    preflight.then().statusCode(204)
+    Response preflight =
+        anonymous()
+            .header("Origin", "https://dealer.example")
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "Authorization, Content-Type")
+            .options("/vehicles");
+    preflight
+        .then()
+        .statusCode(204)
         .header("Access-Control-Allow-Origin", equalTo("https://dealer.example"))
         .header("Access-Control-Allow-Methods", containsString("POST"))
         .header("Access-Control-Allow-Headers", containsString("Authorization"));
     assertSecurityHeaders(preflight);
-    anonymous().header("Origin", "https://dealer.example").get("/vehicles?limit=1").then().statusCode(200)
+    anonymous()
+        .header("Origin", "https://dealer.example")
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Origin", equalTo("https://dealer.example"))
         .header("Access-Control-Expose-Headers", containsString("Link"));
   }
 
   @Test
   void otherOriginsGetNoCorsHeaders() {
-    anonymous().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
-        .options("/vehicles").then().header("Access-Control-Allow-Origin", nullValue());
-    anonymous().header("Origin", "https://evil.example").get("/vehicles?limit=1").then().statusCode(200)
+    anonymous()
+        .header("Origin", "https://evil.example")
+        .header("Access-Control-Request-Method", "POST")
+        .options("/vehicles")
+        .then()
+        .header("Access-Control-Allow-Origin", nullValue());
+    anonymous()
+        .header("Origin", "https://evil.example")
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(200)
         .header("Access-Control-Allow-Origin", nullValue());
   }
 }

@@ -37,24 +37,31 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Requests Payara refuses before the application sees them, sent over raw sockets (most of them
- * no HTTP client would send): each answer has the exact status, {@code application/problem+json}
- * with a stable type and no detail, the same security headers as the application's own answers,
- * and no server name or version anywhere. What makes it so is what
- * {@code server-config/payara/configure-domain.sh} installs (the harness runs that script): the
- * error report valve and the Grizzly filter of the server-errors module, and cleartext HTTP/2
- * switched off, which the HttpClient tests at the end prove for both protocol choices.
+ * Requests Payara refuses before the application sees them, sent over raw sockets (most of them no
+ * HTTP client would send): each answer has the exact status, {@code application/problem+json} with
+ * a stable type and no detail, the same security headers as the application's own answers, and no
+ * server name or version anywhere. What makes it so is what {@code
+ * server-config/payara/configure-domain.sh} installs (the harness runs that script): the error
+ * report valve and the Grizzly filter of the server-errors module, and cleartext HTTP/2 switched
+ * off, which the HttpClient tests at the end prove for both protocol choices.
  */
 @ExtendWith(ForecourtServer.class)
 class ServerLevelErrorsIT {
 
   private static final String PROBLEMS = "https://forecourt.dev/problems/";
-  private static final List<String> SECURITY_HEADERS = List.of("content-security-policy",
-      "strict-transport-security", "x-frame-options", "x-content-type-options", "referrer-policy",
-      "permissions-policy");
+  private static final List<String> SECURITY_HEADERS =
+      List.of(
+          "content-security-policy",
+          "strict-transport-security",
+          "x-frame-options",
+          "x-content-type-options",
+          "referrer-policy",
+          "permissions-policy");
+
   /** A product name or a Payara-style version (6.2025.10) anywhere in an answer. */
   private static final Pattern SERVER_NAME =
       Pattern.compile("(?i)payara|glassfish|grizzly|servlet/|jsp/|\\b\\d+\\.20\\d\\d\\.\\d+\\b");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The security headers of the application's own answer (GET /api/v1/ping). */
@@ -62,8 +69,10 @@ class ServerLevelErrorsIT {
 
   @BeforeAll
   static void applicationsOwnAnswer() {
-    Raw ping = send("GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-        .getBytes(StandardCharsets.US_ASCII));
+    Raw ping =
+        send(
+            "GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII));
     assertEquals(200, ping.status(), ping.text());
     applicationHeaders = new LinkedHashMap<>();
     for (String name : SECURITY_HEADERS) {
@@ -74,42 +83,85 @@ class ServerLevelErrorsIT {
   static Stream<Arguments> refusals() {
     String close = "Host: 127.0.0.1\r\nConnection: close\r\n\r\n";
     return Stream.of(
-        row("a non-ASCII header value", 400, "bad-request",
-            bytes("GET /api/v1/ping HTTP/1.1\r\nX-Note: caf\u00e9 cr\u00e8me\r\n" + close, StandardCharsets.UTF_8)),
-        row("a 9 KiB header", 400, "bad-request",
+        row(
+            "a non-ASCII header value",
+            400,
+            "bad-request",
+            bytes(
+                "GET /api/v1/ping HTTP/1.1\r\nX-Note: caf\u00e9 cr\u00e8me\r\n" + close,
+                StandardCharsets.UTF_8)),
+        row(
+            "a 9 KiB header",
+            400,
+            "bad-request",
             ascii("GET /api/v1/ping HTTP/1.1\r\nX-Big: " + "a".repeat(9 * 1024) + "\r\n" + close)),
-        row("a control character in a header value", 400, "bad-request",
+        row(
+            "a control character in a header value",
+            400,
+            "bad-request",
             ascii("GET /api/v1/ping HTTP/1.1\r\nX-Note: a\u0001b\r\n" + close)),
-        row("a Content-Length that is not a number", 400, "bad-request",
+        row(
+            "a Content-Length that is not a number",
+            400,
+            "bad-request",
             ascii("POST /api/v1/vehicles HTTP/1.1\r\nContent-Length: abc\r\n" + close)),
-        row("a request URI longer than the header buffer", 400, "bad-request",
+        row(
+            "a request URI longer than the header buffer",
+            400,
+            "bad-request",
             ascii("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n" + close)),
-        row("HTTP/1.1 without Host", 400, "bad-request",
+        row(
+            "HTTP/1.1 without Host",
+            400,
+            "bad-request",
             ascii("GET /api/v1/ping HTTP/1.1\r\nConnection: close\r\n\r\n")),
-        row("a raw .. climbing out of the context", 400, "bad-request",
+        row(
+            "a raw .. climbing out of the context",
+            400,
+            "bad-request",
             ascii("GET /../../etc/passwd HTTP/1.1\r\n" + close)),
-        row("an encoded NUL in the path", 400, "bad-request",
+        row(
+            "an encoded NUL in the path",
+            400,
+            "bad-request",
             ascii("GET /api/v1/vehicles%00 HTTP/1.1\r\n" + close)),
-        row("an encoded backslash in the path", 400, "bad-request",
+        row(
+            "an encoded backslash in the path",
+            400,
+            "bad-request",
             ascii("GET /api/v1/%5C..%5Cvehicles HTTP/1.1\r\n" + close)),
-        row("a broken percent escape in the path", 400, "bad-request",
+        row(
+            "a broken percent escape in the path",
+            400,
+            "bad-request",
             ascii("GET /api/v1/vehicles%zz HTTP/1.1\r\n" + close)),
-        row("an unknown HTTP version", 505, "http-version-not-supported",
+        row(
+            "an unknown HTTP version",
+            505,
+            "http-version-not-supported",
             ascii("GET /api/v1/ping HTTP/9.9\r\n" + close)),
-        row("a method name that is no token", 501, "not-implemented",
+        row(
+            "a method name that is no token",
+            501,
+            "not-implemented",
             ascii("G(T / HTTP/1.1\r\n" + close)),
-        row("TRACE", 405, "method-not-allowed",
-            ascii("TRACE /api/v1/ping HTTP/1.1\r\n" + close)),
-        row("'}' in a path outside the API", 404, "not-found",
+        row("TRACE", 405, "method-not-allowed", ascii("TRACE /api/v1/ping HTTP/1.1\r\n" + close)),
+        row(
+            "'}' in a path outside the API",
+            404,
+            "not-found",
             ascii("GET /a}b HTTP/1.1\r\n" + close)),
-        row("an encoded slash outside the API", 404, "not-found",
+        row(
+            "an encoded slash outside the API",
+            404,
+            "not-found",
             ascii("GET /a%2Fb HTTP/1.1\r\n" + close)));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void isProblemJsonWithTheSecurityHeadersAndNoServerName(String what, int status, String type, byte[] request)
-      throws IOException {
+  void isProblemJsonWithTheSecurityHeadersAndNoServerName(
+      String what, int status, String type, byte[] request) throws IOException {
     Raw answer = send(request);
     assertEquals(status, answer.status(), what + ":\n" + answer.text());
     assertTrue(answer.header("content-type").startsWith("application/problem+json"), answer.text());
@@ -119,7 +171,10 @@ class ServerLevelErrorsIT {
     assertFalse(problem.path("title").asText().isBlank(), answer.text());
     assertFalse(problem.has("detail"), "no detail that could echo the request: " + answer.text());
     for (Map.Entry<String, String> h : applicationHeaders.entrySet()) {
-      assertEquals(h.getValue(), answer.header(h.getKey()), h.getKey() + " as the application sends it:\n" + answer.text());
+      assertEquals(
+          h.getValue(),
+          answer.header(h.getKey()),
+          h.getKey() + " as the application sends it:\n" + answer.text());
     }
     assertNoServerName(answer);
   }
@@ -134,8 +189,10 @@ class ServerLevelErrorsIT {
   @Test
   void keepAliveSurvivesARewrittenRefusal() {
     // the rewritten answer has a correct Content-Length: the next request on the connection works
-    byte[] two = ascii("TRACE /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-        + "GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    byte[] two =
+        ascii(
+            "TRACE /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                + "GET /api/v1/ping HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     String text = send(two).text();
     assertTrue(text.startsWith("HTTP/1.1 405 "), text);
     int second = text.indexOf("HTTP/1.1 ", 1);
@@ -144,38 +201,65 @@ class ServerLevelErrorsIT {
   }
 
   /**
-   * Java's HttpClient asks for h2c by default: 30 requests with changing Authorization headers
-   * (the signed-in user's token, short garbage, garbage of 5-6 KiB: over HTTP/2's 4 KiB header
-   * list limit, under HTTP/1.1's 8 KiB) are all answered by the application, over HTTP/1.1 (the
-   * upgrade is declined). With h2c on, the long tokens got stream resets, then 431s for the short
-   * ones; with h2c merely off, the valid token's requests got no answer at all.
+   * Java's HttpClient asks for h2c by default: 30 requests with changing Authorization headers (the
+   * signed-in user's token, short garbage, garbage of 5-6 KiB: over HTTP/2's 4 KiB header list
+   * limit, under HTTP/1.1's 8 KiB) are all answered by the application, over HTTP/1.1 (the upgrade
+   * is declined). With h2c on, the long tokens got stream resets, then 431s for the short ones;
+   * with h2c merely off, the valid token's requests got no answer at all.
    */
   @ParameterizedTest
   @EnumSource(HttpClient.Version.class)
-  void changingAuthorizationHeadersAreAllAnsweredByTheApplication(HttpClient.Version version) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
+  void changingAuthorizationHeadersAreAllAnsweredByTheApplication(HttpClient.Version version)
+      throws Exception {
+    HttpClient client =
+        HttpClient.newBuilder().version(version).connectTimeout(Duration.ofSeconds(10)).build();
     String valid = Accounts.token("sales");
     URI ping = ForecourtServer.baseUri().resolve("/api/v1/ping");
     for (int i = 0; i < 30; i++) {
-      String token = switch (i % 3) {
-        case 0 -> valid;
-        case 1 -> "short" + i;
-        default -> "x".repeat(5 * 1024 + i * 31);
-      };
-      HttpResponse<String> r = client.send(HttpRequest.newBuilder(ping).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-      String seen = "request " + i + " (" + version + ", token of " + token.length() + " chars): "
-          + r.statusCode() + " " + r.headers().map() + " " + r.body();
+      String token =
+          switch (i % 3) {
+            case 0 -> valid;
+            case 1 -> "short" + i;
+            default -> "x".repeat(5 * 1024 + i * 31);
+          };
+      HttpResponse<String> r =
+          client.send(
+              HttpRequest.newBuilder(ping)
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + token)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String seen =
+          "request "
+              + i
+              + " ("
+              + version
+              + ", token of "
+              + token.length()
+              + " chars): "
+              + r.statusCode()
+              + " "
+              + r.headers().map()
+              + " "
+              + r.body();
       assertEquals(HttpClient.Version.HTTP_1_1, r.version(), "no h2c upgrade: " + seen);
       if (token.equals(valid)) {
         assertEquals(200, r.statusCode(), seen);
       } else {
         assertEquals(401, r.statusCode(), seen);
-        assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), seen);
-        assertEquals(PROBLEMS + "invalid-token", JSON.readTree(r.body()).path("type").asText(), seen);
+        assertTrue(
+            r.headers()
+                .firstValue("content-type")
+                .orElse("")
+                .startsWith("application/problem+json"),
+            seen);
+        assertEquals(
+            PROBLEMS + "invalid-token", JSON.readTree(r.body()).path("type").asText(), seen);
       }
-      assertEquals(applicationHeaders.get("content-security-policy"),
-          r.headers().firstValue("content-security-policy").orElse(null), "the application's answer: " + seen);
+      assertEquals(
+          applicationHeaders.get("content-security-policy"),
+          r.headers().firstValue("content-security-policy").orElse(null),
+          "the application's answer: " + seen);
     }
   }
 
@@ -202,7 +286,8 @@ class ServerLevelErrorsIT {
   private static void assertNoServerName(Raw answer) {
     assertEquals(null, answer.header("server"), answer.text());
     assertEquals(null, answer.header("x-powered-by"), answer.text());
-    assertFalse(SERVER_NAME.matcher(answer.text()).find(), "a server name or version in\n" + answer.text());
+    assertFalse(
+        SERVER_NAME.matcher(answer.text()).find(), "a server name or version in\n" + answer.text());
   }
 
   /** Sends bytes on a fresh connection and reads until the server closes it (or 30 s pass). */

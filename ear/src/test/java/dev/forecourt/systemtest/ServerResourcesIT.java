@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server resources belong to the server, where an operator manages them (admin console or
- * asadmin): the JDBC pool can be resized and pinged while the application keeps serving, without
- * a redeployment.
+ * asadmin): the JDBC pool can be resized and pinged while the application keeps serving, without a
+ * redeployment.
  */
 @ExtendWith(ForecourtServer.class)
 class ServerResourcesIT {
@@ -29,7 +29,14 @@ class ServerResourcesIT {
       api().get("/dealerships").then().statusCode(200);
       assertTrue(asadmin("list-applications").contains("forecourt"));
     } finally {
-      asadmin("set", before.trim().lines().filter(l -> l.contains("max-pool-size=")).findFirst().orElseThrow());
+      asadmin(
+          "set",
+          before
+              .trim()
+              .lines()
+              .filter(l -> l.contains("max-pool-size="))
+              .findFirst()
+              .orElseThrow());
     }
   }
 
@@ -38,7 +45,12 @@ class ServerResourcesIT {
     assertTrue(asadmin("list-jdbc-resources").contains("jdbc/forecourt"));
     assertTrue(asadmin("list-managed-executor-services").contains("concurrent/forecourt"));
     // the JPA provider is the server's choice (JVM option), Hibernate ORM by default
-    assertTrue(asadmin("list-jvm-options").contains("-Dcom.sun.persistence.defaultProvider=org.hibernate.jpa.HibernatePersistenceProvider"));
-    io.restassured.RestAssured.get(ForecourtServer.baseUri() + "/health/ready").then().statusCode(200);
+    assertTrue(
+        asadmin("list-jvm-options")
+            .contains(
+                "-Dcom.sun.persistence.defaultProvider=org.hibernate.jpa.HibernatePersistenceProvider"));
+    io.restassured.RestAssured.get(ForecourtServer.baseUri() + "/health/ready")
+        .then()
+        .statusCode(200);
   }
 }

@@ -41,10 +41,14 @@ class TwoFactorIT {
   void enrolConfirmAndSignInWithCodesAndRecoveryCodes() throws Exception {
     String user = "totp-" + UUID.randomUUID().toString().substring(0, 8);
     Accounts.createLocalUser(user, user + "@dealer.example", PASSWORD, "sales");
-    String token = login(user, PASSWORD, null).then().statusCode(200).extract().path("access_token");
+    String token =
+        login(user, PASSWORD, null).then().statusCode(200).extract().path("access_token");
 
     Response enrolment = bearer(token).post("/auth/2fa/enrol");
-    enrolment.then().statusCode(200).header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"));
+    enrolment
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"));
     String secret = enrolment.path("secret");
     String uri = enrolment.path("otpauthUri");
     // the label names the issuer and the account ("Forecourt:<user>", URL-encoded)
@@ -61,36 +65,79 @@ class TwoFactorIT {
 
     // not on before confirmation: the password alone still signs in
     login(user, PASSWORD, null).then().statusCode(200);
-    bearer(token).contentType(ContentType.JSON).body(Map.of("code", wrongCode(secret)))
-        .post("/auth/2fa/confirm").then().statusCode(422).body("type", equalTo(problem("validation-failed")));
+    bearer(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", wrongCode(secret)))
+        .post("/auth/2fa/confirm")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(problem("validation-failed")));
     long step = System.currentTimeMillis() / 30_000;
-    List<String> recovery = bearer(token).contentType(ContentType.JSON).body(Map.of("code", code(secret, step)))
-        .post("/auth/2fa/confirm").then().statusCode(200).extract().path("recoveryCodes");
+    List<String> recovery =
+        bearer(token)
+            .contentType(ContentType.JSON)
+            .body(Map.of("code", code(secret, step)))
+            .post("/auth/2fa/confirm")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("recoveryCodes");
     assertEquals(10, recovery.size());
-    bearer(token).post("/auth/2fa/enrol").then().statusCode(409).body("type", equalTo(problem("conflict")));
+    bearer(token)
+        .post("/auth/2fa/enrol")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(problem("conflict")));
 
     // now the password alone is not enough
-    login(user, PASSWORD, null).then().statusCode(401).body("type", equalTo(problem("totp-required")));
-    login(user, PASSWORD, wrongCode(secret)).then().statusCode(401).body("type", equalTo(problem("authentication-failed")));
-    login("nobody-" + UUID.randomUUID(), PASSWORD, code(secret, step)).then().statusCode(401)
+    login(user, PASSWORD, null)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(problem("totp-required")));
+    login(user, PASSWORD, wrongCode(secret))
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(problem("authentication-failed")));
+    login("nobody-" + UUID.randomUUID(), PASSWORD, code(secret, step))
+        .then()
+        .statusCode(401)
         .body("type", equalTo(problem("authentication-failed")));
     // the next step's code (one step of drift allowed) signs in once; the same code again does not
     String next = code(secret, step + 1);
     login(user, PASSWORD, next).then().statusCode(200);
-    login(user, PASSWORD, next).then().statusCode(401).body("type", equalTo(problem("authentication-failed")));
+    login(user, PASSWORD, next)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(problem("authentication-failed")));
     // a recovery code signs in once
     login(user, PASSWORD, recovery.get(0)).then().statusCode(200);
     login(user, PASSWORD, recovery.get(0)).then().statusCode(401);
-    assertEquals(1, ForecourtServer.queryLong("select count(*) from recovery_code r join user_account u on u.id = r.user_id"
-        + " where u.username = '" + user + "' and r.used_at is not null"));
-    assertEquals(0, ForecourtServer.queryLong("select count(*) from recovery_code where code_hash = '" + recovery.get(1) + "'"),
+    assertEquals(
+        1,
+        ForecourtServer.queryLong(
+            "select count(*) from recovery_code r join user_account u on u.id = r.user_id"
+                + " where u.username = '"
+                + user
+                + "' and r.used_at is not null"));
+    assertEquals(
+        0,
+        ForecourtServer.queryLong(
+            "select count(*) from recovery_code where code_hash = '" + recovery.get(1) + "'"),
         "recovery codes are stored hashed");
 
     // turning it off needs a code; then the password alone signs in again
-    bearer(token).contentType(ContentType.JSON).body(Map.of("code", "000000-x"))
-        .post("/auth/2fa/disable").then().statusCode(422);
-    bearer(token).contentType(ContentType.JSON).body(Map.of("code", recovery.get(1)))
-        .post("/auth/2fa/disable").then().statusCode(204);
+    bearer(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", "000000-x"))
+        .post("/auth/2fa/disable")
+        .then()
+        .statusCode(422);
+    bearer(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", recovery.get(1)))
+        .post("/auth/2fa/disable")
+        .then()
+        .statusCode(204);
     login(user, PASSWORD, null).then().statusCode(200);
   }
 
@@ -98,18 +145,39 @@ class TwoFactorIT {
   void tokenSigningKeysAreEncryptedAtRest() {
     Accounts.token("admin"); // a signing key exists once a token was issued
     assertTrue(ForecourtServer.queryLong("select count(*) from signing_key") > 0);
-    assertEquals(0, ForecourtServer.queryLong("select count(*) from signing_key where private_key not like 'gcm1:%'"));
+    assertEquals(
+        0,
+        ForecourtServer.queryLong(
+            "select count(*) from signing_key where private_key not like 'gcm1:%'"));
   }
 
   @Test
   void onlySignedInLocalAccountsEnrol() {
-    anonymous().post("/auth/2fa/enrol").then().statusCode(401).body("type", equalTo(problem("unauthenticated")));
-    anonymous().contentType(ContentType.JSON).body(Map.of("code", "123456")).post("/auth/2fa/confirm")
-        .then().statusCode(401);
-    Accounts.as("sales").contentType(ContentType.JSON).body("{}").post("/auth/2fa/confirm")
-        .then().statusCode(422).body("type", equalTo(problem("validation-failed")));
-    Accounts.as("sales").contentType(ContentType.JSON).body(Map.of("code", "123456")).post("/auth/2fa/confirm")
-        .then().statusCode(409).body("type", equalTo(problem("conflict")));
+    anonymous()
+        .post("/auth/2fa/enrol")
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(problem("unauthenticated")));
+    anonymous()
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", "123456"))
+        .post("/auth/2fa/confirm")
+        .then()
+        .statusCode(401);
+    Accounts.as("sales")
+        .contentType(ContentType.JSON)
+        .body("{}")
+        .post("/auth/2fa/confirm")
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(problem("validation-failed")));
+    Accounts.as("sales")
+        .contentType(ContentType.JSON)
+        .body(Map.of("code", "123456"))
+        .post("/auth/2fa/confirm")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo(problem("conflict")));
   }
 
   private static Response login(String username, String password, String totp) {
@@ -127,7 +195,12 @@ class TwoFactorIT {
   /** A code that is valid for none of the steps around now. */
   private static String wrongCode(String secret) throws Exception {
     long step = System.currentTimeMillis() / 30_000;
-    List<String> valid = List.of(code(secret, step - 1), code(secret, step), code(secret, step + 1), code(secret, step + 2));
+    List<String> valid =
+        List.of(
+            code(secret, step - 1),
+            code(secret, step),
+            code(secret, step + 1),
+            code(secret, step + 2));
     for (int i = 0; ; i++) {
       String candidate = String.format("%06d", (i * 7919) % 1_000_000);
       if (!valid.contains(candidate)) {
@@ -139,7 +212,9 @@ class TwoFactorIT {
   private static String decodeQr(String dataUri) throws Exception {
     byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
     var image = ImageIO.read(new ByteArrayInputStream(png));
-    return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+    return new QRCodeReader()
+        .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+        .getText();
   }
 
   private static String storedSecret(String user) throws Exception {

@@ -28,10 +28,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Proves, on the deployed EAR on Payara Server, that MicroProfile Fault Tolerance really guards
- * the {@code @Stateless} valuation EJB (Payara can silently ignore FT on EJBs in an ejb-jar):
- * {@code @Retry}, {@code @Timeout}, {@code @CircuitBreaker} and {@code @Fallback} each fire, counted
- * at the real HTTP stand-in for the valuation service and in the {@code ft_*} metrics.
+ * Proves, on the deployed EAR on Payara Server, that MicroProfile Fault Tolerance really guards the
+ * {@code @Stateless} valuation EJB (Payara can silently ignore FT on EJBs in an ejb-jar):
+ * {@code @Retry}, {@code @Timeout}, {@code @CircuitBreaker} and {@code @Fallback} each fire,
+ * counted at the real HTTP stand-in for the valuation service and in the {@code ft_*} metrics.
  *
  * <p>The circuit breaker is shared state: its rolling window is 10 attempts and it opens at 50 %
  * failures. Each test starts by filling the window with successes, so no test sees another's
@@ -41,10 +41,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ValuationFaultToleranceIT {
 
-  private static final String METHOD = "dev.forecourt.inventory.application.ValuationService.estimate";
+  private static final String METHOD =
+      "dev.forecourt.inventory.application.ValuationService.estimate";
   private static final Map<String, String> OF_METHOD = Map.of("method", METHOD);
   private static final String QUOTE = "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}";
-  /** The breaker's delay in the system tests (ear/pom.xml sets ValuationService/estimate/CircuitBreaker/delay). */
+
+  /**
+   * The breaker's delay in the system tests (ear/pom.xml sets
+   * ValuationService/estimate/CircuitBreaker/delay).
+   */
   private static final Duration BREAKER_DELAY = Duration.ofSeconds(3);
 
   private WireMockServer stub;
@@ -57,8 +62,11 @@ class ValuationFaultToleranceIT {
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(okJson(QUOTE)));
     vehicle = Vehicles.create("20000.00");
     // a breaker another test class left open closes after its delay
-    Poll.until(BREAKER_DELAY.plusSeconds(7), () -> valuation(vehicle).jsonPath().getString("source"),
-        "valuation-service"::equals, "valuations from the service");
+    Poll.until(
+        BREAKER_DELAY.plusSeconds(7),
+        () -> valuation(vehicle).jsonPath().getString("source"),
+        "valuation-service"::equals,
+        "valuations from the service");
     for (int i = 0; i < 10; i++) {
       valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
     }
@@ -70,15 +78,29 @@ class ValuationFaultToleranceIT {
   void retryRecoversFromTransientFailures() {
     double retriesBefore = Metrics.sum("ft_retry_retries_total", OF_METHOD);
     stub.resetAll();
-    stub.stubFor(get(urlPathEqualTo("/valuations")).inScenario("flaky").whenScenarioStateIs(STARTED)
-        .willReturn(aResponse().withStatus(503)).willSetStateTo("failed once"));
-    stub.stubFor(get(urlPathEqualTo("/valuations")).inScenario("flaky").whenScenarioStateIs("failed once")
-        .willReturn(aResponse().withStatus(500)).willSetStateTo("failed twice"));
-    stub.stubFor(get(urlPathEqualTo("/valuations")).inScenario("flaky").whenScenarioStateIs("failed twice")
-        .willReturn(okJson(QUOTE)));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(503))
+            .willSetStateTo("failed once"));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("failed once")
+            .willReturn(aResponse().withStatus(500))
+            .willSetStateTo("failed twice"));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("failed twice")
+            .willReturn(okJson(QUOTE)));
 
-    valuation(vehicle).then().statusCode(200)
-        .body("source", equalTo("valuation-service")).body("amount", equalTo(21000.0f));
+    valuation(vehicle)
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("valuation-service"))
+        .body("amount", equalTo(21000.0f));
 
     assertEquals(3, calls(), "two failed attempts, then the successful retry");
     assertEquals(2.0, Metrics.sum("ft_retry_retries_total", OF_METHOD) - retriesBefore);
@@ -87,32 +109,53 @@ class ValuationFaultToleranceIT {
   @Test
   @Order(2)
   void aSlowAnswerTimesOutAndIsRetried() {
-    double timedOutBefore = Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"));
+    double timedOutBefore =
+        Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"));
     stub.resetAll();
-    stub.stubFor(get(urlPathEqualTo("/valuations")).inScenario("slow").whenScenarioStateIs(STARTED)
-        .willReturn(okJson(QUOTE).withFixedDelay(4_000)).willSetStateTo("fast"));
-    stub.stubFor(get(urlPathEqualTo("/valuations")).inScenario("slow").whenScenarioStateIs("fast")
-        .willReturn(okJson(QUOTE)));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .inScenario("slow")
+            .whenScenarioStateIs(STARTED)
+            .willReturn(okJson(QUOTE).withFixedDelay(4_000))
+            .willSetStateTo("fast"));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .inScenario("slow")
+            .whenScenarioStateIs("fast")
+            .willReturn(okJson(QUOTE)));
 
     valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
 
     assertEquals(2, calls(), "the slow attempt, then the retry");
-    assertEquals(1.0, Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true")) - timedOutBefore);
+    assertEquals(
+        1.0,
+        Metrics.sum("ft_timeout_calls_total", Map.of("method", METHOD, "timedOut", "true"))
+            - timedOutBefore);
   }
 
   @Test
   @Order(3)
   void whenTheServiceIsDownTheLastKnownValuationIsTheFallback() {
     valuation(vehicle).then().statusCode(200).body("amount", equalTo(21000.0f)); // recorded
-    double fallbacksBefore = Metrics.sum("ft_invocations_total", Map.of("method", METHOD, "fallback", "applied"));
+    double fallbacksBefore =
+        Metrics.sum("ft_invocations_total", Map.of("method", METHOD, "fallback", "applied"));
     stub.resetAll();
-    stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(aResponse().withStatus(500).withBody("boom")));
+    stub.stubFor(
+        get(urlPathEqualTo("/valuations"))
+            .willReturn(aResponse().withStatus(500).withBody("boom")));
 
-    valuation(vehicle).then().statusCode(200)
-        .body("source", equalTo("fallback")).body("basis", equalTo("last-known")).body("amount", equalTo(21000.0f));
+    valuation(vehicle)
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("fallback"))
+        .body("basis", equalTo("last-known"))
+        .body("amount", equalTo(21000.0f));
 
     assertEquals(3, calls(), "the first attempt and two retries, then the fallback");
-    assertEquals(1.0, Metrics.sum("ft_invocations_total", Map.of("method", METHOD, "fallback", "applied")) - fallbacksBefore);
+    assertEquals(
+        1.0,
+        Metrics.sum("ft_invocations_total", Map.of("method", METHOD, "fallback", "applied"))
+            - fallbacksBefore);
   }
 
   @Test
@@ -122,8 +165,12 @@ class ValuationFaultToleranceIT {
     stub.resetAll();
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(aResponse().withStatus(503)));
 
-    valuation(fresh).then().statusCode(200)
-        .body("source", equalTo("fallback")).body("basis", equalTo("list-price")).body("amount", equalTo(9200.0f));
+    valuation(fresh)
+        .then()
+        .statusCode(200)
+        .body("source", equalTo("fallback"))
+        .body("basis", equalTo("list-price"))
+        .body("amount", equalTo(9200.0f));
   }
 
   @Test
@@ -151,9 +198,13 @@ class ValuationFaultToleranceIT {
     // answered by the fallback without reaching the service)
     stub.resetAll();
     stub.stubFor(get(urlPathEqualTo("/valuations")).willReturn(okJson(QUOTE)));
-    Poll.until(BREAKER_DELAY.plusSeconds(7), () -> valuation(vehicle).jsonPath().getString("source"),
-        "valuation-service"::equals, "the breaker closed by a trial call");
-    assertFalse(Instant.now().isBefore(opened.plus(BREAKER_DELAY)), "the breaker closed before its delay");
+    Poll.until(
+        BREAKER_DELAY.plusSeconds(7),
+        () -> valuation(vehicle).jsonPath().getString("source"),
+        "valuation-service"::equals,
+        "the breaker closed by a trial call");
+    assertFalse(
+        Instant.now().isBefore(opened.plus(BREAKER_DELAY)), "the breaker closed before its delay");
     valuation(vehicle).then().statusCode(200).body("source", equalTo("valuation-service"));
     assertEquals(2, calls());
   }
@@ -163,6 +214,7 @@ class ValuationFaultToleranceIT {
   }
 
   private int calls() {
-    return stub.countRequestsMatching(getRequestedFor(urlPathEqualTo("/valuations")).build()).getCount();
+    return stub.countRequestsMatching(getRequestedFor(urlPathEqualTo("/valuations")).build())
+        .getCount();
   }
 }

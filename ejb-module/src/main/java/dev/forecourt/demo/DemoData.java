@@ -1,16 +1,7 @@
 package dev.forecourt.demo;
 
-import dev.forecourt.platform.config.Settings;
 import dev.forecourt.identity.application.PasswordHasher;
-import dev.forecourt.platform.health.StartupPhases;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import dev.forecourt.inventory.domain.Address;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Money;
@@ -18,6 +9,9 @@ import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleSpec;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.inventory.domain.Vin;
+import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.health.StartupPhases;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -26,15 +20,20 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
- * Loads three dealerships and {@code forecourt.demo.vehicles} generated vehicles (default 500)
- * when {@code forecourt.demo-data=true} and the database holds no dealership yet. Deterministic:
- * the same seed gives the same stock.
+ * Loads three dealerships and {@code forecourt.demo.vehicles} generated vehicles (default 500) when
+ * {@code forecourt.demo-data=true} and the database holds no dealership yet. Deterministic: the
+ * same seed gives the same stock.
  */
 @Singleton
 @Startup
@@ -55,7 +54,8 @@ public class DemoData {
           new String[] {"Skoda", "Octavia", "Style"},
           new String[] {"Tesla", "Model 3", "Long Range"},
           new String[] {"Renault", "Clio", "Techno"});
-  private static final List<String> COLOURS = List.of("black", "white", "silver", "grey", "blue", "red", "green");
+  private static final List<String> COLOURS =
+      List.of("black", "white", "silver", "grey", "blue", "red", "green");
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -81,9 +81,21 @@ public class DemoData {
     }
     List<Dealership> rooftops =
         List.of(
-            new Dealership("BER", "Forecourt Berlin Mitte", new Address("Invalidenstr. 10", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin")),
-            new Dealership("MUC", "Forecourt München Nord", new Address("Ingolstädter Str. 40", "München", "80807", "DE"), ZoneId.of("Europe/Berlin")),
-            new Dealership("VIE", "Forecourt Wien Süd", new Address("Triester Str. 14", "Wien", "1100", "AT"), ZoneId.of("Europe/Vienna")));
+            new Dealership(
+                "BER",
+                "Forecourt Berlin Mitte",
+                new Address("Invalidenstr. 10", "Berlin", "10115", "DE"),
+                ZoneId.of("Europe/Berlin")),
+            new Dealership(
+                "MUC",
+                "Forecourt München Nord",
+                new Address("Ingolstädter Str. 40", "München", "80807", "DE"),
+                ZoneId.of("Europe/Berlin")),
+            new Dealership(
+                "VIE",
+                "Forecourt Wien Süd",
+                new Address("Triester Str. 14", "Wien", "1100", "AT"),
+                ZoneId.of("Europe/Vienna")));
     rooftops.forEach(em::persist);
     em.flush();
     users(rooftops);
@@ -97,7 +109,8 @@ public class DemoData {
       Vehicle vehicle =
           new Vehicle(
               Vin.of(vin(random)),
-              new VehicleSpec(model[0], model[1], model[2], year, COLOURS.get(random.nextInt(COLOURS.size()))),
+              new VehicleSpec(
+                  model[0], model[1], model[2], year, COLOURS.get(random.nextInt(COLOURS.size()))),
               mileage,
               Money.of(price, "EUR"),
               rooftops.get(i % rooftops.size()));
@@ -111,12 +124,16 @@ public class DemoData {
         rooftops = rooftops.stream().map(d -> em.merge(d)).toList();
       }
     }
-    LOG.info(() -> "Demo data loaded: 3 dealerships, " + vehicles + " vehicles, users admin, manager and sales");
+    LOG.info(
+        () ->
+            "Demo data loaded: 3 dealerships, "
+                + vehicles
+                + " vehicles, users admin, manager and sales");
   }
 
   /**
-   * Demo users admin (all rooftops), manager (BER, MUC) and sales (BER). Their password is
-   * {@code forecourt.demo.password}, or a random one written to the log once.
+   * Demo users admin (all rooftops), manager (BER, MUC) and sales (BER). Their password is {@code
+   * forecourt.demo.password}, or a random one written to the log once.
    */
   private void users(List<Dealership> rooftops) {
     String password = settings.find(DemoSettings.PASSWORD).orElse(null);
@@ -125,17 +142,33 @@ public class DemoData {
       new SecureRandom().nextBytes(bytes);
       password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
       String shown = password;
-      LOG.warning(() -> "FORECOURT_DEMO_PASSWORD is not set: the demo users admin, manager and sales "
-          + "have the generated password " + shown);
+      LOG.warning(
+          () ->
+              "FORECOURT_DEMO_PASSWORD is not set: the demo users admin, manager and sales "
+                  + "have the generated password "
+                  + shown);
     }
     String hash = passwords.hash(password);
     Instant now = Instant.now();
     Set<Long> all = rooftops.stream().map(Dealership::id).collect(Collectors.toSet());
-    em.persist(new UserAccount("admin", "admin@forecourt.example", hash, Set.of(Role.ADMIN), all, now));
-    em.persist(new UserAccount("manager", "manager@forecourt.example", hash, Set.of(Role.MANAGER),
-        Set.of(rooftops.get(0).id(), rooftops.get(1).id()), now));
-    em.persist(new UserAccount("sales", "sales@forecourt.example", hash, Set.of(Role.SALES),
-        Set.of(rooftops.get(0).id()), now));
+    em.persist(
+        new UserAccount("admin", "admin@forecourt.example", hash, Set.of(Role.ADMIN), all, now));
+    em.persist(
+        new UserAccount(
+            "manager",
+            "manager@forecourt.example",
+            hash,
+            Set.of(Role.MANAGER),
+            Set.of(rooftops.get(0).id(), rooftops.get(1).id()),
+            now));
+    em.persist(
+        new UserAccount(
+            "sales",
+            "sales@forecourt.example",
+            hash,
+            Set.of(Role.SALES),
+            Set.of(rooftops.get(0).id()),
+            now));
   }
 
   /** A random VIN of allowed characters with a correct check digit. */

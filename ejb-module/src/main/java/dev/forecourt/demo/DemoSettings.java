@@ -8,12 +8,19 @@ import jakarta.enterprise.context.Dependent;
 @Dependent
 public class DemoSettings implements SettingGroup {
 
-  public static final Setting<Boolean> ENABLED = Setting.flag("forecourt.demo-data", "false",
-      "load demo dealerships and vehicles into an empty database at deployment");
+  public static final Setting<Boolean> ENABLED =
+      Setting.flag(
+          "forecourt.demo-data",
+          "false",
+          "load demo dealerships and vehicles into an empty database at deployment");
 
-  public static final Setting<Integer> VEHICLES = Setting.integer("forecourt.demo.vehicles", "500", 0, 200_000,
-      "how many demo vehicles");
+  public static final Setting<Integer> VEHICLES =
+      Setting.integer("forecourt.demo.vehicles", "500", 0, 200_000, "how many demo vehicles");
 
-  public static final Setting<String> PASSWORD = Setting.text("forecourt.demo.password", null,
-      "password of the demo users; unset: generated and logged once").secret();
+  public static final Setting<String> PASSWORD =
+      Setting.text(
+              "forecourt.demo.password",
+              null,
+              "password of the demo users; unset: generated and logged once")
+          .secret();
 }

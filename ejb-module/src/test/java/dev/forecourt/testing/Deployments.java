@@ -5,19 +5,19 @@ import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.events.OutboxWritten;
 import dev.forecourt.platform.health.StartupPhases;
+import dev.forecourt.platform.security.AddressRange;
+import dev.forecourt.platform.security.ApiKeyPrincipal;
+import dev.forecourt.platform.security.AssignedCaller;
+import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipBound;
+import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.platform.security.SecretCipher;
 import dev.forecourt.platform.security.SecuritySettings;
-import dev.forecourt.platform.security.TokenPrincipal;
-import dev.forecourt.platform.security.DealershipOf;
-import dev.forecourt.platform.security.CallerDealerships;
-import dev.forecourt.platform.security.AssignedCaller;
-import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.Sha256;
-import dev.forecourt.platform.security.AddressRange;
 import dev.forecourt.platform.security.SpecialAddresses;
+import dev.forecourt.platform.security.TokenPrincipal;
 import dev.forecourt.platform.security.TrustedProxies;
 import java.io.File;
 import java.util.Arrays;
@@ -51,7 +51,8 @@ public final class Deployments {
   public static WebArchive sales(String name) {
     return inventory(name)
         .addPackages(true, "dev.forecourt.sales.application", "dev.forecourt.platform.idempotency")
-        .addClasses(dev.forecourt.integration.application.EventFanOut.class,
+        .addClasses(
+            dev.forecourt.integration.application.EventFanOut.class,
             dev.forecourt.integration.application.WebhookDeliveries.class,
             dev.forecourt.integration.application.WebhookService.class,
             dev.forecourt.integration.application.WebhookSignature.class,
@@ -62,19 +63,41 @@ public final class Deployments {
 
   private static WebArchive base(String name) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
-        .addPackages(true, "dev.forecourt.testing", "dev.forecourt.inventory.application", "dev.forecourt.platform.problem",
-            "dev.forecourt.platform.persistence", "dev.forecourt.platform.cache", "dev.forecourt.platform.config",
-            "dev.forecourt.platform.audit", "dev.forecourt.platform.observability", "dev.forecourt.inventory.infrastructure")
-        // the dealership scoping and the audit trail the services are bound to (not the token verification)
-        .addClasses(DealershipScoped.class, DealershipScopeInterceptor.class, DealershipBound.class, DealershipOf.class,
-            TokenPrincipal.class, SecretCipher.class, SecuritySettings.class, CallerDealerships.class, AssignedCaller.class,
-            ApiKeyPrincipal.class, Sha256.class)
+        .addPackages(
+            true,
+            "dev.forecourt.testing",
+            "dev.forecourt.inventory.application",
+            "dev.forecourt.platform.problem",
+            "dev.forecourt.platform.persistence",
+            "dev.forecourt.platform.cache",
+            "dev.forecourt.platform.config",
+            "dev.forecourt.platform.audit",
+            "dev.forecourt.platform.observability",
+            "dev.forecourt.inventory.infrastructure")
+        // the dealership scoping and the audit trail the services are bound to (not the token
+        // verification)
+        .addClasses(
+            DealershipScoped.class,
+            DealershipScopeInterceptor.class,
+            DealershipBound.class,
+            DealershipOf.class,
+            TokenPrincipal.class,
+            SecretCipher.class,
+            SecuritySettings.class,
+            CallerDealerships.class,
+            AssignedCaller.class,
+            ApiKeyPrincipal.class,
+            Sha256.class)
         // what the configuration check validates the proxy and webhook allow-lists with
-        .addClasses(TrustedProxies.class, AddressRange.class, SpecialAddresses.class,
+        .addClasses(
+            TrustedProxies.class,
+            AddressRange.class,
+            SpecialAddresses.class,
             dev.forecourt.integration.application.WebhookTargets.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
-        // the start-up phases the schema migration reports to (without it, SchemaMigration does not load)
+        // the start-up phases the schema migration reports to (without it, SchemaMigration does not
+        // load)
         .addClasses(StartupPhases.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
@@ -91,7 +114,9 @@ public final class Deployments {
 
   private static File[] earLibraries() {
     File dir = new File(System.getProperty("forecourt.ear-lib"));
-    File[] jars = Objects.requireNonNull(dir.listFiles((d, n) -> n.endsWith(".jar")), "no EAR libraries in " + dir);
+    File[] jars =
+        Objects.requireNonNull(
+            dir.listFiles((d, n) -> n.endsWith(".jar")), "no EAR libraries in " + dir);
     return Arrays.stream(jars).toArray(File[]::new);
   }
 }

@@ -22,8 +22,9 @@ public class TestCaller implements HttpAuthenticationMechanism {
   public static final String NAME = "test-admin";
 
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) {
-    return context.notifyContainerAboutLogin(new CallerOnlyCredential(NAME).getCaller(), Set.of("admin"));
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    return context.notifyContainerAboutLogin(
+        new CallerOnlyCredential(NAME).getCaller(), Set.of("admin"));
   }
 }

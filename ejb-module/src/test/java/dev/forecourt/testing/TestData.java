@@ -7,13 +7,15 @@ import dev.forecourt.inventory.domain.Vin;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceUnit;
 import java.time.ZoneId;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Test fixtures inside the container: dealerships with unique codes, fresh valid VINs, raw counts. */
+/**
+ * Test fixtures inside the container: dealerships with unique codes, fresh valid VINs, raw counts.
+ */
 @Stateless
 public class TestData {
 
@@ -25,7 +27,12 @@ public class TestData {
   /** A new dealership with a unique code, returned as its code. */
   public String dealership() {
     String code = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-    em.persist(new Dealership(code, "Test " + code, new Address("Street 1", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin")));
+    em.persist(
+        new Dealership(
+            code,
+            "Test " + code,
+            new Address("Street 1", "Berlin", "10115", "DE"),
+            ZoneId.of("Europe/Berlin")));
     return code;
   }
 
@@ -49,32 +56,46 @@ public class TestData {
 
   /** The recorded views of vehicle {@code vehicleId}. */
   public long views(long vehicleId) {
-    return em.createQuery("select count(r.epochHour) from VehicleViewRecord r where r.vehicleId = :id", Long.class)
+    return em.createQuery(
+            "select count(r.epochHour) from VehicleViewRecord r where r.vehicleId = :id",
+            Long.class)
         .setParameter("id", vehicleId)
         .getSingleResult();
   }
 
   /** The newest {@code n} audit records as "entity action outcome error", newest first. */
   public java.util.List<String> lastAuditRecords(int n) {
-    return em.createQuery("select r from AuditRecord r order by r.seqNo desc", dev.forecourt.platform.audit.AuditRecord.class)
-        .setMaxResults(n).getResultList().stream()
+    return em
+        .createQuery(
+            "select r from AuditRecord r order by r.seqNo desc",
+            dev.forecourt.platform.audit.AuditRecord.class)
+        .setMaxResults(n)
+        .getResultList()
+        .stream()
         .map(r -> r.entityType() + " " + r.action() + " " + r.outcome() + " " + r.error())
         .toList();
   }
 
   /** How many outbox events of {@code type} the aggregate has. */
   public long outboxEvents(String aggregateType, long aggregateId, String type) {
-    return em.createQuery("select count(e) from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id"
-            + " and e.type = :type", Long.class)
-        .setParameter("a", aggregateType).setParameter("id", Long.toString(aggregateId)).setParameter("type", type)
+    return em.createQuery(
+            "select count(e) from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id"
+                + " and e.type = :type",
+            Long.class)
+        .setParameter("a", aggregateType)
+        .setParameter("id", Long.toString(aggregateId))
+        .setParameter("type", type)
         .getSingleResult();
   }
 
   /** The ids of the aggregate's outbox events. */
   public java.util.List<String> outboxEventIds(String aggregateType, long aggregateId) {
-    return em.createQuery("select e.id from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id",
+    return em.createQuery(
+            "select e.id from OutboxEvent e where e.aggregateType = :a and e.aggregateId = :id",
             String.class)
-        .setParameter("a", aggregateType).setParameter("id", Long.toString(aggregateId)).getResultList();
+        .setParameter("a", aggregateType)
+        .setParameter("id", Long.toString(aggregateId))
+        .getResultList();
   }
 
   public boolean published(String eventId) {
@@ -83,7 +104,8 @@ public class TestData {
 
   public long processedEvents(String eventId) {
     return em.createQuery("select count(p) from ProcessedEvent p where p.eventId = :id", Long.class)
-        .setParameter("id", eventId).getSingleResult();
+        .setParameter("id", eventId)
+        .getSingleResult();
   }
 
   /** A random VIN with a correct check digit. */

@@ -27,20 +27,23 @@ public final class ValuationServiceStub {
 
   private ValuationServiceStub(int port) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-    server.createContext("/valuations", exchange -> {
-      calls.incrementAndGet();
-      int status;
-      synchronized (script) {
-        status = script.isEmpty() ? defaultStatus : script.poll();
-      }
-      byte[] body = (status == 200 ? "{\"vin\":\"X\",\"amount\":17500.00,\"currency\":\"EUR\"}" : "{}")
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(status, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/valuations",
+        exchange -> {
+          calls.incrementAndGet();
+          int status;
+          synchronized (script) {
+            status = script.isEmpty() ? defaultStatus : script.poll();
+          }
+          byte[] body =
+              (status == 200 ? "{\"vin\":\"X\",\"amount\":17500.00,\"currency\":\"EUR\"}" : "{}")
+                  .getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 

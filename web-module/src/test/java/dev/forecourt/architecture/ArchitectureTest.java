@@ -24,28 +24,27 @@ import java.util.regex.Pattern;
 /**
  * The dependency rules of Forecourt's code, checked on the compiled classes of all three modules
  * (this module's test classpath holds the web module's classes, the ejb module's and the
- * persistence module's). A class's module is where its class file comes from (a module's
- * {@code target/classes} or its jar), so the module rules hold for split packages too
- * ({@code platform.security} has classes in all three modules).
+ * persistence module's). A class's module is where its class file comes from (a module's {@code
+ * target/classes} or its jar), so the module rules hold for split packages too ({@code
+ * platform.security} has classes in all three modules).
  *
  * <ul>
  *   <li>{@code platform.*} depends on no bounded context (identity, inventory, sales, integration)
- *       nor on the demo data: what the contexts share lives in platform (the one dependency
- *       still to go is listed in {@link #PLATFORM_TO_CONTEXT_EXCEPTIONS}).
+ *       nor on the demo data: what the contexts share lives in platform (the one dependency still
+ *       to go is listed in {@link #PLATFORM_TO_CONTEXT_EXCEPTIONS}).
  *   <li>A context uses another context only through its {@code application} package (services,
  *       views, drafts); never its {@code domain}, {@code infrastructure} or {@code api}. The one
- *       exception: sales' entities hold JPA associations to inventory's {@code Vehicle} and
- *       {@code Dealership} (and {@code Money}), and sales' services change the vehicle a deal
- *       holds in the deal's transaction, so sales may use {@code inventory.domain} (a shared
- *       kernel).
- *   <li>Inside a context: {@code api} (web) → {@code application} → {@code domain};
- *       {@code infrastructure} (adapters: REST clients, mail, JMS listeners, HTTP calls) is used by
- *       {@code application} and uses it; {@code domain} uses none of the others.
+ *       exception: sales' entities hold JPA associations to inventory's {@code Vehicle} and {@code
+ *       Dealership} (and {@code Money}), and sales' services change the vehicle a deal holds in the
+ *       deal's transaction, so sales may use {@code inventory.domain} (a shared kernel).
+ *   <li>Inside a context: {@code api} (web) → {@code application} → {@code domain}; {@code
+ *       infrastructure} (adapters: REST clients, mail, JMS listeners, HTTP calls) is used by {@code
+ *       application} and uses it; {@code domain} uses none of the others.
  *   <li>Modules: web → ejb → persistence; persistence depends on neither ejb nor web module, the
  *       ejb module not on the web module.
- *   <li>{@code jakarta.ws.rs} (HTTP) is the web module's: in the ejb module only an
- *       {@code infrastructure} adapter may use it (a MicroProfile Rest Client interface is
- *       declared with JAX-RS annotations).
+ *   <li>{@code jakarta.ws.rs} (HTTP) is the web module's: in the ejb module only an {@code
+ *       infrastructure} adapter may use it (a MicroProfile Rest Client interface is declared with
+ *       JAX-RS annotations).
  * </ul>
  */
 @AnalyzeClasses(packages = "dev.forecourt", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -53,7 +52,8 @@ class ArchitectureTest {
 
   static final String[] CONTEXTS = {"identity", "inventory", "sales", "integration"};
 
-  static final DescribedPredicate<JavaClass> PERSISTENCE_MODULE = inModule("persistence", "forecourt-persistence");
+  static final DescribedPredicate<JavaClass> PERSISTENCE_MODULE =
+      inModule("persistence", "forecourt-persistence");
   static final DescribedPredicate<JavaClass> EJB_MODULE = inModule("ejb-module", "forecourt-ejb");
   static final DescribedPredicate<JavaClass> WEB_MODULE = inModule("web-module", "forecourt-web");
 
@@ -63,59 +63,83 @@ class ArchitectureTest {
    * integration's {@code WebhookSignature}; the settings change of issue 17 (item 7) moves that
    * declaration into integration's own settings group, and this entry goes with it.
    */
-  static final Set<String> PLATFORM_TO_CONTEXT_EXCEPTIONS = Set.of(
-      "dev.forecourt.platform.config.ConfigurationCheck -> dev.forecourt.integration.application.WebhookSignature");
+  static final Set<String> PLATFORM_TO_CONTEXT_EXCEPTIONS =
+      Set.of(
+          "dev.forecourt.platform.config.ConfigurationCheck -> dev.forecourt.integration.application.WebhookSignature");
 
   @ArchTest
-  static final ArchRule platform_depends_on_no_context = classes()
-      .that().resideInAPackage("dev.forecourt.platform..")
-      .should(new ArchCondition<JavaClass>("depend on no bounded context (identity, inventory, sales, integration) nor demo") {
-        @Override
-        public void check(JavaClass origin, ConditionEvents events) {
-          for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
-            JavaClass target = dependency.getTargetClass();
-            if (target.getPackageName().matches("dev\\.forecourt\\.(identity|inventory|sales|integration|demo)(\\..*)?")
-                && !PLATFORM_TO_CONTEXT_EXCEPTIONS.contains(origin.getName() + " -> " + target.getName())) {
-              events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-            }
-          }
-        }
-      })
-      .because("platform holds what every context shares; a context may depend on platform, never the reverse");
+  static final ArchRule platform_depends_on_no_context =
+      classes()
+          .that()
+          .resideInAPackage("dev.forecourt.platform..")
+          .should(
+              new ArchCondition<JavaClass>(
+                  "depend on no bounded context (identity, inventory, sales, integration) nor demo") {
+                @Override
+                public void check(JavaClass origin, ConditionEvents events) {
+                  for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                    JavaClass target = dependency.getTargetClass();
+                    if (target
+                            .getPackageName()
+                            .matches(
+                                "dev\\.forecourt\\.(identity|inventory|sales|integration|demo)(\\..*)?")
+                        && !PLATFORM_TO_CONTEXT_EXCEPTIONS.contains(
+                            origin.getName() + " -> " + target.getName())) {
+                      events.add(
+                          SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                    }
+                  }
+                }
+              })
+          .because(
+              "platform holds what every context shares; a context may depend on platform, never the reverse");
 
   @ArchTest
-  static final ArchRule no_context_uses_another_contexts_internals = classes()
-      .that(resideInAnyPackage(contextPackages()))
-      .should(useOtherContextsOnlyThroughTheirApplicationPackage());
+  static final ArchRule no_context_uses_another_contexts_internals =
+      classes()
+          .that(resideInAnyPackage(contextPackages()))
+          .should(useOtherContextsOnlyThroughTheirApplicationPackage());
 
   @ArchTest
-  static final ArchRule layers_inside_a_context = layeredArchitecture()
-      .consideringOnlyDependenciesInLayers()
-      .layer("api").definedBy("dev.forecourt.*.api..")
-      .layer("application").definedBy("dev.forecourt.*.application..")
-      .layer("infrastructure").definedBy("dev.forecourt.*.infrastructure..")
-      .layer("domain").definedBy("dev.forecourt.*.domain..")
-      .whereLayer("api").mayNotBeAccessedByAnyLayer()
-      .whereLayer("application").mayOnlyBeAccessedByLayers("api", "infrastructure")
-      .whereLayer("infrastructure").mayOnlyBeAccessedByLayers("application")
-      .whereLayer("domain").mayOnlyBeAccessedByLayers("api", "application", "infrastructure");
+  static final ArchRule layers_inside_a_context =
+      layeredArchitecture()
+          .consideringOnlyDependenciesInLayers()
+          .layer("api")
+          .definedBy("dev.forecourt.*.api..")
+          .layer("application")
+          .definedBy("dev.forecourt.*.application..")
+          .layer("infrastructure")
+          .definedBy("dev.forecourt.*.infrastructure..")
+          .layer("domain")
+          .definedBy("dev.forecourt.*.domain..")
+          .whereLayer("api")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("application")
+          .mayOnlyBeAccessedByLayers("api", "infrastructure")
+          .whereLayer("infrastructure")
+          .mayOnlyBeAccessedByLayers("application")
+          .whereLayer("domain")
+          .mayOnlyBeAccessedByLayers("api", "application", "infrastructure");
 
   @ArchTest
-  static final ArchRule persistence_module_depends_on_neither_ejb_nor_web = noClasses()
-      .that(PERSISTENCE_MODULE)
-      .should().dependOnClassesThat(EJB_MODULE.or(WEB_MODULE));
+  static final ArchRule persistence_module_depends_on_neither_ejb_nor_web =
+      noClasses().that(PERSISTENCE_MODULE).should().dependOnClassesThat(EJB_MODULE.or(WEB_MODULE));
 
   @ArchTest
-  static final ArchRule ejb_module_does_not_depend_on_web = noClasses()
-      .that(EJB_MODULE)
-      .should().dependOnClassesThat(WEB_MODULE);
+  static final ArchRule ejb_module_does_not_depend_on_web =
+      noClasses().that(EJB_MODULE).should().dependOnClassesThat(WEB_MODULE);
 
   @ArchTest
-  static final ArchRule http_only_at_the_edge = noClasses()
-      .that(EJB_MODULE.or(PERSISTENCE_MODULE))
-      .and().resideOutsideOfPackage("dev.forecourt.*.infrastructure..")
-      .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
-      .because("HTTP is the web module's; only an infrastructure adapter (a REST client) may use JAX-RS");
+  static final ArchRule http_only_at_the_edge =
+      noClasses()
+          .that(EJB_MODULE.or(PERSISTENCE_MODULE))
+          .and()
+          .resideOutsideOfPackage("dev.forecourt.*.infrastructure..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("jakarta.ws.rs..")
+          .because(
+              "HTTP is the web module's; only an infrastructure adapter (a REST client) may use JAX-RS");
 
   private static String[] contextPackages() {
     String[] packages = new String[CONTEXTS.length];
@@ -125,9 +149,13 @@ class ArchitectureTest {
     return packages;
   }
 
-  private static final Pattern CONTEXT_LAYER = Pattern.compile("dev\\.forecourt\\.(identity|inventory|sales|integration)\\.([a-z]+).*");
+  private static final Pattern CONTEXT_LAYER =
+      Pattern.compile("dev\\.forecourt\\.(identity|inventory|sales|integration)\\.([a-z]+).*");
 
-  /** Context → other context's layer that is allowed besides {@code application} (see the class comment). */
+  /**
+   * Context → other context's layer that is allowed besides {@code application} (see the class
+   * comment).
+   */
   private static final Set<String> SHARED_KERNEL = Set.of("sales->inventory.domain");
 
   private static ArchCondition<JavaClass> useOtherContextsOnlyThroughTheirApplicationPackage() {
@@ -141,8 +169,9 @@ class ArchitectureTest {
             continue;
           }
           String layer = to.group(2);
-          boolean allowed = layer.equals("application")
-              || SHARED_KERNEL.contains(from.group(1) + "->" + to.group(1) + "." + layer);
+          boolean allowed =
+              layer.equals("application")
+                  || SHARED_KERNEL.contains(from.group(1) + "->" + to.group(1) + "." + layer);
           if (!allowed) {
             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
           }
@@ -152,9 +181,15 @@ class ArchitectureTest {
   }
 
   private static DescribedPredicate<JavaClass> inModule(String directory, String jarPrefix) {
-    return describe("in module " + directory, c -> location(c)
-        .map(uri -> uri.contains("/" + directory + "/target/classes/") || uri.contains("/" + jarPrefix + "-"))
-        .orElse(false));
+    return describe(
+        "in module " + directory,
+        c ->
+            location(c)
+                .map(
+                    uri ->
+                        uri.contains("/" + directory + "/target/classes/")
+                            || uri.contains("/" + jarPrefix + "-"))
+                .orElse(false));
   }
 
   private static Optional<String> location(JavaClass c) {

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Signs the demo users in (their password is the FORECOURT_DEMO_PASSWORD the server under test
- * was started with) and builds requests as them or as nobody.
+ * Signs the demo users in (their password is the FORECOURT_DEMO_PASSWORD the server under test was
+ * started with) and builds requests as them or as nobody.
  */
 public final class Accounts {
 
@@ -19,19 +19,28 @@ public final class Accounts {
   private Accounts() {}
 
   public static String demoPassword() {
-    return System.getProperty("forecourt.systemtest.env.FORECOURT_DEMO_PASSWORD", "Demo-Password-1");
+    return System.getProperty(
+        "forecourt.systemtest.env.FORECOURT_DEMO_PASSWORD", "Demo-Password-1");
   }
 
   public static Response login(String username, String password) {
-    return anonymous().contentType(ContentType.JSON)
+    return anonymous()
+        .contentType(ContentType.JSON)
         .body(Map.of("username", username, "password", password))
         .post("/auth/login");
   }
 
   /** An access token of the demo user (admin, manager, sales), obtained once per test JVM. */
   public static String token(String username) {
-    return TOKENS.computeIfAbsent(username, u -> login(u, demoPassword())
-        .then().statusCode(200).extract().jsonPath().getString("access_token"));
+    return TOKENS.computeIfAbsent(
+        username,
+        u ->
+            login(u, demoPassword())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("access_token"));
   }
 
   /**
@@ -39,28 +48,35 @@ public final class Accounts {
    * yet): bcrypt cost 12 like the application, one role, assigned to dealership BER.
    */
   public static void createLocalUser(String username, String email, String password, String role) {
-    String hash = at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(12, password.toCharArray());
+    String hash =
+        at.favre.lib.crypto.bcrypt.BCrypt.withDefaults().hashToString(12, password.toCharArray());
     try (java.sql.Connection c = ForecourtServer.dataSource().getConnection()) {
       long id;
-      try (java.sql.ResultSet rs = c.createStatement().executeQuery("select nextval('user_account_seq')")) {
+      try (java.sql.ResultSet rs =
+          c.createStatement().executeQuery("select nextval('user_account_seq')")) {
         rs.next();
         id = rs.getLong(1);
       }
-      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account"
-          + " (id, username, email, password_hash, enabled, created_at, version) values (?, ?, ?, ?, true, now(), 0)")) {
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "insert into user_account"
+                  + " (id, username, email, password_hash, enabled, created_at, version) values (?, ?, ?, ?, true, now(), 0)")) {
         ps.setLong(1, id);
         ps.setString(2, username);
         ps.setString(3, email);
         ps.setString(4, hash);
         ps.executeUpdate();
       }
-      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account_role (user_id, role) values (?, ?)")) {
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement("insert into user_account_role (user_id, role) values (?, ?)")) {
         ps.setLong(1, id);
         ps.setString(2, role.toUpperCase(java.util.Locale.ROOT));
         ps.executeUpdate();
       }
-      try (java.sql.PreparedStatement ps = c.prepareStatement("insert into user_account_dealership (user_id, dealership_id)"
-          + " select ?, id from dealership where code = 'BER'")) {
+      try (java.sql.PreparedStatement ps =
+          c.prepareStatement(
+              "insert into user_account_dealership (user_id, dealership_id)"
+                  + " select ?, id from dealership where code = 'BER'")) {
         ps.setLong(1, id);
         ps.executeUpdate();
       }

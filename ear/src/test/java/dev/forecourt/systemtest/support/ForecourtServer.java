@@ -19,12 +19,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,19 +34,19 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * JUnit 5 extension that runs the real EAR on a real Payara Server against a real PostgreSQL,
- * once per JVM: {@code @ExtendWith(ForecourtServer.class)} on every system test class.
+ * JUnit 5 extension that runs the real EAR on a real Payara Server against a real PostgreSQL, once
+ * per JVM: {@code @ExtendWith(ForecourtServer.class)} on every system test class.
  *
  * <p>Starts embedded PostgreSQL and a WireMock stand-in for the vehicle valuation service on free
  * 127.0.0.1 ports, creates a Payara domain with a free port base, configures it with the same
- * {@code server-config/payara} scripts as the run command, deploys the EAR and waits for
- * {@code /health/ready}. Everything is stopped when the root extension context closes (or by a
- * JVM shutdown hook), also when tests fail.
+ * {@code server-config/payara} scripts as the run command, deploys the EAR and waits for {@code
+ * /health/ready}. Everything is stopped when the root extension context closes (or by a JVM
+ * shutdown hook), also when tests fail.
  *
- * <p>System properties: {@code forecourt.ear} (default {@code target/forecourt.ear}),
- * {@code forecourt.scripts} (default {@code ../server-config/payara}), {@code payara.home}
- * (default {@code target/payara/payara6}), {@code forecourt.systemtest.env.NAME=value} (extra
- * environment variables for the server, e.g. {@code FORECOURT_DEMO_DATA}).
+ * <p>System properties: {@code forecourt.ear} (default {@code target/forecourt.ear}), {@code
+ * forecourt.scripts} (default {@code ../server-config/payara}), {@code payara.home} (default {@code
+ * target/payara/payara6}), {@code forecourt.systemtest.env.NAME=value} (extra environment variables
+ * for the server, e.g. {@code FORECOURT_DEMO_DATA}).
  */
 public final class ForecourtServer implements BeforeAllCallback {
 
@@ -54,12 +54,19 @@ public final class ForecourtServer implements BeforeAllCallback {
   private static final String DB = "forecourt";
   private static final Duration READY_TIMEOUT =
       Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"));
-  /** How long a server script may run; {@code -Dforecourt.systemtest.command-timeout=PT10M} on a loaded machine. */
+
+  /**
+   * How long a server script may run; {@code -Dforecourt.systemtest.command-timeout=PT10M} on a
+   * loaded machine.
+   */
   private static final Duration COMMAND_TIMEOUT =
       Duration.parse(System.getProperty("forecourt.systemtest.command-timeout", "PT5M"));
+
   private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
+
   /** The webhook allow-list key, and what the test domain allows: the test receivers' address. */
   public static final String WEBHOOK_ALLOWED_HOSTS = "forecourt.webhooks.allowed-hosts";
+
   public static final String WEBHOOK_RECEIVERS = "127.0.0.1";
 
   private static final OncePerJvm<Running> RUNNING =
@@ -119,7 +126,10 @@ public final class ForecourtServer implements BeforeAllCallback {
     current().configProperty(name, value);
   }
 
-  /** Removes a property set by {@link #configProperty} (asadmin delete-config-property): its default applies again. */
+  /**
+   * Removes a property set by {@link #configProperty} (asadmin delete-config-property): its default
+   * applies again.
+   */
   public static void removeConfigProperty(String name) {
     current().asadmin("delete-config-property", "--source=domain", "--propertyName=" + name);
   }
@@ -132,10 +142,13 @@ public final class ForecourtServer implements BeforeAllCallback {
   /** Resets the valuation stub to a healthy service that quotes 21 000 EUR. */
   public static void healthyValuationService() {
     valuationStub().resetAll();
-    valuationStub().stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/valuations"))
-        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
-            "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
+    valuationStub()
+        .stubFor(
+            com.github.tomakehurst.wiremock.client.WireMock.get(
+                    com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/valuations"))
+                .willReturn(
+                    com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"vin\":\"X\",\"amount\":21000.00,\"currency\":\"EUR\"}")));
   }
 
   /** The SMTP server the server's mail session sends to. */
@@ -159,15 +172,18 @@ public final class ForecourtServer implements BeforeAllCallback {
     current().killAndRestart();
   }
 
-  /** {@code asadmin restart-domain} (an operator's restart, the EAR stays deployed); waits until ready. */
+  /**
+   * {@code asadmin restart-domain} (an operator's restart, the EAR stays deployed); waits until
+   * ready.
+   */
   public static Duration restartDomain() {
     return current().restartDomain();
   }
 
   /**
-   * Deploys the EAR again over the running one ({@code server-config/payara/deploy.sh}, i.e.
-   * {@code asadmin deploy --force}), as an operator rolls out a new build; returns when the deploy
-   * command has, without waiting for readiness.
+   * Deploys the EAR again over the running one ({@code server-config/payara/deploy.sh}, i.e. {@code
+   * asadmin deploy --force}), as an operator rolls out a new build; returns when the deploy command
+   * has, without waiting for readiness.
    */
   public static void redeploy() {
     Running r = current();
@@ -182,8 +198,11 @@ public final class ForecourtServer implements BeforeAllCallback {
   public static Duration drain(int graceSeconds) {
     Running r = current();
     Instant begin = Instant.now();
-    r.script("drain.sh", Map.of("FORECOURT_DRAIN_GRACE_SECONDS", String.valueOf(graceSeconds)),
-        r.domainDir.toString(), baseUri().toString());
+    r.script(
+        "drain.sh",
+        Map.of("FORECOURT_DRAIN_GRACE_SECONDS", String.valueOf(graceSeconds)),
+        r.domainDir.toString(),
+        baseUri().toString());
     return Duration.between(begin, Instant.now());
   }
 
@@ -213,14 +232,17 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /**
-   * The FORECOURT_DB_* settings (as configure-domain.sh, backup.sh and restore.sh read them) of
-   * the database {@code name} in the server's PostgreSQL, as its application user.
+   * The FORECOURT_DB_* settings (as configure-domain.sh, backup.sh and restore.sh read them) of the
+   * database {@code name} in the server's PostgreSQL, as its application user.
    */
   public static Map<String, String> databaseSettings(String name) {
     return current().databaseSettings(name);
   }
 
-  /** Creates an empty database {@code name}, owned by the application's user, in the server's PostgreSQL. */
+  /**
+   * Creates an empty database {@code name}, owned by the application's user, in the server's
+   * PostgreSQL.
+   */
   public static void createDatabase(String name) {
     current().createDatabase(name);
   }
@@ -259,7 +281,13 @@ public final class ForecourtServer implements BeforeAllCallback {
   /** The PostgreSQL JDBC driver jar already on the test class path (no second download). */
   private static String postgresDriverJar() {
     try {
-      return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(
+              org.postgresql.Driver.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI())
+          .toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -278,10 +306,13 @@ public final class ForecourtServer implements BeforeAllCallback {
   /** Everything started for the test run; closing it stops all of it, in reverse order. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     private final Path target = Path.of("target").toAbsolutePath();
-    private final Path scripts = Path.of(System.getProperty("forecourt.scripts",
-        "../server-config/payara")).toAbsolutePath().normalize();
-    private final Path payaraHome = Path.of(System.getProperty("payara.home",
-        target.resolve("payara/payara6").toString())).toAbsolutePath();
+    private final Path scripts =
+        Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
+            .toAbsolutePath()
+            .normalize();
+    private final Path payaraHome =
+        Path.of(System.getProperty("payara.home", target.resolve("payara/payara6").toString()))
+            .toAbsolutePath();
     private final Path asadmin = payaraHome.resolve("bin/asadmin");
     private final Path domainDir = target.resolve("payara-domains").resolve(DOMAIN);
     private EmbeddedPostgres postgres;
@@ -292,30 +323,35 @@ public final class ForecourtServer implements BeforeAllCallback {
     private int httpPort;
     private Map<String, String> serverEnv;
     private boolean closed;
+
     /** The postmaster's command line, read before its first stop; the process started again. */
     private List<String> postmaster;
+
     private Process restartedPostgres;
 
     void start() {
       Instant begin = Instant.now();
       // Keycloak (the enterprise SSO provider the server trusts) starts meanwhile, in its own JVM
-      boolean sso = Boolean.parseBoolean(System.getProperty("forecourt.systemtest.keycloak", "true"));
-      CompletableFuture<Void> keycloak = sso
-          ? CompletableFuture.runAsync(KeycloakServer::ensureStarted)
-          : CompletableFuture.completedFuture(null);
+      boolean sso =
+          Boolean.parseBoolean(System.getProperty("forecourt.systemtest.keycloak", "true"));
+      CompletableFuture<Void> keycloak =
+          sso
+              ? CompletableFuture.runAsync(KeycloakServer::ensureStarted)
+              : CompletableFuture.completedFuture(null);
       startPostgres();
       wireMock = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
       wireMock.start();
       // a real SMTP server for the mail session mail/forecourt (password reset mails)
-      mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+      mail =
+          new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
       mail.start();
       script("provision.sh");
       stopLeftoverDomain();
       int portBase = freePortBase();
       adminPort = portBase + 48;
       httpPort = portBase + 80;
-      script("create-domain.sh", DOMAIN, String.valueOf(portBase),
-          domainDir.getParent().toString());
+      script(
+          "create-domain.sh", DOMAIN, String.valueOf(portBase), domainDir.getParent().toString());
 
       serverEnv = new HashMap<>(passThroughEnv());
       serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
@@ -331,21 +367,25 @@ public final class ForecourtServer implements BeforeAllCallback {
       domainCommand("start-domain", serverEnv);
 
       PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
-      script("configure-domain.sh", Map.ofEntries(
-          Map.entry("FORECOURT_DB_KIND", "postgresql"),
-          Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
-          Map.entry("FORECOURT_DB_PORT", String.valueOf(postgres.getPort())),
-          Map.entry("FORECOURT_DB_NAME", DB),
-          Map.entry("FORECOURT_DB_USER", pg.getUser()),
-          Map.entry("FORECOURT_DB_PASSWORD", pg.getPassword()),
-          Map.entry("FORECOURT_PG_DRIVER_JAR", postgresDriverJar()),
-          // tests change config at runtime and want it at once (0 s); the bench measures with
-          // Payara's production default (60 s)
-          Map.entry("FORECOURT_MP_CONFIG_CACHE_SECONDS", System.getProperty("forecourt.systemtest.configCacheSeconds", "0")),
-          Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
-          Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
-          Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
-          Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
+      script(
+          "configure-domain.sh",
+          Map.ofEntries(
+              Map.entry("FORECOURT_DB_KIND", "postgresql"),
+              Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
+              Map.entry("FORECOURT_DB_PORT", String.valueOf(postgres.getPort())),
+              Map.entry("FORECOURT_DB_NAME", DB),
+              Map.entry("FORECOURT_DB_USER", pg.getUser()),
+              Map.entry("FORECOURT_DB_PASSWORD", pg.getPassword()),
+              Map.entry("FORECOURT_PG_DRIVER_JAR", postgresDriverJar()),
+              // tests change config at runtime and want it at once (0 s); the bench measures with
+              // Payara's production default (60 s)
+              Map.entry(
+                  "FORECOURT_MP_CONFIG_CACHE_SECONDS",
+                  System.getProperty("forecourt.systemtest.configCacheSeconds", "0")),
+              Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
+              Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
+              Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
+              Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
       // the test receivers (WebhookReceiver, SilentServer) listen on loopback, which webhooks are
       // not sent to unless allow-listed (in the domain's config source, so a test can change it)
       configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
@@ -354,15 +394,20 @@ public final class ForecourtServer implements BeforeAllCallback {
       // the rate limits out of the other tests' way (no API request was made yet, so even with a
       // config cache no old value is cached)
       generousRateLimits();
-      log("Forecourt ready at http://127.0.0.1:" + httpPort + " after "
-          + Duration.between(begin, Instant.now()).toSeconds() + " s");
+      log(
+          "Forecourt ready at http://127.0.0.1:"
+              + httpPort
+              + " after "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s");
     }
 
     void killAndRestart() {
       Path pidFile = domainDir.resolve("config/pid");
       try {
-        ProcessHandle server = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-            .orElseThrow(() -> new IllegalStateException("Payara is not running"));
+        ProcessHandle server =
+            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                .orElseThrow(() -> new IllegalStateException("Payara is not running"));
         log("Killing Payara pid " + server.pid() + " (SIGKILL)");
         server.destroyForcibly();
         server.onExit().get(60, TimeUnit.SECONDS);
@@ -374,12 +419,18 @@ public final class ForecourtServer implements BeforeAllCallback {
       Instant begin = Instant.now();
       domainCommand("start-domain", serverEnv);
       awaitReady();
-      log("Forecourt ready again after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+      log(
+          "Forecourt ready again after "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s");
     }
 
     /** A local asadmin command on the test domain (start-domain, stop-domain, restart-domain). */
     String domainCommand(String verb, Map<String, String> env) {
-      return run(List.of(asadmin.toString(), verb, "--domaindir", domainDir.getParent().toString(), DOMAIN), env);
+      return run(
+          List.of(
+              asadmin.toString(), verb, "--domaindir", domainDir.getParent().toString(), DOMAIN),
+          env);
     }
 
     Path ear() {
@@ -396,14 +447,25 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     String asadmin(String... args) {
-      List<String> command = new ArrayList<>(List.of(asadmin.toString(), "--interactive=false",
-          "--host", "127.0.0.1", "--port", String.valueOf(adminPort)));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  asadmin.toString(),
+                  "--interactive=false",
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(adminPort)));
       command.addAll(List.of(args));
       return run(command, Map.of());
     }
 
     void configProperty(String name, String value) {
-      asadmin("set-config-property", "--source=domain", "--propertyName=" + name, "--propertyValue=" + value);
+      asadmin(
+          "set-config-property",
+          "--source=domain",
+          "--propertyName=" + name,
+          "--propertyValue=" + value);
     }
 
     void generousRateLimits() {
@@ -446,8 +508,15 @@ public final class ForecourtServer implements BeforeAllCallback {
         postmaster = postmasterArguments();
       }
       try {
-        long pid = Long.parseLong(Files.readAllLines(Path.of(postmaster.get(postmaster.indexOf("-D") + 1), "postmaster.pid")).get(0).trim());
-        ProcessHandle server = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+        long pid =
+            Long.parseLong(
+                Files.readAllLines(
+                        Path.of(postmaster.get(postmaster.indexOf("-D") + 1), "postmaster.pid"))
+                    .get(0)
+                    .trim());
+        ProcessHandle server =
+            ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
         run(List.of("kill", "-INT", String.valueOf(pid)), Map.of());
         server.onExit().get(60, TimeUnit.SECONDS);
       } catch (IOException e) {
@@ -460,9 +529,13 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     void startDatabase() {
       try {
-        restartedPostgres = new ProcessBuilder(postmaster).redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(target.resolve("embedded-pg/restarted.log").toFile()))
-            .start();
+        restartedPostgres =
+            new ProcessBuilder(postmaster)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                    ProcessBuilder.Redirect.appendTo(
+                        target.resolve("embedded-pg/restarted.log").toFile()))
+                .start();
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot start PostgreSQL", e);
       }
@@ -492,9 +565,15 @@ public final class ForecourtServer implements BeforeAllCallback {
         command.addAll(List.of("unshare", "-Uu"));
       }
       try (Stream<Path> dirs = Files.list(target.resolve("embedded-pg"))) {
-        command.add(dirs.map(d -> d.resolve("bin/postgres")).filter(Files::isExecutable).findFirst()
-            .orElseThrow(() -> new IllegalStateException("No postgres under " + target.resolve("embedded-pg")))
-            .toString());
+        command.add(
+            dirs.map(d -> d.resolve("bin/postgres"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "No postgres under " + target.resolve("embedded-pg")))
+                .toString());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -504,8 +583,8 @@ public final class ForecourtServer implements BeforeAllCallback {
           rs.next();
           command.addAll(List.of("-D", rs.getString(1)));
         }
-        try (java.sql.ResultSet rs = s.executeQuery(
-            "SELECT name, setting FROM pg_settings WHERE source = 'command line'")) {
+        try (java.sql.ResultSet rs =
+            s.executeQuery("SELECT name, setting FROM pg_settings WHERE source = 'command line'")) {
           while (rs.next()) {
             command.addAll(List.of("-c", rs.getString(1) + "=" + rs.getString(2)));
           }
@@ -535,8 +614,14 @@ public final class ForecourtServer implements BeforeAllCallback {
         }
         Harness.sleep(1000);
       }
-      throw new IllegalStateException(ready + " did not answer 200 within " + READY_TIMEOUT
-          + " (last status " + status + "). Tail of server.log:\n" + logTail());
+      throw new IllegalStateException(
+          ready
+              + " did not answer 200 within "
+              + READY_TIMEOUT
+              + " (last status "
+              + status
+              + "). Tail of server.log:\n"
+              + logTail());
     }
 
     private String logTail() {
@@ -585,9 +670,19 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     Map<String, String> databaseSettings(String name) {
       PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
-      return Map.of("FORECOURT_DB_KIND", "postgresql", "FORECOURT_DB_HOST", "127.0.0.1",
-          "FORECOURT_DB_PORT", String.valueOf(postgres.getPort()), "FORECOURT_DB_NAME", name,
-          "FORECOURT_DB_USER", pg.getUser(), "FORECOURT_DB_PASSWORD", pg.getPassword());
+      return Map.of(
+          "FORECOURT_DB_KIND",
+          "postgresql",
+          "FORECOURT_DB_HOST",
+          "127.0.0.1",
+          "FORECOURT_DB_PORT",
+          String.valueOf(postgres.getPort()),
+          "FORECOURT_DB_NAME",
+          name,
+          "FORECOURT_DB_USER",
+          pg.getUser(),
+          "FORECOURT_DB_PASSWORD",
+          pg.getPassword());
     }
 
     void createDatabase(String name) {
@@ -610,7 +705,12 @@ public final class ForecourtServer implements BeforeAllCallback {
       domainCommand("start-domain", serverEnv);
       awaitReady();
       ((PGSimpleDataSource) dataSource).setDatabaseName(name);
-      log("Forecourt ready on database " + name + " after " + Duration.between(begin, Instant.now()).toSeconds() + " s");
+      log(
+          "Forecourt ready on database "
+              + name
+              + " after "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s");
     }
 
     @Override
@@ -654,8 +754,9 @@ public final class ForecourtServer implements BeforeAllCallback {
     Map<String, String> env = new HashMap<>();
     System.getProperties().stringPropertyNames().stream()
         .filter(name -> name.startsWith(ENV_PROPERTY_PREFIX))
-        .forEach(name -> env.put(name.substring(ENV_PROPERTY_PREFIX.length()),
-            System.getProperty(name)));
+        .forEach(
+            name ->
+                env.put(name.substring(ENV_PROPERTY_PREFIX.length()), System.getProperty(name)));
     return env;
   }
 
@@ -667,8 +768,8 @@ public final class ForecourtServer implements BeforeAllCallback {
     Instant begin = Instant.now();
     try {
       Path output = Files.createTempFile("forecourt-cmd", ".log");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-          .redirectOutput(output.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
       pb.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
       pb.environment().putAll(env);
       Process p = pb.start();
@@ -679,11 +780,18 @@ public final class ForecourtServer implements BeforeAllCallback {
       }
       String out = Files.readString(output, StandardCharsets.UTF_8);
       Files.delete(output);
-      String shown = command.get(0).replaceAll(".*/", "") + " "
-          + String.join(" ", command.subList(1, command.size()));
+      String shown =
+          command.get(0).replaceAll(".*/", "")
+              + " "
+              + String.join(" ", command.subList(1, command.size()));
       if (!done || p.exitValue() != 0) {
-        throw new IllegalStateException(shown + (done ? " failed (exit " + p.exitValue() + ")"
-            : " timed out after " + COMMAND_TIMEOUT) + ":\n" + out);
+        throw new IllegalStateException(
+            shown
+                + (done
+                    ? " failed (exit " + p.exitValue() + ")"
+                    : " timed out after " + COMMAND_TIMEOUT)
+                + ":\n"
+                + out);
       }
       log(shown + " (" + Duration.between(begin, Instant.now()).toMillis() + " ms)");
       return out;
@@ -732,7 +840,6 @@ public final class ForecourtServer implements BeforeAllCallback {
       return -1;
     }
   }
-
 
   private static void log(String message) {
     System.out.println("[ForecourtServer] " + message);

@@ -40,30 +40,32 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * JUnit 5 extension that runs a real Keycloak (the Quarkus distribution, no Docker) with the
- * {@code forecourt} realm of {@code server-config/keycloak/forecourt-realm.json}, once per JVM:
+ * JUnit 5 extension that runs a real Keycloak (the Quarkus distribution, no Docker) with the {@code
+ * forecourt} realm of {@code server-config/keycloak/forecourt-realm.json}, once per JVM:
  * {@code @ExtendWith(KeycloakServer.class)} on every test class that needs tokens.
  *
  * <p>Keycloak needs a JDK &ge; 21 while the tests run on 17, so it runs as a separate process:
- * {@code bin/kc.sh start-dev --import-realm} in a working copy of the Keycloak home under
- * {@code target/keycloak-run/}, HTTP and management on free 127.0.0.1 ports, a fresh H2 database
- * every time (an existing {@code data/h2} would make Keycloak skip the realm import), a random
- * bootstrap admin password, {@code java.io.tmpdir} inside the working copy and the server log in
- * {@code target/keycloak-run/keycloak-VERSION.log}. The working copy is kept between runs so the
- * one-off Quarkus re-augmentation of the first {@code start-dev} is not paid again. It is stopped
- * (the whole process tree) when the root extension context closes or by a JVM shutdown hook, also
- * when tests fail; a Keycloak left behind by a killed test JVM is stopped on the next start.
+ * {@code bin/kc.sh start-dev --import-realm} in a working copy of the Keycloak home under {@code
+ * target/keycloak-run/}, HTTP and management on free 127.0.0.1 ports, a fresh H2 database every
+ * time (an existing {@code data/h2} would make Keycloak skip the realm import), a random bootstrap
+ * admin password, {@code java.io.tmpdir} inside the working copy and the server log in {@code
+ * target/keycloak-run/keycloak-VERSION.log}. The working copy is kept between runs so the one-off
+ * Quarkus re-augmentation of the first {@code start-dev} is not paid again. It is stopped (the
+ * whole process tree) when the root extension context closes or by a JVM shutdown hook, also when
+ * tests fail; a Keycloak left behind by a killed test JVM is stopped on the next start.
  *
- * <p>System properties: {@code keycloak.home} (the unpacked {@code keycloak-quarkus-dist}; the
- * ear module's failsafe sets it), {@code keycloak.java.home} (else environment variable
- * {@code KEYCLOAK_JAVA_HOME}, else the newest JDK &ge; 21 under {@code /usr/lib/jvm}),
- * {@code keycloak.realm.file} (default {@code ../server-config/keycloak/forecourt-realm.json}).
+ * <p>System properties: {@code keycloak.home} (the unpacked {@code keycloak-quarkus-dist}; the ear
+ * module's failsafe sets it), {@code keycloak.java.home} (else environment variable {@code
+ * KEYCLOAK_JAVA_HOME}, else the newest JDK &ge; 21 under {@code /usr/lib/jvm}), {@code
+ * keycloak.realm.file} (default {@code ../server-config/keycloak/forecourt-realm.json}).
  */
 public final class KeycloakServer implements BeforeAllCallback {
 
   public static final String REALM = "forecourt";
+
   /** The client whose tokens Forecourt accepts (aud = forecourt-api). */
   public static final String CLIENT_ID = "forecourt-api";
+
   /** A client of the same realm whose tokens carry another audience (aud = other-api). */
   public static final String OTHER_CLIENT_ID = "forecourt-other";
 
@@ -72,14 +74,17 @@ public final class KeycloakServer implements BeforeAllCallback {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
   private static final String ADMIN_USER = "forecourt-test-admin";
   private static final String KEY_PROVIDER_TYPE = "org.keycloak.keys.KeyProvider";
+
   /** Key providers that sign with RSA (the *-enc-* ones encrypt and are left alone). */
   private static final Set<String> RSA_SIGNING_PROVIDERS =
       Set.of("rsa-generated", "rsa", "java-keystore");
+
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private static final OncePerJvm<Running> RUNNING =
       new OncePerJvm<>("KeycloakServer", Running::new, Running::start, Running::close);
@@ -121,15 +126,18 @@ public final class KeycloakServer implements BeforeAllCallback {
 
   /** An access token of the given public client of realm forecourt (password grant). */
   public static String token(String clientId, String username, String password) {
-    return passwordGrant(URI.create(issuer() + "/protocol/openid-connect/token"), clientId,
-        username, password);
+    return passwordGrant(
+        URI.create(issuer() + "/protocol/openid-connect/token"), clientId, username, password);
   }
 
   /** An access token of the bootstrap admin (master realm, client admin-cli). */
   public static String adminToken() {
     Running r = current();
-    return passwordGrant(URI.create(baseUri() + "/realms/master/protocol/openid-connect/token"),
-        "admin-cli", ADMIN_USER, r.adminPassword);
+    return passwordGrant(
+        URI.create(baseUri() + "/realms/master/protocol/openid-connect/token"),
+        "admin-cli",
+        ADMIN_USER,
+        r.adminPassword);
   }
 
   /** The kid of the key that signs new RS256 tokens of realm forecourt. */
@@ -162,11 +170,12 @@ public final class KeycloakServer implements BeforeAllCallback {
       }
     }
 
-    ObjectNode component = JSON.createObjectNode()
-        .put("name", "rsa-rotated-" + System.currentTimeMillis())
-        .put("providerId", "rsa-generated")
-        .put("providerType", KEY_PROVIDER_TYPE)
-        .put("parentId", realmId);
+    ObjectNode component =
+        JSON.createObjectNode()
+            .put("name", "rsa-rotated-" + System.currentTimeMillis())
+            .put("providerId", "rsa-generated")
+            .put("providerType", KEY_PROVIDER_TYPE)
+            .put("parentId", realmId);
     ObjectNode config = component.putObject("config");
     config.putArray("priority").add(String.valueOf(maxPriority + 100));
     config.putArray("enabled").add("true");
@@ -175,15 +184,20 @@ public final class KeycloakServer implements BeforeAllCallback {
     config.putArray("keySize").add("2048");
     HttpResponse<String> created = adminRequest("POST", "/components", component);
     expectStatus(created, 201, "create key provider");
-    String location = created.headers().firstValue("Location").orElseThrow(
-        () -> new IllegalStateException("No Location for the new key provider"));
+    String location =
+        created
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new IllegalStateException("No Location for the new key provider"));
     String newProviderId = location.substring(location.lastIndexOf('/') + 1);
 
     for (JsonNode provider : oldSigning) {
       ObjectNode update = (ObjectNode) provider.deepCopy();
       ((ObjectNode) update.path("config")).putArray("active").add("false");
-      expectStatus(adminRequest("PUT", "/components/" + provider.path("id").asText(), update),
-          204, "make key provider " + provider.path("name").asText() + " passive");
+      expectStatus(
+          adminRequest("PUT", "/components/" + provider.path("id").asText(), update),
+          204,
+          "make key provider " + provider.path("name").asText() + " passive");
     }
 
     String kid = null;
@@ -194,16 +208,23 @@ public final class KeycloakServer implements BeforeAllCallback {
       }
     }
     if (kid == null) {
-      throw new IllegalStateException("The new key provider " + newProviderId
-          + " has no RS256 key in /keys");
+      throw new IllegalStateException(
+          "The new key provider " + newProviderId + " has no RS256 key in /keys");
     }
     String active = currentSigningKid();
     if (!kid.equals(active)) {
       throw new IllegalStateException("New key " + kid + " is not the active one (" + active + ")");
     }
-    log("Rotated the signing key of realm " + REALM + ": " + oldSigning.size()
-        + " RS256 provider(s) now passive, new kid " + kid + " ("
-        + Duration.between(begin, Instant.now()).toMillis() + " ms)");
+    log(
+        "Rotated the signing key of realm "
+            + REALM
+            + ": "
+            + oldSigning.size()
+            + " RS256 provider(s) now passive, new kid "
+            + kid
+            + " ("
+            + Duration.between(begin, Instant.now()).toMillis()
+            + " ms)");
     return kid;
   }
 
@@ -259,28 +280,58 @@ public final class KeycloakServer implements BeforeAllCallback {
       int[] ports = freePorts(2);
       httpPort = ports[0];
       managementPort = ports[1];
-      List<String> command = List.of(workCopy.resolve("bin/kc.sh").toString(), "start-dev",
-          "--http-host=127.0.0.1", "--http-port=" + httpPort,
-          "--http-management-port=" + managementPort, "--import-realm");
-      ProcessBuilder pb = new ProcessBuilder(command)
-          .directory(workCopy.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      List<String> command =
+          List.of(
+              workCopy.resolve("bin/kc.sh").toString(),
+              "start-dev",
+              "--http-host=127.0.0.1",
+              "--http-port=" + httpPort,
+              "--http-management-port=" + managementPort,
+              "--import-realm");
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(workCopy.toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(logFile.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> env = pb.environment();
       // a developer's shell must not change the test setup
-      env.keySet().removeIf(name -> name.startsWith("KC_") || name.startsWith("KEYCLOAK_")
-          || name.startsWith("QUARKUS_") || name.startsWith("JAVA_OPTS")
-          || Set.of("JAVA", "JAVA_ADD_OPENS", "JAVA_LOCALE", "DEBUG", "DEBUG_PORT",
-              "DEBUG_SUSPEND", "PRINT_ENV").contains(name));
+      env.keySet()
+          .removeIf(
+              name ->
+                  name.startsWith("KC_")
+                      || name.startsWith("KEYCLOAK_")
+                      || name.startsWith("QUARKUS_")
+                      || name.startsWith("JAVA_OPTS")
+                      || Set.of(
+                              "JAVA",
+                              "JAVA_ADD_OPENS",
+                              "JAVA_LOCALE",
+                              "DEBUG",
+                              "DEBUG_PORT",
+                              "DEBUG_SUSPEND",
+                              "PRINT_ENV")
+                          .contains(name));
       env.put("JAVA_HOME", javaHome.toString());
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       // jboss-threads needs java.lang opened on Java 24+ (else IllegalAccessError at shutdown)
-      env.put("JAVA_OPTS_APPEND", "-Djava.io.tmpdir=" + workCopy.resolve("tmp")
-          + " --add-opens=java.base/java.lang=ALL-UNNAMED");
-      log("Starting Keycloak " + version + " on http://127.0.0.1:" + httpPort + " (management "
-          + managementPort + ", Java " + javaHome + "), log " + logFile);
+      env.put(
+          "JAVA_OPTS_APPEND",
+          "-Djava.io.tmpdir="
+              + workCopy.resolve("tmp")
+              + " --add-opens=java.base/java.lang=ALL-UNNAMED");
+      log(
+          "Starting Keycloak "
+              + version
+              + " on http://127.0.0.1:"
+              + httpPort
+              + " (management "
+              + managementPort
+              + ", Java "
+              + javaHome
+              + "), log "
+              + logFile);
       Instant launched = Instant.now();
       try {
         process = pb.start();
@@ -288,9 +339,14 @@ public final class KeycloakServer implements BeforeAllCallback {
         throw new UncheckedIOException("Cannot start " + command, e);
       }
       awaitReady();
-      log("Keycloak ready at " + baseUriOf() + " after "
-          + Duration.between(launched, Instant.now()).toMillis() + " ms (setup and start "
-          + Duration.between(begin, Instant.now()).toSeconds() + " s)");
+      log(
+          "Keycloak ready at "
+              + baseUriOf()
+              + " after "
+              + Duration.between(launched, Instant.now()).toMillis()
+              + " ms (setup and start "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s)");
       logFromServerLog();
       checkListeners();
     }
@@ -304,19 +360,22 @@ public final class KeycloakServer implements BeforeAllCallback {
     private Path keycloakHome() {
       String property = System.getProperty("keycloak.home");
       if (property == null || property.isBlank()) {
-        throw new IllegalStateException("Keycloak home is missing: system property keycloak.home"
-            + " is not set. The ear module's failsafe sets it to"
-            + " target/keycloak/keycloak-${keycloak.version}, unpacked from"
-            + " org.keycloak:keycloak-quarkus-dist:zip in pre-integration-test: run the test with"
-            + " ./mvnw -pl ear verify -Dit.test=..., or pass -Dkeycloak.home=/path/to/keycloak-26.x");
+        throw new IllegalStateException(
+            "Keycloak home is missing: system property keycloak.home"
+                + " is not set. The ear module's failsafe sets it to"
+                + " target/keycloak/keycloak-${keycloak.version}, unpacked from"
+                + " org.keycloak:keycloak-quarkus-dist:zip in pre-integration-test: run the test with"
+                + " ./mvnw -pl ear verify -Dit.test=..., or pass -Dkeycloak.home=/path/to/keycloak-26.x");
       }
       Path path = Path.of(property).toAbsolutePath().normalize();
       if (!Files.isRegularFile(path.resolve("bin/kc.sh"))
           || !Files.isRegularFile(path.resolve("lib/quarkus-run.jar"))) {
-        throw new IllegalStateException("Keycloak home is missing: keycloak.home=" + path
-            + " has no bin/kc.sh and lib/quarkus-run.jar. Unpack"
-            + " org.keycloak:keycloak-quarkus-dist:zip there (./mvnw -pl ear"
-            + " dependency:unpack@keycloak) or point -Dkeycloak.home at an unpacked Keycloak");
+        throw new IllegalStateException(
+            "Keycloak home is missing: keycloak.home="
+                + path
+                + " has no bin/kc.sh and lib/quarkus-run.jar. Unpack"
+                + " org.keycloak:keycloak-quarkus-dist:zip there (./mvnw -pl ear"
+                + " dependency:unpack@keycloak) or point -Dkeycloak.home at an unpacked Keycloak");
       }
       return path;
     }
@@ -334,10 +393,13 @@ public final class KeycloakServer implements BeforeAllCallback {
       Optional<Path> newest = Optional.empty();
       if (Files.isDirectory(jvms)) {
         try (Stream<Path> dirs = Files.list(jvms)) {
-          newest = dirs.filter(dir -> javaMajor(dir) >= MIN_JAVA
-                  && Files.isExecutable(dir.resolve("bin/java")))
-              .max(Comparator.comparingInt(KeycloakServer::javaMajor)
-                  .thenComparing(Path::toString));
+          newest =
+              dirs.filter(
+                      dir ->
+                          javaMajor(dir) >= MIN_JAVA && Files.isExecutable(dir.resolve("bin/java")))
+                  .max(
+                      Comparator.comparingInt(KeycloakServer::javaMajor)
+                          .thenComparing(Path::toString));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -349,28 +411,47 @@ public final class KeycloakServer implements BeforeAllCallback {
       if (javaMajor(self) >= MIN_JAVA) {
         return self;
       }
-      throw new IllegalStateException("No JDK >= " + MIN_JAVA + " for Keycloak: set system"
-          + " property keycloak.java.home (e.g. ./mvnw -pl ear verify"
-          + " -Dkeycloak.java.home=/path/to/jdk-21+) or environment variable KEYCLOAK_JAVA_HOME;"
-          + " none of /usr/lib/jvm/*/release says JAVA_VERSION >= " + MIN_JAVA);
+      throw new IllegalStateException(
+          "No JDK >= "
+              + MIN_JAVA
+              + " for Keycloak: set system"
+              + " property keycloak.java.home (e.g. ./mvnw -pl ear verify"
+              + " -Dkeycloak.java.home=/path/to/jdk-21+) or environment variable KEYCLOAK_JAVA_HOME;"
+              + " none of /usr/lib/jvm/*/release says JAVA_VERSION >= "
+              + MIN_JAVA);
     }
 
     private static Path requireJava(Path dir, String source) {
       int major = javaMajor(dir);
       if (major < MIN_JAVA || !Files.isExecutable(dir.resolve("bin/java"))) {
-        throw new IllegalStateException(source + "=" + dir + " is not a JDK >= " + MIN_JAVA
-            + " (its release file says " + (major < 0 ? "nothing readable" : "Java " + major)
-            + "); point it at a JDK " + MIN_JAVA + " or newer");
+        throw new IllegalStateException(
+            source
+                + "="
+                + dir
+                + " is not a JDK >= "
+                + MIN_JAVA
+                + " (its release file says "
+                + (major < 0 ? "nothing readable" : "Java " + major)
+                + "); point it at a JDK "
+                + MIN_JAVA
+                + " or newer");
       }
       return dir.toAbsolutePath();
     }
 
     private static Path realmFile() {
-      Path file = Path.of(System.getProperty("keycloak.realm.file",
-          "../server-config/keycloak/forecourt-realm.json")).toAbsolutePath().normalize();
+      Path file =
+          Path.of(
+                  System.getProperty(
+                      "keycloak.realm.file", "../server-config/keycloak/forecourt-realm.json"))
+              .toAbsolutePath()
+              .normalize();
       if (!Files.isRegularFile(file)) {
-        throw new IllegalStateException("Realm file " + file + " is missing: set system property"
-            + " keycloak.realm.file to server-config/keycloak/forecourt-realm.json");
+        throw new IllegalStateException(
+            "Realm file "
+                + file
+                + " is missing: set system property"
+                + " keycloak.realm.file to server-config/keycloak/forecourt-realm.json");
       }
       return file;
     }
@@ -380,8 +461,11 @@ public final class KeycloakServer implements BeforeAllCallback {
     /** target/keycloak-run/VERSION, or VERSION-PID while another test JVM uses that one. */
     private void chooseWorkCopy(String version) {
       try {
-        lockChannel = FileChannel.open(runRoot.resolve(version + ".lock"),
-            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        lockChannel =
+            FileChannel.open(
+                runRoot.resolve(version + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
         lock = lockChannel.tryLock();
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -429,8 +513,14 @@ public final class KeycloakServer implements BeforeAllCallback {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      log("Copied " + home + " to " + workCopy + " ("
-          + Duration.between(begin, Instant.now()).toMillis() + " ms)");
+      log(
+          "Copied "
+              + home
+              + " to "
+              + workCopy
+              + " ("
+              + Duration.between(begin, Instant.now()).toMillis()
+              + " ms)");
     }
 
     /** A fresh data/ (H2 database, import folder) and tmp/ for every start. */
@@ -443,7 +533,9 @@ public final class KeycloakServer implements BeforeAllCallback {
         }
         Files.createDirectories(workCopy.resolve("tmp"));
         Path importDir = Files.createDirectories(workCopy.resolve("data/import"));
-        Files.copy(realmFile, importDir.resolve(realmFile.getFileName()),
+        Files.copy(
+            realmFile,
+            importDir.resolve(realmFile.getFileName()),
             StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -453,12 +545,19 @@ public final class KeycloakServer implements BeforeAllCallback {
     /** A Keycloak left running by a killed test JVM in this working copy: stop it. */
     private void stopLeftover() {
       String marker = workCopy.toString() + "/";
-      List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-          .filter(p -> p.pid() != ProcessHandle.current().pid())
-          .filter(p -> p.info().commandLine()
-              .map(c -> c.contains(marker) && (c.contains("kc.sh") || c.contains("kc.home.dir")))
-              .orElse(false))
-          .toList();
+      List<ProcessHandle> leftovers =
+          ProcessHandle.allProcesses()
+              .filter(p -> p.pid() != ProcessHandle.current().pid())
+              .filter(
+                  p ->
+                      p.info()
+                          .commandLine()
+                          .map(
+                              c ->
+                                  c.contains(marker)
+                                      && (c.contains("kc.sh") || c.contains("kc.home.dir")))
+                          .orElse(false))
+              .toList();
       for (ProcessHandle leftover : leftovers) {
         log("Stopping Keycloak left behind by an earlier test run (pid " + leftover.pid() + ")");
         stopTree(leftover);
@@ -468,19 +567,27 @@ public final class KeycloakServer implements BeforeAllCallback {
     // --- readiness -----------------------------------------------------------------------------
 
     private void awaitReady() {
-      URI wellKnown = URI.create(baseUriOf() + "/realms/" + REALM
-          + "/.well-known/openid-configuration");
+      URI wellKnown =
+          URI.create(baseUriOf() + "/realms/" + REALM + "/.well-known/openid-configuration");
       Instant deadline = Instant.now().plus(READY_TIMEOUT);
       String last = "no answer";
       while (Instant.now().isBefore(deadline)) {
         if (!process.isAlive()) {
-          throw new IllegalStateException("Keycloak exited with " + process.exitValue()
-              + " before " + wellKnown + " answered. Tail of " + logFile + ":\n" + logTail());
+          throw new IllegalStateException(
+              "Keycloak exited with "
+                  + process.exitValue()
+                  + " before "
+                  + wellKnown
+                  + " answered. Tail of "
+                  + logFile
+                  + ":\n"
+                  + logTail());
         }
         try {
-          HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(wellKnown)
-              .timeout(Duration.ofSeconds(5)).GET().build(),
-              HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> response =
+              HTTP.send(
+                  HttpRequest.newBuilder(wellKnown).timeout(Duration.ofSeconds(5)).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
           if (response.statusCode() == 200) {
             return;
           }
@@ -493,16 +600,26 @@ public final class KeycloakServer implements BeforeAllCallback {
         }
         Harness.sleep(500);
       }
-      throw new IllegalStateException(wellKnown + " did not answer 200 within " + READY_TIMEOUT
-          + " (last: " + last + "). Tail of " + logFile + ":\n" + logTail());
+      throw new IllegalStateException(
+          wellKnown
+              + " did not answer 200 within "
+              + READY_TIMEOUT
+              + " (last: "
+              + last
+              + "). Tail of "
+              + logFile
+              + ":\n"
+              + logTail());
     }
 
     /** Repeats Keycloak's own startup and import lines (with their timestamps) in the test log. */
     private void logFromServerLog() {
-      Pattern interesting = Pattern.compile(
-          "(?i)(started in|import|re-augment|updating the configuration|profile dev)");
+      Pattern interesting =
+          Pattern.compile(
+              "(?i)(started in|import|re-augment|updating the configuration|profile dev)");
       try (Stream<String> lines = Files.lines(logFile)) {
-        lines.filter(line -> interesting.matcher(line).find())
+        lines
+            .filter(line -> interesting.matcher(line).find())
             .forEach(line -> log("  | " + line.strip()));
       } catch (IOException | UncheckedIOException e) {
         log("Cannot read " + logFile + ": " + e);
@@ -517,16 +634,17 @@ public final class KeycloakServer implements BeforeAllCallback {
       process.descendants().forEach(tree::add);
       for (ProcessHandle p : tree) {
         try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(p.pid()), "fd"))) {
-          fds.forEach(fd -> {
-            try {
-              String target = Files.readSymbolicLink(fd).toString();
-              if (target.startsWith("socket:[")) {
-                inodes.add(target.substring(8, target.length() - 1));
-              }
-            } catch (IOException e) {
-              // fd closed meanwhile
-            }
-          });
+          fds.forEach(
+              fd -> {
+                try {
+                  String target = Files.readSymbolicLink(fd).toString();
+                  if (target.startsWith("socket:[")) {
+                    inodes.add(target.substring(8, target.length() - 1));
+                  }
+                } catch (IOException e) {
+                  // fd closed meanwhile
+                }
+              });
         } catch (IOException | UncheckedIOException e) {
           log("Cannot inspect the listeners of pid " + p.pid() + " (" + e + ")");
           return;
@@ -545,10 +663,12 @@ public final class KeycloakServer implements BeforeAllCallback {
           // no IPv6 table
         }
       }
-      List<String> exposed = listeners.stream()
-          .filter(a -> !a.startsWith("127.") && !a.startsWith("[::1]")).toList();
-      log("Keycloak listens on " + listeners
-          + (exposed.isEmpty() ? " (loopback only)" : "; WARNING, not loopback: " + exposed));
+      List<String> exposed =
+          listeners.stream().filter(a -> !a.startsWith("127.") && !a.startsWith("[::1]")).toList();
+      log(
+          "Keycloak listens on "
+              + listeners
+              + (exposed.isEmpty() ? " (loopback only)" : "; WARNING, not loopback: " + exposed));
     }
 
     private String logTail() {
@@ -601,28 +721,35 @@ public final class KeycloakServer implements BeforeAllCallback {
     List<ProcessHandle> alive = new ArrayList<>(root.descendants().toList());
     tree.stream().filter(ProcessHandle::isAlive).forEach(alive::add);
     if (!alive.isEmpty()) {
-      log("Killing " + alive.stream().map(p -> String.valueOf(p.pid()))
-          .collect(Collectors.joining(", ")));
+      log(
+          "Killing "
+              + alive.stream().map(p -> String.valueOf(p.pid())).collect(Collectors.joining(", ")));
       alive.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
   // --- HTTP helpers ----------------------------------------------------------------------------
 
-  private static String passwordGrant(URI tokenEndpoint, String clientId, String username,
-      String password) {
+  private static String passwordGrant(
+      URI tokenEndpoint, String clientId, String username, String password) {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "password");
     form.put("client_id", clientId);
     form.put("username", username);
     form.put("password", password);
-    String body = form.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-    HttpResponse<String> response = send(HttpRequest.newBuilder(tokenEndpoint)
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    String body =
+        form.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(tokenEndpoint)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     expectStatus(response, 200, "password grant for " + username + " (client " + clientId + ")");
     return readJson(response.body()).path("access_token").asText();
   }
@@ -635,14 +762,15 @@ public final class KeycloakServer implements BeforeAllCallback {
   }
 
   private static HttpResponse<String> adminRequest(String method, String path, JsonNode body) {
-    HttpRequest.Builder request = HttpRequest
-        .newBuilder(URI.create(baseUri() + "/admin/realms/" + REALM + path))
-        .header("Authorization", "Bearer " + adminToken())
-        .header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUri() + "/admin/realms/" + REALM + path))
+            .header("Authorization", "Bearer " + adminToken())
+            .header("Accept", "application/json");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
     }
     return send(request);
@@ -650,8 +778,8 @@ public final class KeycloakServer implements BeforeAllCallback {
 
   private static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
+      return HTTP.send(
+          request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -662,9 +790,18 @@ public final class KeycloakServer implements BeforeAllCallback {
 
   private static void expectStatus(HttpResponse<String> response, int expected, String what) {
     if (response.statusCode() != expected) {
-      throw new IllegalStateException(what + ": " + response.request().method() + " "
-          + response.uri() + " answered " + response.statusCode() + " (expected " + expected
-          + "): " + response.body());
+      throw new IllegalStateException(
+          what
+              + ": "
+              + response.request().method()
+              + " "
+              + response.uri()
+              + " answered "
+              + response.statusCode()
+              + " (expected "
+              + expected
+              + "): "
+              + response.body());
     }
   }
 
@@ -743,9 +880,15 @@ public final class KeycloakServer implements BeforeAllCallback {
     int port = Integer.parseInt(parts[1], 16);
     String ip = parts[0];
     if (ip.length() == 8) {
-      return Integer.parseInt(ip.substring(6, 8), 16) + "." + Integer.parseInt(ip.substring(4, 6), 16)
-          + "." + Integer.parseInt(ip.substring(2, 4), 16) + "." + Integer.parseInt(ip.substring(0, 2), 16)
-          + ":" + port;
+      return Integer.parseInt(ip.substring(6, 8), 16)
+          + "."
+          + Integer.parseInt(ip.substring(4, 6), 16)
+          + "."
+          + Integer.parseInt(ip.substring(2, 4), 16)
+          + "."
+          + Integer.parseInt(ip.substring(0, 2), 16)
+          + ":"
+          + port;
     }
     if (ip.startsWith("0000000000000000FFFF0000")) { // IPv4-mapped (a Java socket on 127.0.0.1)
       return hexAddress(ip.substring(24) + ":" + parts[1]);
@@ -759,7 +902,6 @@ public final class KeycloakServer implements BeforeAllCallback {
     return "[" + ip + "]:" + port;
   }
 
-
   private static void copyRecursively(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path source : paths.toList()) {
@@ -767,8 +909,7 @@ public final class KeycloakServer implements BeforeAllCallback {
         if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
           Files.createDirectories(target);
         } else {
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES,
-              LinkOption.NOFOLLOW_LINKS);
+          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
         }
       }
     } catch (IOException e) {
@@ -800,7 +941,8 @@ public final class KeycloakServer implements BeforeAllCallback {
     try {
       Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
       if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
-        throw new IllegalStateException(command + " failed: " + new String(kill.getInputStream().readAllBytes()));
+        throw new IllegalStateException(
+            command + " failed: " + new String(kill.getInputStream().readAllBytes()));
       }
       log("Sent " + signal + " to " + command.subList(2, command.size()));
     } catch (IOException e) {

@@ -35,8 +35,15 @@ public final class Leads {
 
   /** A NEW lead at BER created by {@code who}. */
   public static long create(String who) {
-    return as(who).contentType(ContentType.JSON).body(draft("BER", null)).post("/leads")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    return as(who)
+        .contentType(ContentType.JSON)
+        .body(draft("BER", null))
+        .post("/leads")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
   }
 
   /** Moves the lead through {@code stages} in order, each answered 200. */
@@ -53,14 +60,17 @@ public final class Leads {
     return lead;
   }
 
-  public static io.restassured.response.Response transition(RequestSpecification request, long lead, String status,
-      String reason) {
+  public static io.restassured.response.Response transition(
+      RequestSpecification request, long lead, String status, String reason) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", status);
     if (reason != null) {
       body.put("reason", reason);
     }
-    return request.contentType(ContentType.JSON).header("If-Match", ifMatch("sales_lead", lead)).body(body)
+    return request
+        .contentType(ContentType.JSON)
+        .header("If-Match", ifMatch("sales_lead", lead))
+        .body(body)
         .post("/leads/{id}/transitions", lead);
   }
 
@@ -69,7 +79,10 @@ public final class Leads {
    * database, so that callers who may not read it still get past the 428); "0" for an unknown id.
    */
   public static String ifMatch(String table, long id) {
-    return "\"" + ForecourtServer.queryLong("select coalesce(max(version), 0) from " + table + " where id = " + id) + "\"";
+    return "\""
+        + ForecourtServer.queryLong(
+            "select coalesce(max(version), 0) from " + table + " where id = " + id)
+        + "\"";
   }
 
   /** POST /deals/{id}/close with the deal's current ETag in If-Match. */
@@ -95,7 +108,9 @@ public final class Leads {
   }
 
   /** A body for POST /test-drives. */
-  public static Map<String, Object> testDrive(long lead, long vehicle, String startsAt, int minutes) {
-    return Map.of("leadId", lead, "vehicleId", vehicle, "startsAt", startsAt, "durationMinutes", minutes);
+  public static Map<String, Object> testDrive(
+      long lead, long vehicle, String startsAt, int minutes) {
+    return Map.of(
+        "leadId", lead, "vehicleId", vehicle, "startsAt", startsAt, "durationMinutes", minutes);
   }
 }

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** What a marketplace does to push a lead: a {@code whsec_} secret, a JSON body, a signed request. */
+/**
+ * What a marketplace does to push a lead: a {@code whsec_} secret, a JSON body, a signed request.
+ */
 public final class Marketplaces {
 
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -32,12 +34,18 @@ public final class Marketplaces {
     }
   }
 
-  /** An anonymous request carrying {@code body}, signed with {@code secret} as message {@code id} at {@code timestamp}. */
+  /**
+   * An anonymous request carrying {@code body}, signed with {@code secret} as message {@code id} at
+   * {@code timestamp}.
+   */
   public static RequestSpecification signed(String id, long timestamp, String body, String secret) {
-    return anonymous().contentType(ContentType.JSON)
+    return anonymous()
+        .contentType(ContentType.JSON)
         .header("webhook-id", id)
         .header("webhook-timestamp", Long.toString(timestamp))
-        .header("webhook-signature", WebhookReceiver.sign(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8)))
+        .header(
+            "webhook-signature",
+            WebhookReceiver.sign(secret, id, timestamp, body.getBytes(StandardCharsets.UTF_8)))
         .body(body);
   }
 }

@@ -9,16 +9,27 @@ import java.util.regex.Pattern;
 /** Reads the server's {@code /metrics} (Prometheus text) and sums the samples of one series. */
 public final class Metrics {
 
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
   private Metrics() {}
 
   public static String scrape() {
-    return given().baseUri(ForecourtServer.baseUri().toString()).get("/metrics").then().statusCode(200).extract().asString();
+    return given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get("/metrics")
+        .then()
+        .statusCode(200)
+        .extract()
+        .asString();
   }
 
-  /** The sum of the samples named {@code name} whose labels include all of {@code labels}; 0 if none. */
+  /**
+   * The sum of the samples named {@code name} whose labels include all of {@code labels}; 0 if
+   * none.
+   */
   public static double sum(String name, Map<String, String> labels) {
     return sum(scrape(), name, labels);
   }
@@ -32,7 +43,8 @@ public final class Metrics {
         continue;
       }
       String labelText = m.group(3) == null ? "" : m.group(3);
-      boolean matches = labels.entrySet().stream().allMatch(e -> hasLabel(labelText, e.getKey(), e.getValue()));
+      boolean matches =
+          labels.entrySet().stream().allMatch(e -> hasLabel(labelText, e.getKey(), e.getValue()));
       if (matches) {
         series.put(labelText, Double.parseDouble(m.group(4)));
       }

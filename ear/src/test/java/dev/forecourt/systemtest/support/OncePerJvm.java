@@ -5,9 +5,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * Something the system tests start once per test JVM, on first use, share between test classes,
- * and stop at JVM exit (also when starting it failed half-way). The harness extensions
- * ({@link ForecourtServer}, {@link KeycloakServer}) keep theirs here.
+ * Something the system tests start once per test JVM, on first use, share between test classes, and
+ * stop at JVM exit (also when starting it failed half-way). The harness extensions ({@link
+ * ForecourtServer}, {@link KeycloakServer}) keep theirs here.
  */
 final class OncePerJvm<R> {
 
@@ -48,7 +48,9 @@ final class OncePerJvm<R> {
     return r;
   }
 
-  /** A random password of 24 letters and digits (no look-alikes), for the services the tests start. */
+  /**
+   * A random password of 24 letters and digits (no look-alikes), for the services the tests start.
+   */
   static String randomPassword() {
     SecureRandom random = new SecureRandom();
     String chars = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";

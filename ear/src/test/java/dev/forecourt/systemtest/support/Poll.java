@@ -27,7 +27,8 @@ public final class Poll {
    * Calls {@code attempt} until {@code done} holds for its answer, at most {@code timeout}; returns
    * that answer. An attempt that throws ends the wait (a failed assertion inside is the test's).
    */
-  public static <T> T until(Duration timeout, Supplier<T> attempt, Predicate<? super T> done, String what) {
+  public static <T> T until(
+      Duration timeout, Supplier<T> attempt, Predicate<? super T> done, String what) {
     Instant deadline = Instant.now().plus(timeout);
     T last = attempt.get();
     while (!done.test(last)) {

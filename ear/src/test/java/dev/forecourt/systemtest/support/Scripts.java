@@ -12,16 +12,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Runs the operator scripts in server-config/ (backup.sh, restore.sh) as an operator's shell
- * would: with only the given FORECOURT_* and PG* settings (none inherited from the developer's
- * shell) plus PG_BIN from the system property forecourt.systemtest.pgBin, if set.
+ * Runs the operator scripts in server-config/ (backup.sh, restore.sh) as an operator's shell would:
+ * with only the given FORECOURT_* and PG* settings (none inherited from the developer's shell) plus
+ * PG_BIN from the system property forecourt.systemtest.pgBin, if set.
  */
 public final class Scripts {
 
   private static final Logger LOG = Logger.getLogger(Scripts.class.getName());
+
   /** server-config/ (the parent of forecourt.scripts, which names server-config/payara). */
-  public static final Path SERVER_CONFIG = Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
-      .toAbsolutePath().normalize().getParent();
+  public static final Path SERVER_CONFIG =
+      Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
+          .toAbsolutePath()
+          .normalize()
+          .getParent();
 
   private Scripts() {}
 
@@ -40,7 +44,8 @@ public final class Scripts {
     try {
       Path out = Files.createTempFile("forecourt-script", ".out");
       Path err = Files.createTempFile("forecourt-script", ".err");
-      ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+      ProcessBuilder pb =
+          new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
       pb.environment().keySet().removeIf(n -> n.startsWith("FORECOURT_") || n.startsWith("PG"));
       String pgBin = System.getProperty("forecourt.systemtest.pgBin");
       if (pgBin != null && !pgBin.isBlank()) {
@@ -53,11 +58,22 @@ public final class Scripts {
         p.destroyForcibly();
         throw new IllegalStateException(name + " did not end within 5 minutes");
       }
-      Result result = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-          Files.readString(err, StandardCharsets.UTF_8));
+      Result result =
+          new Result(
+              p.exitValue(),
+              Files.readString(out, StandardCharsets.UTF_8),
+              Files.readString(err, StandardCharsets.UTF_8));
       Files.delete(out);
       Files.delete(err);
-      LOG.info(() -> name + " " + String.join(" ", args) + " -> exit " + result.exitCode() + "\n" + result.stderr());
+      LOG.info(
+          () ->
+              name
+                  + " "
+                  + String.join(" ", args)
+                  + " -> exit "
+                  + result.exitCode()
+                  + "\n"
+                  + result.stderr());
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

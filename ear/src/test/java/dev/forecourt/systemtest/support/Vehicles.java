@@ -1,6 +1,5 @@
 package dev.forecourt.systemtest.support;
 
-
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.LinkedHashMap;
@@ -22,8 +21,8 @@ public final class Vehicles {
   }
 
   /**
-   * A random VIN with a correct ISO 3779 check digit, computed independently of the production
-   * code so that a bug there cannot hide behind the test.
+   * A random VIN with a correct ISO 3779 check digit, computed independently of the production code
+   * so that a bug there cannot hide behind the test.
    */
   public static String vin() {
     char[] c = new char[17];
@@ -57,36 +56,60 @@ public final class Vehicles {
   }
 
   /**
-   * PUT /vehicles/{id} as the admin: the vehicle as read, {@code changes} applied (e.g. a
-   * {@code status}), with the ETag read in If-Match.
+   * PUT /vehicles/{id} as the admin: the vehicle as read, {@code changes} applied (e.g. a {@code
+   * status}), with the ETag read in If-Match.
    */
   public static io.restassured.response.Response put(long id, Map<String, Object> changes) {
     io.restassured.response.Response read = api().get("/vehicles/{id}", id);
     read.then().statusCode(200);
-    Map<String, Object> body = draft(read.jsonPath().getString("vin"), read.jsonPath().getString("price"));
-    for (String field : java.util.List.of("make", "model", "trim", "colour", "currency", "dealershipCode", "status")) {
+    Map<String, Object> body =
+        draft(read.jsonPath().getString("vin"), read.jsonPath().getString("price"));
+    for (String field :
+        java.util.List.of(
+            "make", "model", "trim", "colour", "currency", "dealershipCode", "status")) {
       body.put(field, read.jsonPath().get(field));
     }
     body.put("modelYear", read.jsonPath().getInt("modelYear"));
     body.put("mileage", read.jsonPath().getInt("mileage"));
     body.putAll(changes);
-    return api().contentType(ContentType.JSON).header("If-Match", read.header("ETag")).body(body)
+    return api()
+        .contentType(ContentType.JSON)
+        .header("If-Match", read.header("ETag"))
+        .body(body)
         .put("/vehicles/{id}", id);
   }
 
-  /** Creates a vehicle at {@code dealership} and gives it {@code status} by hand (admin); answers its id. */
+  /**
+   * Creates a vehicle at {@code dealership} and gives it {@code status} by hand (admin); answers
+   * its id.
+   */
   public static long createWithStatus(String dealership, String status) {
     Map<String, Object> body = draft(vin(), "14000.00");
     body.put("dealershipCode", dealership);
-    long id = api().contentType(ContentType.JSON).body(body).post("/vehicles")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    long id =
+        api()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/vehicles")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
     put(id, Map.of("status", status)).then().statusCode(200);
     return id;
   }
 
   /** Creates a vehicle and answers its id. */
   public static long create(String price) {
-    return api().contentType(ContentType.JSON).body(draft(vin(), price)).post("/vehicles")
-        .then().statusCode(201).extract().jsonPath().getLong("id");
+    return api()
+        .contentType(ContentType.JSON)
+        .body(draft(vin(), price))
+        .post("/vehicles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
   }
 }

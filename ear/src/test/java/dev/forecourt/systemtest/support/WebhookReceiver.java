@@ -24,15 +24,21 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A real HTTP webhook receiver on 127.0.0.1, as a subscriber would write it: it checks each
- * delivery's Standard Webhooks signature with the secret it was given (independently of
- * Forecourt's code), the timestamp tolerance, and de-duplicates by {@code webhook-id}. What it
- * answers is set by the test: 204 by default, an error status for chosen deliveries, a delay.
+ * delivery's Standard Webhooks signature with the secret it was given (independently of Forecourt's
+ * code), the timestamp tolerance, and de-duplicates by {@code webhook-id}. What it answers is set
+ * by the test: 204 by default, an error status for chosen deliveries, a delay.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
   /** One request as received. */
-  public record Delivery(String id, long timestamp, String signature, String body, boolean signatureValid,
-      boolean fresh, Instant receivedAt) {}
+  public record Delivery(
+      String id,
+      long timestamp,
+      String signature,
+      String body,
+      boolean signatureValid,
+      boolean fresh,
+      Instant receivedAt) {}
 
   private final HttpServer server;
   private final List<Delivery> received = new CopyOnWriteArrayList<>();
@@ -91,11 +97,21 @@ public final class WebhookReceiver implements AutoCloseable {
       String ts = exchange.getRequestHeaders().getFirst("webhook-timestamp");
       String signature = exchange.getRequestHeaders().getFirst("webhook-signature");
       long timestamp = ts == null ? 0 : Long.parseLong(ts);
-      boolean valid = id != null && signature != null && secret != null
-          && verify(secret, id, timestamp, body, signature);
+      boolean valid =
+          id != null
+              && signature != null
+              && secret != null
+              && verify(secret, id, timestamp, body, signature);
       boolean fresh = Math.abs(Instant.now().getEpochSecond() - timestamp) <= 300;
-      Delivery delivery = new Delivery(id, timestamp, signature, new String(body, StandardCharsets.UTF_8), valid,
-          fresh, Instant.now());
+      Delivery delivery =
+          new Delivery(
+              id,
+              timestamp,
+              signature,
+              new String(body, StandardCharsets.UTF_8),
+              valid,
+              fresh,
+              Instant.now());
       received.add(delivery);
       if (!delay.isZero()) {
         Thread.sleep(delay.toMillis());
@@ -121,7 +137,8 @@ public final class WebhookReceiver implements AutoCloseable {
       byte[] expected = Base64.getDecoder().decode(sign(secret, id, timestamp, body).substring(3));
       for (String candidate : header.split(" ")) {
         if (candidate.startsWith("v1,")
-            && MessageDigest.isEqual(expected, Base64.getDecoder().decode(candidate.substring(3)))) {
+            && MessageDigest.isEqual(
+                expected, Base64.getDecoder().decode(candidate.substring(3)))) {
           return true;
         }
       }
@@ -135,7 +152,9 @@ public final class WebhookReceiver implements AutoCloseable {
   public static String sign(String secret, String id, long timestamp, byte[] body) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+      mac.init(
+          new SecretKeySpec(
+              Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
       mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
       return "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
     } catch (GeneralSecurityException e) {

@@ -7,7 +7,10 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.Set;
 
-/** The body of {@code POST /api-keys}: a name, scopes, dealerships (rooftop codes), an optional expiry. */
+/**
+ * The body of {@code POST /api-keys}: a name, scopes, dealerships (rooftop codes), an optional
+ * expiry.
+ */
 public record ApiKeyDraft(
     @NotBlank @Size(max = 100) String name,
     @NotNull @NotEmpty Set<@NotBlank String> scopes,

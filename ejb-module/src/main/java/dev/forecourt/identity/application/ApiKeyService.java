@@ -1,16 +1,16 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.audit.EntityId;
-import dev.forecourt.platform.audit.Audited;
-import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.ApiKey;
-import dev.forecourt.platform.security.Role;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.ApiKeyScope;
+import dev.forecourt.platform.security.Role;
+import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,35 +62,67 @@ public class ApiKeyService {
   public ApiKeyView create(@NotNull @Valid ApiKeyDraft draft) {
     Instant now = clock.instant();
     List<FieldError> errors = new ArrayList<>();
-    draft.scopes().stream().filter(s -> !ApiKeyScope.ALL.contains(s))
-        .forEach(s -> errors.add(new FieldError("scopes", "unknown scope " + s + "; one of " + ApiKeyScope.ALL)));
-    List<String> known = draft.dealerships().isEmpty() ? List.of()
-        : em.createQuery("select d.code from Dealership d where d.code in :codes", String.class)
-            .setParameter("codes", draft.dealerships()).getResultList();
-    draft.dealerships().stream().filter(c -> !known.contains(c))
+    draft.scopes().stream()
+        .filter(s -> !ApiKeyScope.ALL.contains(s))
+        .forEach(
+            s ->
+                errors.add(
+                    new FieldError(
+                        "scopes", "unknown scope " + s + "; one of " + ApiKeyScope.ALL)));
+    List<String> known =
+        draft.dealerships().isEmpty()
+            ? List.of()
+            : em.createQuery("select d.code from Dealership d where d.code in :codes", String.class)
+                .setParameter("codes", draft.dealerships())
+                .getResultList();
+    draft.dealerships().stream()
+        .filter(c -> !known.contains(c))
         .forEach(c -> errors.add(new FieldError("dealerships", "unknown dealership " + c)));
     if (draft.expiresAt() != null && !draft.expiresAt().isAfter(now)) {
       errors.add(new FieldError("expiresAt", "must be in the future"));
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "The API key has invalid fields", errors);
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED, "The API key has invalid fields", errors);
     }
     String prefix = randomPrefix();
     String secret = randomSecret();
-    ApiKey key = new ApiKey(prefix, draft.name().trim(), Sha256.hex(secret), draft.scopes(), draft.dealerships(),
-        caller.getCallerPrincipal().getName(), now, draft.expiresAt());
+    ApiKey key =
+        new ApiKey(
+            prefix,
+            draft.name().trim(),
+            Sha256.hex(secret),
+            draft.scopes(),
+            draft.dealerships(),
+            caller.getCallerPrincipal().getName(),
+            now,
+            draft.expiresAt());
     em.persist(key);
     em.flush();
-    LOG.info(() -> "API key " + prefix + " created by " + key.createdBy() + " with scopes " + key.scopes());
+    LOG.info(
+        () ->
+            "API key "
+                + prefix
+                + " created by "
+                + key.createdBy()
+                + " with scopes "
+                + key.scopes());
     return ApiKeyView.of(key, format(prefix, secret));
   }
 
   public List<ApiKeyView> list() {
-    return em.createQuery("select k from ApiKey k order by k.id", ApiKey.class).getResultList().stream()
-        .map(k -> ApiKeyView.of(k, null)).toList();
+    return em
+        .createQuery("select k from ApiKey k order by k.id", ApiKey.class)
+        .getResultList()
+        .stream()
+        .map(k -> ApiKeyView.of(k, null))
+        .toList();
   }
 
-  /** A new secret; the old one keeps working for {@code overlap} (default {@code forecourt.security.api-key.rotation-overlap}). */
+  /**
+   * A new secret; the old one keeps working for {@code overlap} (default {@code
+   * forecourt.security.api-key.rotation-overlap}).
+   */
   @Audited(entity = "api-key", action = "rotate")
   public ApiKeyView rotate(@EntityId long id, Duration overlap) {
     ApiKey key = find(id);
@@ -98,7 +130,10 @@ public class ApiKeyService {
       throw new ProblemException(ProblemType.CONFLICT, "API key " + id + " is revoked");
     }
     String secret = randomSecret();
-    key.rotate(Sha256.hex(secret), clock.instant(), overlap != null ? overlap : settings.get(CredentialSettings.API_KEY_ROTATION_OVERLAP));
+    key.rotate(
+        Sha256.hex(secret),
+        clock.instant(),
+        overlap != null ? overlap : settings.get(CredentialSettings.API_KEY_ROTATION_OVERLAP));
     LOG.info(() -> "API key " + key.prefix() + " rotated");
     return ApiKeyView.of(key, format(key.prefix(), secret));
   }
@@ -113,15 +148,21 @@ public class ApiKeyService {
   /** The caller a presented key stands for, if it is a valid, unexpired, unrevoked key. */
   @PermitAll
   public Optional<ApiKeyPrincipal> authenticate(String presented) {
-    if (presented == null || presented.length() < 4 + PREFIX_LENGTH + 2 || presented.length() > 200
-        || !presented.startsWith("fck_") || presented.charAt(4 + PREFIX_LENGTH) != '_') {
+    if (presented == null
+        || presented.length() < 4 + PREFIX_LENGTH + 2
+        || presented.length() > 200
+        || !presented.startsWith("fck_")
+        || presented.charAt(4 + PREFIX_LENGTH) != '_') {
       return Optional.empty();
     }
     String prefix = presented.substring(4, 4 + PREFIX_LENGTH);
     String secret = presented.substring(4 + PREFIX_LENGTH + 1);
     Instant now = clock.instant();
-    Optional<ApiKey> key = em.createQuery("select k from ApiKey k where k.prefix = :p", ApiKey.class)
-        .setParameter("p", prefix).getResultStream().findFirst();
+    Optional<ApiKey> key =
+        em.createQuery("select k from ApiKey k where k.prefix = :p", ApiKey.class)
+            .setParameter("p", prefix)
+            .getResultStream()
+            .findFirst();
     String candidate = Sha256.hex(secret);
     if (key.isEmpty() || !key.get().accepts(candidate, now)) {
       return Optional.empty();
@@ -160,5 +201,4 @@ public class ApiKeyService {
   private static String randomSecret() {
     return OpaqueTokens.random();
   }
-
 }

@@ -22,10 +22,10 @@ import java.util.logging.Logger;
 /**
  * Records when an API key was last used, without ever failing or slowing the request that used it:
  * at most once a {@link #INTERVAL} per key and node (the other requests of that interval write
- * nothing), as one {@code UPDATE ... WHERE last_used_at < now - interval} in a transaction of its own
- * (never the caller's, and without the key's version, so it races with nothing: two nodes writing at
- * once update the row once). A failed write is logged once until a write succeeds again, and
- * otherwise ignored: the last use is for humans, not for security decisions.
+ * nothing), as one {@code UPDATE ... WHERE last_used_at < now - interval} in a transaction of its
+ * own (never the caller's, and without the key's version, so it races with nothing: two nodes
+ * writing at once update the row once). A failed write is logged once until a write succeeds again,
+ * and otherwise ignored: the last use is for humans, not for security decisions.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -34,6 +34,7 @@ import java.util.logging.Logger;
 public class ApiKeyUsage {
 
   private static final Logger LOG = Logger.getLogger(ApiKeyUsage.class.getName());
+
   /** How precise the recorded last use is. */
   static final Duration INTERVAL = Duration.ofSeconds(60);
 
@@ -44,18 +45,25 @@ public class ApiKeyUsage {
 
   /** When this node last recorded a use of each key (by id). */
   private final Map<Long, Instant> recorded = new ConcurrentHashMap<>();
+
   private volatile boolean failing;
 
-  /** Records that key {@code id} was used {@code now}, unless a use was recorded less than {@link #INTERVAL} ago. */
+  /**
+   * Records that key {@code id} was used {@code now}, unless a use was recorded less than {@link
+   * #INTERVAL} ago.
+   */
   public void used(long id, Instant now) {
     if (!claim(recorded, id, now)) {
       return;
     }
     try {
       tx.begin();
-      em.createQuery("update ApiKey k set k.lastUsedAt = :now "
-              + "where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :threshold)")
-          .setParameter("now", now).setParameter("id", id).setParameter("threshold", now.minus(INTERVAL))
+      em.createQuery(
+              "update ApiKey k set k.lastUsedAt = :now "
+                  + "where k.id = :id and (k.lastUsedAt is null or k.lastUsedAt < :threshold)")
+          .setParameter("now", now)
+          .setParameter("id", id)
+          .setParameter("threshold", now.minus(INTERVAL))
           .executeUpdate();
       tx.commit();
       if (failing) {
@@ -66,7 +74,10 @@ public class ApiKeyUsage {
       rollback();
       if (!failing) {
         failing = true;
-        LOG.log(Level.WARNING, "The last use of an API key could not be recorded (logged once until it works again)", e);
+        LOG.log(
+            Level.WARNING,
+            "The last use of an API key could not be recorded (logged once until it works again)",
+            e);
       }
     }
   }

@@ -19,10 +19,10 @@ import java.util.logging.Logger;
 
 /**
  * Local sign-in: username and password (bcrypt) → a Forecourt access token and a refresh token.
- * Failures are answered identically whether or not the account exists; after
- * {@code forecourt.security.lockout.max-failures} failures a name is locked for
- * {@code forecourt.security.lockout.duration}, known or not. Refresh tokens rotate on every use;
- * a used one presented again revokes its whole family.
+ * Failures are answered identically whether or not the account exists; after {@code
+ * forecourt.security.lockout.max-failures} failures a name is locked for {@code
+ * forecourt.security.lockout.duration}, known or not. Refresh tokens rotate on every use; a used
+ * one presented again revokes its whole family.
  */
 @Stateless
 @PermitAll
@@ -47,8 +47,8 @@ public class AuthService {
 
   /**
    * Signs in with a password and, if the account has a second factor, {@code oneTimeCode} (a TOTP
-   * code or a recovery code). Without the code such an account gets 401 {@code totp-required}
-   * (only after the password was right); a wrong code counts as a failed login.
+   * code or a recovery code). Without the code such an account gets 401 {@code totp-required} (only
+   * after the password was right); a wrong code counts as a failed login.
    */
   public TokenPair login(String username, String password, String oneTimeCode) {
     Instant now = clock.instant();
@@ -58,22 +58,36 @@ public class AuthService {
       throw new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
     }
     throttles.requireUnlocked(name, now);
-    UserAccount user = em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
-        .setParameter("n", name).getResultStream().findFirst().orElse(null);
+    UserAccount user =
+        em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
+            .setParameter("n", name)
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
     if (!ok || !user.enabled()) {
-      ProblemException failure = throttles.failure(name, now,
-          new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS));
-      LOG.info(() -> "Failed login for a name (" + (failure.type() == ProblemType.LOGIN_LOCKED ? "now locked" : "not locked") + ")");
+      ProblemException failure =
+          throttles.failure(
+              name, now, new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS));
+      LOG.info(
+          () ->
+              "Failed login for a name ("
+                  + (failure.type() == ProblemType.LOGIN_LOCKED ? "now locked" : "not locked")
+                  + ")");
       throw failure;
     }
     if (user.totpEnabled()) {
       if (oneTimeCode == null || oneTimeCode.isBlank()) {
-        throw new ProblemException(ProblemType.TOTP_REQUIRED, "Enter the code from your authenticator app (or a recovery code)");
+        throw new ProblemException(
+            ProblemType.TOTP_REQUIRED,
+            "Enter the code from your authenticator app (or a recovery code)");
       }
       if (!secondFactor.accept(user, oneTimeCode, now)) {
-        throw throttles.failure(name, now,
-            new ProblemException(ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid"));
+        throw throttles.failure(
+            name,
+            now,
+            new ProblemException(
+                ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid"));
       }
     }
     throttles.succeed(name);
@@ -82,15 +96,24 @@ public class AuthService {
 
   public TokenPair refresh(String refreshToken) {
     Instant now = clock.instant();
-    RefreshToken token = refreshTokens.find(refreshToken)
-        .orElseThrow(() -> new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid"));
+    RefreshToken token =
+        refreshTokens
+            .find(refreshToken)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.INVALID_TOKEN, "The refresh token is not valid"));
     if (token.revoked() || token.expiredAt(now) || !token.user().enabled()) {
       throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
     }
     if (token.used() || !refreshTokens.use(refreshToken, now)) {
       int revoked = refreshTokens.revokeFamily(token.familyId(), now);
-      LOG.warning(() -> "A used refresh token was presented again: its family (" + revoked
-          + " live tokens) is revoked for user " + token.user().username());
+      LOG.warning(
+          () ->
+              "A used refresh token was presented again: its family ("
+                  + revoked
+                  + " live tokens) is revoked for user "
+                  + token.user().username());
       throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
     }
     return pair(token.user(), token.familyId(), now);
@@ -98,11 +121,15 @@ public class AuthService {
 
   /** Revokes the refresh token's family (this login on every device it was shared with). */
   public void logout(String refreshToken) {
-    refreshTokens.find(refreshToken).ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
+    refreshTokens
+        .find(refreshToken)
+        .ifPresent(t -> refreshTokens.revokeFamily(t.familyId(), clock.instant()));
   }
 
   private TokenPair pair(UserAccount user, String familyId, Instant now) {
-    return new TokenPair(issuer.accessToken(user, now), settings.accessTokenLifetime().toSeconds(),
+    return new TokenPair(
+        issuer.accessToken(user, now),
+        settings.accessTokenLifetime().toSeconds(),
         refreshTokens.issue(user, familyId, now));
   }
 

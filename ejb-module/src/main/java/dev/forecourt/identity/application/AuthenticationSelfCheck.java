@@ -1,7 +1,7 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.health.HealthSettings;
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.health.HealthSettings;
 import dev.forecourt.platform.health.ReadinessCheck;
 import dev.forecourt.platform.health.ReadinessHealth;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Readiness of authentication, end to end: a short-lived token for the caller
- * {@value #SUBJECT} (group {@value #ROLE}, which no sign-in and no API key can obtain) is signed with
- * the current signing key and verified as every bearer token is; then, when
- * {@code forecourt.health.self-check.base-url} names this server's own HTTP listener (set by
- * {@code configure-domain.sh}), it is presented to {@code GET /api/v1/auth/self-check}, which passes
- * the HTTP authentication mechanism, the JAX-RS filters and an EJB's {@code @RolesAllowed}. Only a
- * 204 (or a 429, which the rate limit gives after authentication) is UP: a web module that did not
+ * Readiness of authentication, end to end: a short-lived token for the caller {@value #SUBJECT}
+ * (group {@value #ROLE}, which no sign-in and no API key can obtain) is signed with the current
+ * signing key and verified as every bearer token is; then, when {@code
+ * forecourt.health.self-check.base-url} names this server's own HTTP listener (set by {@code
+ * configure-domain.sh}), it is presented to {@code GET /api/v1/auth/self-check}, which passes the
+ * HTTP authentication mechanism, the JAX-RS filters and an EJB's {@code @RolesAllowed}. Only a 204
+ * (or a 429, which the rate limit gives after authentication) is UP: a web module that did not
  * start, a broken authentication bridge or a refused EJB call make the node not ready.
  */
 @ApplicationScoped
@@ -33,6 +33,7 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
 
   /** The role (group) of the self-check caller. */
   public static final String ROLE = "self-check";
+
   static final String SUBJECT = "forecourt-self-check";
   static final String PATH = "/api/v1/auth/self-check";
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
@@ -43,11 +44,12 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
   @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(TIMEOUT)
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(TIMEOUT)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private volatile Issued token;
 
   private record Issued(String jwt, Instant renewAfter) {}
@@ -76,8 +78,12 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
       return Result.up(data);
     }
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get().replaceAll("/+$", "") + PATH))
-          .timeout(TIMEOUT).header("Authorization", "Bearer " + jwt).GET().build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(baseUrl.get().replaceAll("/+$", "") + PATH))
+              .timeout(TIMEOUT)
+              .header("Authorization", "Bearer " + jwt)
+              .GET()
+              .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       data.put("httpStatus", status);
       return new Result(status == 204 || status == 429, data);
@@ -95,7 +101,9 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
     Issued t = token;
     if (t == null || now.isAfter(t.renewAfter()) || !issuer.signedWithCurrentKey(t.jwt())) {
       Duration lifetime = Duration.ofSeconds(60);
-      t = new Issued(issuer.selfCheckToken(SUBJECT, ROLE, now, lifetime), now.plus(lifetime.dividedBy(2)));
+      t =
+          new Issued(
+              issuer.selfCheckToken(SUBJECT, ROLE, now, lifetime), now.plus(lifetime.dividedBy(2)));
       token = t;
     }
     return t.jwt();

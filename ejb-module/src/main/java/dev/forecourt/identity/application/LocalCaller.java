@@ -12,9 +12,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.SecurityContext;
 
 /**
- * The local account of the caller, for what only local accounts have (a password, a second
- * factor). A caller signed in through the corporate identity provider gets 409: that provider
- * manages their credentials.
+ * The local account of the caller, for what only local accounts have (a password, a second factor).
+ * A caller signed in through the corporate identity provider gets 409: that provider manages their
+ * credentials.
  */
 @RequestScoped
 public class LocalCaller {
@@ -27,15 +27,23 @@ public class LocalCaller {
 
   /** The caller's account, locked for update. */
   public UserAccount account() {
-    TokenPrincipal token = security.getPrincipalsByType(TokenPrincipal.class).stream().findFirst()
-        .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"));
+    TokenPrincipal token =
+        security.getPrincipalsByType(TokenPrincipal.class).stream()
+            .findFirst()
+            .orElseThrow(
+                () -> new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"));
     if (!settings.issuer().equals(token.getIssuer())) {
-      throw new ProblemException(ProblemType.CONFLICT,
+      throw new ProblemException(
+          ProblemType.CONFLICT,
           "Your account is managed by your organisation's identity provider: change your credentials there");
     }
     return em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
-        .setParameter("n", token.getName()).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst()
-        .orElseThrow(() -> new ProblemException(ProblemType.UNAUTHENTICATED, "Your account no longer exists"));
+        .setParameter("n", token.getName())
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new ProblemException(ProblemType.UNAUTHENTICATED, "Your account no longer exists"));
   }
 }

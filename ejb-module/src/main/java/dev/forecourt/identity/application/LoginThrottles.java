@@ -1,10 +1,9 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
-import java.time.Duration;
 import dev.forecourt.identity.domain.LoginThrottle;
 import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -13,12 +12,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Failed-login bookkeeping per username (known or not). Each change commits in its own
- * transaction: the failed login that records it rolls back, the record must stay.
+ * Failed-login bookkeeping per username (known or not). Each change commits in its own transaction:
+ * the failed login that records it rolls back, the record must stay.
  */
 @Stateless
 @PermitAll

@@ -3,7 +3,10 @@ package dev.forecourt.identity.application;
 import java.security.SecureRandom;
 import java.util.Base64;
 
-/** Random opaque secrets (refresh tokens, API key secrets, password reset tokens): 256 bits, URL-safe. */
+/**
+ * Random opaque secrets (refresh tokens, API key secrets, password reset tokens): 256 bits,
+ * URL-safe.
+ */
 final class OpaqueTokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,7 +1,7 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.config.Settings;
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,13 +22,17 @@ public class PasswordHasher {
   }
 
   public String hash(String password) {
-    return BCrypt.withDefaults().hashToString(settings.get(CredentialSettings.BCRYPT_COST), password.toCharArray());
+    return BCrypt.withDefaults()
+        .hashToString(settings.get(CredentialSettings.BCRYPT_COST), password.toCharArray());
   }
 
   /** True if the password matches; with a null hash it spends the same time and answers false. */
   public boolean verify(String password, String hash) {
     byte[] candidate = (password == null ? "" : password).getBytes(StandardCharsets.UTF_8);
-    boolean matches = BCrypt.verifyer().verify(candidate, (hash == null ? decoy : hash).getBytes(StandardCharsets.UTF_8)).verified;
+    boolean matches =
+        BCrypt.verifyer()
+            .verify(candidate, (hash == null ? decoy : hash).getBytes(StandardCharsets.UTF_8))
+            .verified;
     return hash != null && matches;
   }
 }

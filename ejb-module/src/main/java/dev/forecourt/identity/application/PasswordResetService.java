@@ -1,15 +1,15 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.audit.Audited;
-import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.PasswordReset;
 import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.identity.infrastructure.PasswordResetMailer;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
-import dev.forecourt.identity.infrastructure.PasswordResetMailer;
 import dev.forecourt.platform.security.Role;
+import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -26,11 +26,11 @@ import java.util.logging.Logger;
 
 /**
  * Password reset for local accounts. A request names a username or e-mail address and is always
- * answered the same way; if it matches an enabled account with an address, a single-use token
- * valid for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the
- * server's {@code mail/forecourt} session (asynchronously, so the answer time does not tell either).
- * Using the token sets the new password, revokes the account's refresh tokens and lifts a lockout.
- * The invitation to a new account ({@link #invite}) is the same token with a longer life.
+ * answered the same way; if it matches an enabled account with an address, a single-use token valid
+ * for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the server's
+ * {@code mail/forecourt} session (asynchronously, so the answer time does not tell either). Using
+ * the token sets the new password, revokes the account's refresh tokens and lifts a lockout. The
+ * invitation to a new account ({@link #invite}) is the same token with a longer life.
  */
 @Stateless
 @PermitAll
@@ -54,12 +54,21 @@ public class PasswordResetService {
   @Audited(entity = "user", action = "password-reset-request")
   public void request(String usernameOrEmail) {
     String key = usernameOrEmail == null ? "" : usernameOrEmail.trim().toLowerCase(Locale.ROOT);
-    UserAccount user = em.createQuery(
-            "select u from UserAccount u where u.username = :k or lower(u.email) = :k", UserAccount.class)
-        .setParameter("k", key).setMaxResults(2).getResultList().stream()
-        .filter(u -> u.enabled() && u.email() != null).findFirst().orElse(null);
+    UserAccount user =
+        em
+            .createQuery(
+                "select u from UserAccount u where u.username = :k or lower(u.email) = :k",
+                UserAccount.class)
+            .setParameter("k", key)
+            .setMaxResults(2)
+            .getResultList()
+            .stream()
+            .filter(u -> u.enabled() && u.email() != null)
+            .findFirst()
+            .orElse(null);
     if (user == null) {
-      LOG.info("Password reset requested for an unknown name or an account without e-mail: nothing sent");
+      LOG.info(
+          "Password reset requested for an unknown name or an account without e-mail: nothing sent");
       return;
     }
     Instant now = clock.instant();
@@ -70,9 +79,9 @@ public class PasswordResetService {
   }
 
   /**
-   * Invites the holder of a new account: a reset token valid for
-   * {@code forecourt.security.invitation.ttl} (P3D), mailed with the invitation wording; the link
-   * sets the first password through {@link #reset}. A new invitation leaves earlier ones valid.
+   * Invites the holder of a new account: a reset token valid for {@code
+   * forecourt.security.invitation.ttl} (P3D), mailed with the invitation wording; the link sets the
+   * first password through {@link #reset}. A new invitation leaves earlier ones valid.
    */
   @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME})
   public void invite(UserAccount user, String invitedBy) {
@@ -88,16 +97,26 @@ public class PasswordResetService {
   public void reset(String token, String newPassword) {
     int minLength = settings.get(CredentialSettings.PASSWORD_MIN_LENGTH);
     if (newPassword == null || newPassword.length() < minLength || newPassword.length() > 1000) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "The new password is not acceptable",
-          List.of(new FieldError("newPassword", "must be " + minLength + " to 1000 characters long")));
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "The new password is not acceptable",
+          List.of(
+              new FieldError("newPassword", "must be " + minLength + " to 1000 characters long")));
     }
     Instant now = clock.instant();
-    PasswordReset reset = token == null ? null : em.createQuery(
-            "select r from PasswordReset r where r.tokenHash = :h", PasswordReset.class)
-        .setParameter("h", Sha256.hex(token)).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-        .getResultStream().findFirst().orElse(null);
+    PasswordReset reset =
+        token == null
+            ? null
+            : em.createQuery(
+                    "select r from PasswordReset r where r.tokenHash = :h", PasswordReset.class)
+                .setParameter("h", Sha256.hex(token))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
     if (reset == null || !reset.usableAt(now) || !reset.user().enabled()) {
-      throw new ProblemException(ProblemType.INVALID_RESET_TOKEN,
+      throw new ProblemException(
+          ProblemType.INVALID_RESET_TOKEN,
           "The reset link is not valid: it may have expired or been used. Request a new one.");
     }
     reset.use(now);

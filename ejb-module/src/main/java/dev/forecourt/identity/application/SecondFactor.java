@@ -1,9 +1,9 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.security.Sha256;
 import dev.forecourt.identity.domain.RecoveryCode;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.security.SecretCipher;
+import dev.forecourt.platform.security.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,7 +26,10 @@ public class SecondFactor {
   @Inject TotpCodes totp;
   @Inject SecretCipher cipher;
 
-  /** True if {@code code} is a good TOTP code for {@code user}'s (possibly pending) secret, and takes it. */
+  /**
+   * True if {@code code} is a good TOTP code for {@code user}'s (possibly pending) secret, and
+   * takes it.
+   */
   public boolean acceptTotp(UserAccount user, String code, Instant now) {
     if (user.totpSecret() == null) {
       return false;
@@ -45,10 +48,15 @@ public class SecondFactor {
     if (!TotpCodes.looksLikeRecoveryCode(trimmed)) {
       return acceptTotp(user, trimmed, now);
     }
-    RecoveryCode recovery = em.createQuery(
-            "select r from RecoveryCode r where r.user = :u and r.codeHash = :h and r.usedAt is null", RecoveryCode.class)
-        .setParameter("u", user).setParameter("h", Sha256.hex(trimmed))
-        .getResultStream().findFirst().orElse(null);
+    RecoveryCode recovery =
+        em.createQuery(
+                "select r from RecoveryCode r where r.user = :u and r.codeHash = :h and r.usedAt is null",
+                RecoveryCode.class)
+            .setParameter("u", user)
+            .setParameter("h", Sha256.hex(trimmed))
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
     if (recovery == null) {
       return false;
     }
@@ -70,7 +78,9 @@ public class SecondFactor {
   }
 
   private void deleteRecoveryCodes(UserAccount user) {
-    em.createQuery("delete from RecoveryCode r where r.user = :u").setParameter("u", user).executeUpdate();
+    em.createQuery("delete from RecoveryCode r where r.user = :u")
+        .setParameter("u", user)
+        .executeUpdate();
   }
 
   String seal(UserAccount user, String secret) {

@@ -7,10 +7,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.SigningKey;
 import dev.forecourt.platform.audit.AuditDetails;
 import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.SecretCipher;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,8 +33,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * The table of token signing keys, each call in a transaction of its own: {@link SigningKeys}
- * keeps what was read, so that a database that does not answer fails a reload, not the caller's
+ * The table of token signing keys, each call in a transaction of its own: {@link SigningKeys} keeps
+ * what was read, so that a database that does not answer fails a reload, not the caller's
  * transaction. Private keys are encrypted at rest with {@code forecourt.secrets.key}.
  */
 @Stateless
@@ -54,22 +54,32 @@ public class SigningKeyStore {
 
   /** Reads every key (creating the first one, re-encrypting at rest where needed). */
   public Keys load(Instant now) {
-    List<SigningKey> keys = em.createQuery("select k from SigningKey k", SigningKey.class).getResultList();
-    SigningKey active = keys.stream().filter(SigningKey::active)
-        .max(Comparator.comparing(SigningKey::createdAt)).orElse(null);
+    List<SigningKey> keys =
+        em.createQuery("select k from SigningKey k", SigningKey.class).getResultList();
+    SigningKey active =
+        keys.stream()
+            .filter(SigningKey::active)
+            .max(Comparator.comparing(SigningKey::createdAt))
+            .orElse(null);
     if (active == null) {
       active = create(now);
       keys = List.of(active);
     }
     keys.forEach(this::sealAtRest);
     try {
-      List<JWK> published = keys.stream()
-          .filter(k -> k.publishedAt(now, settings.signingKeyOverlap()))
-          .map(k -> parse(k.publicJwk())).toList();
+      List<JWK> published =
+          keys.stream()
+              .filter(k -> k.publishedAt(now, settings.signingKeyOverlap()))
+              .map(k -> parse(k.publicJwk()))
+              .toList();
       RSAKey pub = parse(active.publicJwk()).toRSAKey();
-      RSAPrivateKey priv = (RSAPrivateKey) KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(
-              cipher.decrypt(active.privateKey(), boundTo(active.kid())))));
+      RSAPrivateKey priv =
+          (RSAPrivateKey)
+              KeyFactory.getInstance("RSA")
+                  .generatePrivate(
+                      new PKCS8EncodedKeySpec(
+                          Base64.getDecoder()
+                              .decode(cipher.decrypt(active.privateKey(), boundTo(active.kid())))));
       RSAKey signer = new RSAKey.Builder(pub).privateKey(priv).build();
       return new Keys(signer, new JWKSet(published));
     } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
@@ -93,8 +103,9 @@ public class SigningKeyStore {
   @RolesAllowed(Role.ADMIN_NAME)
   @Audited(entity = "signing-key", action = "rotate")
   public Rotation rotate(Instant now) {
-    List<SigningKey> active = em.createQuery("select k from SigningKey k where k.retiredAt is null", SigningKey.class)
-        .getResultList();
+    List<SigningKey> active =
+        em.createQuery("select k from SigningKey k where k.retiredAt is null", SigningKey.class)
+            .getResultList();
     active.forEach(k -> k.retire(now));
     String kid = create(now).kid();
     return new Rotation(kid, active.stream().map(SigningKey::kid).sorted().toList());
@@ -102,14 +113,20 @@ public class SigningKeyStore {
 
   private SigningKey create(Instant now) {
     try {
-      RSAKey key = new RSAKeyGenerator(2048)
-          .keyUse(KeyUse.SIGNATURE)
-          .algorithm(JWSAlgorithm.RS256)
-          .keyID(UUID.randomUUID().toString())
-          .generate();
-      SigningKey entity = new SigningKey(key.getKeyID(),
-          cipher.encrypt(Base64.getEncoder().encodeToString(key.toRSAPrivateKey().getEncoded()), boundTo(key.getKeyID())),
-          key.toPublicJWK().toJSONString(), now);
+      RSAKey key =
+          new RSAKeyGenerator(2048)
+              .keyUse(KeyUse.SIGNATURE)
+              .algorithm(JWSAlgorithm.RS256)
+              .keyID(UUID.randomUUID().toString())
+              .generate();
+      SigningKey entity =
+          new SigningKey(
+              key.getKeyID(),
+              cipher.encrypt(
+                  Base64.getEncoder().encodeToString(key.toRSAPrivateKey().getEncoded()),
+                  boundTo(key.getKeyID())),
+              key.toPublicJWK().toJSONString(),
+              now);
       em.persist(entity);
       em.flush();
       return entity;
@@ -124,8 +141,10 @@ public class SigningKeyStore {
    */
   private void sealAtRest(SigningKey key) {
     if (cipher.needsReencryption(key.privateKey())) {
-      String plain = SecretCipher.isEncrypted(key.privateKey())
-          ? cipher.decrypt(key.privateKey(), boundTo(key.kid())) : key.privateKey();
+      String plain =
+          SecretCipher.isEncrypted(key.privateKey())
+              ? cipher.decrypt(key.privateKey(), boundTo(key.kid()))
+              : key.privateKey();
       key.storePrivateKey(cipher.encrypt(plain, boundTo(key.kid())));
       LOG.info(() -> "Token signing key " + key.kid() + " (re-)encrypted at rest");
     }

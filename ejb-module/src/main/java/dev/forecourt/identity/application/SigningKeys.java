@@ -2,11 +2,11 @@ package dev.forecourt.identity.application;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.health.StartupPhases;
+import dev.forecourt.platform.security.Role;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
@@ -23,13 +23,13 @@ import java.time.Instant;
 import java.util.logging.Logger;
 
 /**
- * The RS256 keys of Forecourt's own access tokens, kept in the database (never in the source):
- * the newest active key signs, the published set (the JWKS) holds it and the keys retired less
- * than the overlap ago. Created on first use; rotated by an admin. Every node reads the same table,
- * and re-reads it at most every few seconds, so a rotation on one node reaches the others.
+ * The RS256 keys of Forecourt's own access tokens, kept in the database (never in the source): the
+ * newest active key signs, the published set (the JWKS) holds it and the keys retired less than the
+ * overlap ago. Created on first use; rotated by an admin. Every node reads the same table, and
+ * re-reads it at most every few seconds, so a rotation on one node reaches the others.
  *
- * <p>What was read is kept: when a re-read fails because the database does not answer, tokens go
- * on being verified (and issued, should a login get that far) with the keys read last, and the next
+ * <p>What was read is kept: when a re-read fails because the database does not answer, tokens go on
+ * being verified (and issued, should a login get that far) with the keys read last, and the next
  * re-read is tried a reload interval later. The reads run in {@link SigningKeyStore}'s own
  * transactions, never in the caller's.
  */
@@ -81,7 +81,12 @@ public class SigningKeys {
   public SigningKeyStore.Rotation rotate() {
     SigningKeyStore.Rotation rotation = store.rotate(clock.instant());
     loaded = null;
-    LOG.info(() -> "Token signing key rotated: new kid " + rotation.id() + ", retired " + rotation.retired());
+    LOG.info(
+        () ->
+            "Token signing key rotated: new kid "
+                + rotation.id()
+                + ", retired "
+                + rotation.retired());
     return rotation;
   }
 
@@ -104,8 +109,13 @@ public class SigningKeys {
       }
       if (!stale) {
         stale = true;
-        LOG.warning(() -> "Token signing keys cannot be re-read (" + e.getMessage()
-            + "); the keys read at " + kept.at() + " stay in use");
+        LOG.warning(
+            () ->
+                "Token signing keys cannot be re-read ("
+                    + e.getMessage()
+                    + "); the keys read at "
+                    + kept.at()
+                    + " stay in use");
       }
       l = new Loaded(kept.keys(), now);
     }

@@ -26,9 +26,9 @@ import java.util.logging.Logger;
  * a token carries the account's token generation ({@code gen} claim), which such a change raises
  * ({@code user_account.token_generation}). The check runs on every request with a bearer token of
  * Forecourt's own issuer and costs no query: the few accounts concerned (disabled ones, and those
- * changed within the last access-token lifetime) are read at most once per
- * {@code forecourt.security.token-cutoffs.cache-ttl} (PT10S). A change made on this node is seen at
- * once ({@link #invalidate()} after its commit), one made on another node of the cluster within the
+ * changed within the last access-token lifetime) are read at most once per {@code
+ * forecourt.security.token-cutoffs.cache-ttl} (PT10S). A change made on this node is seen at once
+ * ({@link #invalidate()} after its commit), one made on another node of the cluster within the
  * cache TTL. One caller reads, the others keep the previous answer meanwhile; when the database
  * cannot be read the last known cut-offs stay (none before the first read).
  */
@@ -53,7 +53,10 @@ public class TokenCutoffs {
   private final AtomicLong generation = new AtomicLong();
   private volatile Cached cached = new Cached(Map.of(), 0L, false);
 
-  /** The lowest accepted generation by username, read at {@code readAtNanos}; {@code loaded} false until read once. */
+  /**
+   * The lowest accepted generation by username, read at {@code readAtNanos}; {@code loaded} false
+   * until read once.
+   */
   private record Cached(Map<String, Long> cutoffs, long readAtNanos, boolean loaded) {}
 
   /**
@@ -99,24 +102,35 @@ public class TokenCutoffs {
   private Map<String, Long> refresh() {
     long before = generation.get();
     // a token issued before now - lifetime - skew has expired anyway: older cut-offs do not matter
-    Instant since = clock.instant().minus(settings.accessTokenLifetime()).minus(Duration.ofMinutes(1));
+    Instant since =
+        clock.instant().minus(settings.accessTokenLifetime()).minus(Duration.ofMinutes(1));
     Map<String, Long> cutoffs = new HashMap<>();
     try {
-      List<Object[]> rows = em.createQuery("select u.username, u.enabled, u.tokenGeneration from UserAccount u"
-              + " where u.enabled = false or u.tokensChangedAt > :since", Object[].class)
-          .setParameter("since", since).getResultList();
+      List<Object[]> rows =
+          em.createQuery(
+                  "select u.username, u.enabled, u.tokenGeneration from UserAccount u"
+                      + " where u.enabled = false or u.tokensChangedAt > :since",
+                  Object[].class)
+              .setParameter("since", since)
+              .getResultList();
       for (Object[] row : rows) {
-        cutoffs.put((String) row[0], Boolean.TRUE.equals(row[1]) ? ((Number) row[2]).longValue() : ALL);
+        cutoffs.put(
+            (String) row[0], Boolean.TRUE.equals(row[1]) ? ((Number) row[2]).longValue() : ALL);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The token cut-offs of local accounts could not be read; keeping the last known ones", e);
+      LOG.log(
+          Level.WARNING,
+          "The token cut-offs of local accounts could not be read; keeping the last known ones",
+          e);
       Cached c = cached;
       cached = new Cached(c.cutoffs(), System.nanoTime(), c.loaded());
       return c.cutoffs();
     }
     Map<String, Long> read = Map.copyOf(cutoffs);
-    // invalidated while reading: keep what was read but read again next time (it may predate the change)
-    long readAt = generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
+    // invalidated while reading: keep what was read but read again next time (it may predate the
+    // change)
+    long readAt =
+        generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
     cached = new Cached(read, readAt, true);
     return read;
   }

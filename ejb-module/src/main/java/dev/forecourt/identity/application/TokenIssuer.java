@@ -8,8 +8,8 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.security.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,8 +23,8 @@ import java.util.UUID;
 /**
  * Signs Forecourt's own access tokens (RS256, nimbus-jose-jwt) with the claims MP-JWT expects:
  * {@code iss}, {@code aud}, {@code sub}, {@code upn}, {@code groups}, {@code exp}, {@code iat},
- * {@code jti}, plus {@code dealerships} (the rooftop codes the caller is assigned to) and
- * {@code gen}, the account's token generation ({@link TokenCutoffs}).
+ * {@code jti}, plus {@code dealerships} (the rooftop codes the caller is assigned to) and {@code
+ * gen}, the account's token generation ({@link TokenCutoffs}).
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -36,16 +36,20 @@ public class TokenIssuer {
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
+
   @Inject TokenSettings settings;
 
   public String accessToken(UserAccount user, Instant now) {
-    return sign(new JWTClaimsSet.Builder()
-        .subject(user.username())
-        .claim("upn", user.username())
-        .claim("preferred_username", user.username())
-        .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
-        .claim("dealerships", dealershipCodes(user))
-        .claim(GENERATION_CLAIM, user.tokenGeneration()), now, settings.accessTokenLifetime());
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(user.username())
+            .claim("upn", user.username())
+            .claim("preferred_username", user.username())
+            .claim("groups", user.roles().stream().map(Role::groupName).sorted().toList())
+            .claim("dealerships", dealershipCodes(user))
+            .claim(GENERATION_CLAIM, user.tokenGeneration()),
+        now,
+        settings.accessTokenLifetime());
   }
 
   /**
@@ -53,11 +57,14 @@ public class TokenIssuer {
    * group, no dealership, a short life. Signed and verified exactly like an access token.
    */
   String selfCheckToken(String subject, String group, Instant now, Duration lifetime) {
-    return sign(new JWTClaimsSet.Builder()
-        .subject(subject)
-        .claim("upn", subject)
-        .claim("groups", List.of(group))
-        .claim("dealerships", List.of()), now, lifetime);
+    return sign(
+        new JWTClaimsSet.Builder()
+            .subject(subject)
+            .claim("upn", subject)
+            .claim("groups", List.of(group))
+            .claim("dealerships", List.of()),
+        now,
+        lifetime);
   }
 
   /** Whether the token's {@code kid} is that of the key that signs now. */
@@ -71,15 +78,20 @@ public class TokenIssuer {
 
   private String sign(JWTClaimsSet.Builder claims, Instant now, Duration lifetime) {
     RSAKey key = keys.signer();
-    claims.issuer(settings.issuer())
+    claims
+        .issuer(settings.issuer())
         .audience(settings.audience())
         .issueTime(Date.from(now))
         .notBeforeTime(Date.from(now))
         .expirationTime(Date.from(now.plus(lifetime)))
         .jwtID(UUID.randomUUID().toString());
-    SignedJWT jwt = new SignedJWT(
-        new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build(),
-        claims.build());
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .type(JOSEObjectType.JWT)
+                .keyID(key.getKeyID())
+                .build(),
+            claims.build());
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
@@ -93,7 +105,9 @@ public class TokenIssuer {
     if (user.dealershipIds().isEmpty()) {
       return List.of();
     }
-    return em.createQuery("select d.code from Dealership d where d.id in :ids order by d.code", String.class)
-        .setParameter("ids", user.dealershipIds()).getResultList();
+    return em.createQuery(
+            "select d.code from Dealership d where d.id in :ids order by d.code", String.class)
+        .setParameter("ids", user.dealershipIds())
+        .getResultList();
   }
 }

@@ -1,6 +1,5 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.security.SecuritySettings;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
@@ -9,19 +8,20 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Resource;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTProcessor;
 import dev.forecourt.identity.infrastructure.JwksFetcher;
+import dev.forecourt.platform.security.SecuritySettings;
 import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import com.nimbusds.jose.util.Resource;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -42,17 +42,17 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * signature by the issuer's JWKS (looked up by {@code kid}; an unknown {@code kid} re-reads the
  * JWKS, at most every {@code forecourt.security.jwks.refresh-min-interval}; the read itself is
  * {@link JwksFetcher}'s, under MP Fault Tolerance; while the provider is unreachable the keys last
- * read keep working for {@code forecourt.security.jwks.outage-tolerance}), exact issuer, one of
- * the accepted audiences, {@code exp}/{@code nbf} (with {@code mp.jwt.verify.clock.skew} seconds of
+ * read keep working for {@code forecourt.security.jwks.outage-tolerance}), exact issuer, one of the
+ * accepted audiences, {@code exp}/{@code nbf} (with {@code mp.jwt.verify.clock.skew} seconds of
  * skew) and a {@code groups} claim.
  *
- * <p>Two issuers are trusted: the enterprise provider, when {@code mp.jwt.verify.publickey.location}
- * is an http(s) JWKS URL (with {@code mp.jwt.verify.issuer} and {@code mp.jwt.verify.audiences}),
- * and Forecourt's own local accounts ({@code forecourt.security.token.issuer}, keys from the
- * database — the JWKS published at {@code /api/v1/auth/jwks}) unless
- * {@code forecourt.security.local-accounts.enabled=false}. Payara's built-in MP-JWT is not used:
- * it neither refreshes its JWKS on an unknown {@code kid} (payara#3795) nor enforces the
- * audience everywhere (payara#5356).
+ * <p>Two issuers are trusted: the enterprise provider, when {@code
+ * mp.jwt.verify.publickey.location} is an http(s) JWKS URL (with {@code mp.jwt.verify.issuer} and
+ * {@code mp.jwt.verify.audiences}), and Forecourt's own local accounts ({@code
+ * forecourt.security.token.issuer}, keys from the database — the JWKS published at {@code
+ * /api/v1/auth/jwks}) unless {@code forecourt.security.local-accounts.enabled=false}. Payara's
+ * built-in MP-JWT is not used: it neither refreshes its JWKS on an unknown {@code kid}
+ * (payara#3795) nor enforces the audience everywhere (payara#5356).
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -87,42 +87,67 @@ public class TokenVerifier {
     try {
       trustIssuers();
     } catch (RuntimeException e) {
-      LOG.log(java.util.logging.Level.SEVERE, "Bearer-token verification cannot start: " + e.getMessage(), e);
+      LOG.log(
+          java.util.logging.Level.SEVERE,
+          "Bearer-token verification cannot start: " + e.getMessage(),
+          e);
       throw e;
     }
   }
 
   private void trustIssuers() {
     if (SecuritySettings.LOCAL_ACCOUNTS.get()) {
-      processors.put(settings.issuer(), processor(localKeys(), settings.issuer(), Set.of(settings.audience())));
+      processors.put(
+          settings.issuer(),
+          processor(localKeys(), settings.issuer(), Set.of(settings.audience())));
     }
-    Optional<String> location = providerJwks.filter(l -> l.startsWith("http://") || l.startsWith("https://"));
+    Optional<String> location =
+        providerJwks.filter(l -> l.startsWith("http://") || l.startsWith("https://"));
     if (location.isPresent()) {
-      String issuer = providerIssuer.orElseThrow(() -> new IllegalStateException(
-          "mp.jwt.verify.publickey.location is set, mp.jwt.verify.issuer is missing"));
-      List<String> audiences = providerAudiences.map(TokenVerifier::list).filter(a -> !a.isEmpty()).orElseThrow(() -> new IllegalStateException(
-          "mp.jwt.verify.publickey.location is set, mp.jwt.verify.audiences is missing: tokens for other audiences must be refused"));
+      String issuer =
+          providerIssuer.orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      "mp.jwt.verify.publickey.location is set, mp.jwt.verify.issuer is missing"));
+      List<String> audiences =
+          providerAudiences
+              .map(TokenVerifier::list)
+              .filter(a -> !a.isEmpty())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "mp.jwt.verify.publickey.location is set, mp.jwt.verify.audiences is missing: tokens for other audiences must be refused"));
       // nimbus keeps the keys (cache, rate limit, outage tolerance); the HTTP fetch itself is
       // JwksFetcher's, guarded by MP Fault Tolerance. A fetch that fails (time-out, breaker open,
       // bulkhead full, provider down) is an IOException to nimbus: the keys it already has keep
       // verifying tokens, a token it cannot verify is refused (401), never a 500.
-      JWKSource<SecurityContext> remote = JWKSourceBuilder.create(url(location.get()), this::fetchJwks)
-          .cache(SecuritySettings.JWKS_CACHE_TTL.get().toMillis(), 15_000)
-          .rateLimited(SecuritySettings.JWKS_REFRESH_MIN_INTERVAL.get().toMillis())
-          .outageTolerant(SecuritySettings.JWKS_OUTAGE_TOLERANCE.get().toMillis())
-          .refreshAheadCache(false)
-          .build();
+      JWKSource<SecurityContext> remote =
+          JWKSourceBuilder.create(url(location.get()), this::fetchJwks)
+              .cache(SecuritySettings.JWKS_CACHE_TTL.get().toMillis(), 15_000)
+              .rateLimited(SecuritySettings.JWKS_REFRESH_MIN_INTERVAL.get().toMillis())
+              .outageTolerant(SecuritySettings.JWKS_OUTAGE_TOLERANCE.get().toMillis())
+              .refreshAheadCache(false)
+              .build();
       processors.put(issuer, processor(remote, issuer, Set.copyOf(audiences)));
-      LOG.info(() -> "Bearer tokens of issuer " + issuer + " are verified with the JWKS at " + location.get()
-          + ", audiences " + audiences);
+      LOG.info(
+          () ->
+              "Bearer tokens of issuer "
+                  + issuer
+                  + " are verified with the JWKS at "
+                  + location.get()
+                  + ", audiences "
+                  + audiences);
     }
     if (processors.isEmpty()) {
-      throw new IllegalStateException("No token issuer is trusted: set mp.jwt.verify.publickey.location "
-          + "(an http(s) JWKS URL) or forecourt.security.local-accounts.enabled=true");
+      throw new IllegalStateException(
+          "No token issuer is trusted: set mp.jwt.verify.publickey.location "
+              + "(an http(s) JWKS URL) or forecourt.security.local-accounts.enabled=true");
     }
   }
 
-  /** Built at start-up, so a wrong {@code mp.jwt.*} setting fails the deployment with its message. */
+  /**
+   * Built at start-up, so a wrong {@code mp.jwt.*} setting fails the deployment with its message.
+   */
   void atStartup(@Observes @Initialized(ApplicationScoped.class) Object event) {
     LOG.fine(() -> "Trusted token issuers: " + processors.keySet());
   }
@@ -145,19 +170,22 @@ public class TokenVerifier {
       return new TokenPrincipal(token, processor.process(jwt, null));
     } catch (BadJOSEException | JOSEException e) {
       // some of nimbus' key-source exceptions carry no message: a refusal always has a reason
-      throw new InvalidTokenException(e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
+      throw new InvalidTokenException(
+          e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
     }
   }
 
-  private JWTProcessor<SecurityContext> processor(JWKSource<SecurityContext> keys, String issuer, Set<String> audiences) {
+  private JWTProcessor<SecurityContext> processor(
+      JWKSource<SecurityContext> keys, String issuer, Set<String> audiences) {
     DefaultJWTProcessor<SecurityContext> p = new DefaultJWTProcessor<>();
     p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
     // mutable sets: nimbus asks them whether they contain null, which Set.of() answers with an NPE
-    DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
-        new HashSet<>(audiences),
-        new JWTClaimsSet.Builder().issuer(issuer).build(),
-        new HashSet<>(Set.of("sub", "exp", "iat", "groups")),
-        new HashSet<>());
+    DefaultJWTClaimsVerifier<SecurityContext> claims =
+        new DefaultJWTClaimsVerifier<>(
+            new HashSet<>(audiences),
+            new JWTClaimsSet.Builder().issuer(issuer).build(),
+            new HashSet<>(Set.of("sub", "exp", "iat", "groups")),
+            new HashSet<>());
     claims.setMaxClockSkew(clockSkewSeconds);
     p.setJWTClaimsSetVerifier(claims);
     return p;
@@ -169,8 +197,10 @@ public class TokenVerifier {
       return jwksFetcher.fetch(url);
     } catch (FaultToleranceException e) {
       Thread.interrupted(); // a time-out interrupts this request thread: clear what it left
-      LOG.warning(() -> "The JWKS of the SSO provider was not read: " + e.getClass().getSimpleName());
-      throw new IOException("the SSO provider's JWKS is unavailable (" + e.getClass().getSimpleName() + ")", e);
+      LOG.warning(
+          () -> "The JWKS of the SSO provider was not read: " + e.getClass().getSimpleName());
+      throw new IOException(
+          "the SSO provider's JWKS is unavailable (" + e.getClass().getSimpleName() + ")", e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while reading the SSO provider's JWKS", e);
@@ -187,14 +217,18 @@ public class TokenVerifier {
 
   /** A comma-separated MP Config list (Payara cannot inject {@code Optional<List<String>>}). */
   static List<String> list(String value) {
-    return java.util.Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    return java.util.Arrays.stream(value.split(","))
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .toList();
   }
 
   private static URL url(String location) {
     try {
       return URI.create(location).toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new IllegalStateException("mp.jwt.verify.publickey.location is not a URL: " + location, e);
+      throw new IllegalStateException(
+          "mp.jwt.verify.publickey.location is not a URL: " + location, e);
     }
   }
 }

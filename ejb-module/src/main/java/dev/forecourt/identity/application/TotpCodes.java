@@ -40,8 +40,15 @@ public class TotpCodes {
   public record Provisioning(String uri, byte[] qrPng) {}
 
   public Provisioning provisioning(String secret, String account, String issuer) {
-    QrData data = new QrData.Builder().label(issuer + ":" + account).secret(secret).issuer(issuer)
-        .algorithm(HashingAlgorithm.SHA1).digits(DIGITS).period(PERIOD_SECONDS).build();
+    QrData data =
+        new QrData.Builder()
+            .label(issuer + ":" + account)
+            .secret(secret)
+            .issuer(issuer)
+            .algorithm(HashingAlgorithm.SHA1)
+            .digits(DIGITS)
+            .period(PERIOD_SECONDS)
+            .build();
     try {
       return new Provisioning(data.getUri(), new ZxingPngQrGenerator().generate(data));
     } catch (QrGenerationException e) {
@@ -50,8 +57,8 @@ public class TotpCodes {
   }
 
   /**
-   * The time step of {@code code} if it is valid now (within the drift) for a step after
-   * {@code lastStep}; empty otherwise. Compared in constant time.
+   * The time step of {@code code} if it is valid now (within the drift) for a step after {@code
+   * lastStep}; empty otherwise. Compared in constant time.
    */
   public OptionalLong verify(String secret, String code, Instant now, long lastStep) {
     if (code == null || !code.matches("\\d{" + DIGITS + "}")) {
@@ -62,7 +69,9 @@ public class TotpCodes {
     long matched = Long.MIN_VALUE;
     for (long s = current - DRIFT_STEPS; s <= current + DRIFT_STEPS; s++) {
       try {
-        if (MessageDigest.isEqual(presented, generator.generate(secret, s).getBytes(StandardCharsets.UTF_8)) && s > lastStep) {
+        if (MessageDigest.isEqual(
+                presented, generator.generate(secret, s).getBytes(StandardCharsets.UTF_8))
+            && s > lastStep) {
           matched = s;
         }
       } catch (CodeGenerationException e) {

@@ -1,12 +1,12 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.audit.Audited;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -37,15 +37,20 @@ public class TwoFactorService {
   public TotpEnrolment enrol() {
     UserAccount user = caller.account();
     if (user.totpEnabled()) {
-      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is already on: turn it off first");
+      throw new ProblemException(
+          ProblemType.CONFLICT, "Two-factor authentication is already on: turn it off first");
     }
     String secret = totp.newSecret();
     user.enrolTotp(factor.seal(user, secret));
-    TotpCodes.Provisioning p = totp.provisioning(secret, user.username(), settings.get(CredentialSettings.TOTP_ISSUER));
-    return new TotpEnrolment(secret, p.uri(), "data:image/png;base64," + Base64.getEncoder().encodeToString(p.qrPng()));
+    TotpCodes.Provisioning p =
+        totp.provisioning(secret, user.username(), settings.get(CredentialSettings.TOTP_ISSUER));
+    return new TotpEnrolment(
+        secret, p.uri(), "data:image/png;base64," + Base64.getEncoder().encodeToString(p.qrPng()));
   }
 
-  /** Turns the factor on with a code from the enrolled secret; answers the recovery codes (once). */
+  /**
+   * Turns the factor on with a code from the enrolled secret; answers the recovery codes (once).
+   */
   @Audited(entity = "user", action = "2fa-confirm")
   public List<String> confirm(String code) {
     UserAccount user = caller.account();
@@ -80,7 +85,12 @@ public class TwoFactorService {
   }
 
   private ProblemException wrongCode(UserAccount user, Instant now) {
-    return throttles.failure(user.username(), now, new ProblemException(ProblemType.VALIDATION_FAILED,
-        "The code is not valid", List.of(new FieldError("code", "is not a valid code"))));
+    return throttles.failure(
+        user.username(),
+        now,
+        new ProblemException(
+            ProblemType.VALIDATION_FAILED,
+            "The code is not valid",
+            List.of(new FieldError("code", "is not a valid code"))));
   }
 }

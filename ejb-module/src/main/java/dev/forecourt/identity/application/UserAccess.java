@@ -10,5 +10,4 @@ import java.util.Set;
  * (rooftop codes), both replaced.
  */
 public record UserAccess(
-    @NotNull @NotEmpty Set<@NotBlank String> roles,
-    @NotNull Set<@NotBlank String> dealerships) {}
+    @NotNull @NotEmpty Set<@NotBlank String> roles, @NotNull Set<@NotBlank String> dealerships) {}

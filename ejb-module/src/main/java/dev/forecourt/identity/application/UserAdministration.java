@@ -1,6 +1,5 @@
 package dev.forecourt.identity.application;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
@@ -10,6 +9,7 @@ import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
@@ -36,21 +36,22 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Administration of local accounts. Admins manage every account; managers only sales staff of
- * their own dealerships (an account whose only role is {@code sales} and whose dealerships are all
- * the manager's), and may give only the {@code sales} role and their own dealerships — anything
- * else is 403. A new account gets no password: its holder is mailed an invitation whose link sets
- * it (the password reset flow). Disabling refuses sign-in, revokes the refresh tokens and makes
- * {@link TokenCutoffs} refuse the access tokens already issued; a change of roles or dealerships
- * refuses the access tokens issued before it (a refresh gives one with the new roles). Nobody
- * changes or disables their own account here. Accounts of the corporate identity provider are not
- * local accounts: they are managed there and never appear here.
+ * Administration of local accounts. Admins manage every account; managers only sales staff of their
+ * own dealerships (an account whose only role is {@code sales} and whose dealerships are all the
+ * manager's), and may give only the {@code sales} role and their own dealerships — anything else is
+ * 403. A new account gets no password: its holder is mailed an invitation whose link sets it (the
+ * password reset flow). Disabling refuses sign-in, revokes the refresh tokens and makes {@link
+ * TokenCutoffs} refuse the access tokens already issued; a change of roles or dealerships refuses
+ * the access tokens issued before it (a refresh gives one with the new roles). Nobody changes or
+ * disables their own account here. Accounts of the corporate identity provider are not local
+ * accounts: they are managed there and never appear here.
  */
 @Stateless
 @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME})
 public class UserAdministration {
 
   private static final Logger LOG = Logger.getLogger(UserAdministration.class.getName());
+
   /** The roles a local account may have (integrators are API keys). */
   private static final Set<Role> ASSIGNABLE = EnumSet.of(Role.SALES, Role.MANAGER, Role.ADMIN);
 
@@ -80,24 +81,34 @@ public class UserAdministration {
       throw new ProblemException(ProblemType.DUPLICATE, "The username " + username + " is taken");
     }
     if (exists("lower(u.email) = :v", email)) {
-      throw new ProblemException(ProblemType.DUPLICATE, "An account with this e-mail address exists");
+      throw new ProblemException(
+          ProblemType.DUPLICATE, "An account with this e-mail address exists");
     }
     Instant now = clock.instant();
     // nobody knows this password: the invitation's link sets the first one
-    UserAccount user = new UserAccount(username, email, passwords.hash(OpaqueTokens.random()), roles,
-        new HashSet<>(dealerships.values()), now);
+    UserAccount user =
+        new UserAccount(
+            username,
+            email,
+            passwords.hash(OpaqueTokens.random()),
+            roles,
+            new HashSet<>(dealerships.values()),
+            now);
     em.persist(user);
     try {
       em.flush();
     } catch (PersistenceException e) {
       if (IntegrityViolation.isCauseOf(e)) {
         // the unique constraints caught a concurrent creation of the same username or address
-        throw new ProblemException(ProblemType.DUPLICATE, "The username or e-mail address is taken");
+        throw new ProblemException(
+            ProblemType.DUPLICATE, "The username or e-mail address is taken");
       }
       throw e;
     }
     invitations.invite(user, caller.name());
-    LOG.info(() -> "Local account " + username + " created by " + caller.name() + " with roles " + roles);
+    LOG.info(
+        () ->
+            "Local account " + username + " created by " + caller.name() + " with roles " + roles);
     return view(user);
   }
 
@@ -108,7 +119,10 @@ public class UserAdministration {
     return view(user);
   }
 
-  /** Accounts matching the search, newest first; a manager sees the sales staff of their dealerships. */
+  /**
+   * Accounts matching the search, newest first; a manager sees the sales staff of their
+   * dealerships.
+   */
   public List<UserView> search(@NotNull UserSearch search) {
     Set<String> codes = caller.scope(search.dealershipCode());
     if (codes != null && codes.isEmpty()) {
@@ -120,7 +134,8 @@ public class UserAdministration {
       if (ids.isEmpty()) {
         return List.of();
       }
-      jpql.and("exists (select ud.id from UserAccount ud join ud.dealershipIds d where ud = u and d in :dealerships)")
+      jpql.and(
+              "exists (select ud.id from UserAccount ud join ud.dealershipIds d where ud = u and d in :dealerships)")
           .param("dealerships", ids);
     }
     if (!caller.all()) {
@@ -129,23 +144,33 @@ public class UserAdministration {
       if (mine.isEmpty()) {
         return List.of();
       }
-      jpql.and("not exists (select ur.id from UserAccount ur join ur.roles r where ur = u and r <> :sales)")
+      jpql.and(
+              "not exists (select ur.id from UserAccount ur join ur.roles r where ur = u and r <> :sales)")
           .param("sales", Role.SALES)
-          .and("not exists (select ux.id from UserAccount ux join ux.dealershipIds x where ux = u and x not in :mine)")
+          .and(
+              "not exists (select ux.id from UserAccount ux join ux.dealershipIds x where ux = u and x not in :mine)")
           .param("mine", mine);
     }
     if (search.role() != null) {
-      jpql.and("exists (select uq.id from UserAccount uq join uq.roles q where uq = u and q = :role)").param("role", search.role());
+      jpql.and(
+              "exists (select uq.id from UserAccount uq join uq.roles q where uq = u and q = :role)")
+          .param("role", search.role());
     }
     if (search.text() != null) {
       jpql.and("u.username like :text escape '!' or lower(u.email) like :text escape '!'")
-          .param("text", "%" + search.text().toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
+          .param(
+              "text",
+              "%" + search.text().toLowerCase(Locale.ROOT).replaceAll("([!%_])", "!$1") + "%");
     }
-    List<UserAccount> page = jpql.and("u.enabled = :enabled", "enabled", search.enabled())
-        .and("u.id < :before", "before", search.before())
-        .orderBy("u.id desc")
-        .query(em, UserAccount.class).setMaxResults(search.limit()).getResultList();
-    Map<Long, String> names = codes(page.stream().flatMap(u -> u.dealershipIds().stream()).toList());
+    List<UserAccount> page =
+        jpql.and("u.enabled = :enabled", "enabled", search.enabled())
+            .and("u.id < :before", "before", search.before())
+            .orderBy("u.id desc")
+            .query(em, UserAccount.class)
+            .setMaxResults(search.limit())
+            .getResultList();
+    Map<Long, String> names =
+        codes(page.stream().flatMap(u -> u.dealershipIds().stream()).toList());
     return page.stream().map(u -> UserView.of(u, names)).toList();
   }
 
@@ -154,7 +179,8 @@ public class UserAdministration {
    * If-Match; 412 otherwise). Access tokens issued before are refused from now on.
    */
   @Audited(entity = "user", action = "change-access")
-  public UserView changeAccess(@EntityId long id, long expectedVersion, @NotNull @Valid UserAccess access) {
+  public UserView changeAccess(
+      @EntityId long id, long expectedVersion, @NotNull @Valid UserAccess access) {
     UserAccount user = find(id, true);
     requireManageable(user);
     requireNotSelf(user, "change your own roles or dealerships");
@@ -162,12 +188,21 @@ public class UserAdministration {
     Map<String, Long> dealerships = dealerships(access.dealerships());
     requireGrantable(roles, dealerships.keySet());
     if (user.version() != expectedVersion) {
-      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "User " + id + " was changed by someone else: read it again");
+      throw new ProblemException(
+          ProblemType.PRECONDITION_FAILED,
+          "User " + id + " was changed by someone else: read it again");
     }
     user.changeAccess(roles, new HashSet<>(dealerships.values()), clock.instant());
     afterCommitInvalidateCutoffs();
     em.flush();
-    LOG.info(() -> "Access of local account " + user.username() + " changed by " + caller.name() + " to " + roles);
+    LOG.info(
+        () ->
+            "Access of local account "
+                + user.username()
+                + " changed by "
+                + caller.name()
+                + " to "
+                + roles);
     return view(user);
   }
 
@@ -182,11 +217,21 @@ public class UserAdministration {
     int revoked = refreshTokens.revokeAll(user, now);
     afterCommitInvalidateCutoffs();
     em.flush();
-    LOG.info(() -> "Local account " + user.username() + " disabled by " + caller.name() + " (" + revoked + " refresh tokens revoked)");
+    LOG.info(
+        () ->
+            "Local account "
+                + user.username()
+                + " disabled by "
+                + caller.name()
+                + " ("
+                + revoked
+                + " refresh tokens revoked)");
     return view(user);
   }
 
-  /** Allows sign-in again with the account's password; tokens from before the disable stay refused. */
+  /**
+   * Allows sign-in again with the account's password; tokens from before the disable stay refused.
+   */
   @Audited(entity = "user", action = "enable")
   public UserView enable(@EntityId long id) {
     UserAccount user = find(id, true);
@@ -198,17 +243,24 @@ public class UserAdministration {
     return view(user);
   }
 
-  /** Removes the account's second factor (secret and recovery codes): it signs in with the password alone. */
+  /**
+   * Removes the account's second factor (secret and recovery codes): it signs in with the password
+   * alone.
+   */
   @Audited(entity = "user", action = "2fa-reset")
   public void resetSecondFactor(@EntityId long id) {
     UserAccount user = find(id, true);
     requireManageable(user);
     secondFactor.remove(user);
-    LOG.info(() -> "Second factor of local account " + user.username() + " reset by " + caller.name());
+    LOG.info(
+        () -> "Second factor of local account " + user.username() + " reset by " + caller.name());
   }
 
   private UserAccount find(long id, boolean forUpdate) {
-    UserAccount user = forUpdate ? em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE) : em.find(UserAccount.class, id);
+    UserAccount user =
+        forUpdate
+            ? em.find(UserAccount.class, id, LockModeType.PESSIMISTIC_WRITE)
+            : em.find(UserAccount.class, id);
     if (user == null) {
       throw ProblemException.notFound("User", id);
     }
@@ -217,7 +269,10 @@ public class UserAdministration {
 
   private boolean exists(String clause, String value) {
     return !em.createQuery("select u.id from UserAccount u where " + clause, Long.class)
-        .setParameter("v", value).setMaxResults(1).getResultList().isEmpty();
+        .setParameter("v", value)
+        .setMaxResults(1)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The roles named, or 422 naming the unknown ones. */
@@ -225,11 +280,18 @@ public class UserAdministration {
     Set<Role> roles = EnumSet.noneOf(Role.class);
     List<FieldError> errors = new ArrayList<>();
     for (String g : groups) {
-      Role.ofGroup(g.trim().toLowerCase(Locale.ROOT)).filter(ASSIGNABLE::contains).ifPresentOrElse(roles::add,
-          () -> errors.add(new FieldError("roles", "unknown role " + g + "; one of sales, manager, admin")));
+      Role.ofGroup(g.trim().toLowerCase(Locale.ROOT))
+          .filter(ASSIGNABLE::contains)
+          .ifPresentOrElse(
+              roles::add,
+              () ->
+                  errors.add(
+                      new FieldError(
+                          "roles", "unknown role " + g + "; one of sales, manager, admin")));
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
     }
     return roles;
   }
@@ -237,10 +299,15 @@ public class UserAdministration {
   /** The ids of the dealerships named by rooftop code, or 422 naming the unknown ones. */
   private Map<String, Long> dealerships(Set<String> codes) {
     Map<String, Long> found = known(codes);
-    List<FieldError> errors = codes.stream().filter(c -> !found.containsKey(c)).sorted()
-        .map(c -> new FieldError("dealerships", "unknown dealership " + c)).toList();
+    List<FieldError> errors =
+        codes.stream()
+            .filter(c -> !found.containsKey(c))
+            .sorted()
+            .map(c -> new FieldError("dealerships", "unknown dealership " + c))
+            .toList();
     if (!errors.isEmpty()) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
     }
     return found;
   }
@@ -250,7 +317,9 @@ public class UserAdministration {
     Map<String, Long> found = new HashMap<>();
     if (!codes.isEmpty()) {
       em.createQuery("select d.code, d.id from Dealership d where d.code in :codes", Object[].class)
-          .setParameter("codes", codes).getResultList().forEach(r -> found.put((String) r[0], ((Number) r[1]).longValue()));
+          .setParameter("codes", codes)
+          .getResultList()
+          .forEach(r -> found.put((String) r[0], ((Number) r[1]).longValue()));
     }
     return found;
   }
@@ -260,7 +329,9 @@ public class UserAdministration {
     Map<Long, String> codes = new HashMap<>();
     if (!ids.isEmpty()) {
       em.createQuery("select d.id, d.code from Dealership d where d.id in :ids", Object[].class)
-          .setParameter("ids", new HashSet<>(ids)).getResultList().forEach(r -> codes.put(((Number) r[0]).longValue(), (String) r[1]));
+          .setParameter("ids", new HashSet<>(ids))
+          .getResultList()
+          .forEach(r -> codes.put(((Number) r[0]).longValue(), (String) r[1]));
     }
     return codes;
   }
@@ -278,7 +349,9 @@ public class UserAdministration {
       throw new ProblemException(ProblemType.FORBIDDEN, "Managers may give the sales role only");
     }
     if (codes.isEmpty()) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name the dealerships of the salesperson",
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Name the dealerships of the salesperson",
           List.of(new FieldError("dealerships", "must name at least one of your dealerships")));
     }
     Set<String> mine = caller.assigned();
@@ -289,35 +362,45 @@ public class UserAdministration {
     }
   }
 
-  /** A manager may manage an account whose only role is sales and whose dealerships are all theirs. */
+  /**
+   * A manager may manage an account whose only role is sales and whose dealerships are all theirs.
+   */
   private void requireManageable(UserAccount user) {
     if (caller.all()) {
       return;
     }
     Set<String> mine = caller.assigned();
-    boolean ok = user.roles().equals(Set.of(Role.SALES)) && !user.dealershipIds().isEmpty()
-        && mine.containsAll(codes(List.copyOf(user.dealershipIds())).values());
+    boolean ok =
+        user.roles().equals(Set.of(Role.SALES))
+            && !user.dealershipIds().isEmpty()
+            && mine.containsAll(codes(List.copyOf(user.dealershipIds())).values());
     if (!ok) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "Managers manage the sales staff of their own dealerships only");
+      throw new ProblemException(
+          ProblemType.FORBIDDEN, "Managers manage the sales staff of their own dealerships only");
     }
   }
 
   private void requireNotSelf(UserAccount user, String what) {
     if (user.username().equals(caller.name())) {
-      throw new ProblemException(ProblemType.CONFLICT, "You cannot " + what + " here: ask another administrator");
+      throw new ProblemException(
+          ProblemType.CONFLICT, "You cannot " + what + " here: ask another administrator");
     }
   }
 
-  /** The token cut-offs of this node are re-read once the change is committed (other nodes: within their cache TTL). */
+  /**
+   * The token cut-offs of this node are re-read once the change is committed (other nodes: within
+   * their cache TTL).
+   */
   private void afterCommitInvalidateCutoffs() {
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        cutoffs.invalidate();
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            cutoffs.invalidate();
+          }
+        });
   }
 }

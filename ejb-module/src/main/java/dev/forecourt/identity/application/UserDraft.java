@@ -14,7 +14,12 @@ import java.util.Set;
  * dealerships rooftop codes.
  */
 public record UserDraft(
-    @NotBlank @Size(min = 2, max = 100) @Pattern(regexp = UserDraft.USERNAME, message = "must be letters, digits and . _ @ - (starting with a letter or digit)") String username,
+    @NotBlank
+        @Size(min = 2, max = 100)
+        @Pattern(
+            regexp = UserDraft.USERNAME,
+            message = "must be letters, digits and . _ @ - (starting with a letter or digit)")
+        String username,
     @NotBlank @Email @Size(max = 200) String email,
     @NotNull @NotEmpty Set<@NotBlank String> roles,
     @NotNull Set<@NotBlank String> dealerships) {

@@ -1,7 +1,7 @@
 package dev.forecourt.identity.infrastructure;
 
-import dev.forecourt.identity.application.TokenVerifier;
 import com.nimbusds.jose.util.Resource;
+import dev.forecourt.identity.application.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * unknown {@code kid}. Guarded by MicroProfile Fault Tolerance, so that a hanging or dead provider
  * cannot hold request threads: each fetch is bounded by {@code @Timeout} (the JDK HTTP client is
  * interruptible, so the time-out really frees the thread), a provider that keeps failing is not
- * called at all while the {@code @CircuitBreaker} is open, and at most {@code @Bulkhead} fetches run
- * at once. Every value can be overridden by MP Config, e.g.
- * {@code dev.forecourt.identity.infrastructure.JwksFetcher/fetch/Timeout/value}.
+ * called at all while the {@code @CircuitBreaker} is open, and at most {@code @Bulkhead} fetches
+ * run at once. Every value can be overridden by MP Config, e.g. {@code
+ * dev.forecourt.identity.infrastructure.JwksFetcher/fetch/Timeout/value}.
  */
 @ApplicationScoped
 public class JwksFetcher {
@@ -32,25 +32,35 @@ public class JwksFetcher {
   /** nimbus' own limit for a JWKS document. */
   static final int SIZE_LIMIT = 50 * 1024;
 
-  private static final HttpClient HTTP = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5))
-      .followRedirects(HttpClient.Redirect.NEVER)
-      .build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   @Timeout(2000)
-  @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 30_000, successThreshold = 1)
+  @CircuitBreaker(
+      requestVolumeThreshold = 4,
+      failureRatio = 0.5,
+      delay = 30_000,
+      successThreshold = 1)
   @Bulkhead(2)
   public Resource fetch(URL url) throws IOException, InterruptedException {
     HttpRequest request;
     try {
       // a backstop only: the FT time-out above is the bound
-      request = HttpRequest.newBuilder(url.toURI()).timeout(Duration.ofSeconds(30))
-          .header("Accept", "application/json").GET().build();
+      request =
+          HttpRequest.newBuilder(url.toURI())
+              .timeout(Duration.ofSeconds(30))
+              .header("Accept", "application/json")
+              .GET()
+              .build();
     } catch (URISyntaxException e) {
       throw new IOException("not a URI: " + url, e);
     }
-    HttpResponse<InputStream> response = HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    HttpResponse<InputStream> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
         throw new IOException("the provider answered HTTP " + response.statusCode());
@@ -59,7 +69,8 @@ public class JwksFetcher {
       if (bytes.length > SIZE_LIMIT) {
         throw new IOException("the JWKS exceeds " + SIZE_LIMIT + " bytes");
       }
-      return new Resource(new String(bytes, StandardCharsets.UTF_8),
+      return new Resource(
+          new String(bytes, StandardCharsets.UTF_8),
           response.headers().firstValue("Content-Type").orElse(null));
     }
   }

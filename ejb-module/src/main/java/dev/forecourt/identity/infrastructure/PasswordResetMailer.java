@@ -22,12 +22,12 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Sends password reset and invitation mails through the server-managed mail session {@code mail/forecourt}
- * (SMTP host, port, sender and login are the operator's, set in the admin console or by
- * {@code server-config/payara/configure-domain.sh}). Runs asynchronously; the SMTP send is
- * {@link MailTransport}'s, under MP Fault Tolerance (time-out, circuit breaker, bulkhead). A failure
- * (also a time-out, an open breaker or a full bulkhead) is logged and counted in
- * {@code forecourt_mail_failures_total}, never shown to the requester.
+ * Sends password reset and invitation mails through the server-managed mail session {@code
+ * mail/forecourt} (SMTP host, port, sender and login are the operator's, set in the admin console
+ * or by {@code server-config/payara/configure-domain.sh}). Runs asynchronously; the SMTP send is
+ * {@link MailTransport}'s, under MP Fault Tolerance (time-out, circuit breaker, bulkhead). A
+ * failure (also a time-out, an open breaker or a full bulkhead) is logged and counted in {@code
+ * forecourt_mail_failures_total}, never shown to the requester.
  */
 @Stateless
 public class PasswordResetMailer {
@@ -48,7 +48,11 @@ public class PasswordResetMailer {
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public void send(String to, String username, String token, Duration validFor) {
-    deliver(to, username, "Reset your Forecourt password", """
+    deliver(
+        to,
+        username,
+        "Reset your Forecourt password",
+        """
         Hello %s,
 
         someone (hopefully you) asked to reset the password of your Forecourt account.
@@ -61,7 +65,14 @@ public class PasswordResetMailer {
         %s
 
         If you did not ask for this, ignore this mail: your password stays as it is.
-        """.formatted(username, validFor.toMinutes(), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "password reset");
+        """
+            .formatted(
+                username,
+                validFor.toMinutes(),
+                settings.get(CredentialSettings.PASSWORD_RESET_LINK),
+                token,
+                token),
+        "password reset");
   }
 
   /**
@@ -70,8 +81,13 @@ public class PasswordResetMailer {
    */
   @Asynchronous
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void sendInvitation(String to, String username, String invitedBy, String token, Duration validFor) {
-    deliver(to, username, "Your Forecourt account", """
+  public void sendInvitation(
+      String to, String username, String invitedBy, String token, Duration validFor) {
+    deliver(
+        to,
+        username,
+        "Your Forecourt account",
+        """
         Hello %s,
 
         %s has created a Forecourt account for you, with the username %s.
@@ -85,7 +101,16 @@ public class PasswordResetMailer {
 
         Then sign in with your username and that password. If you did not expect this
         invitation, ignore this mail: nobody can sign in to the account without the link.
-        """.formatted(username, invitedBy, username, readable(validFor), settings.get(CredentialSettings.PASSWORD_RESET_LINK), token, token), "invitation");
+        """
+            .formatted(
+                username,
+                invitedBy,
+                username,
+                readable(validFor),
+                settings.get(CredentialSettings.PASSWORD_RESET_LINK),
+                token,
+                token),
+        "invitation");
   }
 
   private void deliver(String to, String username, String subject, String text, String kind) {
@@ -103,8 +128,16 @@ public class PasswordResetMailer {
         Thread.interrupted(); // a time-out interrupts this thread: clear what it left
       }
       metrics.counter("forecourt_mail_failures_total").inc();
-      LOG.log(Level.WARNING, "The " + kind + " mail for user " + username + " could not be sent: "
-          + (e instanceof FaultToleranceException ? e.getClass().getSimpleName() : e.getMessage()));
+      LOG.log(
+          Level.WARNING,
+          "The "
+              + kind
+              + " mail for user "
+              + username
+              + " could not be sent: "
+              + (e instanceof FaultToleranceException
+                  ? e.getClass().getSimpleName()
+                  : e.getMessage()));
     }
   }
 

@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 
-/** The event consumer's database work: remember the event as processed, find its webhook subscribers. */
+/**
+ * The event consumer's database work: remember the event as processed, find its webhook
+ * subscribers.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class EventFanOut {
@@ -22,7 +25,13 @@ public class EventFanOut {
     if (em.find(ProcessedEvent.class, eventId) == null) {
       em.persist(new ProcessedEvent(eventId, eventType));
     }
-    return em.createQuery("select s from WebhookSubscription s where s.active = true", WebhookSubscription.class)
-        .getResultList().stream().filter(s -> s.wants(eventType)).map(WebhookSubscription::id).toList();
+    return em
+        .createQuery(
+            "select s from WebhookSubscription s where s.active = true", WebhookSubscription.class)
+        .getResultList()
+        .stream()
+        .filter(s -> s.wants(eventType))
+        .map(WebhookSubscription::id)
+        .toList();
   }
 }

@@ -22,9 +22,9 @@ import java.util.regex.Pattern;
 
 /**
  * Leads pushed by marketplaces, signed like Forecourt's own webhooks with the source's secret
- * ({@code forecourt.integrations.<source>.secret}): the signature must match, the timestamp be within
- * {@code forecourt.integrations.tolerance} (PT5M) of now, and the {@code webhook-id} be new for the
- * source (a replay is refused). Only then is the body read; the lead is created once per
+ * ({@code forecourt.integrations.<source>.secret}): the signature must match, the timestamp be
+ * within {@code forecourt.integrations.tolerance} (PT5M) of now, and the {@code webhook-id} be new
+ * for the source (a replay is refused). Only then is the body read; the lead is created once per
  * marketplace reference.
  */
 @Stateless
@@ -40,11 +40,18 @@ public class InboundLeads {
 
   @EJB LeadIntake intake;
 
-  public LeadIntake.Received receive(String source, String messageId, String timestamp, String signature,
-      byte[] body) {
-    String secret = secret(source).orElseThrow(
-        () -> new ProblemException(ProblemType.NOT_FOUND, "No integration source of this name is configured"));
-    if (messageId == null || !MESSAGE_ID.matcher(messageId).matches() || timestamp == null || signature == null) {
+  public LeadIntake.Received receive(
+      String source, String messageId, String timestamp, String signature, byte[] body) {
+    String secret =
+        secret(source)
+            .orElseThrow(
+                () ->
+                    new ProblemException(
+                        ProblemType.NOT_FOUND, "No integration source of this name is configured"));
+    if (messageId == null
+        || !MESSAGE_ID.matcher(messageId).matches()
+        || timestamp == null
+        || signature == null) {
       throw invalid("webhook-id, webhook-timestamp and webhook-signature are required");
     }
     long sentAt;
@@ -55,7 +62,8 @@ public class InboundLeads {
     }
     Duration tolerance = tolerance();
     if (Math.abs(Instant.now().getEpochSecond() - sentAt) > tolerance.toSeconds()) {
-      throw invalid("webhook-timestamp is more than " + tolerance.toMinutes() + " minutes from now");
+      throw invalid(
+          "webhook-timestamp is more than " + tolerance.toMinutes() + " minutes from now");
     }
     if (!WebhookSignature.verify(secret, messageId, sentAt, body, signature)) {
       throw invalid("The signature does not match the message");
@@ -81,12 +89,16 @@ public class InboundLeads {
     return intake.receive(source, lead);
   }
 
-  /** Forgets the message ids older than the tolerance (and an hour): such messages are refused by their timestamp. */
+  /**
+   * Forgets the message ids older than the tolerance (and an hour): such messages are refused by
+   * their timestamp.
+   */
   @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.REQUIRES_NEW)
   public int forgetOldMessages() {
     Instant before = Instant.now().minus(tolerance()).minus(Duration.ofHours(1));
     return em.createQuery("delete from InboundMessage m where m.receivedAt < :before")
-        .setParameter("before", before).executeUpdate();
+        .setParameter("before", before)
+        .executeUpdate();
   }
 
   /** The source's secret, if the source is configured. */
@@ -106,6 +118,7 @@ public class InboundLeads {
   }
 
   private static ProblemException replayed() {
-    return new ProblemException(ProblemType.REPLAYED_MESSAGE, "This webhook-id was already received from this source");
+    return new ProblemException(
+        ProblemType.REPLAYED_MESSAGE, "This webhook-id was already received from this source");
   }
 }

@@ -11,7 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-/** The dispatcher's short transactions: where to deliver, whether it already was, the attempt's outcome. */
+/**
+ * The dispatcher's short transactions: where to deliver, whether it already was, the attempt's
+ * outcome.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class WebhookDeliveries {
@@ -27,20 +30,41 @@ public class WebhookDeliveries {
   /** The subscription's target, or null when it is gone or inactive. */
   public Target target(long subscriptionId) {
     WebhookSubscription s = em.find(WebhookSubscription.class, subscriptionId);
-    return s == null || !s.active() ? null
+    return s == null || !s.active()
+        ? null
         : new Target(s.url(), cipher.decrypt(s.secret(), WebhookService.secretBinding(s.id())));
   }
 
   public boolean deliveredBefore(long subscriptionId, String eventId) {
-    return em.createQuery("select count(d) from WebhookDelivery d where d.subscriptionId = :s and d.eventId = :e"
-            + " and d.outcome = :delivered", Long.class)
-        .setParameter("s", subscriptionId).setParameter("e", eventId).setParameter("delivered", Outcome.DELIVERED)
-        .getSingleResult() > 0;
+    return em.createQuery(
+                "select count(d) from WebhookDelivery d where d.subscriptionId = :s and d.eventId = :e"
+                    + " and d.outcome = :delivered",
+                Long.class)
+            .setParameter("s", subscriptionId)
+            .setParameter("e", eventId)
+            .setParameter("delivered", Outcome.DELIVERED)
+            .getSingleResult()
+        > 0;
   }
 
-  public void record(long subscriptionId, String eventId, String eventType, int attempt, Outcome outcome,
-      Integer statusCode, String error, long durationMillis) {
-    em.persist(new WebhookDelivery(subscriptionId, eventId, eventType, attempt, outcome, statusCode, error,
-        durationMillis));
+  public void record(
+      long subscriptionId,
+      String eventId,
+      String eventType,
+      int attempt,
+      Outcome outcome,
+      Integer statusCode,
+      String error,
+      long durationMillis) {
+    em.persist(
+        new WebhookDelivery(
+            subscriptionId,
+            eventId,
+            eventType,
+            attempt,
+            outcome,
+            statusCode,
+            error,
+            durationMillis));
   }
 }

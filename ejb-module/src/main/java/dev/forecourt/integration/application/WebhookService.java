@@ -1,6 +1,5 @@
 package dev.forecourt.integration.application;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.integration.domain.WebhookDelivery;
 import dev.forecourt.integration.domain.WebhookSubscription;
 import dev.forecourt.platform.audit.Audited;
@@ -10,9 +9,10 @@ import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
-import dev.forecourt.platform.security.CallerDealerships;
-import dev.forecourt.platform.security.SecretCipher;
 import dev.forecourt.platform.security.ApiKeyScope;
+import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.Role;
+import dev.forecourt.platform.security.SecretCipher;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -25,11 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Webhook subscriptions, managed by admins and by integrators' API keys with {@code webhooks:manage}.
- * The signing secret is generated here, stored encrypted, and shown once, in the answer to the
- * subscription. A URL whose host is (or resolves to) a loopback, private, link-local or other
- * special address is refused with 422 {@code url-not-allowed} unless allow-listed
- * ({@link WebhookTargets}).
+ * Webhook subscriptions, managed by admins and by integrators' API keys with {@code
+ * webhooks:manage}. The signing secret is generated here, stored encrypted, and shown once, in the
+ * answer to the subscription. A URL whose host is (or resolves to) a loopback, private, link-local
+ * or other special address is refused with 422 {@code url-not-allowed} unless allow-listed ({@link
+ * WebhookTargets}).
  */
 @Stateless
 @DeclareRoles({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})
@@ -45,18 +45,34 @@ public class WebhookService {
 
   @Audited(entity = "webhook", action = "subscribe")
   public WebhookView subscribe(@NotNull @Valid WebhookDraft draft) {
-    List<String> unknown = draft.eventTypes().stream().filter(t -> EventType.ofWireName(t).isEmpty()).sorted().toList();
+    List<String> unknown =
+        draft.eventTypes().stream()
+            .filter(t -> EventType.ofWireName(t).isEmpty())
+            .sorted()
+            .toList();
     if (!unknown.isEmpty()) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown event types",
-          List.of(new FieldError("eventTypes", "unknown " + unknown + "; known: "
-              + Arrays.stream(EventType.values()).map(EventType::wireName).toList())));
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Unknown event types",
+          List.of(
+              new FieldError(
+                  "eventTypes",
+                  "unknown "
+                      + unknown
+                      + "; known: "
+                      + Arrays.stream(EventType.values()).map(EventType::wireName).toList())));
     }
-    WebhookTargets.refusal(draft.url()).ifPresent(reason -> {
-      throw new ProblemException(ProblemType.URL_NOT_ALLOWED, "Webhooks are not sent to this URL",
-          List.of(new FieldError("url", reason)));
-    });
-    WebhookSubscription subscription = new WebhookSubscription(draft.url().trim(), draft.eventTypes(),
-        draft.description(), caller.name());
+    WebhookTargets.refusal(draft.url())
+        .ifPresent(
+            reason -> {
+              throw new ProblemException(
+                  ProblemType.URL_NOT_ALLOWED,
+                  "Webhooks are not sent to this URL",
+                  List.of(new FieldError("url", reason)));
+            });
+    WebhookSubscription subscription =
+        new WebhookSubscription(
+            draft.url().trim(), draft.eventTypes(), draft.description(), caller.name());
     em.persist(subscription);
     String secret = WebhookSignature.newSecret();
     subscription.secret(cipher.encrypt(secret, secretBinding(subscription.id())));
@@ -65,8 +81,12 @@ public class WebhookService {
   }
 
   public List<WebhookView> subscriptions() {
-    return em.createQuery("select s from WebhookSubscription s order by s.id", WebhookSubscription.class)
-        .getResultList().stream().map(s -> WebhookView.of(s, null)).toList();
+    return em
+        .createQuery("select s from WebhookSubscription s order by s.id", WebhookSubscription.class)
+        .getResultList()
+        .stream()
+        .map(s -> WebhookView.of(s, null))
+        .toList();
   }
 
   public WebhookView subscription(long id) {
@@ -79,19 +99,27 @@ public class WebhookService {
     find(id).deactivate();
   }
 
-  /** The subscriber's delivery log, newest first, {@code limit} attempts older than {@code before}. */
+  /**
+   * The subscriber's delivery log, newest first, {@code limit} attempts older than {@code before}.
+   */
   public List<DeliveryView> deliveries(long id, Long before, int limit) {
     find(id);
     return new Jpql("select d from WebhookDelivery d")
-        .and("d.subscriptionId = :subscription", "subscription", id)
-        .and("d.id < :before", "before", before)
-        .orderBy("d.id desc")
-        .query(em, WebhookDelivery.class)
-        .setMaxResults(limit)
-        .getResultList().stream().map(DeliveryView::of).toList();
+            .and("d.subscriptionId = :subscription", "subscription", id)
+            .and("d.id < :before", "before", before)
+            .orderBy("d.id desc")
+            .query(em, WebhookDelivery.class)
+            .setMaxResults(limit)
+            .getResultList()
+            .stream()
+            .map(DeliveryView::of)
+            .toList();
   }
 
-  /** What a subscription's encrypted secret is bound to (a copied ciphertext does not decrypt elsewhere). */
+  /**
+   * What a subscription's encrypted secret is bound to (a copied ciphertext does not decrypt
+   * elsewhere).
+   */
   static String secretBinding(long subscriptionId) {
     return "webhook:" + subscriptionId;
   }

@@ -45,8 +45,12 @@ public final class WebhookSignature {
     return "v1," + Base64.getEncoder().encodeToString(mac(secret, id, timestamp, body));
   }
 
-  /** Whether one of the {@code v1} signatures in {@code header} is the message's (constant-time compare). */
-  public static boolean verify(String secret, String id, long timestamp, byte[] body, String header) {
+  /**
+   * Whether one of the {@code v1} signatures in {@code header} is the message's (constant-time
+   * compare).
+   */
+  public static boolean verify(
+      String secret, String id, long timestamp, byte[] body, String header) {
     if (header == null) {
       return false;
     }
@@ -79,6 +83,8 @@ public final class WebhookSignature {
   }
 
   private static byte[] key(String secret) {
-    return Base64.getDecoder().decode(secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret);
+    return Base64.getDecoder()
+        .decode(
+            secret.startsWith(SECRET_PREFIX) ? secret.substring(SECRET_PREFIX.length()) : secret);
   }
 }

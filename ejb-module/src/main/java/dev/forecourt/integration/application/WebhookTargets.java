@@ -15,19 +15,20 @@ import java.util.regex.Pattern;
  * Where webhooks may be delivered (SSRF guard): a subscriber URL's host is resolved, and every
  * address it resolves to must be public: not loopback, private, link-local (the cloud metadata
  * service), unspecified, multicast or reserved ({@link SpecialAddresses}). Checked when a
- * subscription is made and again before every delivery, because the name may resolve elsewhere
- * by then (DNS rebinding); the HTTP client follows no redirects. The admin allow-list
- * {@code forecourt.webhooks.allowed-hosts} (comma-separated host names, IP addresses and CIDR
- * blocks; default none) lets through a host named in it, or addresses inside a listed block.
- * A name that does not resolve is let through here: its delivery fails, and it is checked again
- * at each attempt.
+ * subscription is made and again before every delivery, because the name may resolve elsewhere by
+ * then (DNS rebinding); the HTTP client follows no redirects. The admin allow-list {@code
+ * forecourt.webhooks.allowed-hosts} (comma-separated host names, IP addresses and CIDR blocks;
+ * default none) lets through a host named in it, or addresses inside a listed block. A name that
+ * does not resolve is let through here: its delivery fails, and it is checked again at each
+ * attempt.
  */
 public final class WebhookTargets {
 
   /** The MP Config key of the allow-list. */
   public static final String ALLOWED_HOSTS = IntegrationSettings.WEBHOOK_ALLOWED_HOSTS.name();
 
-  private static final Pattern HOST_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+  private static final Pattern HOST_NAME =
+      Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
 
   /** The allow-list: host names (lower case) and address blocks. */
   record AllowList(List<String> hosts, List<AddressRange> ranges) {
@@ -45,7 +46,8 @@ public final class WebhookTargets {
         } else if (HOST_NAME.matcher(e).matches()) {
           hosts.add(e);
         } else {
-          throw new IllegalArgumentException("not a host name, IP address or CIDR block: " + entry.trim());
+          throw new IllegalArgumentException(
+              "not a host name, IP address or CIDR block: " + entry.trim());
         }
       }
       return new AllowList(List.copyOf(hosts), List.copyOf(ranges));
@@ -66,12 +68,17 @@ public final class WebhookTargets {
       AllowList.parse(value);
       return null;
     } catch (IllegalArgumentException e) {
-      return ALLOWED_HOSTS + " must list host names, IP addresses or CIDR blocks, comma-separated ("
-          + e.getMessage() + ")";
+      return ALLOWED_HOSTS
+          + " must list host names, IP addresses or CIDR blocks, comma-separated ("
+          + e.getMessage()
+          + ")";
     }
   }
 
-  /** Why a webhook must not be sent to {@code url} now, or empty if it may (the allow-list read from MP Config). */
+  /**
+   * Why a webhook must not be sent to {@code url} now, or empty if it may (the allow-list read from
+   * MP Config).
+   */
   public static Optional<String> refusal(String url) {
     String value = IntegrationSettings.WEBHOOK_ALLOWED_HOSTS.find().orElse("");
     // validated at deployment; a bad value set at runtime allows nothing extra
@@ -105,8 +112,12 @@ public final class WebhookTargets {
     for (InetAddress address : addresses) {
       Optional<String> kind = SpecialAddresses.kind(address);
       if (kind.isPresent() && allowed.ranges().stream().noneMatch(r -> r.contains(address))) {
-        return Optional.of("the host " + (AddressRange.literal(host).isPresent() ? "is" : "resolves to")
-            + " a " + kind.get() + " address, which webhooks are not sent to");
+        return Optional.of(
+            "the host "
+                + (AddressRange.literal(host).isPresent() ? "is" : "resolves to")
+                + " a "
+                + kind.get()
+                + " address, which webhooks are not sent to");
       }
     }
     return Optional.empty();

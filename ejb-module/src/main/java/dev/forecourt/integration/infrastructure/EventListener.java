@@ -1,8 +1,8 @@
 package dev.forecourt.integration.infrastructure;
 
+import dev.forecourt.integration.application.EventFanOut;
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
-import dev.forecourt.integration.application.EventFanOut;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
@@ -16,10 +16,18 @@ import java.util.Map;
  * and queues one webhook job per subscriber that wants its type. The jobs are sent in the
  * transaction that consumes the event: both happen, or neither and the event comes again.
  */
-@MessageDriven(activationConfig = {
-    @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = JobQueue.EVENTS_QUEUE),
-    @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
-    @ActivationConfigProperty(propertyName = "connectionFactoryLookup", propertyValue = JobQueue.CONNECTION_FACTORY)})
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationLookup",
+          propertyValue = JobQueue.EVENTS_QUEUE),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(
+          propertyName = "connectionFactoryLookup",
+          propertyValue = JobQueue.CONNECTION_FACTORY)
+    })
 public class EventListener implements MessageListener {
 
   @EJB EventFanOut fanOut;
@@ -28,14 +36,19 @@ public class EventListener implements MessageListener {
 
   @Override
   public void onMessage(Message message) {
-    jobs.process(message, JobQueue.EVENTS, attempt -> {
-      String eventId = Jobs.property(message, "eventId");
-      String eventType = Jobs.property(message, "eventType");
-      String body = Jobs.body(message);
-      for (long subscription : fanOut.consume(eventId, eventType)) {
-        jobs.submit(JobQueue.WEBHOOKS, body,
-            Map.of("eventId", eventId, "eventType", eventType, "subscriptionId", subscription));
-      }
-    });
+    jobs.process(
+        message,
+        JobQueue.EVENTS,
+        attempt -> {
+          String eventId = Jobs.property(message, "eventId");
+          String eventType = Jobs.property(message, "eventType");
+          String body = Jobs.body(message);
+          for (long subscription : fanOut.consume(eventId, eventType)) {
+            jobs.submit(
+                JobQueue.WEBHOOKS,
+                body,
+                Map.of("eventId", eventId, "eventType", eventType, "subscriptionId", subscription));
+          }
+        });
   }
 }

@@ -5,14 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The position after the last row of a page: the sort it belongs to, that row's sort value and
- * id. Opaque to clients (base64url); a cursor of another sort, or a forged one, is a 400.
+ * The position after the last row of a page: the sort it belongs to, that row's sort value and id.
+ * Opaque to clients (base64url); a cursor of another sort, or a forged one, is a 400.
  */
 record Cursor(VehicleSort sort, Object value, long id) {
 
   String encode() {
     String plain = sort + "|" + value + "|" + id;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   static Cursor decode(String token, VehicleSort expectedSort) {
@@ -25,7 +27,8 @@ record Cursor(VehicleSort sort, Object value, long id) {
       if (!parts[0].equals(expectedSort.toString())) {
         throw ProblemException.invalidParameter("cursor", "belongs to another sort order");
       }
-      return new Cursor(expectedSort, expectedSort.field().parse(parts[1]), Long.parseLong(parts[2]));
+      return new Cursor(
+          expectedSort, expectedSort.field().parse(parts[1]), Long.parseLong(parts[2]));
     } catch (ProblemException e) {
       throw e;
     } catch (RuntimeException e) {

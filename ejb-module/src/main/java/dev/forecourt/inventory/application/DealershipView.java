@@ -4,7 +4,14 @@ import dev.forecourt.inventory.domain.Dealership;
 
 /** A read model of a dealership. */
 public record DealershipView(
-    long id, String code, String name, String street, String city, String postalCode, String country, String timeZone) {
+    long id,
+    String code,
+    String name,
+    String street,
+    String city,
+    String postalCode,
+    String country,
+    String timeZone) {
 
   static DealershipView of(Dealership d) {
     return new DealershipView(

@@ -1,63 +1,69 @@
 package dev.forecourt.inventory.application;
 
-import dev.forecourt.platform.events.DomainEvents;
-import dev.forecourt.platform.events.EventType;
-import jakarta.ejb.EJB;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import dev.forecourt.platform.audit.EntityId;
-import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
-import dev.forecourt.inventory.domain.VehicleSpec;
 import dev.forecourt.inventory.domain.VehicleHeldException;
+import dev.forecourt.inventory.domain.VehicleSpec;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.inventory.domain.VehicleViewRecord;
-import dev.forecourt.platform.observability.RequestOrigin;
-import dev.forecourt.platform.security.Sha256;
-import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.regex.Pattern;
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.inventory.domain.Vin;
+import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.events.DomainEvents;
+import dev.forecourt.platform.events.EventType;
+import dev.forecourt.platform.observability.RequestOrigin;
+import dev.forecourt.platform.persistence.IntegrityViolation;
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.CallerDealerships;
-import dev.forecourt.platform.security.DealershipScoped;
 import dev.forecourt.platform.security.DealershipOf;
+import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.Role;
+import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import dev.forecourt.platform.persistence.IntegrityViolation;
-import dev.forecourt.platform.persistence.Jpql;
-import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The inventory use cases: search, read, list, change and remove vehicles; list dealerships.
- * Reads are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only, and staff
- * see RESERVED and SOLD ones of their own dealerships only (admins of all), in searches and single
+ * The inventory use cases: search, read, list, change and remove vehicles; list dealerships. Reads
+ * are public, but anonymous callers (dealer websites) see AVAILABLE vehicles only, and staff see
+ * RESERVED and SOLD ones of their own dealerships only (admins of all), in searches and single
  * reads alike; changes need a staff role and are scoped to the caller's dealerships.
  */
 @Stateless
-@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, ApiKeyScope.INVENTORY_READ,
-    ApiKeyScope.INVENTORY_WRITE})
+@DeclareRoles({
+  Role.SALES_NAME,
+  Role.MANAGER_NAME,
+  Role.ADMIN_NAME,
+  Role.INTEGRATOR_NAME,
+  ApiKeyScope.INVENTORY_READ,
+  ApiKeyScope.INVENTORY_WRITE
+})
 @PermitAll
 public class InventoryService {
 
@@ -78,22 +84,25 @@ public class InventoryService {
   /** One page of vehicles matching {@code search}, in its sort order, after its cursor. */
   public Page<VehicleView> search(@NotNull VehicleSearch search) {
     VehicleSort sort = search.sort() == null ? VehicleSort.DEFAULT : search.sort();
-    Jpql jpql = new Jpql("select v from Vehicle v join fetch v.dealership d")
-        .and("v.spec.make = :make", "make", search.make())
-        .and("v.spec.model = :model", "model", search.model())
-        .and("v.spec.modelYear >= :yearFrom", "yearFrom", search.yearFrom())
-        .and("v.spec.modelYear <= :yearTo", "yearTo", search.yearTo())
-        .and("v.listPrice.amount >= :priceMin", "priceMin", search.priceMin())
-        .and("v.listPrice.amount <= :priceMax", "priceMax", search.priceMax())
-        .and("v.status = :status", "status", visibleStatus(search.status()))
-        .and("d.code = :dealership", "dealership", search.dealershipCode());
+    Jpql jpql =
+        new Jpql("select v from Vehicle v join fetch v.dealership d")
+            .and("v.spec.make = :make", "make", search.make())
+            .and("v.spec.model = :model", "model", search.model())
+            .and("v.spec.modelYear >= :yearFrom", "yearFrom", search.yearFrom())
+            .and("v.spec.modelYear <= :yearTo", "yearTo", search.yearTo())
+            .and("v.listPrice.amount >= :priceMin", "priceMin", search.priceMin())
+            .and("v.listPrice.amount <= :priceMax", "priceMax", search.priceMax())
+            .and("v.status = :status", "status", visibleStatus(search.status()))
+            .and("d.code = :dealership", "dealership", search.dealershipCode());
     Set<String> scope = staffScope();
     if (scope != null) {
       // staff see other rooftops' public stock only: RESERVED and SOLD vehicles of their own
       if (scope.isEmpty()) {
         jpql.and("v.status = :publicStatus", "publicStatus", VehicleStatus.AVAILABLE);
       } else {
-        jpql.and("v.status = :publicStatus or d.code in :mine").param("publicStatus", VehicleStatus.AVAILABLE).param("mine", scope);
+        jpql.and("v.status = :publicStatus or d.code in :mine")
+            .param("publicStatus", VehicleStatus.AVAILABLE)
+            .param("mine", scope);
       }
     }
 
@@ -102,7 +111,15 @@ public class InventoryService {
     if (search.cursor() != null) {
       Cursor cursor = Cursor.decode(search.cursor(), sort);
       String after = sort.descending() ? "<" : ">";
-      jpql.and(path + " " + after + " :cursorValue or (" + path + " = :cursorValue and v.id " + after + " :cursorId)")
+      jpql.and(
+              path
+                  + " "
+                  + after
+                  + " :cursorValue or ("
+                  + path
+                  + " = :cursorValue and v.id "
+                  + after
+                  + " :cursorId)")
           .param("cursorValue", cursor.value())
           .param("cursorId", cursor.id());
     }
@@ -111,7 +128,8 @@ public class InventoryService {
     TypedQuery<Vehicle> query = jpql.query(em, Vehicle.class);
     List<Vehicle> rows = query.setMaxResults(search.limit() + 1).getResultList();
 
-    List<VehicleView> items = new ArrayList<>(rows.stream().limit(search.limit()).map(VehicleView::of).toList());
+    List<VehicleView> items =
+        new ArrayList<>(rows.stream().limit(search.limit()).map(VehicleView::of).toList());
     Optional<String> next =
         rows.size() > search.limit()
             ? Optional.of(Cursor.after(sort, items.get(items.size() - 1)).encode())
@@ -126,23 +144,26 @@ public class InventoryService {
   /**
    * Counts a view of the vehicle's page (dealer websites call this beside showing it): once per
    * visitor per hour, also when the same visitor's views arrive at once or on several nodes (the
-   * table's key, an insert that ignores a present key). The visitor is the well-formed
-   * {@code visitorId} (8..100 of {@code A-Z a-z 0-9 . _ : -}), else the client address with the
-   * user agent; only a SHA-256 over the hour and that identity is stored. The vehicle must be one
-   * the caller may see (404 otherwise).
+   * table's key, an insert that ignores a present key). The visitor is the well-formed {@code
+   * visitorId} (8..100 of {@code A-Z a-z 0-9 . _ : -}), else the client address with the user
+   * agent; only a SHA-256 over the hour and that identity is stored. The vehicle must be one the
+   * caller may see (404 otherwise).
    */
   public void recordView(long id, String visitorId, String userAgent) {
     visible(id);
     long hour = VehicleViewRecord.hourOf(Instant.now());
-    String identity = visitorId != null && VISITOR_ID.matcher(visitorId).matches()
-        ? "id:" + visitorId
-        : "client:" + origin.clientIp() + "|" + userAgent;
-    em.createNativeQuery("insert into vehicle_view (vehicle_id, visitor, epoch_hour) values (?1, ?2, ?3)"
-            + " on conflict do nothing")
+    String identity =
+        visitorId != null && VISITOR_ID.matcher(visitorId).matches()
+            ? "id:" + visitorId
+            : "client:" + origin.clientIp() + "|" + userAgent;
+    em.createNativeQuery(
+            "insert into vehicle_view (vehicle_id, visitor, epoch_hour) values (?1, ?2, ?3)"
+                + " on conflict do nothing")
         .setParameter(1, id)
         .setParameter(2, Sha256.hex(hour + "|" + identity))
         .setParameter(3, hour)
-        // Hibernate: this statement touches vehicle_view only (else it evicts every second-level cache region)
+        // Hibernate: this statement touches vehicle_view only (else it evicts every second-level
+        // cache region)
         .setHint("org.hibernate.query.native.spaces", "vehicle_view")
         .executeUpdate();
   }
@@ -173,20 +194,25 @@ public class InventoryService {
     return dealerships.assigned();
   }
 
-  /** Staff see every status; anyone else AVAILABLE only (and asking for another needs a sign-in). */
+  /**
+   * Staff see every status; anyone else AVAILABLE only (and asking for another needs a sign-in).
+   */
   private VehicleStatus visibleStatus(VehicleStatus requested) {
     if (staff()) {
       return requested;
     }
     if (requested != null && requested != VehicleStatus.AVAILABLE) {
-      throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to see vehicles that are " + requested);
+      throw new ProblemException(
+          ProblemType.UNAUTHENTICATED, "Sign in to see vehicles that are " + requested);
     }
     return VehicleStatus.AVAILABLE;
   }
 
   private boolean staff() {
-    return caller.isCallerInRole(Role.SALES_NAME) || caller.isCallerInRole(Role.MANAGER_NAME)
-        || caller.isCallerInRole(Role.ADMIN_NAME) || caller.isCallerInRole(ApiKeyScope.INVENTORY_READ)
+    return caller.isCallerInRole(Role.SALES_NAME)
+        || caller.isCallerInRole(Role.MANAGER_NAME)
+        || caller.isCallerInRole(Role.ADMIN_NAME)
+        || caller.isCallerInRole(ApiKeyScope.INVENTORY_READ)
         || caller.isCallerInRole(ApiKeyScope.INVENTORY_WRITE);
   }
 
@@ -201,7 +227,12 @@ public class InventoryService {
       throw duplicate(vin);
     }
     Vehicle vehicle =
-        new Vehicle(vin, spec(draft), draft.mileage(), Money.of(draft.price(), draft.currency()), dealership);
+        new Vehicle(
+            vin,
+            spec(draft),
+            draft.mileage(),
+            Money.of(draft.price(), draft.currency()),
+            dealership);
     em.persist(vehicle);
     try {
       em.flush();
@@ -216,13 +247,16 @@ public class InventoryService {
   }
 
   /**
-   * Replaces the writable state of vehicle {@code id}, provided it is still at {@code expectedVersion}
-   * (the version the client read, from its If-Match).
+   * Replaces the writable state of vehicle {@code id}, provided it is still at {@code
+   * expectedVersion} (the version the client read, from its If-Match).
    */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_WRITE})
   @Audited(entity = "vehicle", action = "update")
   @DealershipScoped
-  public VehicleView update(@EntityId @DealershipOf(Vehicle.class) long id, long expectedVersion, @NotNull @Valid VehicleDraft draft) {
+  public VehicleView update(
+      @EntityId @DealershipOf(Vehicle.class) long id,
+      long expectedVersion,
+      @NotNull @Valid VehicleDraft draft) {
     Vehicle vehicle = find(id);
     if (vehicle.version() != expectedVersion) {
       throw stale(id);
@@ -288,12 +322,17 @@ public class InventoryService {
     if (vehicle.heldByDeal().isPresent()) {
       throw held(new VehicleHeldException(id, vehicle.heldByDeal().get(), "removed"));
     }
-    em.createQuery("delete from Valuation w where w.vehicleId = :id").setParameter("id", id).executeUpdate();
+    em.createQuery("delete from Valuation w where w.vehicleId = :id")
+        .setParameter("id", id)
+        .executeUpdate();
     em.remove(vehicle);
   }
 
   public List<DealershipView> dealerships() {
-    return em.createQuery("select d from Dealership d order by d.code", Dealership.class).getResultList().stream()
+    return em
+        .createQuery("select d from Dealership d order by d.code", Dealership.class)
+        .getResultList()
+        .stream()
         .map(DealershipView::of)
         .toList();
   }
@@ -313,13 +352,14 @@ public class InventoryService {
         > 0;
   }
 
-
   private static VehicleSpec spec(VehicleDraft draft) {
-    return new VehicleSpec(draft.make(), draft.model(), draft.trim(), draft.modelYear(), draft.colour());
+    return new VehicleSpec(
+        draft.make(), draft.model(), draft.trim(), draft.modelYear(), draft.colour());
   }
 
   private static ProblemException duplicate(Vin vin) {
-    return new ProblemException(ProblemType.DUPLICATE, "A vehicle with VIN " + vin + " is already in inventory");
+    return new ProblemException(
+        ProblemType.DUPLICATE, "A vehicle with VIN " + vin + " is already in inventory");
   }
 
   /** 409 {@code vehicle-held}, naming the deal that holds the vehicle. */
@@ -329,6 +369,7 @@ public class InventoryService {
 
   private static ProblemException stale(long id) {
     return new ProblemException(
-        ProblemType.PRECONDITION_FAILED, "Vehicle " + id + " was changed since you read it; read it again");
+        ProblemType.PRECONDITION_FAILED,
+        "Vehicle " + id + " was changed since you read it; read it again");
   }
 }

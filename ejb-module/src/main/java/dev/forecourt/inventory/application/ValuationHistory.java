@@ -26,7 +26,8 @@ public class ValuationHistory {
 
   public Optional<Valuation> lastKnown(long vehicleId) {
     return em.createQuery(
-            "select w from Valuation w where w.vehicleId = :id order by w.valuedAt desc", Valuation.class)
+            "select w from Valuation w where w.vehicleId = :id order by w.valuedAt desc",
+            Valuation.class)
         .setParameter("id", vehicleId)
         .setMaxResults(1)
         .getResultStream()

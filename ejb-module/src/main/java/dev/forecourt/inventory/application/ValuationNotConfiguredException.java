@@ -1,6 +1,8 @@
 package dev.forecourt.inventory.application;
 
-/** No valuation service is configured ({@code forecourt.valuation.url} unset): retrying cannot help. */
+/**
+ * No valuation service is configured ({@code forecourt.valuation.url} unset): retrying cannot help.
+ */
 public class ValuationNotConfiguredException extends ValuationUnavailableException {
 
   public ValuationNotConfiguredException() {

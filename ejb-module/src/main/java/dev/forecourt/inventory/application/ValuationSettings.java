@@ -9,6 +9,9 @@ import java.net.URI;
 @Dependent
 public class ValuationSettings implements SettingGroup {
 
-  public static final Setting<URI> URL = Setting.httpUrl("forecourt.valuation.url", null,
-      "base URL of the external valuation service; unset: valuations come from the fallback");
+  public static final Setting<URI> URL =
+      Setting.httpUrl(
+          "forecourt.valuation.url",
+          null,
+          "base URL of the external valuation service; unset: valuations come from the fallback");
 }

@@ -9,7 +9,12 @@ import java.time.Instant;
  * fallback rests on ({@code last-known} or {@code list-price}).
  */
 public record ValuationView(
-    long vehicleId, BigDecimal amount, String currency, String source, String basis, Instant valuedAt) {
+    long vehicleId,
+    BigDecimal amount,
+    String currency,
+    String source,
+    String basis,
+    Instant valuedAt) {
 
   public static final String SOURCE_SERVICE = "valuation-service";
   public static final String SOURCE_FALLBACK = "fallback";

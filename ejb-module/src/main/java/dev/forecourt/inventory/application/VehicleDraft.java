@@ -24,6 +24,8 @@ public record VehicleDraft(
     @NotNull @PositiveOrZero @Max(2_000_000) Integer mileage,
     @Size(max = 40) String colour,
     @NotNull @PositiveOrZero @DecimalMax("9999999999.99") BigDecimal price,
-    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
+    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code")
+        String currency,
     VehicleStatus status,
-    @NotBlank @Size(max = 20) String dealershipCode) implements DealershipBound {}
+    @NotBlank @Size(max = 20) String dealershipCode)
+    implements DealershipBound {}

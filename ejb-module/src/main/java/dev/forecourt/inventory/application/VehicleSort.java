@@ -55,7 +55,10 @@ public record VehicleSort(Field field, boolean descending) {
     }
   }
 
-  /** Parses {@code price} (ascending) or {@code -price} (descending); null or blank is the default order. */
+  /**
+   * Parses {@code price} (ascending) or {@code -price} (descending); null or blank is the default
+   * order.
+   */
   public static VehicleSort parse(String raw) {
     if (raw == null || raw.isBlank()) {
       return DEFAULT;
@@ -71,7 +74,9 @@ public record VehicleSort(Field field, boolean descending) {
                 ProblemException.invalidParameter(
                     "sort",
                     "must be one of "
-                        + Arrays.stream(Field.values()).map(Field::apiName).collect(Collectors.joining(", "))
+                        + Arrays.stream(Field.values())
+                            .map(Field::apiName)
+                            .collect(Collectors.joining(", "))
                         + ", optionally prefixed by '-'"));
   }
 

@@ -26,7 +26,8 @@ public record VehicleView(
     String dealershipCode,
     Instant createdAt,
     Instant updatedAt,
-    long version) implements DealershipBound {
+    long version)
+    implements DealershipBound {
 
   static VehicleView of(Vehicle v) {
     return new VehicleView(

@@ -1,2 +1,5 @@
-/** Inventory use cases: listing, searching and changing vehicles, and valuing them through the external valuation service. */
+/**
+ * Inventory use cases: listing, searching and changing vehicles, and valuing them through the
+ * external valuation service.
+ */
 package dev.forecourt.inventory.application;

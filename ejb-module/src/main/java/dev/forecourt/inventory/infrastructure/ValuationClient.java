@@ -8,8 +8,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
 
 /**
- * The external vehicle valuation service (MicroProfile Rest Client; built by {@link ValuationGateway}).
- * The path sits on the method: a class-level {@code @Path} would make JAX-RS scan this as a resource.
+ * The external vehicle valuation service (MicroProfile Rest Client; built by {@link
+ * ValuationGateway}). The path sits on the method: a class-level {@code @Path} would make JAX-RS
+ * scan this as a resource.
  */
 public interface ValuationClient {
 
@@ -19,5 +20,8 @@ public interface ValuationClient {
   @GET
   @Path("/valuations")
   @Produces(MediaType.APPLICATION_JSON)
-  Quote quote(@QueryParam("vin") String vin, @QueryParam("mileage") int mileage, @QueryParam("currency") String currency);
+  Quote quote(
+      @QueryParam("vin") String vin,
+      @QueryParam("mileage") int mileage,
+      @QueryParam("currency") String currency);
 }

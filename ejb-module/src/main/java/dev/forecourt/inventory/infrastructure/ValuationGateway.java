@@ -1,9 +1,9 @@
 package dev.forecourt.inventory.infrastructure;
 
-import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.inventory.application.ValuationNotConfiguredException;
-import dev.forecourt.inventory.application.ValuationUnavailableException;
 import dev.forecourt.inventory.application.ValuationSettings;
+import dev.forecourt.inventory.application.ValuationUnavailableException;
+import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,12 +28,15 @@ public class ValuationGateway {
   @PostConstruct
   void connect() {
     client =
-        settings.find(ValuationSettings.URL)
-            .map(url -> RestClientBuilder.newBuilder()
-                .baseUri(url)
-                .connectTimeout(2, TimeUnit.SECONDS)
-                .readTimeout(10, TimeUnit.SECONDS)
-                .build(ValuationClient.class))
+        settings
+            .find(ValuationSettings.URL)
+            .map(
+                url ->
+                    RestClientBuilder.newBuilder()
+                        .baseUri(url)
+                        .connectTimeout(2, TimeUnit.SECONDS)
+                        .readTimeout(10, TimeUnit.SECONDS)
+                        .build(ValuationClient.class))
             .orElse(null);
   }
 
@@ -42,9 +45,14 @@ public class ValuationGateway {
       throw new ValuationNotConfiguredException();
     }
     try {
-      ValuationClient.Quote quote = client.quote(vehicle.vin(), vehicle.mileage(), vehicle.currency());
-      if (quote == null || quote.amount() == null || quote.amount().signum() < 0 || quote.currency() == null) {
-        throw new ValuationUnavailableException("the valuation service answered an unusable quote", null);
+      ValuationClient.Quote quote =
+          client.quote(vehicle.vin(), vehicle.mileage(), vehicle.currency());
+      if (quote == null
+          || quote.amount() == null
+          || quote.amount().signum() < 0
+          || quote.currency() == null) {
+        throw new ValuationUnavailableException(
+            "the valuation service answered an unusable quote", null);
       }
       return quote;
     } catch (WebApplicationException | ProcessingException e) {

@@ -4,8 +4,8 @@ import dev.forecourt.platform.security.Sha256;
 import java.time.Instant;
 
 /**
- * The hash of an audit record: SHA-256 over its number, time, every field and the previous
- * record's hash, each value length-prefixed (so no two different records share a canonical form).
+ * The hash of an audit record: SHA-256 over its number, time, every field and the previous record's
+ * hash, each value length-prefixed (so no two different records share a canonical form).
  */
 public final class AuditHash {
 
@@ -16,9 +16,23 @@ public final class AuditHash {
 
   public static String of(long seqNo, Instant occurredAt, AuditEntry e, String prevHash) {
     StringBuilder canonical = new StringBuilder(512);
-    for (Object value : new Object[] {
-        seqNo, occurredAt, e.subject(), e.roles(), e.apiKey(), e.entityType(), e.entityId(), e.action(), e.changes(),
-        e.clientIp(), e.correlationId(), e.outcome(), e.error(), prevHash}) {
+    for (Object value :
+        new Object[] {
+          seqNo,
+          occurredAt,
+          e.subject(),
+          e.roles(),
+          e.apiKey(),
+          e.entityType(),
+          e.entityId(),
+          e.action(),
+          e.changes(),
+          e.clientIp(),
+          e.correlationId(),
+          e.outcome(),
+          e.error(),
+          prevHash
+        }) {
       if (value == null) {
         canonical.append("-;");
       } else {
@@ -35,7 +49,17 @@ public final class AuditHash {
   }
 
   static AuditEntry entryOf(AuditRecord r) {
-    return new AuditEntry(r.subject(), r.roles(), r.apiKey(), r.entityType(), r.entityId(), r.action(), r.changes(),
-        r.clientIp(), r.correlationId(), r.outcome(), r.error());
+    return new AuditEntry(
+        r.subject(),
+        r.roles(),
+        r.apiKey(),
+        r.entityType(),
+        r.entityId(),
+        r.action(),
+        r.changes(),
+        r.clientIp(),
+        r.correlationId(),
+        r.outcome(),
+        r.error());
   }
 }

@@ -1,9 +1,9 @@
 package dev.forecourt.platform.audit;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.observability.RequestOrigin;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.Priority;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBContext;
@@ -16,7 +16,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -36,11 +35,11 @@ import javax.naming.NamingException;
 
 /**
  * Records every call of an {@link Audited} method in the audit trail. A call that returns is
- * recorded in the call's transaction (a rollback at commit erases the record with the change); a call
- * that fails is recorded in a separate transaction, so the rollback keeps it. Only the outermost
- * audited call of a thread is recorded. Runs before the dealership scope check, so a refused call
- * is recorded too. Arguments (and the {@link AuditDetails} of a result) are recorded as JSON with the
- * values of sensitive fields (personal data, secrets) masked.
+ * recorded in the call's transaction (a rollback at commit erases the record with the change); a
+ * call that fails is recorded in a separate transaction, so the rollback keeps it. Only the
+ * outermost audited call of a thread is recorded. Runs before the dealership scope check, so a
+ * refused call is recorded too. Arguments (and the {@link AuditDetails} of a result) are recorded
+ * as JSON with the values of sensitive fields (personal data, secrets) masked.
  */
 @Audited
 @Interceptor
@@ -52,13 +51,33 @@ public class AuditInterceptor {
   private static final Jsonb JSONB = JsonbBuilder.create();
   private static final int MAX_CHANGES = 4000;
   static final String MASK = "***";
+
   /** Field names (lower case, without separators) whose values never reach the audit trail. */
-  static final Set<String> SENSITIVE = Set.of(
-      "password", "newpassword", "currentpassword", "secret", "token", "refreshtoken", "totp", "code",
-      "recoverycode", "usernameoremail", "firstname", "lastname", "name", "email", "phone", "note", "message", "reason", "key",
-      "apikey");
-  private static final List<String> ROLES = List.of(
-      Role.ADMIN_NAME, Role.MANAGER_NAME, Role.SALES_NAME, Role.INTEGRATOR_NAME);
+  static final Set<String> SENSITIVE =
+      Set.of(
+          "password",
+          "newpassword",
+          "currentpassword",
+          "secret",
+          "token",
+          "refreshtoken",
+          "totp",
+          "code",
+          "recoverycode",
+          "usernameoremail",
+          "firstname",
+          "lastname",
+          "name",
+          "email",
+          "phone",
+          "note",
+          "message",
+          "reason",
+          "key",
+          "apikey");
+
+  private static final List<String> ROLES =
+      List.of(Role.ADMIN_NAME, Role.MANAGER_NAME, Role.SALES_NAME, Role.INTEGRATOR_NAME);
 
   @Inject AuditTrail trail;
 
@@ -90,31 +109,51 @@ public class AuditInterceptor {
       trail.appendSeparately(entry(call, null, AuditEntry.FAILURE, errorOf(failure)));
     } catch (RuntimeException | NamingException e) {
       // the caller's own failure matters more than a lost audit record; make the loss visible
-      LOG.log(Level.SEVERE, "Audit record of a failed " + call.getMethod().getName() + " could not be written", e);
+      LOG.log(
+          Level.SEVERE,
+          "Audit record of a failed " + call.getMethod().getName() + " could not be written",
+          e);
     }
   }
 
-  private AuditEntry entry(InvocationContext call, Object result, String outcome, String error) throws NamingException {
+  private AuditEntry entry(InvocationContext call, Object result, String outcome, String error)
+      throws NamingException {
     Method method = call.getMethod();
     Audited audited = method.getAnnotation(Audited.class);
     if (audited == null) {
       audited = method.getDeclaringClass().getAnnotation(Audited.class);
     }
-    String entity = audited != null && !audited.entity().isEmpty() ? audited.entity()
-        : method.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT);
-    String action = audited != null && !audited.action().isEmpty() ? audited.action() : method.getName();
+    String entity =
+        audited != null && !audited.entity().isEmpty()
+            ? audited.entity()
+            : method.getDeclaringClass().getSimpleName().toLowerCase(Locale.ROOT);
+    String action =
+        audited != null && !audited.action().isEmpty() ? audited.action() : method.getName();
     EJBContext ejb = (EJBContext) new InitialContext().lookup("java:comp/EJBContext");
-    String subject = ejb.getCallerPrincipal() == null ? "anonymous" : ejb.getCallerPrincipal().getName();
+    String subject =
+        ejb.getCallerPrincipal() == null ? "anonymous" : ejb.getCallerPrincipal().getName();
     List<String> roles = new ArrayList<>();
     for (String role : ROLES) {
       if (ejb.isCallerInRole(role)) {
         roles.add(role);
       }
     }
-    String apiKey = subject.startsWith(ApiKeyPrincipal.NAME_PREFIX) ? subject.substring(ApiKeyPrincipal.NAME_PREFIX.length()) : null;
-    return new AuditEntry(truncate(subject, 200), String.join(",", roles), apiKey, entity,
-        entityId(call, result), action, changes(call, result), truncate(origin.clientIp(), 64),
-        truncate(origin.correlationId(), 64), outcome, error);
+    String apiKey =
+        subject.startsWith(ApiKeyPrincipal.NAME_PREFIX)
+            ? subject.substring(ApiKeyPrincipal.NAME_PREFIX.length())
+            : null;
+    return new AuditEntry(
+        truncate(subject, 200),
+        String.join(",", roles),
+        apiKey,
+        entity,
+        entityId(call, result),
+        action,
+        changes(call, result),
+        truncate(origin.clientIp(), 64),
+        truncate(origin.correlationId(), 64),
+        outcome,
+        error);
   }
 
   /** The {@link EntityId} argument, else the id of the result. */
@@ -136,7 +175,10 @@ public class AuditInterceptor {
     return null;
   }
 
-  /** The arguments other than the entity id, by parameter name, as JSON with sensitive values masked. */
+  /**
+   * The arguments other than the entity id, by parameter name, as JSON with sensitive values
+   * masked.
+   */
   static String changesOf(Parameter[] parameters, Object[] args) {
     return changesOf(parameters, args, Map.of());
   }
@@ -151,17 +193,20 @@ public class AuditInterceptor {
       String name = parameters[i].getName();
       changes.add(name, mask(name, toJson(args[i])));
     }
-    details.forEach((name, value) -> {
-      if (value != null) {
-        changes.add(name, mask(name, toJson(value)));
-      }
-    });
+    details.forEach(
+        (name, value) -> {
+          if (value != null) {
+            changes.add(name, mask(name, toJson(value)));
+          }
+        });
     String json = changes.build().toString();
     return json.length() <= MAX_CHANGES ? json : json.substring(0, MAX_CHANGES - 3) + "...";
   }
 
   private static String changes(InvocationContext call, Object result) {
-    return changesOf(call.getMethod().getParameters(), call.getParameters(),
+    return changesOf(
+        call.getMethod().getParameters(),
+        call.getParameters(),
         result instanceof AuditDetails details ? details.auditDetails() : Map.of());
   }
 

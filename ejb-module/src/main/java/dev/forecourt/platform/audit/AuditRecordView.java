@@ -20,7 +20,20 @@ public record AuditRecordView(
     String hash) {
 
   static AuditRecordView of(AuditRecord r) {
-    return new AuditRecordView(r.seqNo(), r.occurredAt(), r.subject(), r.roles(), r.apiKey(), r.entityType(),
-        r.entityId(), r.action(), r.changes(), r.clientIp(), r.correlationId(), r.outcome(), r.error(), r.hash());
+    return new AuditRecordView(
+        r.seqNo(),
+        r.occurredAt(),
+        r.subject(),
+        r.roles(),
+        r.apiKey(),
+        r.entityType(),
+        r.entityId(),
+        r.action(),
+        r.changes(),
+        r.clientIp(),
+        r.correlationId(),
+        r.outcome(),
+        r.error(),
+        r.hash());
   }
 }

@@ -9,6 +9,9 @@ import java.time.Duration;
 @Dependent
 public class AuditSettings implements SettingGroup {
 
-  public static final Setting<Duration> RETENTION = Setting.duration("forecourt.audit.retention", "P90D",
-      "audit records older than this are purged (behind a checkpoint)");
+  public static final Setting<Duration> RETENTION =
+      Setting.duration(
+          "forecourt.audit.retention",
+          "P90D",
+          "audit records older than this are purged (behind a checkpoint)");
 }

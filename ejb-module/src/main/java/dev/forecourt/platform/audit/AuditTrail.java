@@ -1,5 +1,6 @@
 package dev.forecourt.platform.audit;
 
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.PermitAll;
@@ -11,15 +12,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import dev.forecourt.platform.persistence.Jpql;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The audit trail: appends hash-chained records (the chain's head row is locked for each append,
- * so records form one line even across a cluster), verifies the chain, answers queries and purges
- * old records behind a checkpoint.
+ * The audit trail: appends hash-chained records (the chain's head row is locked for each append, so
+ * records form one line even across a cluster), verifies the chain, answers queries and purges old
+ * records behind a checkpoint.
  */
 @Stateless
 @PermitAll
@@ -36,9 +36,23 @@ public class AuditTrail {
     long seq = chain.lastSeq() + 1;
     Instant now = StoredTime.now();
     String hash = AuditHash.of(seq, now, entry, chain.lastHash());
-    em.persist(new AuditRecord(seq, now, entry.subject(), entry.roles(), entry.apiKey(), entry.entityType(),
-        entry.entityId(), entry.action(), entry.changes(), entry.clientIp(), entry.correlationId(), entry.outcome(),
-        entry.error(), chain.lastHash(), hash));
+    em.persist(
+        new AuditRecord(
+            seq,
+            now,
+            entry.subject(),
+            entry.roles(),
+            entry.apiKey(),
+            entry.entityType(),
+            entry.entityId(),
+            entry.action(),
+            entry.changes(),
+            entry.clientIp(),
+            entry.correlationId(),
+            entry.outcome(),
+            entry.error(),
+            chain.lastHash(),
+            hash));
     chain.advance(seq, hash);
   }
 
@@ -59,9 +73,13 @@ public class AuditTrail {
     String prevHash = chain.checkpointHash();
     long checked = 0;
     while (true) {
-      List<AuditRecord> batch = em.createQuery(
-              "select r from AuditRecord r where r.seqNo >= :from order by r.seqNo", AuditRecord.class)
-          .setParameter("from", expectedSeq).setMaxResults(VERIFY_BATCH).getResultList();
+      List<AuditRecord> batch =
+          em.createQuery(
+                  "select r from AuditRecord r where r.seqNo >= :from order by r.seqNo",
+                  AuditRecord.class)
+              .setParameter("from", expectedSeq)
+              .setMaxResults(VERIFY_BATCH)
+              .getResultList();
       for (AuditRecord r : batch) {
         String problem = null;
         if (r.seqNo() != expectedSeq) {
@@ -72,7 +90,8 @@ public class AuditTrail {
           problem = "record " + r.seqNo() + " was altered";
         }
         if (problem != null) {
-          return new AuditVerification(false, checked, expectedSeq, problem, chain.checkpointSeq(), chain.lastSeq());
+          return new AuditVerification(
+              false, checked, expectedSeq, problem, chain.checkpointSeq(), chain.lastSeq());
         }
         prevHash = r.hash();
         expectedSeq++;
@@ -84,35 +103,46 @@ public class AuditTrail {
       }
     }
     if (expectedSeq - 1 != chain.lastSeq() || !prevHash.equals(chain.lastHash())) {
-      return new AuditVerification(false, checked, expectedSeq,
-          "the chain ends at record " + (expectedSeq - 1) + " but its head is record " + chain.lastSeq(),
-          chain.checkpointSeq(), chain.lastSeq());
+      return new AuditVerification(
+          false,
+          checked,
+          expectedSeq,
+          "the chain ends at record "
+              + (expectedSeq - 1)
+              + " but its head is record "
+              + chain.lastSeq(),
+          chain.checkpointSeq(),
+          chain.lastSeq());
     }
     return new AuditVerification(true, checked, null, null, chain.checkpointSeq(), chain.lastSeq());
   }
 
-  /** Records matching {@code filter}, newest first, below {@code before} (a sequence number) when given. */
+  /**
+   * Records matching {@code filter}, newest first, below {@code before} (a sequence number) when
+   * given.
+   */
   @RolesAllowed(Role.ADMIN_NAME)
   public List<AuditRecordView> search(AuditFilter filter, int limit) {
-    TypedQuery<AuditRecord> query = new Jpql("select r from AuditRecord r")
-        .and("r.entityType = :entityType", "entityType", filter.entityType())
-        .and("r.entityId = :entityId", "entityId", filter.entityId())
-        .and("r.subject = :subject", "subject", filter.subject())
-        .and("r.action = :action", "action", filter.action())
-        .and("r.outcome = :outcome", "outcome", filter.outcome())
-        .and("r.correlationId = :correlationId", "correlationId", filter.correlationId())
-        .and("r.occurredAt >= :from", "from", filter.from())
-        .and("r.occurredAt < :to", "to", filter.to())
-        .and("r.seqNo < :before", "before", filter.before())
-        .orderBy("r.seqNo desc")
-        .query(em, AuditRecord.class);
+    TypedQuery<AuditRecord> query =
+        new Jpql("select r from AuditRecord r")
+            .and("r.entityType = :entityType", "entityType", filter.entityType())
+            .and("r.entityId = :entityId", "entityId", filter.entityId())
+            .and("r.subject = :subject", "subject", filter.subject())
+            .and("r.action = :action", "action", filter.action())
+            .and("r.outcome = :outcome", "outcome", filter.outcome())
+            .and("r.correlationId = :correlationId", "correlationId", filter.correlationId())
+            .and("r.occurredAt >= :from", "from", filter.from())
+            .and("r.occurredAt < :to", "to", filter.to())
+            .and("r.seqNo < :before", "before", filter.before())
+            .orderBy("r.seqNo desc")
+            .query(em, AuditRecord.class);
     return query.setMaxResults(limit).getResultList().stream().map(AuditRecordView::of).toList();
   }
 
   /**
    * Deletes the records older than {@code retention} and moves the checkpoint to the last one
-   * deleted, so the rest of the chain stays verifiable. Answers the number of records deleted.
-   * Safe to run on several nodes at once: the chain's head is locked.
+   * deleted, so the rest of the chain stays verifiable. Answers the number of records deleted. Safe
+   * to run on several nodes at once: the chain's head is locked.
    */
   @RolesAllowed(Role.ADMIN_NAME)
   @Audited(entity = "audit", action = "purge")
@@ -130,15 +160,21 @@ public class AuditTrail {
   public int purgeOlderThan(Duration retention) {
     AuditChain chain = em.find(AuditChain.class, AuditChain.ID, LockModeType.PESSIMISTIC_WRITE);
     Instant cutoff = Instant.now().minus(retention);
-    List<AuditRecord> last = em.createQuery(
-            "select r from AuditRecord r where r.occurredAt < :cutoff order by r.seqNo desc", AuditRecord.class)
-        .setParameter("cutoff", cutoff).setMaxResults(1).getResultList();
+    List<AuditRecord> last =
+        em.createQuery(
+                "select r from AuditRecord r where r.occurredAt < :cutoff order by r.seqNo desc",
+                AuditRecord.class)
+            .setParameter("cutoff", cutoff)
+            .setMaxResults(1)
+            .getResultList();
     if (last.isEmpty()) {
       return 0;
     }
     AuditRecord newest = last.get(0);
-    int deleted = em.createQuery("delete from AuditRecord r where r.seqNo <= :seq")
-        .setParameter("seq", newest.seqNo()).executeUpdate();
+    int deleted =
+        em.createQuery("delete from AuditRecord r where r.seqNo <= :seq")
+            .setParameter("seq", newest.seqNo())
+            .executeUpdate();
     chain.checkpoint(newest.seqNo(), newest.hash());
     return deleted;
   }

@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * A state-changing use case whose every call is recorded in the audit trail, successful or not:
- * who, what ({@link #entity()}, the {@link EntityId} parameter or the result's id, {@link #action()},
- * the arguments with sensitive values masked), when, from where and the outcome. Enforced by
- * {@link AuditInterceptor}, the one place of auditing.
+ * who, what ({@link #entity()}, the {@link EntityId} parameter or the result's id, {@link
+ * #action()}, the arguments with sensitive values masked), when, from where and the outcome.
+ * Enforced by {@link AuditInterceptor}, the one place of auditing.
  */
 @InterceptorBinding
 @Target({ElementType.TYPE, ElementType.METHOD})

@@ -14,9 +14,9 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
 /**
- * Publishes the second-level cache statistics of the persistence unit as application gauges
- * ({@code forecourt_l2_cache_hits}, {@code _misses}, {@code _puts}) when the provider is Hibernate
- * ORM; on another provider nothing is registered and that is logged once.
+ * Publishes the second-level cache statistics of the persistence unit as application gauges ({@code
+ * forecourt_l2_cache_hits}, {@code _misses}, {@code _puts}) when the provider is Hibernate ORM; on
+ * another provider nothing is registered and that is logged once.
  */
 @Singleton
 @Startup
@@ -40,14 +40,31 @@ public class SecondLevelCacheMetrics {
       LOG.info("JPA provider is not Hibernate ORM: no second-level cache statistics are published");
       return;
     }
-    gauge("forecourt.l2.cache.hits", "Second-level cache hits", statistics, Statistics::getSecondLevelCacheHitCount);
-    gauge("forecourt.l2.cache.misses", "Second-level cache misses", statistics, Statistics::getSecondLevelCacheMissCount);
-    gauge("forecourt.l2.cache.puts", "Second-level cache puts", statistics, Statistics::getSecondLevelCachePutCount);
+    gauge(
+        "forecourt.l2.cache.hits",
+        "Second-level cache hits",
+        statistics,
+        Statistics::getSecondLevelCacheHitCount);
+    gauge(
+        "forecourt.l2.cache.misses",
+        "Second-level cache misses",
+        statistics,
+        Statistics::getSecondLevelCacheMissCount);
+    gauge(
+        "forecourt.l2.cache.puts",
+        "Second-level cache puts",
+        statistics,
+        Statistics::getSecondLevelCachePutCount);
   }
 
-  private void gauge(String name, String description, Statistics statistics, ToLongFunction<Statistics> value) {
+  private void gauge(
+      String name, String description, Statistics statistics, ToLongFunction<Statistics> value) {
     registry.gauge(
-        org.eclipse.microprofile.metrics.Metadata.builder().withName(name).withDescription(description).build(),
-        statistics, value::applyAsLong);
+        org.eclipse.microprofile.metrics.Metadata.builder()
+            .withName(name)
+            .withDescription(description)
+            .build(),
+        statistics,
+        value::applyAsLong);
   }
 }

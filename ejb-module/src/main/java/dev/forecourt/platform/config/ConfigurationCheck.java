@@ -14,9 +14,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Validates the {@code forecourt.*} configuration when the application is deployed and fails the
- * deployment with one message naming every bad key, instead of failing later on first use. The
- * keys and their rules are the declared {@link Setting}s of every {@link SettingGroup} bean.
- * Values are never logged (some keys hold secrets), only key names and what is wrong.
+ * deployment with one message naming every bad key, instead of failing later on first use. The keys
+ * and their rules are the declared {@link Setting}s of every {@link SettingGroup} bean. Values are
+ * never logged (some keys hold secrets), only key names and what is wrong.
  */
 @Singleton
 @Startup
@@ -30,14 +30,18 @@ public class ConfigurationCheck {
   void validate() {
     List<Setting<?>> declared = new ArrayList<>();
     groups.forEach(group -> declared.addAll(group.settings()));
-    List<String> problems = problems(ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader()), declared);
+    List<String> problems =
+        problems(ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader()), declared);
     if (!problems.isEmpty()) {
-      throw new IllegalStateException("Invalid Forecourt configuration: " + String.join("; ", problems));
+      throw new IllegalStateException(
+          "Invalid Forecourt configuration: " + String.join("; ", problems));
     }
     LOG.info("Forecourt configuration valid (" + declared.size() + " keys declared)");
   }
 
-  /** What is wrong with {@code config} by the rules of {@code declared}: one sentence per bad key. */
+  /**
+   * What is wrong with {@code config} by the rules of {@code declared}: one sentence per bad key.
+   */
   static List<String> problems(Config config, List<Setting<?>> declared) {
     List<String> problems = new ArrayList<>();
     for (Setting<?> setting : declared) {

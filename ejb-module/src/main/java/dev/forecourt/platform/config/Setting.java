@@ -18,11 +18,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * environment variables, the domain's config source, {@code microprofile-config.properties}) and
  * are read on every {@link #get()}, so Payara's config cache decides how soon a change applies.
  *
- * <p>Declarations sit in a {@link SettingGroup} of the concern that owns them (e.g.
- * {@code TokenSettings}); {@link ConfigurationCheck} validates every declared key at deployment,
- * and a unit test checks docs/configuration.md against them. A name may hold one
- * {@code <placeholder>} (e.g. {@code forecourt.integrations.<source>.secret}): every configured
- * key of that shape is validated, and {@link #forPlaceholder(String)} reads one of them.
+ * <p>Declarations sit in a {@link SettingGroup} of the concern that owns them (e.g. {@code
+ * TokenSettings}); {@link ConfigurationCheck} validates every declared key at deployment, and a
+ * unit test checks docs/configuration.md against them. A name may hold one {@code <placeholder>}
+ * (e.g. {@code forecourt.integrations.<source>.secret}): every configured key of that shape is
+ * validated, and {@link #forPlaceholder(String)} reads one of them.
  *
  * @param <T> the type of the value
  */
@@ -41,8 +41,16 @@ public final class Setting<T> {
   private final List<Rule<T>> rules;
   private final String meaning;
 
-  private Setting(String name, Class<?> type, String defaultValue, String missingProblem, boolean secret,
-      Function<String, T> parser, String parseProblem, List<Rule<T>> rules, String meaning) {
+  private Setting(
+      String name,
+      Class<?> type,
+      String defaultValue,
+      String missingProblem,
+      boolean secret,
+      Function<String, T> parser,
+      String parseProblem,
+      List<Rule<T>> rules,
+      String meaning) {
     this.name = Objects.requireNonNull(name);
     this.type = type;
     this.defaultValue = defaultValue;
@@ -60,9 +68,15 @@ public final class Setting<T> {
    * A key of type {@code type}: {@code parser} turns the trimmed text into a value or throws, which
    * the check reports as "{@code name} {@code parseProblem}".
    */
-  public static <T> Setting<T> of(String name, Class<?> type, String defaultValue, Function<String, T> parser,
-      String parseProblem, String meaning) {
-    return new Setting<>(name, type, defaultValue, null, false, parser, parseProblem, List.of(), meaning);
+  public static <T> Setting<T> of(
+      String name,
+      Class<?> type,
+      String defaultValue,
+      Function<String, T> parser,
+      String parseProblem,
+      String meaning) {
+    return new Setting<>(
+        name, type, defaultValue, null, false, parser, parseProblem, List.of(), meaning);
   }
 
   /** Free text. */
@@ -72,60 +86,92 @@ public final class Setting<T> {
 
   /** {@code true} or {@code false} (nothing else: {@code yes} is refused rather than guessed). */
   public static Setting<Boolean> flag(String name, String defaultValue, String meaning) {
-    return of(name, Boolean.class, defaultValue, Setting::parseFlag, "must be true or false", meaning);
+    return of(
+        name, Boolean.class, defaultValue, Setting::parseFlag, "must be true or false", meaning);
   }
 
   /** A whole number from {@code min} to {@code max}. */
-  public static Setting<Integer> integer(String name, String defaultValue, int min, int max, String meaning) {
-    return Setting.<Integer>of(name, Integer.class, defaultValue, Integer::valueOf, "must be a whole number", meaning)
+  public static Setting<Integer> integer(
+      String name, String defaultValue, int min, int max, String meaning) {
+    return Setting.<Integer>of(
+            name, Integer.class, defaultValue, Integer::valueOf, "must be a whole number", meaning)
         .checkedBy(v -> v >= min && v <= max, "must be between " + min + " and " + max);
   }
 
   /** A positive ISO-8601 duration such as PT15M. */
   public static Setting<Duration> duration(String name, String defaultValue, String meaning) {
-    return Setting.<Duration>of(name, Duration.class, defaultValue, Duration::parse,
-            "must be an ISO-8601 duration such as PT15M", meaning)
-        .checkedBy(d -> !d.isNegative() && !d.isZero(), "must be a positive ISO-8601 duration such as PT15M");
+    return Setting.<Duration>of(
+            name,
+            Duration.class,
+            defaultValue,
+            Duration::parse,
+            "must be an ISO-8601 duration such as PT15M",
+            meaning)
+        .checkedBy(
+            d -> !d.isNegative() && !d.isZero(),
+            "must be a positive ISO-8601 duration such as PT15M");
   }
 
   /** A duration that may be zero (PT0S: "every time"). */
   public static Setting<Duration> durationOrZero(String name, String defaultValue, String meaning) {
-    return Setting.<Duration>of(name, Duration.class, defaultValue, Duration::parse,
-            "must be an ISO-8601 duration such as PT15M", meaning)
+    return Setting.<Duration>of(
+            name,
+            Duration.class,
+            defaultValue,
+            Duration::parse,
+            "must be an ISO-8601 duration such as PT15M",
+            meaning)
         .checkedBy(d -> !d.isNegative(), "must be a non-negative ISO-8601 duration such as PT15M");
   }
 
   /** An absolute http(s) URL. */
   public static Setting<URI> httpUrl(String name, String defaultValue, String meaning) {
     return Setting.<URI>of(name, URI.class, defaultValue, URI::create, "is not a URL", meaning)
-        .checkedBy(u -> ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null,
+        .checkedBy(
+            u ->
+                ("http".equals(u.getScheme()) || "https".equals(u.getScheme()))
+                    && u.getHost() != null,
             "must be an absolute http(s) URL");
   }
 
   /** A comma-separated list (blank items dropped). */
   public static Setting<List<String>> list(String name, String meaning) {
-    return of(name, List.class, null, Setting::parseList, "must be a comma-separated list", meaning);
+    return of(
+        name, List.class, null, Setting::parseList, "must be a comma-separated list", meaning);
   }
 
   /**
-   * The same key with one more rule: a value for which {@code ok} is false (or throws) is reported as
-   * "{@code name} {@code problem}", or as {@code problem} alone when it starts with the key's name.
-   * Rules are checked in order; the first that fails is reported.
+   * The same key with one more rule: a value for which {@code ok} is false (or throws) is reported
+   * as "{@code name} {@code problem}", or as {@code problem} alone when it starts with the key's
+   * name. Rules are checked in order; the first that fails is reported.
    */
   public Setting<T> checkedBy(Predicate<T> ok, String problem) {
     List<Rule<T>> more = new ArrayList<>(rules);
     more.add(new Rule<>(ok, problem));
-    return new Setting<>(name, type, defaultValue, missingProblem, secret, parser, parseProblem, more, meaning);
+    return new Setting<>(
+        name, type, defaultValue, missingProblem, secret, parser, parseProblem, more, meaning);
   }
 
   /** The same key, marked secret: its value is never shown (the check shows no value at all). */
   public Setting<T> secret() {
-    return new Setting<>(name, type, defaultValue, missingProblem, true, parser, parseProblem, rules, meaning);
+    return new Setting<>(
+        name, type, defaultValue, missingProblem, true, parser, parseProblem, rules, meaning);
   }
 
-  /** The same key, required (no default): the deployment fails without it, with {@code problem} as its message. */
+  /**
+   * The same key, required (no default): the deployment fails without it, with {@code problem} as
+   * its message.
+   */
   public Setting<T> required(String problem) {
-    return new Setting<>(name, type, null, Objects.requireNonNull(problem), secret, parser, parseProblem, rules,
+    return new Setting<>(
+        name,
+        type,
+        null,
+        Objects.requireNonNull(problem),
+        secret,
+        parser,
+        parseProblem,
+        rules,
         meaning);
   }
 
@@ -141,7 +187,10 @@ public final class Setting<T> {
     return find(config());
   }
 
-  /** The value, or an {@link IllegalStateException} naming the key when it is unset and has no default. */
+  /**
+   * The value, or an {@link IllegalStateException} naming the key when it is unset and has no
+   * default.
+   */
   public T get(Config config) {
     return find(config).orElseThrow(() -> new IllegalStateException(name + " is not set"));
   }
@@ -158,10 +207,13 @@ public final class Setting<T> {
       throw new IllegalStateException(name + " has no placeholder");
     }
     String concrete = name.substring(0, open) + part + name.substring(name.indexOf('>', open) + 1);
-    return new Setting<>(concrete, type, defaultValue, missingProblem, secret, parser, parseProblem, rules, meaning);
+    return new Setting<>(
+        concrete, type, defaultValue, missingProblem, secret, parser, parseProblem, rules, meaning);
   }
 
-  /** Whether {@code key} is this setting's name, or of its shape when the name has a placeholder. */
+  /**
+   * Whether {@code key} is this setting's name, or of its shape when the name has a placeholder.
+   */
   public boolean matches(String key) {
     int open = name.indexOf('<');
     if (open < 0) {
@@ -169,7 +221,9 @@ public final class Setting<T> {
     }
     String prefix = name.substring(0, open);
     String suffix = name.substring(name.indexOf('>', open) + 1);
-    return key.length() > prefix.length() + suffix.length() && key.startsWith(prefix) && key.endsWith(suffix);
+    return key.length() > prefix.length() + suffix.length()
+        && key.startsWith(prefix)
+        && key.endsWith(suffix);
   }
 
   // ---- checking
@@ -185,8 +239,9 @@ public final class Setting<T> {
       for (String key : config.getPropertyNames()) {
         if (matches(key)) {
           String missing = key + " " + (rules.isEmpty() ? parseProblem : rules.get(0).problem());
-          found.addAll(new Setting<>(key, type, null, missing, secret, parser, parseProblem, rules, meaning)
-              .problems(config));
+          found.addAll(
+              new Setting<>(key, type, null, missing, secret, parser, parseProblem, rules, meaning)
+                  .problems(config));
         }
       }
       return found;
@@ -209,7 +264,8 @@ public final class Setting<T> {
         ok = false;
       }
       if (!ok) {
-        return List.of(rule.problem().startsWith(name) ? rule.problem() : name + " " + rule.problem());
+        return List.of(
+            rule.problem().startsWith(name) ? rule.problem() : name + " " + rule.problem());
       }
     }
     return List.of();
@@ -243,7 +299,9 @@ public final class Setting<T> {
     return meaning;
   }
 
-  /** The value as it may be shown (e.g. on a screen of the effective configuration): secrets masked. */
+  /**
+   * The value as it may be shown (e.g. on a screen of the effective configuration): secrets masked.
+   */
   public String shown(Config config) {
     Optional<String> raw = raw(config);
     return raw.isEmpty() ? "(unset)" : secret ? "****" : raw.get();
@@ -256,14 +314,20 @@ public final class Setting<T> {
 
   // ---- internals
 
-  /** The trimmed configured text, else the default; MP Config already treats an empty value as missing. */
+  /**
+   * The trimmed configured text, else the default; MP Config already treats an empty value as
+   * missing.
+   */
   private Optional<String> raw(Config config) {
-    Optional<String> configured = config.getOptionalValue(name, String.class).map(String::trim)
-        .filter(v -> !v.isEmpty());
+    Optional<String> configured =
+        config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
     return configured.isPresent() ? configured : Optional.ofNullable(defaultValue);
   }
 
-  /** The config of the module that declares the settings (the ejb-jar, whose microprofile-config.properties counts). */
+  /**
+   * The config of the module that declares the settings (the ejb-jar, whose
+   * microprofile-config.properties counts).
+   */
   private static Config config() {
     return ConfigProvider.getConfig(Setting.class.getClassLoader());
   }

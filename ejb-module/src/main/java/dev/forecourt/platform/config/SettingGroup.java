@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The settings of one concern: a bean (usually {@code @Dependent}) whose {@code public static final}
- * {@link Setting} fields are its keys. {@link ConfigurationCheck} finds every group through CDI, so
- * the platform validates a context's keys without knowing the context.
+ * The settings of one concern: a bean (usually {@code @Dependent}) whose {@code public static
+ * final} {@link Setting} fields are its keys. {@link ConfigurationCheck} finds every group through
+ * CDI, so the platform validates a context's keys without knowing the context.
  */
 public interface SettingGroup {
 
@@ -29,7 +29,9 @@ public interface SettingGroup {
     List<Setting<?>> found = new ArrayList<>();
     for (Field field : group.getDeclaredFields()) {
       int modifiers = field.getModifiers();
-      if (field.getType() == Setting.class && Modifier.isStatic(modifiers) && Modifier.isPublic(modifiers)
+      if (field.getType() == Setting.class
+          && Modifier.isStatic(modifiers)
+          && Modifier.isPublic(modifiers)
           && Modifier.isFinal(modifiers)) {
         try {
           found.add((Setting<?>) field.get(null));

@@ -15,7 +15,10 @@ public class Settings {
 
   @Inject Config config;
 
-  /** The value, or the default; an {@link IllegalStateException} naming the key when there is neither. */
+  /**
+   * The value, or the default; an {@link IllegalStateException} naming the key when there is
+   * neither.
+   */
   public <T> T get(Setting<T> setting) {
     return setting.get(config);
   }

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Publishes a domain event: writes it to the outbox in the caller's transaction (so the event
- * exists exactly when the change does) and, once that transaction has committed, asks the relay
- * to send it at once. The payload holds ids and business figures, never personal data: receivers
- * read the rest through the API with their own rights.
+ * exists exactly when the change does) and, once that transaction has committed, asks the relay to
+ * send it at once. The payload holds ids and business figures, never personal data: receivers read
+ * the rest through the API with their own rights.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -28,8 +28,11 @@ public class DomainEvents {
 
   @Inject Event<OutboxWritten> written;
 
-  public void publish(EventType type, String aggregateType, Object aggregateId, Map<String, Object> data) {
-    em.persist(new OutboxEvent(type.wireName(), aggregateType, String.valueOf(aggregateId), JSON.toJson(data)));
+  public void publish(
+      EventType type, String aggregateType, Object aggregateId, Map<String, Object> data) {
+    em.persist(
+        new OutboxEvent(
+            type.wireName(), aggregateType, String.valueOf(aggregateId), JSON.toJson(data)));
     written.fire(new OutboxWritten());
   }
 }

@@ -9,9 +9,15 @@ import java.time.Duration;
 @Dependent
 public class EventSettings implements SettingGroup {
 
-  public static final Setting<Duration> RELAY_INTERVAL = Setting.duration("forecourt.events.relay.interval", "PT5S",
-      "how often each node relays outbox events left behind (read at deployment)");
+  public static final Setting<Duration> RELAY_INTERVAL =
+      Setting.duration(
+          "forecourt.events.relay.interval",
+          "PT5S",
+          "how often each node relays outbox events left behind (read at deployment)");
 
-  public static final Setting<Duration> RETENTION = Setting.duration("forecourt.events.retention", "P7D",
-      "published outbox events and processed-event ids older than this are purged");
+  public static final Setting<Duration> RETENTION =
+      Setting.duration(
+          "forecourt.events.retention",
+          "P7D",
+          "published outbox events and processed-event ids older than this are purged");
 }

@@ -1,11 +1,11 @@
 package dev.forecourt.platform.events;
 
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import dev.forecourt.platform.persistence.StoredTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,17 +28,24 @@ public class Outbox {
    */
   public List<OutboxEvent> claim(int limit, Duration lease) {
     Instant now = StoredTime.now();
-    List<OutboxEvent> candidates = em.createQuery("select e from OutboxEvent e where e.publishedAt is null"
-            + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.occurredAt", OutboxEvent.class)
-        .setParameter("now", now)
-        .setMaxResults(limit)
-        .getResultList();
+    List<OutboxEvent> candidates =
+        em.createQuery(
+                "select e from OutboxEvent e where e.publishedAt is null"
+                    + " and (e.claimedUntil is null or e.claimedUntil < :now) order by e.occurredAt",
+                OutboxEvent.class)
+            .setParameter("now", now)
+            .setMaxResults(limit)
+            .getResultList();
     List<OutboxEvent> claimed = new ArrayList<>(candidates.size());
     for (OutboxEvent event : candidates) {
-      int changed = em.createQuery("update OutboxEvent e set e.claimedUntil = :until where e.id = :id"
-              + " and e.publishedAt is null and (e.claimedUntil is null or e.claimedUntil < :now)")
-          .setParameter("until", now.plus(lease)).setParameter("id", event.id()).setParameter("now", now)
-          .executeUpdate();
+      int changed =
+          em.createQuery(
+                  "update OutboxEvent e set e.claimedUntil = :until where e.id = :id"
+                      + " and e.publishedAt is null and (e.claimedUntil is null or e.claimedUntil < :now)")
+              .setParameter("until", now.plus(lease))
+              .setParameter("id", event.id())
+              .setParameter("now", now)
+              .executeUpdate();
       if (changed == 1) {
         claimed.add(event);
       }
@@ -48,17 +55,23 @@ public class Outbox {
 
   /** Stamps the events published (one statement for the batch). */
   public void published(Collection<String> ids) {
-    em.createQuery("update OutboxEvent e set e.publishedAt = :now, e.claimedUntil = null where e.id in :ids")
-        .setParameter("now", StoredTime.now()).setParameter("ids", ids).executeUpdate();
+    em.createQuery(
+            "update OutboxEvent e set e.publishedAt = :now, e.claimedUntil = null where e.id in :ids")
+        .setParameter("now", StoredTime.now())
+        .setParameter("ids", ids)
+        .executeUpdate();
   }
 
   /** Deletes published outbox events and processed-event records older than {@code retention}. */
   public int purgeOlderThan(Duration retention) {
     Instant before = StoredTime.now().minus(retention);
-    int events = em.createQuery("delete from OutboxEvent e where e.publishedAt < :before")
-        .setParameter("before", before).executeUpdate();
-    return events + em.createQuery("delete from ProcessedEvent p where p.processedAt < :before")
-        .setParameter("before", before).executeUpdate();
+    int events =
+        em.createQuery("delete from OutboxEvent e where e.publishedAt < :before")
+            .setParameter("before", before)
+            .executeUpdate();
+    return events
+        + em.createQuery("delete from ProcessedEvent p where p.processedAt < :before")
+            .setParameter("before", before)
+            .executeUpdate();
   }
-
 }

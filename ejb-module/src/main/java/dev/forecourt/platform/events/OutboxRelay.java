@@ -76,7 +76,9 @@ public class OutboxRelay {
         batch = outbox.claim(BATCH, LEASE);
         List<String> ids = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-          jobs.submit(JobQueue.EVENTS, envelope(event),
+          jobs.submit(
+              JobQueue.EVENTS,
+              envelope(event),
               Map.of("eventId", event.id(), "eventType", event.type()));
           ids.add(event.id());
         }
@@ -86,7 +88,10 @@ public class OutboxRelay {
         }
       } while (batch.size() == BATCH);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Outbox relay failed after " + sent + " events; the rest is sent at the next run", e);
+      LOG.log(
+          Level.WARNING,
+          "Outbox relay failed after " + sent + " events; the rest is sent at the next run",
+          e);
     }
     return sent;
   }
@@ -98,6 +103,7 @@ public class OutboxRelay {
         .add("type", event.type())
         .add("timestamp", event.occurredAt().toString())
         .add("data", Json.createReader(new StringReader(event.payload())).readObject())
-        .build().toString();
+        .build()
+        .toString();
   }
 }

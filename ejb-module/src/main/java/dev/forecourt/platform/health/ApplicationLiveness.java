@@ -5,7 +5,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 
-/** Live while the JVM has head-room: fails when less than 5 % of the maximum heap is free after use. */
+/**
+ * Live while the JVM has head-room: fails when less than 5 % of the maximum heap is free after use.
+ */
 @Liveness
 @ApplicationScoped
 public class ApplicationLiveness implements HealthCheck {

@@ -29,9 +29,9 @@ public class DatabaseReadiness implements ReadinessCheck {
   private volatile Instant lastAnswered = Instant.now();
 
   /**
-   * When the database is known not to answer (its last probe failed), since when the data this
-   * node serves from its caches may be behind the database: the last time it answered. Empty while
-   * it answers.
+   * When the database is known not to answer (its last probe failed), since when the data this node
+   * serves from its caches may be behind the database: the last time it answered. Empty while it
+   * answers.
    */
   public Optional<Instant> unreachableSince() {
     return reachable ? Optional.empty() : Optional.of(lastAnswered);
@@ -57,10 +57,12 @@ public class DatabaseReadiness implements ReadinessCheck {
     }
     this.reachable = reachable;
     boolean migrated = migration.isComplete();
-    return new Result(reachable && migrated, Map.of(
-        "reachable", reachable,
-        "migrated", migrated,
-        "schemaVersion", String.valueOf(migration.schemaVersion()),
-        "answeredInMillis", millis));
+    return new Result(
+        reachable && migrated,
+        Map.of(
+            "reachable", reachable,
+            "migrated", migrated,
+            "schemaVersion", String.valueOf(migration.schemaVersion()),
+            "answeredInMillis", millis));
   }
 }

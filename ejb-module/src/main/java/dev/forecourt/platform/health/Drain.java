@@ -22,10 +22,10 @@ import java.util.logging.Logger;
  * arrive are served; the script waits until none is in flight and then stops the domain. The file
  * is removed when the application starts again.
  *
- * <p><b>Stopping</b> (the web module is being stopped by the server: undeployment,
- * {@code stop-domain}, SIGTERM): new requests are refused with 503 and the requests in flight are
- * waited for, at most {@code forecourt.shutdown.drain-timeout} (PT30S). Payara has by then waited up
- * to 2 s for them itself; a stop without the drain above can still cut a slow answer.
+ * <p><b>Stopping</b> (the web module is being stopped by the server: undeployment, {@code
+ * stop-domain}, SIGTERM): new requests are refused with 503 and the requests in flight are waited
+ * for, at most {@code forecourt.shutdown.drain-timeout} (PT30S). Payara has by then waited up to 2
+ * s for them itself; a stop without the drain above can still cut a slow answer.
  */
 @ApplicationScoped
 public class Drain {
@@ -49,8 +49,12 @@ public class Drain {
 
   /** The file whose presence requests a drain; none when no location is known. */
   Optional<Path> requestFile() {
-    return drainFile.or(() -> Optional.ofNullable(System.getProperty("com.sun.aas.instanceRoot"))
-        .map(root -> root + "/forecourt-drain")).map(Path::of);
+    return drainFile
+        .or(
+            () ->
+                Optional.ofNullable(System.getProperty("com.sun.aas.instanceRoot"))
+                    .map(root -> root + "/forecourt-drain"))
+        .map(Path::of);
   }
 
   /** Whether the node drains: readiness DOWN (an operator requested it, or the node stops). */
@@ -65,15 +69,17 @@ public class Drain {
 
   /** Removes a drain request left from before the start. */
   public void clearRequest() {
-    requestFile().ifPresent(file -> {
-      try {
-        if (Files.deleteIfExists(file)) {
-          LOG.info(() -> "Drain request " + file + " from before the start removed");
-        }
-      } catch (IOException e) {
-        LOG.warning(() -> "Drain request " + file + " cannot be removed: " + e);
-      }
-    });
+    requestFile()
+        .ifPresent(
+            file -> {
+              try {
+                if (Files.deleteIfExists(file)) {
+                  LOG.info(() -> "Drain request " + file + " from before the start removed");
+                }
+              } catch (IOException e) {
+                LOG.warning(() -> "Drain request " + file + " cannot be removed: " + e);
+              }
+            });
   }
 
   /** Requests being served now. */
@@ -97,8 +103,15 @@ public class Drain {
   public synchronized boolean drain(String why) {
     if (since == null) {
       since = Instant.now();
-      LOG.info(() -> "Draining (" + why + "): readiness DOWN, new requests refused, waiting for "
-          + inFlight.get() + " in flight, at most " + timeout.toSeconds() + " s");
+      LOG.info(
+          () ->
+              "Draining ("
+                  + why
+                  + "): readiness DOWN, new requests refused, waiting for "
+                  + inFlight.get()
+                  + " in flight, at most "
+                  + timeout.toSeconds()
+                  + " s");
     }
     Instant deadline = since.plus(timeout);
     while (inFlight.get() > 0 && Instant.now().isBefore(deadline)) {
@@ -112,7 +125,8 @@ public class Drain {
     int left = inFlight.get();
     long millis = Duration.between(since, Instant.now()).toMillis();
     if (left > 0) {
-      LOG.warning(() -> "Drain timed out after " + millis + " ms with " + left + " requests in flight");
+      LOG.warning(
+          () -> "Drain timed out after " + millis + " ms with " + left + " requests in flight");
     } else {
       LOG.info(() -> "Drained in " + millis + " ms (" + why + ")");
     }

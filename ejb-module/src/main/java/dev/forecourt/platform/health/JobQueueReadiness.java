@@ -10,7 +10,9 @@ import jakarta.jms.Queue;
 import jakarta.jms.QueueBrowser;
 import java.util.Map;
 
-/** The JMS broker of the job queues answers: a connection opens and the event queue can be browsed. */
+/**
+ * The JMS broker of the job queues answers: a connection opens and the event queue can be browsed.
+ */
 @ApplicationScoped
 public class JobQueueReadiness implements ReadinessCheck {
 

@@ -10,9 +10,9 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * {@code /health/ready}: one named check per {@link ReadinessCheck}, each answering the
- * {@link ReadinessProbe}'s last result as {@link ReadinessResults} keeps it (no I/O, no EJB call in
- * the health request).
+ * {@code /health/ready}: one named check per {@link ReadinessCheck}, each answering the {@link
+ * ReadinessProbe}'s last result as {@link ReadinessResults} keeps it (no I/O, no EJB call in the
+ * health request).
  */
 @ApplicationScoped
 public class ReadinessHealth {
@@ -45,13 +45,18 @@ public class ReadinessHealth {
     return () -> probe.response(AUTHENTICATION);
   }
 
-  /** Read at each health request (no probe delay): a draining node leaves the load balancer at once. */
+  /**
+   * Read at each health request (no probe delay): a draining node leaves the load balancer at once.
+   */
   @Produces
   @Readiness
   HealthCheck draining() {
     return () -> {
-      HealthCheckResponseBuilder check = HealthCheckResponse.named(DRAINING).withData("inFlight", drain.inFlight());
-      return drain.draining() ? check.down().withData("stopping", drain.stopping()).build() : check.up().build();
+      HealthCheckResponseBuilder check =
+          HealthCheckResponse.named(DRAINING).withData("inFlight", drain.inFlight());
+      return drain.draining()
+          ? check.down().withData("stopping", drain.stopping()).build()
+          : check.up().build();
     };
   }
 

@@ -22,11 +22,11 @@ import java.util.logging.Logger;
 
 /**
  * Readiness that tells the truth, answered fast: every {@link ReadinessCheck} (database, job
- * queues, authentication end to end, …) is probed in the background every
- * {@code forecourt.health.probe-interval} (PT2S) on the server's managed scheduled executor, and
- * {@code /health/ready} reports the last results — one named check each — without doing any I/O
- * itself ({@link ReadinessResults} keeps them; stale results count as DOWN, so a hung dependency
- * turns readiness DOWN within {@code forecourt.health.max-age}).
+ * queues, authentication end to end, …) is probed in the background every {@code
+ * forecourt.health.probe-interval} (PT2S) on the server's managed scheduled executor, and {@code
+ * /health/ready} reports the last results — one named check each — without doing any I/O itself
+ * ({@link ReadinessResults} keeps them; stale results count as DOWN, so a hung dependency turns
+ * readiness DOWN within {@code forecourt.health.max-age}).
  */
 @Singleton
 @Startup
@@ -82,7 +82,8 @@ public class ReadinessProbe {
       ReadinessCheck.Result before = this.results.last(check.name());
       if (before != null && before.up() != result.up()) {
         ReadinessCheck.Result now = result;
-        LOG.log(result.up() ? Level.INFO : Level.WARNING,
+        LOG.log(
+            result.up() ? Level.INFO : Level.WARNING,
             () -> "Readiness of " + check.name() + ": " + (now.up() ? "UP" : "DOWN " + now.data()));
       }
       results.put(check.name(), result);

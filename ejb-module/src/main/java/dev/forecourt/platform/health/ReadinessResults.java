@@ -12,12 +12,12 @@ import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 
 /**
  * The last results of the {@link ReadinessProbe}, as {@code /health/ready} answers them. A plain
- * CDI bean, not an EJB: Payara's health endpoint calls the checks from its own web application,
- * and a health request that arrived while the application was still starting must never be the
- * one that initializes its start-up singletons (it did: {@code SchemaMigration} then failed for
- * good with "Application Client class … must be declared static"). Results older than
- * {@code forecourt.health.max-age} (PT5S: a probe hangs, the executor is starved) count as DOWN.
- * Before the first probe, everything is DOWN.
+ * CDI bean, not an EJB: Payara's health endpoint calls the checks from its own web application, and
+ * a health request that arrived while the application was still starting must never be the one that
+ * initializes its start-up singletons (it did: {@code SchemaMigration} then failed for good with
+ * "Application Client class … must be declared static"). Results older than {@code
+ * forecourt.health.max-age} (PT5S: a probe hangs, the executor is starved) count as DOWN. Before
+ * the first probe, everything is DOWN.
  */
 @ApplicationScoped
 public class ReadinessResults {
@@ -49,17 +49,23 @@ public class ReadinessResults {
       return builder.down().withData("reason", "not probed yet").build();
     }
     if (age.compareTo(settings.get(HealthSettings.MAX_AGE)) > 0) {
-      return builder.down().withData("reason", "no probe result for " + age.toSeconds() + " s").build();
+      return builder
+          .down()
+          .withData("reason", "no probe result for " + age.toSeconds() + " s")
+          .build();
     }
-    result.data().forEach((k, v) -> {
-      if (v instanceof Number n) {
-        builder.withData(k, n.longValue());
-      } else if (v instanceof Boolean b) {
-        builder.withData(k, b);
-      } else {
-        builder.withData(k, String.valueOf(v));
-      }
-    });
+    result
+        .data()
+        .forEach(
+            (k, v) -> {
+              if (v instanceof Number n) {
+                builder.withData(k, n.longValue());
+              } else if (v instanceof Boolean b) {
+                builder.withData(k, b);
+              } else {
+                builder.withData(k, String.valueOf(v));
+              }
+            });
     return builder.status(result.up()).withData("probedMillisAgo", age.toMillis()).build();
   }
 }

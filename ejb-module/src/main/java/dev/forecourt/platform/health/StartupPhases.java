@@ -23,7 +23,8 @@ public class StartupPhases {
   public static final String SIGNING_KEYS = "signingKeys";
   public static final String DEMO_DATA = "demoData";
   public static final String FIRST_PROBE = "firstReadinessProbe";
-  private static final List<String> ORDER = List.of(MIGRATIONS, SIGNING_KEYS, DEMO_DATA, FIRST_PROBE);
+  private static final List<String> ORDER =
+      List.of(MIGRATIONS, SIGNING_KEYS, DEMO_DATA, FIRST_PROBE);
 
   private final Map<String, Instant> done = new ConcurrentHashMap<>();
 
@@ -41,8 +42,10 @@ public class StartupPhases {
 
   private HealthCheckResponse response() {
     HealthCheckResponseBuilder builder = HealthCheckResponse.named("startup");
-    ORDER.forEach(phase -> builder.withData(phase,
-        done.containsKey(phase) ? "done " + done.get(phase) : "pending"));
+    ORDER.forEach(
+        phase ->
+            builder.withData(
+                phase, done.containsKey(phase) ? "done " + done.get(phase) : "pending"));
     return builder.status(done.keySet().containsAll(ORDER)).build();
   }
 }

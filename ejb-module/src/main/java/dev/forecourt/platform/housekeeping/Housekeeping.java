@@ -1,7 +1,7 @@
 package dev.forecourt.platform.housekeeping;
 
-import dev.forecourt.platform.events.EventSettings;
 import dev.forecourt.platform.audit.AuditTrail;
+import dev.forecourt.platform.events.EventSettings;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.idempotency.IdempotencyRecords;
 import jakarta.annotation.PostConstruct;
@@ -22,10 +22,10 @@ import java.util.logging.Logger;
 /**
  * Periodic clean-up, every {@code forecourt.housekeeping.interval} (PT1H) on every node: audit
  * records older than {@code forecourt.audit.retention} (P90D, behind a checkpoint) and remembered
- * idempotent answers older than {@code forecourt.idempotency.retention} (P1D), published outbox events
- * and processed-event records older than {@code forecourt.events.retention} (P7D), inbound message ids
- * past their timestamp tolerance (by integration, on {@link HousekeepingDue}). The purges are
- * safe to run on several nodes at once. The retention values are read at each run.
+ * idempotent answers older than {@code forecourt.idempotency.retention} (P1D), published outbox
+ * events and processed-event records older than {@code forecourt.events.retention} (P7D), inbound
+ * message ids past their timestamp tolerance (by integration, on {@link HousekeepingDue}). The
+ * purges are safe to run on several nodes at once. The retention values are read at each run.
  */
 @Singleton
 @Startup
@@ -64,13 +64,19 @@ public class Housekeeping {
     try {
       idempotency.purgeOlderThan(HousekeepingSettings.IDEMPOTENCY_RETENTION.get());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Purge of idempotency records failed; it runs again at the next interval", e);
+      LOG.log(
+          Level.WARNING,
+          "Purge of idempotency records failed; it runs again at the next interval",
+          e);
     }
     try {
       outbox.purgeOlderThan(EventSettings.RETENTION.get());
       due.fire(new HousekeepingDue());
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Purge of published events and inbound message ids failed; it runs again at the next interval", e);
+      LOG.log(
+          Level.WARNING,
+          "Purge of published events and inbound message ids failed; it runs again at the next interval",
+          e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.idempotency;
 
+import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import dev.forecourt.platform.persistence.IntegrityViolation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.List;
@@ -44,19 +44,27 @@ public class IdempotencyInterceptor {
     Method method = call.getMethod();
     Parameter[] parameters = method.getParameters();
     String key = null;
-    StringBuilder request = new StringBuilder(method.getDeclaringClass().getName()).append('#').append(method.getName());
+    StringBuilder request =
+        new StringBuilder(method.getDeclaringClass().getName())
+            .append('#')
+            .append(method.getName());
     for (int i = 0; i < parameters.length; i++) {
       if (parameters[i].isAnnotationPresent(IdempotencyKey.class)) {
         key = (String) call.getParameters()[i];
       } else {
-        request.append('|').append(call.getParameters()[i] == null ? "null" : JSONB.toJson(call.getParameters()[i]));
+        request
+            .append('|')
+            .append(
+                call.getParameters()[i] == null ? "null" : JSONB.toJson(call.getParameters()[i]));
       }
     }
     if (key == null) {
       return call.proceed();
     }
     if (!KEY.matcher(key).matches()) {
-      throw new ProblemException(ProblemType.INVALID_PARAMETER, "Idempotency-Key must be 8 to 100 letters, digits or ._:-",
+      throw new ProblemException(
+          ProblemType.INVALID_PARAMETER,
+          "Idempotency-Key must be 8 to 100 letters, digits or ._:-",
           List.of(new FieldError("Idempotency-Key", "must match [A-Za-z0-9._:-]{8,100}")));
     }
     String operation = method.getDeclaringClass().getSimpleName() + "." + method.getName();
@@ -66,25 +74,26 @@ public class IdempotencyInterceptor {
     IdempotencyRecord earlier = em.find(IdempotencyRecord.class, id);
     if (earlier != null) {
       if (!earlier.operation().equals(operation) || !earlier.requestHash().equals(requestHash)) {
-        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+        throw new ProblemException(
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used for a different request; use a new key for a new request");
       }
       return JSONB.fromJson(earlier.response(), method.getGenericReturnType());
     }
     Object result = call.proceed();
-    em.persist(new IdempotencyRecord(id, operation, requestHash, JSONB.toJson(result),
-        StoredTime.now()));
+    em.persist(
+        new IdempotencyRecord(id, operation, requestHash, JSONB.toJson(result), StoredTime.now()));
     try {
       em.flush();
     } catch (PersistenceException e) {
       if (IntegrityViolation.isCauseOf(e)) {
         // the same key was committed by a concurrent call meanwhile: this call's change rolls back
-        throw new ProblemException(ProblemType.IDEMPOTENCY_CONFLICT,
+        throw new ProblemException(
+            ProblemType.IDEMPOTENCY_CONFLICT,
             "A request with this Idempotency-Key was processed concurrently; retry to get its answer");
       }
       throw e;
     }
     return result;
   }
-
 }

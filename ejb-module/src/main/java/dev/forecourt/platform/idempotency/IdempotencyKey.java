@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The parameter of an {@link Idempotent} method holding the caller's key (null: no idempotency). */
+/**
+ * The parameter of an {@link Idempotent} method holding the caller's key (null: no idempotency).
+ */
 @Target(ElementType.PARAMETER)
 @Retention(RetentionPolicy.RUNTIME)
 public @interface IdempotencyKey {}

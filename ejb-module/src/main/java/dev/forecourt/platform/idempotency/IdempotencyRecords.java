@@ -18,6 +18,7 @@ public class IdempotencyRecords {
   /** Forgets answers older than {@code retention}: a retry after that is a new request. */
   public int purgeOlderThan(Duration retention) {
     return em.createQuery("delete from IdempotencyRecord r where r.createdAt < :cutoff")
-        .setParameter("cutoff", Instant.now().minus(retention)).executeUpdate();
+        .setParameter("cutoff", Instant.now().minus(retention))
+        .executeUpdate();
   }
 }

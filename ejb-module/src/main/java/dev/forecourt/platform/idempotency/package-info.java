@@ -1,2 +1,5 @@
-/** Idempotency-Key for creating use cases: the {@link dev.forecourt.platform.idempotency.Idempotent} binding. */
+/**
+ * Idempotency-Key for creating use cases: the {@link dev.forecourt.platform.idempotency.Idempotent}
+ * binding.
+ */
 package dev.forecourt.platform.idempotency;

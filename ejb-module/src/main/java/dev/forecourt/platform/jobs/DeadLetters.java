@@ -1,10 +1,10 @@
 package dev.forecourt.platform.jobs;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
 public class DeadLetters {
 
   /** Jobs ids are UUIDs: anything else is refused before it reaches a JMS selector. */
-  private static final Pattern JOB_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern JOB_ID =
+      Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
   private static final int MAX_LISTED = 500;
 
   @Inject Jobs jobs;
@@ -38,8 +40,10 @@ public class DeadLetters {
   public List<DeadLetterView> list(JobQueue queue) {
     List<DeadLetterView> letters = new ArrayList<>();
     try (JMSContext jms = jobs.factory().createContext();
-        QueueBrowser browser = jms.createBrowser(jobs.deadLetters(),
-            queue == null ? null : Jobs.ORIGIN + " = '" + queue.id() + "'")) {
+        QueueBrowser browser =
+            jms.createBrowser(
+                jobs.deadLetters(),
+                queue == null ? null : Jobs.ORIGIN + " = '" + queue.id() + "'")) {
       Enumeration<?> messages = browser.getEnumeration();
       while (messages.hasMoreElements() && letters.size() < MAX_LISTED) {
         letters.add(view((Message) messages.nextElement()));
@@ -54,8 +58,12 @@ public class DeadLetters {
   public DeadLetterView redeliver(@EntityId String jobId) {
     try (JMSContext jms = jobs.factory().createContext()) {
       Message letter = take(jms, jobId);
-      JobQueue origin = JobQueue.of(Jobs.property(letter, Jobs.ORIGIN))
-          .orElseThrow(() -> new ProblemException(ProblemType.CONFLICT, "The dead letter names no known queue"));
+      JobQueue origin =
+          JobQueue.of(Jobs.property(letter, Jobs.ORIGIN))
+              .orElseThrow(
+                  () ->
+                      new ProblemException(
+                          ProblemType.CONFLICT, "The dead letter names no known queue"));
       jobs.resubmit(jms, letter, origin);
       return view(letter);
     }
@@ -73,7 +81,8 @@ public class DeadLetters {
     if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
       throw new ProblemException(ProblemType.NOT_FOUND, "No dead letter has this id");
     }
-    try (JMSConsumer consumer = jms.createConsumer(jobs.deadLetters(), Jobs.JOB_ID + " = '" + jobId + "'")) {
+    try (JMSConsumer consumer =
+        jms.createConsumer(jobs.deadLetters(), Jobs.JOB_ID + " = '" + jobId + "'")) {
       Message letter = consumer.receive(2_000);
       if (letter == null) {
         throw ProblemException.notFound("Dead letter", jobId);
@@ -84,11 +93,17 @@ public class DeadLetters {
 
   private static DeadLetterView view(Message m) {
     try {
-      return new DeadLetterView(Jobs.property(m, Jobs.JOB_ID), Jobs.property(m, Jobs.ORIGIN),
-          Jobs.property(m, "eventId"), Jobs.property(m, "eventType"),
+      return new DeadLetterView(
+          Jobs.property(m, Jobs.JOB_ID),
+          Jobs.property(m, Jobs.ORIGIN),
+          Jobs.property(m, "eventId"),
+          Jobs.property(m, "eventType"),
           m.propertyExists("subscriptionId") ? m.getLongProperty("subscriptionId") : null,
-          Jobs.intProperty(m, Jobs.ATTEMPT), Jobs.property(m, Jobs.LAST_ERROR),
-          m.propertyExists(Jobs.DEAD_AT) ? Instant.ofEpochMilli(m.getLongProperty(Jobs.DEAD_AT)) : null);
+          Jobs.intProperty(m, Jobs.ATTEMPT),
+          Jobs.property(m, Jobs.LAST_ERROR),
+          m.propertyExists(Jobs.DEAD_AT)
+              ? Instant.ofEpochMilli(m.getLongProperty(Jobs.DEAD_AT))
+              : null);
     } catch (JMSException e) {
       throw new JMSRuntimeException("Unreadable dead letter", e.getErrorCode(), e);
     }

@@ -7,17 +7,21 @@ import java.util.Optional;
 
 /**
  * Forecourt's job queues (JNDI names of the server's JMS resources) and their redelivery policy:
- * {@code forecourt.<queue>.redelivery.limit} attempts in all, the n-th retry after
- * {@code forecourt.<queue>.redelivery.delay} × 2^(n-1) ± 20 % (capped at
- * {@code forecourt.jobs.redelivery.max-delay}); read at each failure, so an operator's change applies
- * at once.
+ * {@code forecourt.<queue>.redelivery.limit} attempts in all, the n-th retry after {@code
+ * forecourt.<queue>.redelivery.delay} × 2^(n-1) ± 20 % (capped at {@code
+ * forecourt.jobs.redelivery.max-delay}); read at each failure, so an operator's change applies at
+ * once.
  */
 public enum JobQueue {
   EVENTS("events", JobSettings.EVENTS_LIMIT, JobSettings.EVENTS_DELAY),
   WEBHOOKS("webhooks", JobSettings.WEBHOOKS_LIMIT, JobSettings.WEBHOOKS_DELAY);
 
-  /** JNDI names of the server's JMS resources (constants: message-driven beans name them in annotations). */
+  /**
+   * JNDI names of the server's JMS resources (constants: message-driven beans name them in
+   * annotations).
+   */
   public static final String CONNECTION_FACTORY = "jms/forecourt/connectionFactory";
+
   public static final String EVENTS_QUEUE = "jms/forecourt/events";
   public static final String WEBHOOKS_QUEUE = "jms/forecourt/webhooks";
   public static final String DEAD_LETTERS = "jms/forecourt/deadLetters";
@@ -48,7 +52,8 @@ public enum JobQueue {
 
   /** {@code base} × 2^(failedAttempt-1) × (0.8 + 0.4 × random), at most {@code max}. */
   static Duration backoff(Duration base, Duration max, int failedAttempt, double random) {
-    double factor = Math.pow(2, Math.min(Math.max(failedAttempt, 1) - 1, 30)) * (0.8 + 0.4 * random);
+    double factor =
+        Math.pow(2, Math.min(Math.max(failedAttempt, 1) - 1, 30)) * (0.8 + 0.4 * random);
     long millis = (long) Math.min(base.toMillis() * factor, max.toMillis());
     return Duration.ofMillis(Math.max(millis, 0));
   }

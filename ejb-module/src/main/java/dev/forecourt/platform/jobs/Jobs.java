@@ -11,9 +11,6 @@ import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import java.util.Enumeration;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +19,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The one place where jobs are sent and where a failed job is retried or dead-lettered. Jobs are
@@ -58,18 +58,21 @@ public class Jobs {
   /** Sends a new job (first attempt) with {@code properties} (strings and numbers). */
   public void submit(JobQueue queue, String body, Map<String, Object> properties) {
     try (JMSContext jms = factory.createContext()) {
-      JMSProducer producer = jms.createProducer().setProperty(JOB_ID, UUID.randomUUID().toString())
-          .setProperty(ATTEMPT, 1).setProperty(ORIGIN, queue.id());
+      JMSProducer producer =
+          jms.createProducer()
+              .setProperty(JOB_ID, UUID.randomUUID().toString())
+              .setProperty(ATTEMPT, 1)
+              .setProperty(ORIGIN, queue.id());
       properties.forEach(producer::setProperty);
       producer.send(queue(queue), body);
     }
   }
 
   /**
-   * Runs {@code work} for the job {@code message} from {@code queue}. When it fails, the job is sent
-   * again with a delay (exponential, with jitter) or, after the queue's last attempt, to the dead
-   * letter queue with the error; either way in the caller's transaction, so nothing is lost and the
-   * job is not run twice for one failure.
+   * Runs {@code work} for the job {@code message} from {@code queue}. When it fails, the job is
+   * sent again with a delay (exponential, with jitter) or, after the queue's last attempt, to the
+   * dead letter queue with the error; either way in the caller's transaction, so nothing is lost
+   * and the job is not run twice for one failure.
    */
   public void process(Message message, JobQueue queue, Consumer<JobAttempt> work) {
     String jobId = property(message, JOB_ID);
@@ -78,22 +81,41 @@ public class Jobs {
     try {
       work.accept(new JobAttempt(jobId, attempt, attempt >= limit));
     } catch (RuntimeException e) {
-      String error = e instanceof JobFailedException ? e.getMessage()
-          : "unexpected error, see the server log for job " + jobId;
+      String error =
+          e instanceof JobFailedException
+              ? e.getMessage()
+              : "unexpected error, see the server log for job " + jobId;
       if (!(e instanceof JobFailedException)) {
-        LOG.log(Level.WARNING, "Job " + jobId + " on " + queue.id() + " failed (attempt " + attempt + ")", e);
+        LOG.log(
+            Level.WARNING,
+            "Job " + jobId + " on " + queue.id() + " failed (attempt " + attempt + ")",
+            e);
       }
       try (JMSContext jms = factory.createContext()) {
-        JMSProducer producer = copyProperties(message, jms.createProducer(), Set.of(ATTEMPT, LAST_ERROR))
-            .setProperty(LAST_ERROR, error).setProperty(ATTEMPT, attempt);
+        JMSProducer producer =
+            copyProperties(message, jms.createProducer(), Set.of(ATTEMPT, LAST_ERROR))
+                .setProperty(LAST_ERROR, error)
+                .setProperty(ATTEMPT, attempt);
         if (attempt >= limit) {
-          producer.setProperty(DEAD_AT, System.currentTimeMillis()).send(deadLetters, body(message));
+          producer
+              .setProperty(DEAD_AT, System.currentTimeMillis())
+              .send(deadLetters, body(message));
           metrics.counter("forecourt_jobs_dead_lettered_total", new Tag("queue", queue.id())).inc();
-          LOG.warning(() -> "Job " + jobId + " on " + queue.id() + " dead-lettered after " + attempt
-              + " attempts: " + error);
+          LOG.warning(
+              () ->
+                  "Job "
+                      + jobId
+                      + " on "
+                      + queue.id()
+                      + " dead-lettered after "
+                      + attempt
+                      + " attempts: "
+                      + error);
         } else {
           Duration delay = queue.delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
-          producer.setProperty(ATTEMPT, attempt + 1).setDeliveryDelay(delay.toMillis())
+          producer
+              .setProperty(ATTEMPT, attempt + 1)
+              .setDeliveryDelay(delay.toMillis())
               .send(queue(queue), body(message));
           metrics.counter("forecourt_jobs_retried_total", new Tag("queue", queue.id())).inc();
         }
@@ -104,7 +126,8 @@ public class Jobs {
   /** Sends a dead letter back to its queue as a fresh job (first attempt, no error). */
   void resubmit(JMSContext jms, Message deadLetter, JobQueue origin) {
     copyProperties(deadLetter, jms.createProducer(), Set.of(ATTEMPT, LAST_ERROR, DEAD_AT))
-        .setProperty(ATTEMPT, 1).send(queue(origin), body(deadLetter));
+        .setProperty(ATTEMPT, 1)
+        .send(queue(origin), body(deadLetter));
   }
 
   Queue deadLetters() {
@@ -146,8 +169,11 @@ public class Jobs {
     }
   }
 
-  /** The job's own properties (not the JMS/provider ones, not {@code except}) onto {@code producer}. */
-  private static JMSProducer copyProperties(Message message, JMSProducer producer, Set<String> except) {
+  /**
+   * The job's own properties (not the JMS/provider ones, not {@code except}) onto {@code producer}.
+   */
+  private static JMSProducer copyProperties(
+      Message message, JMSProducer producer, Set<String> except) {
     try {
       @SuppressWarnings("unchecked")
       Enumeration<String> names = message.getPropertyNames();

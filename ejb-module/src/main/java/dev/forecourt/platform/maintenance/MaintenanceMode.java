@@ -14,10 +14,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The maintenance switch of this node, read from the database at most once per
- * {@code forecourt.maintenance.cache-ttl} (PT2S): the check on every write costs no query, and a
- * switch made on another node of the cluster is seen within that time (on this node at once: the
- * service {@link #invalidate() invalidates} after its commit). One caller refreshes, the others keep
+ * The maintenance switch of this node, read from the database at most once per {@code
+ * forecourt.maintenance.cache-ttl} (PT2S): the check on every write costs no query, and a switch
+ * made on another node of the cluster is seen within that time (on this node at once: the service
+ * {@link #invalidate() invalidates} after its commit). One caller refreshes, the others keep
  * answering the previous value meanwhile. When the database cannot be read the last known value
  * stays (off before any read): maintenance fails open, the writes then fail on the database anyway.
  */
@@ -76,13 +76,18 @@ public class MaintenanceMode {
       MaintenanceState state = em.find(MaintenanceState.class, MaintenanceState.ID);
       status = state == null ? MaintenanceStatus.UNKNOWN : MaintenanceStatus.of(state);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "The maintenance switch could not be read; keeping the last known value", e);
+      LOG.log(
+          Level.WARNING,
+          "The maintenance switch could not be read; keeping the last known value",
+          e);
       Cached c = cached;
       cached = new Cached(c.status(), System.nanoTime(), c.loaded());
       return c.status();
     }
-    // invalidated while reading: keep the value but read again next time (it may predate the switch)
-    long readAt = generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
+    // invalidated while reading: keep the value but read again next time (it may predate the
+    // switch)
+    long readAt =
+        generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
     cached = new Cached(status, readAt, true);
     return status;
   }

@@ -25,9 +25,10 @@ public class MaintenanceReadiness implements ReadinessCheck {
   @Override
   public Result probe() {
     MaintenanceStatus status = mode.current();
-    return Result.up(Map.of(
-        "active", status.active(),
-        "message", status.message() == null ? "" : status.message(),
-        "since", status.since() == null ? "" : status.since().toString()));
+    return Result.up(
+        Map.of(
+            "active", status.active(),
+            "message", status.message() == null ? "" : status.message(),
+            "since", status.since() == null ? "" : status.since().toString()));
   }
 }

@@ -1,8 +1,8 @@
 package dev.forecourt.platform.maintenance;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.persistence.StoredTime;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.SessionContext;
@@ -18,9 +18,9 @@ import jakarta.validation.constraints.NotNull;
 import java.util.logging.Logger;
 
 /**
- * The maintenance switch, for admins: read it, switch it on (with a message and a
- * {@code Retry-After} for the callers whose writes are refused) or off. Switching is audited and
- * reaches this node's {@link MaintenanceMode} at the commit, the other nodes within its cache TTL.
+ * The maintenance switch, for admins: read it, switch it on (with a message and a {@code
+ * Retry-After} for the callers whose writes are refused) or off. Switching is audited and reaches
+ * this node's {@link MaintenanceMode} at the commit, the other nodes within its cache TTL.
  */
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
@@ -44,21 +44,30 @@ public class MaintenanceService {
 
   @Audited(entity = "maintenance", action = "switch")
   public MaintenanceStatus change(@NotNull @Valid MaintenanceSwitch request) {
-    MaintenanceState state = em.find(MaintenanceState.class, MaintenanceState.ID, LockModeType.PESSIMISTIC_WRITE);
+    MaintenanceState state =
+        em.find(MaintenanceState.class, MaintenanceState.ID, LockModeType.PESSIMISTIC_WRITE);
     boolean on = request.active();
-    String message = on && request.message() != null && !request.message().isBlank() ? request.message().strip() : null;
+    String message =
+        on && request.message() != null && !request.message().isBlank()
+            ? request.message().strip()
+            : null;
     String by = caller.getCallerPrincipal().getName();
-    state.change(on, message, request.retryAfterOrDefault(), by.length() > 200 ? by.substring(0, 200) : by,
+    state.change(
+        on,
+        message,
+        request.retryAfterOrDefault(),
+        by.length() > 200 ? by.substring(0, 200) : by,
         StoredTime.now());
-    transactions.registerInterposedSynchronization(new Synchronization() {
-      @Override
-      public void beforeCompletion() {}
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
 
-      @Override
-      public void afterCompletion(int status) {
-        mode.invalidate();
-      }
-    });
+          @Override
+          public void afterCompletion(int status) {
+            mode.invalidate();
+          }
+        });
     LOG.warning(() -> "Maintenance mode " + (on ? "ON" : "OFF") + " by " + by);
     return MaintenanceStatus.of(state);
   }

@@ -9,6 +9,9 @@ import java.time.Duration;
 @Dependent
 public class MaintenanceSettings implements SettingGroup {
 
-  public static final Setting<Duration> CACHE_TTL = Setting.durationOrZero("forecourt.maintenance.cache-ttl", "PT2S",
-      "how long a node trusts its last read of the maintenance switch (PT0S: read it on every write)");
+  public static final Setting<Duration> CACHE_TTL =
+      Setting.durationOrZero(
+          "forecourt.maintenance.cache-ttl",
+          "PT2S",
+          "how long a node trusts its last read of the maintenance switch (PT0S: read it on every write)");
 }

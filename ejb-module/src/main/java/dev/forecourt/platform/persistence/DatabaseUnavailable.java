@@ -9,8 +9,8 @@ import java.sql.SQLTransientConnectionException;
 
 /**
  * Recognizes "the database does not answer" — as opposed to a bug — and the answer a client gets
- * for it: 503 {@code service-unavailable} with {@code Retry-After}. The transaction was rolled back,
- * so the client may simply retry.
+ * for it: 503 {@code service-unavailable} with {@code Retry-After}. The transaction was rolled
+ * back, so the client may simply retry.
  */
 public final class DatabaseUnavailable {
 
@@ -22,18 +22,21 @@ public final class DatabaseUnavailable {
   /**
    * True when {@code e} or one of its causes says that the database (or the server's pool in front
    * of it) does not answer: a connection that cannot be had or broke (SQLState class 08,
-   * PostgreSQL's 57P0x shut-down states), a statement cut by its timeout (57014,
-   * {@link SQLTimeoutException}), or the connector refusing a connection (a disabled or exhausted
-   * pool).
+   * PostgreSQL's 57P0x shut-down states), a statement cut by its timeout (57014, {@link
+   * SQLTimeoutException}), or the connector refusing a connection (a disabled or exhausted pool).
    */
   public static boolean isCauseOf(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof SQLTimeoutException || cause instanceof jakarta.resource.ResourceException) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof SQLTimeoutException
+          || cause instanceof jakarta.resource.ResourceException) {
         return true;
       }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
+      if (cause instanceof SQLException sql
+          && sql.getSQLState() != null
+          && (sql.getSQLState().startsWith("08")
+              || sql.getSQLState().startsWith("57P")
               || sql.getSQLState().equals("57014"))) {
         return true;
       }
@@ -46,8 +49,9 @@ public final class DatabaseUnavailable {
 
   /** The problem a request that needed the database is answered with. */
   public static ProblemException problem() {
-    return new ProblemException(ProblemType.SERVICE_UNAVAILABLE,
-        "The database does not answer; nothing was changed. Try again shortly.")
+    return new ProblemException(
+            ProblemType.SERVICE_UNAVAILABLE,
+            "The database does not answer; nothing was changed. Try again shortly.")
         .retryAfter(RETRY_AFTER_SECONDS);
   }
 }

@@ -2,7 +2,6 @@ package dev.forecourt.platform.persistence;
 
 import dev.forecourt.platform.health.StartupPhases;
 import jakarta.annotation.PostConstruct;
-import jakarta.inject.Inject;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
@@ -10,6 +9,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -44,10 +44,19 @@ public class SchemaMigration {
             .locations("classpath:db/migration")
             .load();
     MigrateResult result = flyway.migrate();
-    schemaVersion = flyway.info().current() == null ? "none" : flyway.info().current().getVersion().getVersion();
+    schemaVersion =
+        flyway.info().current() == null
+            ? "none"
+            : flyway.info().current().getVersion().getVersion();
     complete = flyway.info().pending().length == 0;
     phases.completed(StartupPhases.MIGRATIONS);
-    LOG.info(() -> "Schema at version " + schemaVersion + " (" + result.migrationsExecuted + " migrations applied now)");
+    LOG.info(
+        () ->
+            "Schema at version "
+                + schemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now)");
   }
 
   /** True once every migration has been applied. */

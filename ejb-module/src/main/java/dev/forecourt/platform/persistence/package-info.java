@@ -1,2 +1,5 @@
-/** Database schema ownership: Flyway migrations applied at deployment, before the application serves traffic. */
+/**
+ * Database schema ownership: Flyway migrations applied at deployment, before the application serves
+ * traffic.
+ */
 package dev.forecourt.platform.persistence;

@@ -7,8 +7,8 @@ import java.util.List;
  * An expected failure of a use case, of the kind {@link #type()}; the web module answers it as a
  * problem with the status its table gives the kind (no HTTP status here). An EJB application
  * exception: it reaches the caller unwrapped and rolls the transaction back; its subclasses, the
- * domain-named failures ({@link NotFound}, {@code VehicleUnavailable}, {@code IllegalLeadTransition},
- * {@code DoubleBooking}), inherit that.
+ * domain-named failures ({@link NotFound}, {@code VehicleUnavailable}, {@code
+ * IllegalLeadTransition}, {@code DoubleBooking}), inherit that.
  */
 @ApplicationException(rollback = true)
 public class ProblemException extends RuntimeException {

@@ -1,2 +1,5 @@
-/** The catalogue of problem types (RFC 9457) and the application exceptions that carry them out of the services. */
+/**
+ * The catalogue of problem types (RFC 9457) and the application exceptions that carry them out of
+ * the services.
+ */
 package dev.forecourt.platform.problem;

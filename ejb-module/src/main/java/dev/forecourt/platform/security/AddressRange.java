@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A block of IP addresses in CIDR notation ({@code 10.0.0.0/8}, {@code fc00::/7}); a single
- * address is a block of one ({@code 127.0.0.1} = {@code 127.0.0.1/32}). IPv4 blocks also hold the
+ * A block of IP addresses in CIDR notation ({@code 10.0.0.0/8}, {@code fc00::/7}); a single address
+ * is a block of one ({@code 127.0.0.1} = {@code 127.0.0.1/32}). IPv4 blocks also hold the
  * IPv4-mapped IPv6 form of their addresses ({@code ::ffff:10.0.0.1}). Addresses are only ever
  * parsed from literals, never looked up in DNS.
  */
@@ -29,13 +29,18 @@ public record AddressRange(byte[] network, int prefix) {
     }
   }
 
-  /** A block in CIDR notation, or a single address; throws IllegalArgumentException if it is neither. */
+  /**
+   * A block in CIDR notation, or a single address; throws IllegalArgumentException if it is
+   * neither.
+   */
   public static AddressRange parse(String cidr) {
     String text = cidr.trim();
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
-    InetAddress parsed = literal(address)
-        .orElseThrow(() -> new IllegalArgumentException("not an IP address or CIDR block: " + text));
+    InetAddress parsed =
+        literal(address)
+            .orElseThrow(
+                () -> new IllegalArgumentException("not an IP address or CIDR block: " + text));
     byte[] bytes = parsed.getAddress();
     int prefix = bytes.length * 8;
     if (slash >= 0) {
@@ -48,7 +53,10 @@ public record AddressRange(byte[] network, int prefix) {
     return new AddressRange(bytes, prefix);
   }
 
-  /** A comma-separated list of blocks (blank: none); throws IllegalArgumentException naming a bad entry. */
+  /**
+   * A comma-separated list of blocks (blank: none); throws IllegalArgumentException naming a bad
+   * entry.
+   */
   public static List<AddressRange> parseList(String list) {
     List<AddressRange> ranges = new ArrayList<>();
     if (list != null) {
@@ -134,7 +142,9 @@ public record AddressRange(byte[] network, int prefix) {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof AddressRange r && r.prefix == prefix && java.util.Arrays.equals(r.network, network);
+    return other instanceof AddressRange r
+        && r.prefix == prefix
+        && java.util.Arrays.equals(r.network, network);
   }
 
   @Override

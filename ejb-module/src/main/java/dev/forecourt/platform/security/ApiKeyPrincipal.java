@@ -8,6 +8,7 @@ public record ApiKeyPrincipal(String prefix, Set<String> scopes, Set<String> dea
     implements AssignedCaller, Serializable {
 
   public static final String GROUP = "integrator";
+
   /** The principal name of an API key is this prefix and the key's public prefix. */
   public static final String NAME_PREFIX = "apikey:";
 

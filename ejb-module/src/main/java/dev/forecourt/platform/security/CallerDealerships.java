@@ -29,7 +29,9 @@ public class CallerDealerships {
   /** The rooftop codes assigned to the caller; empty when none. */
   public Set<String> assigned() {
     return security.getPrincipalsByType(AssignedCaller.class).stream()
-        .findFirst().map(AssignedCaller::dealerships).orElse(Set.of());
+        .findFirst()
+        .map(AssignedCaller::dealerships)
+        .orElse(Set.of());
   }
 
   /** True when the caller may work on dealership {@code code}. */
@@ -53,7 +55,8 @@ public class CallerDealerships {
 
   /** 403 {@code forbidden}: the dealership is not the caller's. */
   public static ProblemException forbidden(String code) {
-    return new ProblemException(ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
+    return new ProblemException(
+        ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
   }
 
   /** The caller's name. */

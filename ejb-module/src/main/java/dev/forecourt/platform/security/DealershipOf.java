@@ -6,9 +6,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A parameter (or a record component of an argument) holding the id of an entity that belongs to a dealership (a vehicle, lead, deal or
- * test drive: an entity with a {@code dealership} association): the call concerns that entity's
- * dealership ({@link DealershipScoped}).
+ * A parameter (or a record component of an argument) holding the id of an entity that belongs to a
+ * dealership (a vehicle, lead, deal or test drive: an entity with a {@code dealership}
+ * association): the call concerns that entity's dealership ({@link DealershipScoped}).
  */
 @Target({ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)

@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 
 /**
  * Enforces {@link DealershipScoped}: every dealership a call concerns must be among the caller's
- * ({@link AssignedCaller#dealerships()}: a token's claim or an API key's), unless the caller is an admin. Otherwise 403
- * {@code forbidden}, before the method runs. Unknown ids pass (the method answers 404).
+ * ({@link AssignedCaller#dealerships()}: a token's claim or an API key's), unless the caller is an
+ * admin. Otherwise 403 {@code forbidden}, before the method runs. Unknown ids pass (the method
+ * answers 404).
  */
 @DealershipScoped
 @Interceptor
@@ -38,7 +39,14 @@ public class DealershipScopeInterceptor {
     Set<String> assigned = caller.assigned();
     for (String code : concerned(call)) {
       if (!assigned.contains(code)) {
-        LOG.info(() -> "Dealership scope refused " + call.getMethod().getName() + " on " + code + " to " + caller.name());
+        LOG.info(
+            () ->
+                "Dealership scope refused "
+                    + call.getMethod().getName()
+                    + " on "
+                    + code
+                    + " to "
+                    + caller.name());
         throw CallerDealerships.forbidden(code);
       }
     }
@@ -73,8 +81,12 @@ public class DealershipScopeInterceptor {
   private void dealershipOf(DealershipOf of, Object id, Set<String> codes) {
     if (id instanceof Number number) {
       String entity = em.getMetamodel().entity(of.value()).getName();
-      em.createQuery("select e.dealership.code from " + entity + " e where e.id = :id", String.class)
-          .setParameter("id", number.longValue()).getResultStream().findFirst().ifPresent(codes::add);
+      em.createQuery(
+              "select e.dealership.code from " + entity + " e where e.id = :id", String.class)
+          .setParameter("id", number.longValue())
+          .getResultStream()
+          .findFirst()
+          .ifPresent(codes::add);
     }
   }
 }

@@ -1,7 +1,7 @@
 package dev.forecourt.platform.security;
 
-import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,11 +28,11 @@ import org.infinispan.configuration.global.GlobalConfigurationBuilder;
 import org.infinispan.manager.DefaultCacheManager;
 
 /**
- * Counts intrusion events per client address and blocks an address that reaches
- * {@code forecourt.intrusion.block-threshold} events (5) within {@code forecourt.intrusion.window}
- * (PT10M) for {@code forecourt.intrusion.block-duration} (PT15M). Both live in Infinispan caches
- * whose entries expire by themselves; admins list and unblock addresses. Settings are read on
- * each event, so a change through MP Config applies without a redeploy.
+ * Counts intrusion events per client address and blocks an address that reaches {@code
+ * forecourt.intrusion.block-threshold} events (5) within {@code forecourt.intrusion.window} (PT10M)
+ * for {@code forecourt.intrusion.block-duration} (PT15M). Both live in Infinispan caches whose
+ * entries expire by themselves; admins list and unblock addresses. Settings are read on each event,
+ * so a change through MP Config applies without a redeploy.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -73,35 +73,54 @@ public class IntrusionLedger {
   @PermitAll
   public Optional<BlockedClient> blocked(String address) {
     BlockedClient b = blocked.get(address);
-    return b != null && b.blockedUntil().isAfter(clock.instant()) ? Optional.of(b) : Optional.empty();
+    return b != null && b.blockedUntil().isAfter(clock.instant())
+        ? Optional.of(b)
+        : Optional.empty();
   }
 
-  /** Records an event of {@code rule} from {@code address}; answers the block if this event caused one. */
+  /**
+   * Records an event of {@code rule} from {@code address}; answers the block if this event caused
+   * one.
+   */
   @PermitAll
   public Optional<BlockedClient> record(String address, String rule) {
     int threshold = IntrusionSettings.BLOCK_THRESHOLD.get();
     Duration window = IntrusionSettings.WINDOW.get();
     Duration blockFor = IntrusionSettings.BLOCK_DURATION.get();
     Instant now = clock.instant();
-    Events counted = events.compute(address,
-        (k, old) -> old == null || old.first().plus(window).isBefore(now) ? new Events(now, 1) : new Events(old.first(), old.count() + 1),
-        window.toMillis(), TimeUnit.MILLISECONDS);
+    Events counted =
+        events.compute(
+            address,
+            (k, old) ->
+                old == null || old.first().plus(window).isBefore(now)
+                    ? new Events(now, 1)
+                    : new Events(old.first(), old.count() + 1),
+            window.toMillis(),
+            TimeUnit.MILLISECONDS);
     if (counted.count() < threshold) {
       return Optional.empty();
     }
-    BlockedClient block = new BlockedClient(address, now, now.plus(blockFor), counted.count(), rule);
+    BlockedClient block =
+        new BlockedClient(address, now, now.plus(blockFor), counted.count(), rule);
     blocked.put(address, block, blockFor.toMillis(), TimeUnit.MILLISECONDS);
     events.remove(address);
-    LOG.warning(() -> "Security event: client blocked until " + block.blockedUntil() + " after " + counted.count()
-        + " intrusion events");
+    LOG.warning(
+        () ->
+            "Security event: client blocked until "
+                + block.blockedUntil()
+                + " after "
+                + counted.count()
+                + " intrusion events");
     return Optional.of(block);
   }
 
   @RolesAllowed(Role.ADMIN_NAME)
   public List<BlockedClient> list() {
     Instant now = clock.instant();
-    return blocked.values().stream().filter(b -> b.blockedUntil().isAfter(now))
-        .sorted(Comparator.comparing(BlockedClient::blockedAt)).toList();
+    return blocked.values().stream()
+        .filter(b -> b.blockedUntil().isAfter(now))
+        .sorted(Comparator.comparing(BlockedClient::blockedAt))
+        .toList();
   }
 
   @RolesAllowed(Role.ADMIN_NAME)

@@ -9,15 +9,21 @@ import java.time.Duration;
 @Dependent
 public class IntrusionSettings implements SettingGroup {
 
-  public static final Setting<Boolean> ENABLED = Setting.flag("forecourt.intrusion.enabled", "true",
-      "inspect requests for attack patterns");
+  public static final Setting<Boolean> ENABLED =
+      Setting.flag("forecourt.intrusion.enabled", "true", "inspect requests for attack patterns");
 
-  public static final Setting<Integer> BLOCK_THRESHOLD = Setting.integer("forecourt.intrusion.block-threshold", "5",
-      1, 10_000, "intrusion events from one address within the window that block it");
+  public static final Setting<Integer> BLOCK_THRESHOLD =
+      Setting.integer(
+          "forecourt.intrusion.block-threshold",
+          "5",
+          1,
+          10_000,
+          "intrusion events from one address within the window that block it");
 
-  public static final Setting<Duration> WINDOW = Setting.duration("forecourt.intrusion.window", "PT10M",
-      "the window of those events");
+  public static final Setting<Duration> WINDOW =
+      Setting.duration("forecourt.intrusion.window", "PT10M", "the window of those events");
 
-  public static final Setting<Duration> BLOCK_DURATION = Setting.duration("forecourt.intrusion.block-duration", "PT15M",
-      "how long an address stays blocked");
+  public static final Setting<Duration> BLOCK_DURATION =
+      Setting.duration(
+          "forecourt.intrusion.block-duration", "PT15M", "how long an address stays blocked");
 }

@@ -22,8 +22,8 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM under {@code forecourt.secrets.key} (base64 of 32 random bytes). A stored value reads
  * {@code gcm1:<key id>:<base64 of IV and ciphertext>}; the key id lets values written under a
  * previous key ({@code forecourt.secrets.previous-keys}, comma-separated) still be read after the
- * key is rotated. Each value is bound to what it belongs to (associated data such as
- * {@code totp:42}), so a ciphertext copied to another row does not decrypt.
+ * key is rotated. Each value is bound to what it belongs to (associated data such as {@code
+ * totp:42}), so a ciphertext copied to another row does not decrypt.
  */
 @ApplicationScoped
 public class SecretCipher {
@@ -38,8 +38,11 @@ public class SecretCipher {
 
   @PostConstruct
   void load() {
-    SecretKey current = key(SecuritySettings.SECRETS_KEY.find()
-        .orElseThrow(() -> new IllegalStateException(KEY_REQUIRED)));
+    SecretKey current =
+        key(
+            SecuritySettings.SECRETS_KEY
+                .find()
+                .orElseThrow(() -> new IllegalStateException(KEY_REQUIRED)));
     currentId = id(current);
     keys.put(currentId, current);
     for (String encoded : SecuritySettings.SECRETS_PREVIOUS_KEYS.find().orElse(List.of())) {
@@ -85,8 +88,10 @@ public class SecretCipher {
     String[] parts = stored.split(":", 3);
     SecretKey key = keys.get(parts[1]);
     if (key == null) {
-      throw new IllegalStateException("A stored secret is encrypted under key " + parts[1]
-          + ", which is neither forecourt.secrets.key nor in forecourt.secrets.previous-keys");
+      throw new IllegalStateException(
+          "A stored secret is encrypted under key "
+              + parts[1]
+              + ", which is neither forecourt.secrets.key nor in forecourt.secrets.previous-keys");
     }
     try {
       byte[] in = Base64.getDecoder().decode(parts[2]);
@@ -129,7 +134,8 @@ public class SecretCipher {
   /** A key's public id: the first 8 hex digits of SHA-256 of the key. */
   private static String id(SecretKey key) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()), 0, 4);
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()), 0, 4);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

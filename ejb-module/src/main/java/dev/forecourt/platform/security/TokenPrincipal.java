@@ -25,7 +25,10 @@ public final class TokenPrincipal implements JsonWebToken, AssignedCaller, Seria
     this.claims = Map.copyOf(claims.toJSONObject());
     Object upn = this.claims.get("upn");
     Object preferred = this.claims.get("preferred_username");
-    this.name = upn != null ? upn.toString() : preferred != null ? preferred.toString() : claims.getSubject();
+    this.name =
+        upn != null
+            ? upn.toString()
+            : preferred != null ? preferred.toString() : claims.getSubject();
   }
 
   @Override
@@ -56,7 +59,10 @@ public final class TokenPrincipal implements JsonWebToken, AssignedCaller, Seria
     return out;
   }
 
-  /** The dealerships (rooftop codes) the caller is assigned to ({@code dealerships} claim); empty when none. */
+  /**
+   * The dealerships (rooftop codes) the caller is assigned to ({@code dealerships} claim); empty
+   * when none.
+   */
   @Override
   public Set<String> dealerships() {
     Object codes = claims.get("dealerships");

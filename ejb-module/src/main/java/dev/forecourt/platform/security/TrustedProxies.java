@@ -7,11 +7,11 @@ import java.util.Optional;
 
 /**
  * Which address a request comes from, behind reverse proxies and load balancers: the peer of the
- * connection, unless that peer is one of the proxies in {@code forecourt.http.trusted-proxies}
- * (IP addresses and CIDR blocks, comma-separated; default none). From a trusted proxy, the hops it
+ * connection, unless that peer is one of the proxies in {@code forecourt.http.trusted-proxies} (IP
+ * addresses and CIDR blocks, comma-separated; default none). From a trusted proxy, the hops it
  * reports ({@code X-Forwarded-For}, else the {@code for=} of {@code Forwarded}) are walked from the
- * right: trusted proxies are skipped, and the first hop that is not one is the client (a client
- * may write anything to the left of it; nothing there is believed). With no proxy configured the
+ * right: trusted proxies are skipped, and the first hop that is not one is the client (a client may
+ * write anything to the left of it; nothing there is believed). With no proxy configured the
  * headers are ignored. This is the one rule for the rate limits, the intrusion detection and the
  * audit trail's client address.
  */
@@ -32,17 +32,24 @@ public final class TrustedProxies {
       AddressRange.parseList(value);
       return null;
     } catch (IllegalArgumentException e) {
-      return KEY + " must list IP addresses or CIDR blocks, comma-separated (" + e.getMessage() + ")";
+      return KEY
+          + " must list IP addresses or CIDR blocks, comma-separated ("
+          + e.getMessage()
+          + ")";
     }
   }
 
-  /** The trusted proxies configured now (read from MP Config on each call; parsed once per value). */
+  /**
+   * The trusted proxies configured now (read from MP Config on each call; parsed once per value).
+   */
   public static List<AddressRange> configured() {
     String value = SecuritySettings.TRUSTED_PROXIES.find().orElse("").trim();
     Parsed p = parsed;
     if (!p.value().equals(value)) {
-      // validated at deployment; a bad value set at runtime trusts no proxy rather than failing requests
-      List<AddressRange> ranges = problemWith(value) == null ? AddressRange.parseList(value) : List.of();
+      // validated at deployment; a bad value set at runtime trusts no proxy rather than failing
+      // requests
+      List<AddressRange> ranges =
+          problemWith(value) == null ? AddressRange.parseList(value) : List.of();
       p = new Parsed(value, ranges);
       parsed = p;
     }
@@ -53,12 +60,13 @@ public final class TrustedProxies {
    * The client address of a request from {@code peer} carrying the given {@code X-Forwarded-For}
    * and {@code Forwarded} header values (each possibly several, in order).
    */
-  public static String clientAddress(String peer, List<String> xForwardedFor, List<String> forwarded,
-      List<AddressRange> trusted) {
+  public static String clientAddress(
+      String peer, List<String> xForwardedFor, List<String> forwarded, List<AddressRange> trusted) {
     if (trusted.isEmpty() || !isTrusted(peer, trusted)) {
       return peer;
     }
-    List<String> hops = !xForwardedFor.isEmpty() ? forwardedForHops(xForwardedFor) : forwardedHops(forwarded);
+    List<String> hops =
+        !xForwardedFor.isEmpty() ? forwardedForHops(xForwardedFor) : forwardedHops(forwarded);
     String client = peer;
     for (int i = hops.size() - 1; i >= 0; i--) {
       Optional<InetAddress> hop = AddressRange.literal(withoutPort(hops.get(i)));
@@ -91,7 +99,10 @@ public final class TrustedProxies {
     return hops;
   }
 
-  /** The {@code for=} of each element of RFC 7239 {@code Forwarded} headers ({@code unknown} where missing). */
+  /**
+   * The {@code for=} of each element of RFC 7239 {@code Forwarded} headers ({@code unknown} where
+   * missing).
+   */
   private static List<String> forwardedHops(List<String> headers) {
     List<String> hops = new ArrayList<>();
     for (String header : headers) {
@@ -109,7 +120,9 @@ public final class TrustedProxies {
     return hops;
   }
 
-  /** {@code 192.0.2.1:4711} → {@code 192.0.2.1}, {@code [2001:db8::1]:4711} → {@code 2001:db8::1}. */
+  /**
+   * {@code 192.0.2.1:4711} → {@code 192.0.2.1}, {@code [2001:db8::1]:4711} → {@code 2001:db8::1}.
+   */
   private static String withoutPort(String hop) {
     if (hop.startsWith("[")) {
       int end = hop.indexOf(']');

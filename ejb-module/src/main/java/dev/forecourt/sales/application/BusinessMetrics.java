@@ -29,13 +29,14 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * The business figures of the whole group as application gauges in {@code /metrics}:
- * {@code forecourt_leads{stage}}, {@code forecourt_lead_conversion_ratio} (won / (won + lost), NaN
- * while none is decided), {@code forecourt_revenue{currency}} and {@code forecourt_deals_closed{currency}}
- * (closed deals, all time), {@code forecourt_vehicle_views} (one per visitor per hour) and
- * {@code forecourt_vehicle_inquiries} (leads naming a vehicle). The figures come from
- * {@link SalesFigures} and are kept for {@code forecourt.metrics.business.refresh} (PT30S), so a
- * scrape queries the database at most once per period, however many gauges and scrapers there are.
+ * The business figures of the whole group as application gauges in {@code /metrics}: {@code
+ * forecourt_leads{stage}}, {@code forecourt_lead_conversion_ratio} (won / (won + lost), NaN while
+ * none is decided), {@code forecourt_revenue{currency}} and {@code
+ * forecourt_deals_closed{currency}} (closed deals, all time), {@code forecourt_vehicle_views} (one
+ * per visitor per hour) and {@code forecourt_vehicle_inquiries} (leads naming a vehicle). The
+ * figures come from {@link SalesFigures} and are kept for {@code
+ * forecourt.metrics.business.refresh} (PT30S), so a scrape queries the database at most once per
+ * period, however many gauges and scrapers there are.
  */
 @Singleton
 @Startup
@@ -46,7 +47,11 @@ public class BusinessMetrics {
   private static final Logger LOG = Logger.getLogger(BusinessMetrics.class.getName());
 
   /** The figures at one moment (public: the container's proxy of this bean returns it). */
-  public record Figures(Funnel funnel, Map<String, BigDecimal> revenue, Map<String, Long> closedDeals, long views,
+  public record Figures(
+      Funnel funnel,
+      Map<String, BigDecimal> revenue,
+      Map<String, Long> closedDeals,
+      long views,
       long inquiries) {}
 
   @PersistenceContext(unitName = "forecourt")
@@ -60,6 +65,7 @@ public class BusinessMetrics {
 
   /** This bean through the container: gauges read under its lock and in a transaction. */
   private BusinessMetrics self;
+
   private Figures figures;
   private Instant takenAt;
   private final Set<String> currencies = new HashSet<>();
@@ -68,13 +74,21 @@ public class BusinessMetrics {
   void register() {
     self = context.getBusinessObject(BusinessMetrics.class);
     for (LeadStatus stage : LeadStatus.values()) {
-      gauge("forecourt_leads", "Leads by funnel stage", f -> f.funnel().leadsByStage().get(stage),
+      gauge(
+          "forecourt_leads",
+          "Leads by funnel stage",
+          f -> f.funnel().leadsByStage().get(stage),
           new Tag("stage", stage.name()));
     }
-    gauge("forecourt_lead_conversion_ratio", "Won / (won + lost) leads; NaN while none is decided",
+    gauge(
+        "forecourt_lead_conversion_ratio",
+        "Won / (won + lost) leads; NaN while none is decided",
         f -> f.funnel().conversionRate() == null ? Double.NaN : f.funnel().conversionRate());
     gauge("forecourt_vehicle_views", "Vehicle views, one per visitor per hour", Figures::views);
-    gauge("forecourt_vehicle_inquiries", "Vehicle inquiries: leads naming a vehicle", Figures::inquiries);
+    gauge(
+        "forecourt_vehicle_inquiries",
+        "Vehicle inquiries: leads naming a vehicle",
+        Figures::inquiries);
   }
 
   /** The figures, read again when older than the refresh period. */
@@ -88,16 +102,27 @@ public class BusinessMetrics {
         closed.merge(line.currency(), line.deals(), Long::sum);
       }
       List<DealershipInterest> interest = SalesFigures.interestByDealership(em, null, null, null);
-      figures = new Figures(SalesFigures.funnel(em, null), revenue, closed,
-          interest.stream().mapToLong(DealershipInterest::views).sum(),
-          interest.stream().mapToLong(DealershipInterest::inquiries).sum());
+      figures =
+          new Figures(
+              SalesFigures.funnel(em, null),
+              revenue,
+              closed,
+              interest.stream().mapToLong(DealershipInterest::views).sum(),
+              interest.stream().mapToLong(DealershipInterest::inquiries).sum());
       takenAt = now;
       for (String currency : revenue.keySet()) {
         if (currencies.add(currency)) {
           Tag tag = new Tag("currency", currency);
-          gauge("forecourt_revenue", "Revenue of closed deals, by currency",
-              f -> f.revenue().getOrDefault(currency, BigDecimal.ZERO).doubleValue(), tag);
-          gauge("forecourt_deals_closed", "Closed deals, by currency", f -> f.closedDeals().getOrDefault(currency, 0L), tag);
+          gauge(
+              "forecourt_revenue",
+              "Revenue of closed deals, by currency",
+              f -> f.revenue().getOrDefault(currency, BigDecimal.ZERO).doubleValue(),
+              tag);
+          gauge(
+              "forecourt_deals_closed",
+              "Closed deals, by currency",
+              f -> f.closedDeals().getOrDefault(currency, 0L),
+              tag);
         }
       }
     }
@@ -116,15 +141,18 @@ public class BusinessMetrics {
   }
 
   /** A gauge reading one figure; NaN (and a log line) when the figures cannot be read. */
-  private void gauge(String name, String description, Function<Figures, Number> figure, Tag... tags) {
-    Supplier<Double> value = () -> {
-      try {
-        return figure.apply(self.figures()).doubleValue();
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Business figure " + name + " could not be read: " + e);
-        return Double.NaN;
-      }
-    };
-    registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+  private void gauge(
+      String name, String description, Function<Figures, Number> figure, Tag... tags) {
+    Supplier<Double> value =
+        () -> {
+          try {
+            return figure.apply(self.figures()).doubleValue();
+          } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Business figure " + name + " could not be read: " + e);
+            return Double.NaN;
+          }
+        };
+    registry.gauge(
+        Metadata.builder().withName(name).withDescription(description).build(), value, tags);
   }
 }

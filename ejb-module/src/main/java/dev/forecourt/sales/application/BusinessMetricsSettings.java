@@ -9,6 +9,9 @@ import java.time.Duration;
 @Dependent
 public class BusinessMetricsSettings implements SettingGroup {
 
-  public static final Setting<Duration> REFRESH = Setting.durationOrZero("forecourt.metrics.business.refresh", "PT30S",
-      "how long the business figures are kept before a scrape reads them again (PT0S: on every scrape)");
+  public static final Setting<Duration> REFRESH =
+      Setting.durationOrZero(
+          "forecourt.metrics.business.refresh",
+          "PT30S",
+          "how long the business figures are kept before a scrape reads them again (PT0S: on every scrape)");
 }

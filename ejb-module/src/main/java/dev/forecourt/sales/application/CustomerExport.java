@@ -10,6 +10,9 @@ import java.util.List;
 public record CustomerExport(Instant exportedAt, CustomerRecord customer, List<LeadData> leads) {
 
   /** One lead of the customer and what hangs off it. */
-  public record LeadData(LeadView lead, List<ActivityView> activities, List<TestDriveView> testDrives,
+  public record LeadData(
+      LeadView lead,
+      List<ActivityView> activities,
+      List<TestDriveView> testDrives,
       List<DealView> deals) {}
 }

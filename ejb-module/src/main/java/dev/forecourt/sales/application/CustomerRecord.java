@@ -17,7 +17,16 @@ public record CustomerRecord(
     Instant erasedAt) {
 
   static CustomerRecord of(Customer c) {
-    return new CustomerRecord(c.id(), c.firstName(), c.lastName(), c.email(), c.phone(), c.consentMarketing(),
-        c.consentContact(), c.createdAt(), c.updatedAt(), c.erasedAt());
+    return new CustomerRecord(
+        c.id(),
+        c.firstName(),
+        c.lastName(),
+        c.email(),
+        c.phone(),
+        c.consentMarketing(),
+        c.consentContact(),
+        c.createdAt(),
+        c.updatedAt(),
+        c.erasedAt());
   }
 }

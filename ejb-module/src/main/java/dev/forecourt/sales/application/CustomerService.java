@@ -1,11 +1,11 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.sales.domain.Customer;
 import dev.forecourt.sales.domain.Deal;
 import dev.forecourt.sales.domain.Lead;
@@ -45,27 +45,54 @@ public class CustomerService {
   @Audited(entity = "customer", action = "export")
   public CustomerExport export(@EntityId long id) {
     Customer customer = customer(id, LockModeType.NONE);
-    List<Lead> leads = ofCustomer("select l from Lead l join fetch l.dealership where l.customer.id = :id order by l.id",
-        id, Lead.class);
+    List<Lead> leads =
+        ofCustomer(
+            "select l from Lead l join fetch l.dealership where l.customer.id = :id order by l.id",
+            id,
+            Lead.class);
     if (!caller.all()) {
       Set<String> assigned = caller.assigned();
       if (leads.stream().map(l -> l.dealership().code()).noneMatch(assigned::contains)) {
-        throw new ProblemException(ProblemType.FORBIDDEN, "Customer " + id + " has no lead at your dealerships");
+        throw new ProblemException(
+            ProblemType.FORBIDDEN, "Customer " + id + " has no lead at your dealerships");
       }
     }
-    Map<Long, List<ActivityView>> activities = byLead(ofCustomer(
-        "select a from LeadActivity a where a.lead.customer.id = :id order by a.occurredAt, a.id", id,
-        LeadActivity.class), ActivityView::of, ActivityView::leadId);
-    Map<Long, List<TestDriveView>> drives = byLead(ofCustomer(
-        "select t from TestDrive t where t.lead.customer.id = :id order by t.startsAt, t.id", id, TestDrive.class),
-        TestDriveView::of, TestDriveView::leadId);
-    Map<Long, List<DealView>> deals = byLead(ofCustomer(
-        "select d from Deal d where d.lead.customer.id = :id order by d.id", id, Deal.class),
-        DealView::of, DealView::leadId);
-    return new CustomerExport(Instant.now().truncatedTo(ChronoUnit.MILLIS), CustomerRecord.of(customer),
-        leads.stream().map(l -> new CustomerExport.LeadData(LeadView.of(l),
-            activities.getOrDefault(l.id(), List.of()), drives.getOrDefault(l.id(), List.of()),
-            deals.getOrDefault(l.id(), List.of()))).toList());
+    Map<Long, List<ActivityView>> activities =
+        byLead(
+            ofCustomer(
+                "select a from LeadActivity a where a.lead.customer.id = :id order by a.occurredAt, a.id",
+                id,
+                LeadActivity.class),
+            ActivityView::of,
+            ActivityView::leadId);
+    Map<Long, List<TestDriveView>> drives =
+        byLead(
+            ofCustomer(
+                "select t from TestDrive t where t.lead.customer.id = :id order by t.startsAt, t.id",
+                id,
+                TestDrive.class),
+            TestDriveView::of,
+            TestDriveView::leadId);
+    Map<Long, List<DealView>> deals =
+        byLead(
+            ofCustomer(
+                "select d from Deal d where d.lead.customer.id = :id order by d.id",
+                id,
+                Deal.class),
+            DealView::of,
+            DealView::leadId);
+    return new CustomerExport(
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
+        CustomerRecord.of(customer),
+        leads.stream()
+            .map(
+                l ->
+                    new CustomerExport.LeadData(
+                        LeadView.of(l),
+                        activities.getOrDefault(l.id(), List.of()),
+                        drives.getOrDefault(l.id(), List.of()),
+                        deals.getOrDefault(l.id(), List.of())))
+            .toList());
   }
 
   /**
@@ -84,8 +111,15 @@ public class CustomerService {
     }
     List<Lead> leads = ofCustomer("select l from Lead l where l.customer.id = :id", id, Lead.class);
     int reasons = (int) leads.stream().filter(Lead::eraseLostReason).count();
-    int notes = (int) ofCustomer("select a from LeadActivity a where a.lead.customer.id = :id", id, LeadActivity.class)
-        .stream().filter(LeadActivity::eraseNote).count();
+    int notes =
+        (int)
+            ofCustomer(
+                    "select a from LeadActivity a where a.lead.customer.id = :id",
+                    id,
+                    LeadActivity.class)
+                .stream()
+                .filter(LeadActivity::eraseNote)
+                .count();
     em.flush();
     return new Erasure(id, customer.lastName(), customer.erasedAt(), leads.size(), notes, reasons);
   }
@@ -102,7 +136,8 @@ public class CustomerService {
     return em.createQuery(jpql, type).setParameter("id", id).getResultList();
   }
 
-  private static <E, V> Map<Long, List<V>> byLead(List<E> entities, Function<E, V> view, Function<V, Long> leadId) {
+  private static <E, V> Map<Long, List<V>> byLead(
+      List<E> entities, Function<E, V> view, Function<V, Long> leadId) {
     return entities.stream().map(view).collect(Collectors.groupingBy(leadId));
   }
 }

@@ -15,6 +15,7 @@ public record DealDraft(
     @NotNull @Positive @DealershipOf(Lead.class) Long leadId,
     @NotNull @Positive @DealershipOf(Vehicle.class) Long vehicleId,
     @NotNull @PositiveOrZero @DecimalMax("9999999999.99") BigDecimal salePrice,
-    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code") String currency,
+    @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 currency code")
+        String currency,
     @PositiveOrZero @DecimalMax("9999999999.99") BigDecimal tradeInValue,
     boolean financed) {}

@@ -1,6 +1,6 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.platform.security.Role;
+import dev.forecourt.inventory.application.VehicleUnavailable;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
@@ -14,11 +14,11 @@ import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.sales.domain.Deal;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadStatus;
-import dev.forecourt.inventory.application.VehicleUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -57,7 +57,9 @@ public class DealService {
     try {
       price = Money.of(draft.salePrice(), draft.currency());
     } catch (IllegalArgumentException e) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown currency",
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Unknown currency",
           List.of(new FieldError("currency", "is not an ISO 4217 currency")));
     }
     Deal deal;
@@ -121,7 +123,8 @@ public class DealService {
   /** 412 {@code precondition-failed} when the deal changed since the client read it. */
   private static void requireVersion(Deal deal, long expectedVersion) {
     if (deal.version() != expectedVersion) {
-      throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+      throw new ProblemException(
+          ProblemType.PRECONDITION_FAILED,
           "Deal " + deal.id() + " was changed since you read it; read it again");
     }
   }
@@ -134,12 +137,15 @@ public class DealService {
     return deal;
   }
 
-  /** Writes now, so that a concurrent change of the lead or vehicle is a 409, not a failed commit. */
+  /**
+   * Writes now, so that a concurrent change of the lead or vehicle is a 409, not a failed commit.
+   */
   private DealView flushed(Deal deal) {
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new ProblemException(ProblemType.CONFLICT, "The lead or vehicle was changed at the same time; try again");
+      throw new ProblemException(
+          ProblemType.CONFLICT, "The lead or vehicle was changed at the same time; try again");
     }
     return DealView.of(deal);
   }

@@ -22,7 +22,19 @@ public record DealView(
     long version) {
 
   static DealView of(Deal d) {
-    return new DealView(d.id(), d.lead().id(), d.vehicle().id(), d.dealership().code(), d.salesperson(), d.status(),
-        d.price().amount(), d.price().currency(), d.tradeIn(), d.financed(), d.createdAt(), d.closedAt(), d.version());
+    return new DealView(
+        d.id(),
+        d.lead().id(),
+        d.vehicle().id(),
+        d.dealership().code(),
+        d.salesperson(),
+        d.status(),
+        d.price().amount(),
+        d.price().currency(),
+        d.tradeIn(),
+        d.financed(),
+        d.createdAt(),
+        d.closedAt(),
+        d.version());
   }
 }

@@ -7,5 +7,10 @@ import java.time.Instant;
  * erased (the first erasure), and how much free text this call blanked (zero on a repeat unless
  * text was added meanwhile).
  */
-public record Erasure(long customerId, String pseudonym, Instant erasedAt, int leads, int notesErased,
+public record Erasure(
+    long customerId,
+    String pseudonym,
+    Instant erasedAt,
+    int leads,
+    int notesErased,
     int lostReasonsErased) {}

@@ -9,8 +9,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
 /**
- * The body of {@code POST /leads}: an existing customer ({@code customerId}) or a new one
- * ({@code customer}), the dealership, optionally the vehicle of interest, the source and a first note.
+ * The body of {@code POST /leads}: an existing customer ({@code customerId}) or a new one ({@code
+ * customer}), the dealership, optionally the vehicle of interest, the source and a first note.
  */
 public record LeadDraft(
     @Positive Long customerId,
@@ -18,4 +18,5 @@ public record LeadDraft(
     @NotBlank @Size(max = 20) String dealershipCode,
     @Positive Long vehicleId,
     @NotNull LeadSource source,
-    @Size(max = 2000) String note) implements DealershipBound {}
+    @Size(max = 2000) String note)
+    implements DealershipBound {}

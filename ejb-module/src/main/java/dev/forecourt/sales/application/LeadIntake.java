@@ -39,16 +39,32 @@ public class LeadIntake {
 
   @Audited(entity = "lead", action = "receive")
   public Received receive(@NotNull String source, @NotNull @Valid MarketplaceLead lead) {
-    List<Lead> existing = em.createQuery("select l from Lead l where l.externalSource = :source"
-            + " and l.externalRef = :ref", Lead.class)
-        .setParameter("source", source).setParameter("ref", lead.externalId()).getResultList();
+    List<Lead> existing =
+        em.createQuery(
+                "select l from Lead l where l.externalSource = :source"
+                    + " and l.externalRef = :ref",
+                Lead.class)
+            .setParameter("source", source)
+            .setParameter("ref", lead.externalId())
+            .getResultList();
     if (!existing.isEmpty()) {
       return new Received(LeadView.of(existing.get(0)), false);
     }
-    LeadDraft draft = new LeadDraft(null, lead.customer(), lead.dealershipCode(), lead.vehicleId(),
-        LeadSource.MARKETPLACE, lead.message());
-    Lead created = Sales.newLead(em, draft, null, "integration:" + source,
-        new ExternalReference(source, lead.externalId()));
+    LeadDraft draft =
+        new LeadDraft(
+            null,
+            lead.customer(),
+            lead.dealershipCode(),
+            lead.vehicleId(),
+            LeadSource.MARKETPLACE,
+            lead.message());
+    Lead created =
+        Sales.newLead(
+            em,
+            draft,
+            null,
+            "integration:" + source,
+            new ExternalReference(source, lead.externalId()));
     events.leadCreated(created);
     return new Received(LeadView.of(created), true);
   }

@@ -1,23 +1,22 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
-import dev.forecourt.platform.persistence.Jpql;
+import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadActivity;
-import dev.forecourt.sales.domain.ActivityKind;
 import dev.forecourt.sales.domain.LeadStatus;
-import dev.forecourt.platform.security.ApiKeyScope;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +38,13 @@ import java.util.Set;
  * activities and assignment. Staff work on the leads of their dealerships only.
  */
 @Stateless
-@DeclareRoles({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, Role.INTEGRATOR_NAME, ApiKeyScope.LEADS_WRITE})
+@DeclareRoles({
+  Role.SALES_NAME,
+  Role.MANAGER_NAME,
+  Role.ADMIN_NAME,
+  Role.INTEGRATOR_NAME,
+  ApiKeyScope.LEADS_WRITE
+})
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class LeadService {
 
@@ -52,14 +57,22 @@ public class LeadService {
 
   @Inject SalesEvents events;
 
-  /** A new lead (and customer, unless an existing one is named), NEW; a sales caller is assigned to it. */
+  /**
+   * A new lead (and customer, unless an existing one is named), NEW; a sales caller is assigned to
+   * it.
+   */
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.LEADS_WRITE})
   @Idempotent
   @Audited(entity = "lead", action = "create")
   @DealershipScoped
   public LeadView create(@NotNull @Valid LeadDraft draft, @IdempotencyKey String idempotencyKey) {
-    Lead lead = Sales.newLead(em, draft, context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null,
-        caller.name(), null);
+    Lead lead =
+        Sales.newLead(
+            em,
+            draft,
+            context.isCallerInRole(Role.SALES_NAME) ? caller.name() : null,
+            caller.name(),
+            null);
     events.leadCreated(lead);
     return LeadView.of(lead);
   }
@@ -75,24 +88,28 @@ public class LeadService {
     if (codes != null && codes.isEmpty()) {
       return List.of();
     }
-    TypedQuery<Lead> query = new Jpql("select l from Lead l join fetch l.dealership d")
-        .and("d.code in :dealerships", "dealerships", codes)
-        .and("l.status = :status", "status", search.status())
-        .and("l.assignedTo = :assignedTo", "assignedTo", search.assignedTo())
-        .and("l.id < :before", "before", search.before())
-        .orderBy("l.id desc")
-        .query(em, Lead.class);
+    TypedQuery<Lead> query =
+        new Jpql("select l from Lead l join fetch l.dealership d")
+            .and("d.code in :dealerships", "dealerships", codes)
+            .and("l.status = :status", "status", search.status())
+            .and("l.assignedTo = :assignedTo", "assignedTo", search.assignedTo())
+            .and("l.id < :before", "before", search.before())
+            .orderBy("l.id desc")
+            .query(em, Lead.class);
     return query.setMaxResults(search.limit()).getResultList().stream().map(LeadView::of).toList();
   }
 
   /**
    * Moves the lead along the funnel, provided it is still at {@code expectedVersion} (the version
-   * the client read, from its If-Match; else 412). WON is reached by closing a deal, never directly;
-   * LOST needs a reason. An illegal move → 409 {@code illegal-transition} naming the allowed stages.
+   * the client read, from its If-Match; else 412). WON is reached by closing a deal, never
+   * directly; LOST needs a reason. An illegal move → 409 {@code illegal-transition} naming the
+   * allowed stages.
    */
   @Audited(entity = "lead", action = "transition")
   @DealershipScoped
-  public LeadView transition(@EntityId @DealershipOf(Lead.class) long id, long expectedVersion,
+  public LeadView transition(
+      @EntityId @DealershipOf(Lead.class) long id,
+      long expectedVersion,
       @NotNull @Valid LeadTransition transition) {
     Lead lead = em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (lead == null) {
@@ -103,10 +120,15 @@ public class LeadService {
       Set<LeadStatus> allowed = EnumSet.noneOf(LeadStatus.class);
       allowed.addAll(lead.status().next());
       allowed.remove(LeadStatus.WON);
-      throw Sales.illegal("A lead is won by closing its deal (POST /deals/{id}/close), not by a transition", allowed);
+      throw Sales.illegal(
+          "A lead is won by closing its deal (POST /deals/{id}/close), not by a transition",
+          allowed);
     }
-    if (transition.status() == LeadStatus.LOST && (transition.reason() == null || transition.reason().isBlank())) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Say why the lead was lost",
+    if (transition.status() == LeadStatus.LOST
+        && (transition.reason() == null || transition.reason().isBlank())) {
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Say why the lead was lost",
           List.of(new FieldError("reason", "is required when the status is LOST")));
     }
     LeadStatus from = lead.status();
@@ -122,8 +144,10 @@ public class LeadService {
 
   @Audited(entity = "lead", action = "add-activity")
   @DealershipScoped
-  public ActivityView addActivity(@EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid ActivityDraft activity) {
-    LeadActivity a = new LeadActivity(Sales.lead(em, id), activity.kind(), activity.note(), caller.name());
+  public ActivityView addActivity(
+      @EntityId @DealershipOf(Lead.class) long id, @NotNull @Valid ActivityDraft activity) {
+    LeadActivity a =
+        new LeadActivity(Sales.lead(em, id), activity.kind(), activity.note(), caller.name());
     em.persist(a);
     em.flush();
     return ActivityView.of(a);
@@ -132,15 +156,27 @@ public class LeadService {
   @DealershipScoped
   public List<ActivityView> activities(@DealershipOf(Lead.class) long id) {
     Sales.lead(em, id);
-    return em.createQuery("select a from LeadActivity a where a.lead.id = :id order by a.occurredAt, a.id", LeadActivity.class)
-        .setParameter("id", id).getResultList().stream().map(ActivityView::of).toList();
+    return em
+        .createQuery(
+            "select a from LeadActivity a where a.lead.id = :id order by a.occurredAt, a.id",
+            LeadActivity.class)
+        .setParameter("id", id)
+        .getResultList()
+        .stream()
+        .map(ActivityView::of)
+        .toList();
   }
 
-  /** Assigns the lead to a salesperson (managers and admins), provided it is still at {@code expectedVersion}. */
+  /**
+   * Assigns the lead to a salesperson (managers and admins), provided it is still at {@code
+   * expectedVersion}.
+   */
   @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
   @Audited(entity = "lead", action = "assign")
   @DealershipScoped
-  public LeadView assign(@EntityId @DealershipOf(Lead.class) long id, long expectedVersion,
+  public LeadView assign(
+      @EntityId @DealershipOf(Lead.class) long id,
+      long expectedVersion,
       @NotNull @Valid Assignment assignment) {
     Lead lead = em.find(Lead.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (lead == null) {
@@ -155,7 +191,8 @@ public class LeadService {
   /** 412 {@code precondition-failed} when the lead changed since the client read it. */
   private static void requireVersion(Lead lead, long expectedVersion) {
     if (lead.version() != expectedVersion) {
-      throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+      throw new ProblemException(
+          ProblemType.PRECONDITION_FAILED,
           "Lead " + lead.id() + " was changed since you read it; read it again");
     }
   }

@@ -20,12 +20,22 @@ public record LeadView(
     String assignedTo,
     Instant createdAt,
     Instant updatedAt,
-    long version) implements DealershipBound {
+    long version)
+    implements DealershipBound {
 
   static LeadView of(Lead lead) {
-    return new LeadView(lead.id(), lead.customer().id(), lead.dealership().code(),
-        lead.vehicle() == null ? null : lead.vehicle().id(), lead.source(), lead.status(),
-        List.copyOf(lead.status().next()), lead.lostReason(), lead.assignedTo(), lead.createdAt(), lead.updatedAt(),
+    return new LeadView(
+        lead.id(),
+        lead.customer().id(),
+        lead.dealership().code(),
+        lead.vehicle() == null ? null : lead.vehicle().id(),
+        lead.source(),
+        lead.status(),
+        List.copyOf(lead.status().next()),
+        lead.lostReason(),
+        lead.assignedTo(),
+        lead.createdAt(),
+        lead.updatedAt(),
         lead.version());
   }
 }

@@ -23,36 +23,59 @@ final class Sales {
 
   /**
    * A new NEW lead from {@code draft} (with a new customer unless an existing one is named),
-   * persisted; {@code assignee} may be null, {@code actor} writes the first note; {@code external} is
-   * the integration source and its reference of a lead received from a marketplace, else null.
+   * persisted; {@code assignee} may be null, {@code actor} writes the first note; {@code external}
+   * is the integration source and its reference of a lead received from a marketplace, else null.
    */
-  static Lead newLead(EntityManager em, LeadDraft draft, String assignee, String actor, ExternalReference external) {
+  static Lead newLead(
+      EntityManager em,
+      LeadDraft draft,
+      String assignee,
+      String actor,
+      ExternalReference external) {
     if ((draft.customerId() == null) == (draft.customer() == null)) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Name an existing customer or describe a new one",
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Name an existing customer or describe a new one",
           List.of(new FieldError("customer", "give exactly one of customerId and customer")));
     }
     Customer customer;
     if (draft.customerId() != null) {
       customer = em.find(Customer.class, draft.customerId());
       if (customer == null || customer.isErased()) {
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown customer",
+        throw new ProblemException(
+            ProblemType.VALIDATION_FAILED,
+            "Unknown customer",
             List.of(new FieldError("customerId", "no customer has this id")));
       }
     } else {
       CustomerDraft c = draft.customer();
-      customer = new Customer(c.firstName().trim(), c.lastName().trim(), c.email(), c.phone(), c.consentMarketing(),
-          c.consentContact());
+      customer =
+          new Customer(
+              c.firstName().trim(),
+              c.lastName().trim(),
+              c.email(),
+              c.phone(),
+              c.consentMarketing(),
+              c.consentContact());
       em.persist(customer);
     }
     Vehicle vehicle = null;
     if (draft.vehicleId() != null) {
       vehicle = em.find(Vehicle.class, draft.vehicleId());
       if (vehicle == null) {
-        throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown vehicle",
+        throw new ProblemException(
+            ProblemType.VALIDATION_FAILED,
+            "Unknown vehicle",
             List.of(new FieldError("vehicleId", "no vehicle has this id")));
       }
     }
-    Lead lead = new Lead(customer, Dealerships.byCode(em, draft.dealershipCode()), vehicle, draft.source(), assignee);
+    Lead lead =
+        new Lead(
+            customer,
+            Dealerships.byCode(em, draft.dealershipCode()),
+            vehicle,
+            draft.source(),
+            assignee);
     if (external != null) {
       lead.externalReference(external.source(), external.reference());
     }
@@ -72,11 +95,16 @@ final class Sales {
     return lead;
   }
 
-  /** The vehicle, its row locked until the transaction ends: deals and bookings of one vehicle queue up. */
+  /**
+   * The vehicle, its row locked until the transaction ends: deals and bookings of one vehicle queue
+   * up.
+   */
   static Vehicle lockedVehicle(EntityManager em, long id, String field) {
     Vehicle vehicle = em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (vehicle == null) {
-      throw new ProblemException(ProblemType.VALIDATION_FAILED, "Unknown vehicle",
+      throw new ProblemException(
+          ProblemType.VALIDATION_FAILED,
+          "Unknown vehicle",
           List.of(new FieldError(field, "no vehicle has this id")));
     }
     return vehicle;
@@ -88,12 +116,15 @@ final class Sales {
    * lock (always in that order, so two bookings never wait for each other).
    */
   static void lockSalesperson(EntityManager em, String salesperson) {
-    em.createNativeQuery("insert into salesperson_schedule (salesperson) values (?1) on conflict do nothing")
+    em.createNativeQuery(
+            "insert into salesperson_schedule (salesperson) values (?1) on conflict do nothing")
         .setParameter(1, salesperson)
-        // Hibernate: this statement touches salesperson_schedule only (else it evicts every second-level cache region)
+        // Hibernate: this statement touches salesperson_schedule only (else it evicts every
+        // second-level cache region)
         .setHint("org.hibernate.query.native.spaces", "salesperson_schedule")
         .executeUpdate();
-    em.createNativeQuery("select salesperson from salesperson_schedule where salesperson = ?1 for update")
+    em.createNativeQuery(
+            "select salesperson from salesperson_schedule where salesperson = ?1 for update")
         .setParameter(1, salesperson)
         .setHint("org.hibernate.query.native.spaces", "salesperson_schedule")
         .getResultList();

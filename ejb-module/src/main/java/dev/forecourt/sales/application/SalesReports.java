@@ -1,7 +1,7 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -40,7 +40,8 @@ public class SalesReports {
    */
   public InterestReport interest(Instant from, Instant to, String dealershipCode, int limit) {
     Set<String> codes = scope(dealershipCode);
-    return new InterestReport(SalesFigures.interestByDealership(em, from, to, codes),
+    return new InterestReport(
+        SalesFigures.interestByDealership(em, from, to, codes),
         SalesFigures.mostViewed(em, from, to, codes, limit));
   }
 

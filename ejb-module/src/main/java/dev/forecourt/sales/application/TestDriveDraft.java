@@ -10,7 +10,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import java.time.Instant;
 
-/** The body of {@code POST /test-drives}: which lead drives which vehicle, when and for how long. */
+/**
+ * The body of {@code POST /test-drives}: which lead drives which vehicle, when and for how long.
+ */
 public record TestDriveDraft(
     @NotNull @Positive @DealershipOf(Lead.class) Long leadId,
     @NotNull @Positive @DealershipOf(Vehicle.class) Long vehicleId,

@@ -1,6 +1,6 @@
 package dev.forecourt.sales.application;
 
-import dev.forecourt.platform.security.Role;
+import dev.forecourt.inventory.application.VehicleUnavailable;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.audit.Audited;
@@ -10,11 +10,11 @@ import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
+import dev.forecourt.platform.security.Role;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadStatus;
 import dev.forecourt.sales.domain.TestDrive;
 import dev.forecourt.sales.domain.TestDriveStatus;
-import dev.forecourt.inventory.application.VehicleUnavailable;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,8 +44,8 @@ public class TestDriveService {
   @Inject SalesEvents events;
 
   /**
-   * Books a test drive for a QUALIFIED lead (moving it to TEST_DRIVE) or one already test-driving or
-   * negotiating. The lead's salesperson drives (or the caller when nobody is assigned).
+   * Books a test drive for a QUALIFIED lead (moving it to TEST_DRIVE) or one already test-driving
+   * or negotiating. The lead's salesperson drives (or the caller when nobody is assigned).
    */
   @Audited(entity = "test-drive", action = "schedule")
   @DealershipScoped
@@ -61,17 +61,28 @@ public class TestDriveService {
     Sales.lockSalesperson(em, salesperson);
     if (overlapping("t.vehicle.id = :who", vehicle.id(), starts, ends)) {
       throw new DoubleBooking(
-          "Vehicle " + vehicle.id() + " is already booked for a test drive between " + starts + " and " + ends);
+          "Vehicle "
+              + vehicle.id()
+              + " is already booked for a test drive between "
+              + starts
+              + " and "
+              + ends);
     }
     if (overlapping("t.salesperson = :who", salesperson, starts, ends)) {
       throw new DoubleBooking(
-          "Salesperson " + salesperson + " already has a test drive between " + starts + " and " + ends);
+          "Salesperson "
+              + salesperson
+              + " already has a test drive between "
+              + starts
+              + " and "
+              + ends);
     }
     LeadStatus from = lead.status();
     if (lead.status() == LeadStatus.QUALIFIED) {
       lead.moveTo(LeadStatus.TEST_DRIVE, null);
     } else if (lead.status() != LeadStatus.TEST_DRIVE && lead.status() != LeadStatus.NEGOTIATION) {
-      throw Sales.illegal("A test drive needs a QUALIFIED lead; lead " + lead.id() + " is " + lead.status(),
+      throw Sales.illegal(
+          "A test drive needs a QUALIFIED lead; lead " + lead.id() + " is " + lead.status(),
           lead.status().next());
     }
     TestDrive drive = new TestDrive(lead, vehicle, salesperson, starts, ends);
@@ -83,13 +94,17 @@ public class TestDriveService {
   }
 
   private boolean overlapping(String who, Object value, Instant starts, Instant ends) {
-    return em.createQuery("select count(t) from TestDrive t where " + who
-                + " and t.status = :scheduled and t.startsAt < :ends and t.endsAt > :starts", Long.class)
+    return em.createQuery(
+                "select count(t) from TestDrive t where "
+                    + who
+                    + " and t.status = :scheduled and t.startsAt < :ends and t.endsAt > :starts",
+                Long.class)
             .setParameter("who", value)
             .setParameter("scheduled", TestDriveStatus.SCHEDULED)
             .setParameter("starts", starts)
             .setParameter("ends", ends)
-            .getSingleResult() > 0;
+            .getSingleResult()
+        > 0;
   }
 
   @Audited(entity = "test-drive", action = "cancel")
@@ -100,7 +115,8 @@ public class TestDriveService {
       throw ProblemException.notFound("Test drive", id);
     }
     if (drive.status() == TestDriveStatus.CANCELLED) {
-      throw new ProblemException(ProblemType.CONFLICT, "Test drive " + id + " is already cancelled");
+      throw new ProblemException(
+          ProblemType.CONFLICT, "Test drive " + id + " is already cancelled");
     }
     drive.cancel();
     em.flush();
@@ -110,9 +126,15 @@ public class TestDriveService {
   /** The scheduled test drives of a vehicle, by start. */
   @DealershipScoped
   public List<TestDriveView> ofVehicle(@DealershipOf(Vehicle.class) long vehicleId) {
-    return em.createQuery("select t from TestDrive t where t.vehicle.id = :v and t.status = :scheduled order by t.startsAt",
+    return em
+        .createQuery(
+            "select t from TestDrive t where t.vehicle.id = :v and t.status = :scheduled order by t.startsAt",
             TestDrive.class)
-        .setParameter("v", vehicleId).setParameter("scheduled", TestDriveStatus.SCHEDULED)
-        .getResultList().stream().map(TestDriveView::of).toList();
+        .setParameter("v", vehicleId)
+        .setParameter("scheduled", TestDriveStatus.SCHEDULED)
+        .getResultList()
+        .stream()
+        .map(TestDriveView::of)
+        .toList();
   }
 }

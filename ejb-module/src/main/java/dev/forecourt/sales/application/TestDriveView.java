@@ -6,11 +6,24 @@ import java.time.Instant;
 
 /** A booked (or cancelled) test drive. */
 public record TestDriveView(
-    long id, long leadId, long vehicleId, String dealershipCode, String salesperson, Instant startsAt, Instant endsAt,
+    long id,
+    long leadId,
+    long vehicleId,
+    String dealershipCode,
+    String salesperson,
+    Instant startsAt,
+    Instant endsAt,
     TestDriveStatus status) {
 
   static TestDriveView of(TestDrive t) {
-    return new TestDriveView(t.id(), t.lead().id(), t.vehicle().id(), t.dealership().code(), t.salesperson(),
-        t.startsAt(), t.endsAt(), t.status());
+    return new TestDriveView(
+        t.id(),
+        t.lead().id(),
+        t.vehicle().id(),
+        t.dealership().code(),
+        t.salesperson(),
+        t.startsAt(),
+        t.endsAt(),
+        t.status());
   }
 }

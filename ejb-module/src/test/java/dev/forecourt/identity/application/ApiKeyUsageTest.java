@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ApiKeyUsageTest {
@@ -38,10 +38,12 @@ class ApiKeyUsageTest {
       List<Future<Boolean>> claims = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         int n = i;
-        claims.add(pool.submit(() -> {
-          start.await();
-          return ApiKeyUsage.claim(recorded, 7, T0.plusMillis(n));
-        }));
+        claims.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return ApiKeyUsage.claim(recorded, 7, T0.plusMillis(n));
+                }));
       }
       start.countDown();
       int winners = 0;

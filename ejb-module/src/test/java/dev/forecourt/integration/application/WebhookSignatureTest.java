@@ -31,8 +31,11 @@ class WebhookSignatureTest {
   void refusesAnAlteredMessageOrAMalformedHeader() {
     assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP + 1, BODY, SIGNATURE));
     assertFalse(WebhookSignature.verify(SECRET, "msg_other", TIMESTAMP, BODY, SIGNATURE));
-    assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP, "{\"test\": 1}".getBytes(StandardCharsets.UTF_8), SIGNATURE));
-    assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, "v2," + SIGNATURE.substring(3)));
+    assertFalse(
+        WebhookSignature.verify(
+            SECRET, ID, TIMESTAMP, "{\"test\": 1}".getBytes(StandardCharsets.UTF_8), SIGNATURE));
+    assertFalse(
+        WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, "v2," + SIGNATURE.substring(3)));
     assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, "v1,not base64!"));
     assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, ""));
     assertFalse(WebhookSignature.verify(SECRET, ID, TIMESTAMP, BODY, null));

@@ -48,7 +48,18 @@ class InventoryServiceIT {
   @Inject SchemaMigration migration;
 
   private VehicleDraft draft(String dealership, String vin, int year, int mileage, String price) {
-    return new VehicleDraft(vin, "Volkswagen", "Golf", "Life", year, mileage, "blue", new BigDecimal(price), "EUR", null, dealership);
+    return new VehicleDraft(
+        vin,
+        "Volkswagen",
+        "Golf",
+        "Life",
+        year,
+        mileage,
+        "blue",
+        new BigDecimal(price),
+        "EUR",
+        null,
+        dealership);
   }
 
   @Test
@@ -86,16 +97,23 @@ class InventoryServiceIT {
     String dealership = data.dealership();
     String vin = TestData.vin();
     inventory.list(draft(dealership, vin, 2020, 1, "1000"));
-    ProblemException e = assertThrows(ProblemException.class, () -> inventory.list(draft(dealership, vin, 2020, 1, "1000")));
+    ProblemException e =
+        assertThrows(
+            ProblemException.class, () -> inventory.list(draft(dealership, vin, 2020, 1, "1000")));
     assertEquals(ProblemType.DUPLICATE, e.type());
-    // both calls are in the audit trail on this provider: the refused one in a transaction of its own
-    assertEquals(java.util.List.of("vehicle create FAILURE duplicate", "vehicle create SUCCESS null"), data.lastAuditRecords(2));
+    // both calls are in the audit trail on this provider: the refused one in a transaction of its
+    // own
+    assertEquals(
+        java.util.List.of("vehicle create FAILURE duplicate", "vehicle create SUCCESS null"),
+        data.lastAuditRecords(2));
   }
 
   @Test
   void anUnknownDealershipIsAFieldError() {
     ProblemException e =
-        assertThrows(ProblemException.class, () -> inventory.list(draft("NOPE", TestData.vin(), 2020, 1, "1000")));
+        assertThrows(
+            ProblemException.class,
+            () -> inventory.list(draft("NOPE", TestData.vin(), 2020, 1, "1000")));
     assertEquals(ProblemType.VALIDATION_FAILED, e.type());
     assertEquals("dealershipCode", e.fieldErrors().get(0).field());
   }
@@ -105,13 +123,16 @@ class InventoryServiceIT {
     String dealership = data.dealership();
     VehicleView v = inventory.list(draft(dealership, TestData.vin(), 2019, 50_000, "15000"));
 
-    VehicleView repriced = inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 50_100, "14500"));
+    VehicleView repriced =
+        inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 50_100, "14500"));
     assertNotEquals(v.version(), repriced.version());
     assertEquals(2, data.priceChanges(v.id()));
     assertEquals(50_100, inventory.vehicle(v.id()).mileage());
 
     ProblemException stale =
-        assertThrows(ProblemException.class, () -> inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 1, "1")));
+        assertThrows(
+            ProblemException.class,
+            () -> inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 1, "1")));
     assertEquals(ProblemType.PRECONDITION_FAILED, stale.type());
   }
 
@@ -119,13 +140,43 @@ class InventoryServiceIT {
   void aSoldVehicleCannotBecomeAvailableAgainNorBeRemoved() {
     String dealership = data.dealership();
     VehicleView v = inventory.list(draft(dealership, TestData.vin(), 2019, 50_000, "15000"));
-    VehicleDraft sold = new VehicleDraft(v.vin(), "Volkswagen", "Golf", "Life", 2019, 50_000, "blue", new BigDecimal("15000"), "EUR", VehicleStatus.SOLD, dealership);
+    VehicleDraft sold =
+        new VehicleDraft(
+            v.vin(),
+            "Volkswagen",
+            "Golf",
+            "Life",
+            2019,
+            50_000,
+            "blue",
+            new BigDecimal("15000"),
+            "EUR",
+            VehicleStatus.SOLD,
+            dealership);
     VehicleView afterSale = inventory.update(v.id(), v.version(), sold);
     assertEquals(VehicleStatus.SOLD, afterSale.status());
 
-    VehicleDraft back = new VehicleDraft(v.vin(), "Volkswagen", "Golf", "Life", 2019, 50_000, "blue", new BigDecimal("15000"), "EUR", VehicleStatus.AVAILABLE, dealership);
-    assertEquals(ProblemType.CONFLICT, assertThrows(ProblemException.class, () -> inventory.update(v.id(), afterSale.version(), back)).type());
-    assertEquals(ProblemType.CONFLICT, assertThrows(ProblemException.class, () -> inventory.remove(v.id())).type());
+    VehicleDraft back =
+        new VehicleDraft(
+            v.vin(),
+            "Volkswagen",
+            "Golf",
+            "Life",
+            2019,
+            50_000,
+            "blue",
+            new BigDecimal("15000"),
+            "EUR",
+            VehicleStatus.AVAILABLE,
+            dealership);
+    assertEquals(
+        ProblemType.CONFLICT,
+        assertThrows(
+                ProblemException.class, () -> inventory.update(v.id(), afterSale.version(), back))
+            .type());
+    assertEquals(
+        ProblemType.CONFLICT,
+        assertThrows(ProblemException.class, () -> inventory.remove(v.id())).type());
   }
 
   @Test
@@ -133,7 +184,9 @@ class InventoryServiceIT {
     String dealership = data.dealership();
     VehicleView v = inventory.list(draft(dealership, TestData.vin(), 2019, 50_000, "15000"));
     inventory.remove(v.id());
-    assertEquals(ProblemType.NOT_FOUND, assertThrows(ProblemException.class, () -> inventory.vehicle(v.id())).type());
+    assertEquals(
+        ProblemType.NOT_FOUND,
+        assertThrows(ProblemException.class, () -> inventory.vehicle(v.id())).type());
     assertEquals(0, data.priceChanges(v.id()));
   }
 
@@ -143,24 +196,58 @@ class InventoryServiceIT {
     List<VehicleView> all = new ArrayList<>();
     for (int i = 0; i < 23; i++) {
       // repeated prices and years: the id must break ties
-      all.add(inventory.list(draft(dealership, TestData.vin(), 2015 + i % 4, 10_000 + i * 7 % 5, Integer.toString(10_000 + (i % 5) * 1_000))));
+      all.add(
+          inventory.list(
+              draft(
+                  dealership,
+                  TestData.vin(),
+                  2015 + i % 4,
+                  10_000 + i * 7 % 5,
+                  Integer.toString(10_000 + (i % 5) * 1_000))));
     }
-    assertPagesInOrder(dealership, "price", Comparator.comparing(VehicleView::price).thenComparing(VehicleView::id), all);
-    assertPagesInOrder(dealership, "-modelYear",
-        Comparator.comparing(VehicleView::modelYear).thenComparing(VehicleView::id).reversed(), all);
-    assertPagesInOrder(dealership, "mileage", Comparator.comparing(VehicleView::mileage).thenComparing(VehicleView::id), all);
-    assertPagesInOrder(dealership, null,
-        Comparator.comparing(VehicleView::createdAt).thenComparing(VehicleView::id).reversed(), all);
+    assertPagesInOrder(
+        dealership,
+        "price",
+        Comparator.comparing(VehicleView::price).thenComparing(VehicleView::id),
+        all);
+    assertPagesInOrder(
+        dealership,
+        "-modelYear",
+        Comparator.comparing(VehicleView::modelYear).thenComparing(VehicleView::id).reversed(),
+        all);
+    assertPagesInOrder(
+        dealership,
+        "mileage",
+        Comparator.comparing(VehicleView::mileage).thenComparing(VehicleView::id),
+        all);
+    assertPagesInOrder(
+        dealership,
+        null,
+        Comparator.comparing(VehicleView::createdAt).thenComparing(VehicleView::id).reversed(),
+        all);
   }
 
-  private void assertPagesInOrder(String dealership, String sort, Comparator<VehicleView> order, List<VehicleView> all) {
+  private void assertPagesInOrder(
+      String dealership, String sort, Comparator<VehicleView> order, List<VehicleView> all) {
     List<Long> expected = all.stream().sorted(order).map(VehicleView::id).toList();
     List<Long> seen = new ArrayList<>();
     String cursor = null;
     int pages = 0;
     do {
-      Page<VehicleView> page = inventory.search(new VehicleSearch(null, null, null, null, null, null, null, dealership,
-          VehicleSort.parse(sort), cursor, 5));
+      Page<VehicleView> page =
+          inventory.search(
+              new VehicleSearch(
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  dealership,
+                  VehicleSort.parse(sort),
+                  cursor,
+                  5));
       page.items().forEach(v -> seen.add(v.id()));
       cursor = page.nextCursor().orElse(null);
       pages++;
@@ -175,8 +262,20 @@ class InventoryServiceIT {
     inventory.list(draft(dealership, TestData.vin(), 2016, 1, "9000"));
     VehicleView match = inventory.list(draft(dealership, TestData.vin(), 2020, 1, "20000"));
     inventory.list(draft(dealership, TestData.vin(), 2023, 1, "40000"));
-    Page<VehicleView> page = inventory.search(new VehicleSearch("Volkswagen", "Golf", 2018, 2022, new BigDecimal("10000"),
-        new BigDecimal("30000"), VehicleStatus.AVAILABLE, dealership, null, null, 20));
+    Page<VehicleView> page =
+        inventory.search(
+            new VehicleSearch(
+                "Volkswagen",
+                "Golf",
+                2018,
+                2022,
+                new BigDecimal("10000"),
+                new BigDecimal("30000"),
+                VehicleStatus.AVAILABLE,
+                dealership,
+                null,
+                null,
+                20));
     assertEquals(List.of(match.id()), page.items().stream().map(VehicleView::id).toList());
     assertFalse(page.nextCursor().isPresent());
   }
@@ -187,10 +286,40 @@ class InventoryServiceIT {
     for (int i = 0; i < 3; i++) {
       inventory.list(draft(dealership, TestData.vin(), 2020, i, "1000"));
     }
-    String cursor = inventory.search(new VehicleSearch(null, null, null, null, null, null, null, dealership,
-        VehicleSort.parse("price"), null, 1)).nextCursor().orElseThrow();
-    ProblemException e = assertThrows(ProblemException.class, () -> inventory.search(new VehicleSearch(null, null, null,
-        null, null, null, null, dealership, VehicleSort.parse("mileage"), cursor, 1)));
+    String cursor =
+        inventory
+            .search(
+                new VehicleSearch(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    dealership,
+                    VehicleSort.parse("price"),
+                    null,
+                    1))
+            .nextCursor()
+            .orElseThrow();
+    ProblemException e =
+        assertThrows(
+            ProblemException.class,
+            () ->
+                inventory.search(
+                    new VehicleSearch(
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        dealership,
+                        VehicleSort.parse("mileage"),
+                        cursor,
+                        1)));
     assertEquals(ProblemType.INVALID_PARAMETER, e.type());
   }
 
@@ -209,15 +338,16 @@ class InventoryServiceIT {
     } while (!data.vehicleCached(v.id()) && System.nanoTime() < deadline);
     assertTrue(data.vehicleCached(v.id()), "a read puts the vehicle in the shared cache");
 
-    VehicleView changed = inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 50_000, "13999"));
+    VehicleView changed =
+        inventory.update(v.id(), v.version(), draft(dealership, v.vin(), 2019, 50_000, "13999"));
     VehicleView reread = inventory.vehicle(v.id());
     assertEquals(0, new BigDecimal("13999").compareTo(reread.price()));
     assertEquals(changed.version(), reread.version());
   }
 
-
   @Test
-  void aVisitorsViewsWithinTheHourCountOnceAlsoAtOnceAndLeaveTheSharedCacheAlone() throws Exception {
+  void aVisitorsViewsWithinTheHourCountOnceAlsoAtOnceAndLeaveTheSharedCacheAlone()
+      throws Exception {
     VehicleView v = inventory.list(draft(data.dealership(), TestData.vin(), 2020, 40_000, "16000"));
     inventory.vehicle(v.id());
     assertTrue(data.vehicleCached(v.id()));
@@ -233,10 +363,11 @@ class InventoryServiceIT {
     try {
       List<Callable<Void>> views = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        views.add(() -> {
-          inventory.recordView(v.id(), "visitor-0003", "Browser C");
-          return null;
-        });
+        views.add(
+            () -> {
+              inventory.recordView(v.id(), "visitor-0003", "Browser C");
+              return null;
+            });
       }
       for (Future<Void> f : pool.invokeAll(views, 60, TimeUnit.SECONDS)) {
         f.get();
@@ -247,7 +378,9 @@ class InventoryServiceIT {
     assertEquals(3, data.views(v.id()));
     assertTrue(data.vehicleCached(v.id()), "recording a view evicts nothing from the shared cache");
 
-    ProblemException unknown = assertThrows(ProblemException.class, () -> inventory.recordView(999_999_999L, "visitor-0001", "A"));
+    ProblemException unknown =
+        assertThrows(
+            ProblemException.class, () -> inventory.recordView(999_999_999L, "visitor-0001", "A"));
     assertEquals(ProblemType.NOT_FOUND, unknown.type());
   }
 }

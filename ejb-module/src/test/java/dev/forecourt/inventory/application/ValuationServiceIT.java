@@ -35,12 +35,18 @@ class ValuationServiceIT {
   static WebArchive deployment() {
     int port = ValuationServiceStub.freePort();
     // a second config source beside the module's own: the stub's address and a short breaker delay
-    JavaArchive config = ShrinkWrap.create(JavaArchive.class, "valuation-it-config.jar")
-        .addAsResource(new StringAsset(
-            "forecourt.valuation.url=http://127.0.0.1:" + port + "\n"
-                + "forecourt.test.valuation-port=" + port + "\n"
-                + "dev.forecourt.inventory.application.ValuationService/estimate/CircuitBreaker/delay=1000\n"),
-            "META-INF/microprofile-config.properties");
+    JavaArchive config =
+        ShrinkWrap.create(JavaArchive.class, "valuation-it-config.jar")
+            .addAsResource(
+                new StringAsset(
+                    "forecourt.valuation.url=http://127.0.0.1:"
+                        + port
+                        + "\n"
+                        + "forecourt.test.valuation-port="
+                        + port
+                        + "\n"
+                        + "dev.forecourt.inventory.application.ValuationService/estimate/CircuitBreaker/delay=1000\n"),
+                "META-INF/microprofile-config.properties");
     return Deployments.inventory("valuation-it").addAsLibrary(config);
   }
 
@@ -53,8 +59,19 @@ class ValuationServiceIT {
   int port;
 
   private VehicleView vehicle(String price) {
-    return inventory.list(new VehicleDraft(TestData.vin(), "Toyota", "Corolla", "Hybrid", 2021, 40_000, "white",
-        new BigDecimal(price), "EUR", null, data.dealership()));
+    return inventory.list(
+        new VehicleDraft(
+            TestData.vin(),
+            "Toyota",
+            "Corolla",
+            "Hybrid",
+            2021,
+            40_000,
+            "white",
+            new BigDecimal(price),
+            "EUR",
+            null,
+            data.dealership()));
   }
 
   @Test
@@ -99,7 +116,8 @@ class ValuationServiceIT {
     stub.answer(200);
     Instant deadline = Instant.now().plusSeconds(10);
     while (!ValuationView.SOURCE_SERVICE.equals(valuation.estimate(v).source())) {
-      assertTrue(Instant.now().isBefore(deadline), "the breaker did not let a call through within 10 s");
+      assertTrue(
+          Instant.now().isBefore(deadline), "the breaker did not let a call through within 10 s");
       Thread.sleep(100); // the poll's interval
     }
     for (int i = 0; i < 10; i++) {

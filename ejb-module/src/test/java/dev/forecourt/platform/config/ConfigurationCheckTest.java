@@ -37,7 +37,9 @@ class ConfigurationCheckTest {
 
   @Test
   void aMissingSecretsKeyFailsTheDeployment() {
-    assertEquals(List.of(SecretCipher.KEY_REQUIRED), ConfigurationCheck.problems(new MapConfig(Map.of()), DECLARED));
+    assertEquals(
+        List.of(SecretCipher.KEY_REQUIRED),
+        ConfigurationCheck.problems(new MapConfig(Map.of()), DECLARED));
   }
 
   @Test
@@ -54,7 +56,9 @@ class ConfigurationCheckTest {
   @Test
   void everyGroupIsABeanTheCheckFinds() {
     for (Class<?> group : DeclaredSettings.groups()) {
-      assertTrue(group.isAnnotationPresent(Dependent.class) || group.isAnnotationPresent(ApplicationScoped.class),
+      assertTrue(
+          group.isAnnotationPresent(Dependent.class)
+              || group.isAnnotationPresent(ApplicationScoped.class),
           group + " is no CDI bean: ConfigurationCheck would not see its keys");
       assertFalse(SettingGroup.declaredIn(group).isEmpty(), group + " declares nothing");
     }
@@ -76,20 +80,24 @@ class ConfigurationCheckTest {
     bad.put("forecourt.integrations.acme.secret", "sneaky-value");
     bad.put("forecourt.webhooks.timeout", "5000");
     List<String> problems = problems(bad);
-    assertEquals(List.of(
-        "forecourt.valuation.url must be an absolute http(s) URL",
-        "forecourt.demo.vehicles must be a whole number",
-        "forecourt.request.max-body-bytes must be between 1024 and 67108864",
-        "forecourt.demo-data must be true or false",
-        "forecourt.intrusion.window must be a positive ISO-8601 duration such as PT15M",
-        "forecourt.metrics.business.refresh must be a non-negative ISO-8601 duration such as PT15M",
-        "forecourt.audit.retention must be an ISO-8601 duration such as PT15M",
-        "forecourt.webhooks.circuit-breaker.failure-ratio must be above 0 and at most 1",
-        "forecourt.health.self-check.base-url must be http(s)://host:port of this server",
-        "forecourt.secrets.previous-keys must list base64 AES-256 keys, comma-separated",
-        "forecourt.integrations.acme.secret must be whsec_ followed by the base64 of at least 24 random bytes",
-        "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
-            + "dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value (milliseconds)").stream().sorted().toList(),
+    assertEquals(
+        List.of(
+                "forecourt.valuation.url must be an absolute http(s) URL",
+                "forecourt.demo.vehicles must be a whole number",
+                "forecourt.request.max-body-bytes must be between 1024 and 67108864",
+                "forecourt.demo-data must be true or false",
+                "forecourt.intrusion.window must be a positive ISO-8601 duration such as PT15M",
+                "forecourt.metrics.business.refresh must be a non-negative ISO-8601 duration such as PT15M",
+                "forecourt.audit.retention must be an ISO-8601 duration such as PT15M",
+                "forecourt.webhooks.circuit-breaker.failure-ratio must be above 0 and at most 1",
+                "forecourt.health.self-check.base-url must be http(s)://host:port of this server",
+                "forecourt.secrets.previous-keys must list base64 AES-256 keys, comma-separated",
+                "forecourt.integrations.acme.secret must be whsec_ followed by the base64 of at least 24 random bytes",
+                "forecourt.webhooks.timeout is replaced by the MP Fault Tolerance key "
+                    + "dev.forecourt.integration.infrastructure.WebhookCall/post/Timeout/value (milliseconds)")
+            .stream()
+            .sorted()
+            .toList(),
         problems.stream().sorted().toList());
     problems.forEach(p -> assertFalse(p.contains("sneaky") || p.contains(KEY), p));
   }
@@ -102,28 +110,37 @@ class ConfigurationCheckTest {
 
   @Test
   void valuesAreReadFromTheConfigElseTheDefault() {
-    MapConfig config = new MapConfig(Map.of("forecourt.integrations.tolerance", " PT1M ",
-        "forecourt.integrations.acme.secret", "whsec_x"));
+    MapConfig config =
+        new MapConfig(
+            Map.of(
+                "forecourt.integrations.tolerance",
+                " PT1M ",
+                "forecourt.integrations.acme.secret",
+                "whsec_x"));
     assertEquals(Duration.ofMinutes(1), IntegrationSettings.TOLERANCE.get(config));
     assertEquals(Duration.ofSeconds(60), IntegrationSettings.BREAKER_DELAY.get(config));
     assertEquals("whsec_x", IntegrationSettings.SOURCE_SECRET.forPlaceholder("acme").get(config));
     assertTrue(IntegrationSettings.SOURCE_SECRET.forPlaceholder("other").find(config).isEmpty());
-    IllegalStateException unset = assertThrows(IllegalStateException.class,
-        () -> SecuritySettings.SECRETS_KEY.get(config));
+    IllegalStateException unset =
+        assertThrows(IllegalStateException.class, () -> SecuritySettings.SECRETS_KEY.get(config));
     assertEquals("forecourt.secrets.key is not set", unset.getMessage());
   }
 
   @Test
   void secretsAreMaskedWhenShown() {
-    MapConfig config = new MapConfig(Map.of("forecourt.secrets.key", KEY, "forecourt.integrations.tolerance", "PT1M"));
+    MapConfig config =
+        new MapConfig(
+            Map.of("forecourt.secrets.key", KEY, "forecourt.integrations.tolerance", "PT1M"));
     assertTrue(SecuritySettings.SECRETS_KEY.isSecret());
     assertEquals("****", SecuritySettings.SECRETS_KEY.shown(config));
     assertEquals("PT1M", IntegrationSettings.TOLERANCE.shown(config));
     assertEquals("PT60S", IntegrationSettings.BREAKER_DELAY.shown(config));
     assertEquals("(unset)", SecuritySettings.CORS_ALLOWED_ORIGINS.shown(config));
     for (Setting<?> s : DECLARED) {
-      if (s.name().contains("secret") || s.name().contains("password") && !s.name().contains("password-reset")
-          && !s.name().contains("min-length")) {
+      if (s.name().contains("secret")
+          || s.name().contains("password")
+              && !s.name().contains("password-reset")
+              && !s.name().contains("min-length")) {
         assertTrue(s.isSecret(), s.name() + " looks like a secret but is not marked secret");
       }
     }

@@ -22,6 +22,7 @@ class ConfigurationDocsTest {
 
   /** What the default column says of a key. */
   private static final String UNSET = "(unset)";
+
   private static final String REQUIRED = "(required)";
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
@@ -31,11 +32,17 @@ class ConfigurationDocsTest {
     Map<String, String> documented = documentedDefaults();
     List<String> wrong = new ArrayList<>();
     for (Setting<?> s : DeclaredSettings.all()) {
-      String expected = s.isRequired() ? REQUIRED : s.defaultValue() == null ? UNSET : s.defaultValue();
+      String expected =
+          s.isRequired() ? REQUIRED : s.defaultValue() == null ? UNSET : s.defaultValue();
       if (!documented.containsKey(s.name())) {
         wrong.add(s.name() + " is not in the table");
       } else if (!expected.equals(documented.get(s.name()))) {
-        wrong.add(s.name() + ": the table says " + documented.get(s.name()) + ", the declaration " + expected);
+        wrong.add(
+            s.name()
+                + ": the table says "
+                + documented.get(s.name())
+                + ", the declaration "
+                + expected);
       }
     }
     assertEquals(List.of(), wrong);
@@ -44,15 +51,18 @@ class ConfigurationDocsTest {
   @Test
   void everyDocumentedKeyIsDeclared() throws IOException {
     List<String> declared = DeclaredSettings.all().stream().map(Setting::name).toList();
-    List<String> undeclared = documentedDefaults().keySet().stream()
-        .filter(k -> k.startsWith("forecourt.") && !declared.contains(k)).toList();
+    List<String> undeclared =
+        documentedDefaults().keySet().stream()
+            .filter(k -> k.startsWith("forecourt.") && !declared.contains(k))
+            .toList();
     assertEquals(List.of(), undeclared);
   }
 
   @Test
   void theTableIsRead() throws IOException {
     Map<String, String> documented = documentedDefaults();
-    // the forms of the default column: a value, "unset", "—", "**required**", and rows of several keys
+    // the forms of the default column: a value, "unset", "—", "**required**", and rows of several
+    // keys
     assertEquals("PT15M", documented.get("forecourt.security.token.lifetime"));
     assertEquals(UNSET, documented.get("forecourt.valuation.url"));
     assertEquals(UNSET, documented.get("forecourt.integrations.<source>.secret"));
@@ -62,7 +72,10 @@ class ConfigurationDocsTest {
     assertTrue(documented.containsKey("mp.jwt.verify.issuer"));
   }
 
-  /** Key → documented default (or UNSET/REQUIRED), from the table whose header is "key | default | meaning". */
+  /**
+   * Key → documented default (or UNSET/REQUIRED), from the table whose header is "key | default |
+   * meaning".
+   */
   static Map<String, String> documentedDefaults() throws IOException {
     Map<String, String> defaults = new LinkedHashMap<>();
     boolean inTable = false;
@@ -82,8 +95,10 @@ class ConfigurationDocsTest {
       String parent = keys.get(0).substring(0, keys.get(0).lastIndexOf('.'));
       keys.replaceAll(k -> k.startsWith(".") ? parent + k : k);
       String cell = cells[1].trim();
-      List<String> values = cell.startsWith("unset") || cell.equals("—") ? null
-          : cell.equals("**required**") ? List.of() : codes(cell);
+      List<String> values =
+          cell.startsWith("unset") || cell.equals("—")
+              ? null
+              : cell.equals("**required**") ? List.of() : codes(cell);
       for (int i = 0; i < keys.size(); i++) {
         String value = values == null ? UNSET : values.isEmpty() ? REQUIRED : values.get(i);
         defaults.put(keys.get(i), value);
@@ -102,9 +117,13 @@ class ConfigurationDocsTest {
     return codes;
   }
 
-  /** docs/configuration.md of the project: the module's parent directory (Maven runs tests in the module). */
+  /**
+   * docs/configuration.md of the project: the module's parent directory (Maven runs tests in the
+   * module).
+   */
   private static Path docs() {
-    Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+    Path dir =
+        Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     for (Path d = dir; d != null; d = d.getParent()) {
       if (Files.isRegularFile(d.resolve("docs/configuration.md"))) {
         return d.resolve("docs/configuration.md");

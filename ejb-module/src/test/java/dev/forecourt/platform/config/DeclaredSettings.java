@@ -11,25 +11,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Every {@link SettingGroup} compiled into the ejb module, found without CDI (as the tests need them). */
+/**
+ * Every {@link SettingGroup} compiled into the ejb module, found without CDI (as the tests need
+ * them).
+ */
 final class DeclaredSettings {
 
   private DeclaredSettings() {}
 
-  /** The group classes: the classes of the ejb module's output that implement {@link SettingGroup}. */
+  /**
+   * The group classes: the classes of the ejb module's output that implement {@link SettingGroup}.
+   */
   static List<Class<?>> groups() {
     byte[] marker = SettingGroup.class.getName().replace('.', '/').getBytes(StandardCharsets.UTF_8);
     List<Class<?>> groups = new ArrayList<>();
     try (Stream<Path> files = Files.walk(classesDir())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
-        // only classes that name SettingGroup are loaded: the others may need the server's libraries
+        // only classes that name SettingGroup are loaded: the others may need the server's
+        // libraries
         if (!contains(Files.readAllBytes(file), marker)) {
           continue;
         }
-        String name = classesDir().relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".")
-            .replaceAll("\\.class$", "");
+        String name =
+            classesDir()
+                .relativize(file)
+                .toString()
+                .replace(file.getFileSystem().getSeparator(), ".")
+                .replaceAll("\\.class$", "");
         Class<?> type = Class.forName(name, false, DeclaredSettings.class.getClassLoader());
-        if (SettingGroup.class.isAssignableFrom(type) && !type.isInterface() && !Modifier.isAbstract(type.getModifiers())) {
+        if (SettingGroup.class.isAssignableFrom(type)
+            && !type.isInterface()
+            && !Modifier.isAbstract(type.getModifiers())) {
           groups.add(type);
         }
       }
@@ -52,7 +64,8 @@ final class DeclaredSettings {
 
   private static Path classesDir() {
     try {
-      return Path.of(SettingGroup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(
+          SettingGroup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.config.ConfigValue;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.config.spi.Converter;
 
-/** A Config of fixed String values, as MP Config answers for them (an empty value counts as missing). */
+/**
+ * A Config of fixed String values, as MP Config answers for them (an empty value counts as
+ * missing).
+ */
 final class MapConfig implements Config {
 
   private final Map<String, String> values;

@@ -19,10 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The maintenance switch in the container, on the persistence provider the build selects
- * (Hibernate ORM or EclipseLink): the V8 migration's row and its mapping, switching on and off
- * (who and since when), the node's cached view following a switch at once, and the readiness
- * check's data.
+ * The maintenance switch in the container, on the persistence provider the build selects (Hibernate
+ * ORM or EclipseLink): the V8 migration's row and its mapping, switching on and off (who and since
+ * when), the node's cached view following a switch at once, and the readiness check's data.
  */
 @ExtendWith(ArquillianExtension.class)
 @Tag("persistence")
@@ -31,8 +30,14 @@ class MaintenanceIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.inventory("maintenance-it")
-        .addClasses(MaintenanceMode.class, MaintenanceSettings.class, MaintenanceService.class, MaintenanceStatus.class, MaintenanceSwitch.class,
-            MaintenanceReadiness.class, ReadinessCheck.class);
+        .addClasses(
+            MaintenanceMode.class,
+            MaintenanceSettings.class,
+            MaintenanceService.class,
+            MaintenanceStatus.class,
+            MaintenanceSwitch.class,
+            MaintenanceReadiness.class,
+            ReadinessCheck.class);
   }
 
   @Inject MaintenanceService service;
@@ -56,7 +61,8 @@ class MaintenanceIT {
   @Test
   void switchingOnIsStoredAndSeenByThisNodeAtOnce() {
     assertFalse(mode.current().active()); // cached now
-    MaintenanceStatus on = service.change(new MaintenanceSwitch(true, "  Upgrade until 23:30 UTC ", 120));
+    MaintenanceStatus on =
+        service.change(new MaintenanceSwitch(true, "  Upgrade until 23:30 UTC ", 120));
     assertTrue(on.active());
     assertEquals("Upgrade until 23:30 UTC", on.message());
     assertEquals(120, on.retryAfterSeconds());

@@ -21,16 +21,23 @@ class DatabaseUnavailableTest {
 
   @Test
   void aConnectionThatCannotBeHadIsUnavailability() {
-    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("Connection refused", "08001"))));
-    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("terminating connection", "57P01"))));
+    assertTrue(
+        DatabaseUnavailable.isCauseOf(wrapped(new SQLException("Connection refused", "08001"))));
+    assertTrue(
+        DatabaseUnavailable.isCauseOf(
+            wrapped(new SQLException("terminating connection", "57P01"))));
     assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLTransientConnectionException("gone"))));
-    assertTrue(DatabaseUnavailable.isCauseOf(
-        wrapped(new SQLException("jdbc/forecourt is not enabled", new ResourceException("not enabled")))));
+    assertTrue(
+        DatabaseUnavailable.isCauseOf(
+            wrapped(
+                new SQLException(
+                    "jdbc/forecourt is not enabled", new ResourceException("not enabled")))));
   }
 
   @Test
   void aStatementCutByItsTimeoutIsUnavailability() {
-    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLException("canceling statement", "57014"))));
+    assertTrue(
+        DatabaseUnavailable.isCauseOf(wrapped(new SQLException("canceling statement", "57014"))));
     assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLTimeoutException("timeout"))));
   }
 

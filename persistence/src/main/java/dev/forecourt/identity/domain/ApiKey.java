@@ -8,8 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -73,8 +73,15 @@ public class ApiKey {
 
   protected ApiKey() {}
 
-  public ApiKey(String prefix, String name, String secretHash, Set<String> scopes, Set<String> dealerships,
-      String createdBy, Instant createdAt, Instant expiresAt) {
+  public ApiKey(
+      String prefix,
+      String name,
+      String secretHash,
+      Set<String> scopes,
+      Set<String> dealerships,
+      String createdBy,
+      Instant createdAt,
+      Instant expiresAt) {
     this.prefix = prefix;
     this.name = name;
     this.secretHash = secretHash;
@@ -85,14 +92,20 @@ public class ApiKey {
     this.expiresAt = expiresAt;
   }
 
-  /** Whether {@code secretHash} opens this key now (the current secret, or the previous one in its overlap). */
+  /**
+   * Whether {@code secretHash} opens this key now (the current secret, or the previous one in its
+   * overlap).
+   */
   public boolean accepts(String candidateHash, Instant now) {
     if (revokedAt != null || (expiresAt != null && !now.isBefore(expiresAt))) {
       return false;
     }
     boolean current = equal(candidateHash, secretHash);
-    boolean previous = previousSecretHash != null && previousValidUntil != null && now.isBefore(previousValidUntil)
-        && equal(candidateHash, previousSecretHash);
+    boolean previous =
+        previousSecretHash != null
+            && previousValidUntil != null
+            && now.isBefore(previousValidUntil)
+            && equal(candidateHash, previousSecretHash);
     return current | previous;
   }
 
@@ -110,7 +123,8 @@ public class ApiKey {
   }
 
   private static boolean equal(String a, String b) {
-    return MessageDigest.isEqual(a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
+    return MessageDigest.isEqual(
+        a.getBytes(StandardCharsets.US_ASCII), b.getBytes(StandardCharsets.US_ASCII));
   }
 
   private static Set<String> split(String value) {

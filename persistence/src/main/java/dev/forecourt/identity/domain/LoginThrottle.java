@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Failed logins of one username — known or not, so that an unknown name is answered exactly like
- * a known one. After {@code maxFailures} consecutive failures the name is locked for a while.
+ * Failed logins of one username — known or not, so that an unknown name is answered exactly like a
+ * known one. After {@code maxFailures} consecutive failures the name is locked for a while.
  */
 @Entity
 @Table(name = "login_throttle")

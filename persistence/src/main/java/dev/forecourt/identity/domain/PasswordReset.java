@@ -19,7 +19,10 @@ public class PasswordReset {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "password_reset_seq")
-  @SequenceGenerator(name = "password_reset_seq", sequenceName = "password_reset_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "password_reset_seq",
+      sequenceName = "password_reset_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "token_hash", nullable = false, unique = true, length = 64, updatable = false)

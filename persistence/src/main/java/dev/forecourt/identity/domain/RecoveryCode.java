@@ -19,7 +19,10 @@ public class RecoveryCode {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "recovery_code_seq")
-  @SequenceGenerator(name = "recovery_code_seq", sequenceName = "recovery_code_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "recovery_code_seq",
+      sequenceName = "recovery_code_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -23,7 +23,10 @@ public class RefreshToken {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "refresh_token_seq")
-  @SequenceGenerator(name = "refresh_token_seq", sequenceName = "refresh_token_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "refresh_token_seq",
+      sequenceName = "refresh_token_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "token_hash", nullable = false, unique = true, length = 64, updatable = false)
@@ -50,7 +53,8 @@ public class RefreshToken {
 
   protected RefreshToken() {}
 
-  public RefreshToken(String tokenHash, String familyId, UserAccount user, Instant issuedAt, Instant expiresAt) {
+  public RefreshToken(
+      String tokenHash, String familyId, UserAccount user, Instant issuedAt, Instant expiresAt) {
     this.tokenHash = tokenHash;
     this.familyId = familyId;
     this.user = user;

@@ -29,7 +29,10 @@ public class UserAccount {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "user_account_seq")
-  @SequenceGenerator(name = "user_account_seq", sequenceName = "user_account_seq", allocationSize = 10)
+  @SequenceGenerator(
+      name = "user_account_seq",
+      sequenceName = "user_account_seq",
+      allocationSize = 10)
   private Long id;
 
   @Column(name = "username", nullable = false, unique = true, length = 100, updatable = false)
@@ -58,7 +61,9 @@ public class UserAccount {
   @Column(name = "created_at", nullable = false, updatable = false)
   private Instant createdAt;
 
-  /** The TOTP secret, encrypted at rest by the application; set at enrolment, before confirmation. */
+  /**
+   * The TOTP secret, encrypted at rest by the application; set at enrolment, before confirmation.
+   */
   @Column(name = "totp_secret", length = 300)
   private String totpSecret;
 
@@ -86,7 +91,13 @@ public class UserAccount {
 
   protected UserAccount() {}
 
-  public UserAccount(String username, String email, String passwordHash, Set<Role> roles, Set<Long> dealershipIds, Instant now) {
+  public UserAccount(
+      String username,
+      String email,
+      String passwordHash,
+      Set<Role> roles,
+      Set<Long> dealershipIds,
+      Instant now) {
     this.username = normalize(username);
     this.email = email;
     this.passwordHash = Objects.requireNonNull(passwordHash);
@@ -177,13 +188,18 @@ public class UserAccount {
     }
   }
 
-  /** Allows sign-in again (with the existing password); tokens issued before the disable stay refused. */
+  /**
+   * Allows sign-in again (with the existing password); tokens issued before the disable stay
+   * refused.
+   */
   public void enable() {
     this.enabled = true;
     this.disabledAt = null;
   }
 
-  /** Refuses the access tokens issued so far: the tokens issued from now on are of a new generation. */
+  /**
+   * Refuses the access tokens issued so far: the tokens issued from now on are of a new generation.
+   */
   public void refuseIssuedTokens(Instant now) {
     this.tokenGeneration++;
     this.tokensChangedAt = now;

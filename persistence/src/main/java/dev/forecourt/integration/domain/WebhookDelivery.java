@@ -18,11 +18,18 @@ import java.time.Instant;
 public class WebhookDelivery {
 
   /** What became of an attempt: delivered, failed (retried later) or failed for the last time. */
-  public enum Outcome { DELIVERED, FAILED, DEAD }
+  public enum Outcome {
+    DELIVERED,
+    FAILED,
+    DEAD
+  }
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_delivery_seq")
-  @SequenceGenerator(name = "webhook_delivery_seq", sequenceName = "webhook_delivery_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "webhook_delivery_seq",
+      sequenceName = "webhook_delivery_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "subscription_id", nullable = false, updatable = false)
@@ -55,8 +62,15 @@ public class WebhookDelivery {
 
   protected WebhookDelivery() {}
 
-  public WebhookDelivery(long subscriptionId, String eventId, String eventType, int attempt, Outcome outcome,
-      Integer statusCode, String error, long durationMillis) {
+  public WebhookDelivery(
+      long subscriptionId,
+      String eventId,
+      String eventType,
+      int attempt,
+      Outcome outcome,
+      Integer statusCode,
+      String error,
+      long durationMillis) {
     this.subscriptionId = subscriptionId;
     this.eventId = eventId;
     this.eventType = eventType;

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * A receiver of Forecourt's events: its URL, the event types it wants and its signing secret, kept
- * encrypted (the caller of {@link #secret(String)} encrypts it; this entity never sees it in clear).
+ * encrypted (the caller of {@link #secret(String)} encrypts it; this entity never sees it in
+ * clear).
  */
 @Entity
 @Table(name = "webhook_subscription")
@@ -25,7 +26,10 @@ public class WebhookSubscription {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "webhook_subscription_seq")
-  @SequenceGenerator(name = "webhook_subscription_seq", sequenceName = "webhook_subscription_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "webhook_subscription_seq",
+      sequenceName = "webhook_subscription_seq",
+      allocationSize = 50)
   private Long id;
 
   @Column(name = "url", length = 2000, nullable = false)
@@ -55,7 +59,8 @@ public class WebhookSubscription {
 
   protected WebhookSubscription() {}
 
-  public WebhookSubscription(String url, Set<String> eventTypes, String description, String createdBy) {
+  public WebhookSubscription(
+      String url, Set<String> eventTypes, String description, String createdBy) {
     this.url = Objects.requireNonNull(url, "url");
     this.eventTypes = String.join(",", new java.util.TreeSet<>(eventTypes));
     this.description = description;

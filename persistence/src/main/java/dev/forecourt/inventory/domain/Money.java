@@ -24,7 +24,10 @@ public class Money {
     this.currency = currency;
   }
 
-  /** A non-negative amount; throws {@link IllegalArgumentException} for a negative amount or an unknown currency. */
+  /**
+   * A non-negative amount; throws {@link IllegalArgumentException} for a negative amount or an
+   * unknown currency.
+   */
   public static Money of(BigDecimal amount, String currencyCode) {
     Objects.requireNonNull(amount, "amount");
     if (amount.signum() < 0) {

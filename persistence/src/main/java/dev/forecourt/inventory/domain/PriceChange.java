@@ -21,7 +21,10 @@ public class PriceChange {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "price_change_seq")
-  @SequenceGenerator(name = "price_change_seq", sequenceName = "price_change_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "price_change_seq",
+      sequenceName = "price_change_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -29,13 +32,19 @@ public class PriceChange {
   private Vehicle vehicle;
 
   @Embedded
-  @AttributeOverride(name = "amount", column = @Column(name = "old_amount", precision = 12, scale = 2))
+  @AttributeOverride(
+      name = "amount",
+      column = @Column(name = "old_amount", precision = 12, scale = 2))
   @AttributeOverride(name = "currency", column = @Column(name = "old_currency", length = 3))
   private Money oldPrice;
 
   @Embedded
-  @AttributeOverride(name = "amount", column = @Column(name = "new_amount", precision = 12, scale = 2, nullable = false))
-  @AttributeOverride(name = "currency", column = @Column(name = "new_currency", length = 3, nullable = false))
+  @AttributeOverride(
+      name = "amount",
+      column = @Column(name = "new_amount", precision = 12, scale = 2, nullable = false))
+  @AttributeOverride(
+      name = "currency",
+      column = @Column(name = "new_currency", length = 3, nullable = false))
   private Money newPrice;
 
   @Column(name = "changed_at", nullable = false, updatable = false)

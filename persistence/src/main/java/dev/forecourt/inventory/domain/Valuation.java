@@ -11,7 +11,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A market valuation of a vehicle obtained from the external valuation service; the last one serves as fallback. */
+/**
+ * A market valuation of a vehicle obtained from the external valuation service; the last one serves
+ * as fallback.
+ */
 @Entity
 @Table(name = "valuation")
 public class Valuation {
@@ -25,8 +28,12 @@ public class Valuation {
   private Long vehicleId;
 
   @Embedded
-  @AttributeOverride(name = "amount", column = @Column(name = "amount", precision = 12, scale = 2, nullable = false))
-  @AttributeOverride(name = "currency", column = @Column(name = "currency", length = 3, nullable = false))
+  @AttributeOverride(
+      name = "amount",
+      column = @Column(name = "amount", precision = 12, scale = 2, nullable = false))
+  @AttributeOverride(
+      name = "currency",
+      column = @Column(name = "currency", length = 3, nullable = false))
   private Money value;
 
   @Column(name = "valued_at", nullable = false, updatable = false)

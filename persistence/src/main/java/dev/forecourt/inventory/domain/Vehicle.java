@@ -28,9 +28,9 @@ import java.util.Optional;
 /**
  * A vehicle in stock at a dealership: the inventory aggregate root. Its business key is the VIN.
  * State changes only through the methods below, each of which guards the aggregate's invariants;
- * every list-price change is recorded in the price history. A vehicle reserved by a deal is held
- * by it ({@link #heldByDeal()}): only that deal sells or releases it ({@link #sell}, {@link #release}),
- * a generic {@link #changeStatus} is refused until then.
+ * every list-price change is recorded in the price history. A vehicle reserved by a deal is held by
+ * it ({@link #heldByDeal()}): only that deal sells or releases it ({@link #sell}, {@link
+ * #release}), a generic {@link #changeStatus} is refused until then.
  */
 @Entity
 @Table(name = "vehicle")
@@ -59,7 +59,9 @@ public class Vehicle {
   @JoinColumn(name = "dealership_id", nullable = false)
   private Dealership dealership;
 
-  @OneToMany(mappedBy = "vehicle", cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
+  @OneToMany(
+      mappedBy = "vehicle",
+      cascade = {CascadeType.PERSIST, CascadeType.REMOVE})
   @OrderBy("changedAt")
   private List<PriceChange> priceHistory = new ArrayList<>();
 
@@ -69,7 +71,10 @@ public class Vehicle {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  /** The id of the open deal that reserved the vehicle, or null (a plain id: inventory does not know sales). */
+  /**
+   * The id of the open deal that reserved the vehicle, or null (a plain id: inventory does not know
+   * sales).
+   */
   @Column(name = "held_by_deal")
   private Long heldByDeal;
 
@@ -79,7 +84,10 @@ public class Vehicle {
 
   protected Vehicle() {}
 
-  /** Lists a new vehicle as AVAILABLE at {@code dealership}; the first price-history entry records the listing price. */
+  /**
+   * Lists a new vehicle as AVAILABLE at {@code dealership}; the first price-history entry records
+   * the listing price.
+   */
   public Vehicle(Vin vin, VehicleSpec spec, int mileage, Money listPrice, Dealership dealership) {
     this.vin = Objects.requireNonNull(vin, "vin");
     this.spec = Objects.requireNonNull(spec, "spec");
@@ -147,8 +155,16 @@ public class Vehicle {
   public void reserve(long dealId) {
     if (status != VehicleStatus.AVAILABLE || heldByDeal != null) {
       throw new IllegalVehicleStateException(
-          "vehicle " + id + " is " + status + (heldByDeal == null ? "" : ", held by deal " + heldByDeal)
-              + ": deal " + dealId + " cannot reserve it", status, VehicleStatus.RESERVED);
+          "vehicle "
+              + id
+              + " is "
+              + status
+              + (heldByDeal == null ? "" : ", held by deal " + heldByDeal)
+              + ": deal "
+              + dealId
+              + " cannot reserve it",
+          status,
+          VehicleStatus.RESERVED);
     }
     status = VehicleStatus.RESERVED;
     heldByDeal = dealId;
@@ -181,8 +197,14 @@ public class Vehicle {
 
   private void requireHeldBy(long dealId, VehicleStatus target) {
     if (heldByDeal == null || heldByDeal != dealId) {
-      throw new IllegalVehicleStateException("vehicle " + id + " is not held by deal " + dealId
-          + (heldByDeal == null ? "" : " but by deal " + heldByDeal), status, target);
+      throw new IllegalVehicleStateException(
+          "vehicle "
+              + id
+              + " is not held by deal "
+              + dealId
+              + (heldByDeal == null ? "" : " but by deal " + heldByDeal),
+          status,
+          target);
     }
   }
 
@@ -199,7 +221,6 @@ public class Vehicle {
   private void touch() {
     updatedAt = StoredTime.now();
   }
-
 
   private static int requireMileage(int mileage) {
     if (mileage < 0) {

@@ -10,15 +10,29 @@ public class VehicleHeldException extends RuntimeException {
   private final long dealId;
 
   public VehicleHeldException(Long vehicleId, long dealId, VehicleStatus target) {
-    super("Vehicle " + vehicleId + " is held by deal " + dealId + " and cannot become " + target
-        + " by hand: close or cancel deal " + dealId);
+    super(
+        "Vehicle "
+            + vehicleId
+            + " is held by deal "
+            + dealId
+            + " and cannot become "
+            + target
+            + " by hand: close or cancel deal "
+            + dealId);
     this.vehicleId = vehicleId;
     this.dealId = dealId;
   }
 
   public VehicleHeldException(Long vehicleId, long dealId, String refused) {
-    super("Vehicle " + vehicleId + " is held by deal " + dealId + " and cannot be " + refused
-        + ": close or cancel deal " + dealId);
+    super(
+        "Vehicle "
+            + vehicleId
+            + " is held by deal "
+            + dealId
+            + " and cannot be "
+            + refused
+            + ": close or cancel deal "
+            + dealId);
     this.vehicleId = vehicleId;
     this.dealId = dealId;
   }

@@ -70,7 +70,9 @@ public class VehicleViewRecord {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key other && vehicleId == other.vehicleId && epochHour == other.epochHour
+      return o instanceof Key other
+          && vehicleId == other.vehicleId
+          && epochHour == other.epochHour
           && Objects.equals(visitor, other.visitor);
     }
 

@@ -14,6 +14,7 @@ public class Vin {
 
   /** ISO 3779 values of the letters A..Z; '.' marks I, O and Q, which a VIN never contains. */
   private static final String LETTER_VALUES = "12345678.12345.7.923456789";
+
   private static final int[] WEIGHTS = {8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2};
 
   @Column(name = "vin", length = 17, nullable = false, unique = true, updatable = false)
@@ -25,7 +26,9 @@ public class Vin {
     this.value = value;
   }
 
-  /** Parses a VIN, normalising to upper case; throws {@link IllegalArgumentException} when invalid. */
+  /**
+   * Parses a VIN, normalising to upper case; throws {@link IllegalArgumentException} when invalid.
+   */
   public static Vin of(String raw) {
     if (!isValid(raw)) {
       throw new IllegalArgumentException("not a valid VIN");

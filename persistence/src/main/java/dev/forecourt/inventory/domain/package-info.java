@@ -1,2 +1,5 @@
-/** The inventory aggregates: dealerships (rooftops) and the vehicles they stock, with their price history. */
+/**
+ * The inventory aggregates: dealerships (rooftops) and the vehicles they stock, with their price
+ * history.
+ */
 package dev.forecourt.inventory.domain;

@@ -62,9 +62,22 @@ public class AuditRecord {
 
   protected AuditRecord() {}
 
-  public AuditRecord(long seqNo, Instant occurredAt, String subject, String roles, String apiKey, String entityType,
-      String entityId, String action, String changes, String clientIp, String correlationId, String outcome,
-      String error, String prevHash, String hash) {
+  public AuditRecord(
+      long seqNo,
+      Instant occurredAt,
+      String subject,
+      String roles,
+      String apiKey,
+      String entityType,
+      String entityId,
+      String action,
+      String changes,
+      String clientIp,
+      String correlationId,
+      String outcome,
+      String error,
+      String prevHash,
+      String hash) {
     this.seqNo = seqNo;
     this.occurredAt = occurredAt;
     this.subject = subject;

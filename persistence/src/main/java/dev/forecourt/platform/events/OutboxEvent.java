@@ -11,10 +11,10 @@ import java.util.UUID;
 
 /**
  * A domain event in the transactional outbox: written in the same transaction as the change it
- * describes, sent to the event queue by the relay, which then stamps {@link #publishedAt()}. A relay
- * claims events for a while ({@code claimed_until}, by a conditional update) so that two nodes do not
- * send the same batch;
- * an event whose claim lapsed without being published (the node stopped) is sent again.
+ * describes, sent to the event queue by the relay, which then stamps {@link #publishedAt()}. A
+ * relay claims events for a while ({@code claimed_until}, by a conditional update) so that two
+ * nodes do not send the same batch; an event whose claim lapsed without being published (the node
+ * stopped) is sent again.
  */
 @Entity
 @Table(name = "outbox_event")

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** An event the consumer has processed: a redelivery of the same event id is recognized and skipped. */
+/**
+ * An event the consumer has processed: a redelivery of the same event id is recognized and skipped.
+ */
 @Entity
 @Table(name = "processed_event")
 public class ProcessedEvent {

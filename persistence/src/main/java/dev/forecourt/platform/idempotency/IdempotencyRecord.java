@@ -27,7 +27,11 @@ public class IdempotencyRecord {
 
   protected IdempotencyRecord() {}
 
-  public IdempotencyRecord(IdempotencyRecordId id, String operation, String requestHash, String response,
+  public IdempotencyRecord(
+      IdempotencyRecordId id,
+      String operation,
+      String requestHash,
+      String response,
       Instant createdAt) {
     this.id = id;
     this.operation = operation;

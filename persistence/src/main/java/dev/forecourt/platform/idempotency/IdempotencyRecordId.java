@@ -26,7 +26,9 @@ public class IdempotencyRecordId implements Serializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof IdempotencyRecordId other && caller.equals(other.caller) && key.equals(other.key);
+    return o instanceof IdempotencyRecordId other
+        && caller.equals(other.caller)
+        && key.equals(other.key);
   }
 
   @Override

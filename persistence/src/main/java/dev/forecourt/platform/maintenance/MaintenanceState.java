@@ -7,10 +7,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The maintenance switch (a single row, id 1): whether writes are refused, the message and
- * {@code Retry-After} given to callers, since when the current state holds and who switched it.
- * Not in the second-level cache: every node reads the row itself (through its own short cache), so a
- * switch on one node reaches the others.
+ * The maintenance switch (a single row, id 1): whether writes are refused, the message and {@code
+ * Retry-After} given to callers, since when the current state holds and who switched it. Not in the
+ * second-level cache: every node reads the row itself (through its own short cache), so a switch on
+ * one node reaches the others.
  */
 @Entity
 @Table(name = "maintenance_state")
@@ -43,7 +43,8 @@ public class MaintenanceState {
    * Switches maintenance on or off. {@link #since()} moves only when the state changes, so
    * repeating a switch (e.g. to change the message) keeps when the maintenance began.
    */
-  public void change(boolean active, String message, int retryAfterSeconds, String changedBy, Instant now) {
+  public void change(
+      boolean active, String message, int retryAfterSeconds, String changedBy, Instant now) {
     if (active != this.active) {
       this.since = now;
     }

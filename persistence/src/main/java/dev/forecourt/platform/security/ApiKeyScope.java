@@ -15,7 +15,8 @@ public final class ApiKeyScope {
   public static final String WEBHOOKS_MANAGE = "webhooks:manage";
 
   /** Every scope a key may be given. */
-  public static final Set<String> ALL = Set.of(INVENTORY_READ, INVENTORY_WRITE, LEADS_WRITE, WEBHOOKS_MANAGE);
+  public static final Set<String> ALL =
+      Set.of(INVENTORY_READ, INVENTORY_WRITE, LEADS_WRITE, WEBHOOKS_MANAGE);
 
   private ApiKeyScope() {}
 }

@@ -1,2 +1,5 @@
-/** What every context shares about callers: the roles and the API-key scopes (stored with accounts and keys). */
+/**
+ * What every context shares about callers: the roles and the API-key scopes (stored with accounts
+ * and keys).
+ */
 package dev.forecourt.platform.security;

@@ -61,7 +61,12 @@ public class Customer {
 
   protected Customer() {}
 
-  public Customer(String firstName, String lastName, String email, String phone, boolean consentMarketing,
+  public Customer(
+      String firstName,
+      String lastName,
+      String email,
+      String phone,
+      boolean consentMarketing,
       boolean consentContact) {
     this.firstName = Objects.requireNonNull(firstName, "firstName");
     this.lastName = Objects.requireNonNull(lastName, "lastName");
@@ -88,7 +93,6 @@ public class Customer {
   public boolean isErased() {
     return erasedAt != null;
   }
-
 
   public Long id() {
     return id;

@@ -1,10 +1,10 @@
 package dev.forecourt.sales.domain;
 
-import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleStatus;
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -85,7 +85,13 @@ public class Deal {
    * @throws IllegalStateException when the vehicle is not AVAILABLE
    * @throws IllegalLeadTransitionException when the lead cannot negotiate
    */
-  public Deal(Lead lead, Vehicle vehicle, String salesperson, Money price, BigDecimal tradeIn, boolean financed) {
+  public Deal(
+      Lead lead,
+      Vehicle vehicle,
+      String salesperson,
+      Money price,
+      BigDecimal tradeIn,
+      boolean financed) {
     this.lead = Objects.requireNonNull(lead, "lead");
     this.vehicle = Objects.requireNonNull(vehicle, "vehicle");
     this.dealership = vehicle.dealership();
@@ -94,7 +100,8 @@ public class Deal {
     this.tradeIn = tradeIn;
     this.financed = financed;
     if (vehicle.status() != VehicleStatus.AVAILABLE) {
-      throw new IllegalStateException("Vehicle " + vehicle.id() + " is " + vehicle.status() + ", not AVAILABLE");
+      throw new IllegalStateException(
+          "Vehicle " + vehicle.id() + " is " + vehicle.status() + ", not AVAILABLE");
     }
     if (lead.status() != LeadStatus.NEGOTIATION) {
       lead.moveTo(LeadStatus.NEGOTIATION, null);

@@ -9,8 +9,12 @@ public class IllegalLeadTransitionException extends RuntimeException {
   private final LeadStatus to;
 
   public IllegalLeadTransitionException(LeadStatus from, LeadStatus to) {
-    super("A lead cannot move from " + from + " to " + to
-        + (from.next().isEmpty() ? ": " + from + " is final" : "; allowed: " + from.next()));
+    super(
+        "A lead cannot move from "
+            + from
+            + " to "
+            + to
+            + (from.next().isEmpty() ? ": " + from + " is final" : "; allowed: " + from.next()));
     this.from = from;
     this.to = to;
   }

@@ -1,8 +1,8 @@
 package dev.forecourt.sales.domain;
 
-import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,8 +20,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A customer's interest in buying at a dealership, moved through the funnel by
- * {@link #moveTo(LeadStatus, String)} only along the transitions of {@link LeadStatus}.
+ * A customer's interest in buying at a dealership, moved through the funnel by {@link
+ * #moveTo(LeadStatus, String)} only along the transitions of {@link LeadStatus}.
  */
 @Entity
 @Table(name = "sales_lead")
@@ -77,7 +77,12 @@ public class Lead {
   protected Lead() {}
 
   /** A NEW lead; {@code vehicle} (the vehicle of interest) and {@code assignedTo} may be null. */
-  public Lead(Customer customer, Dealership dealership, Vehicle vehicle, LeadSource source, String assignedTo) {
+  public Lead(
+      Customer customer,
+      Dealership dealership,
+      Vehicle vehicle,
+      LeadSource source,
+      String assignedTo) {
     this.customer = Objects.requireNonNull(customer, "customer");
     this.dealership = Objects.requireNonNull(dealership, "dealership");
     this.vehicle = vehicle;
@@ -103,7 +108,10 @@ public class Lead {
     updatedAt = StoredTime.now();
   }
 
-  /** Marks the lead as received from an integration {@code source} under that source's own reference. */
+  /**
+   * Marks the lead as received from an integration {@code source} under that source's own
+   * reference.
+   */
   public void externalReference(String source, String reference) {
     this.externalSource = Objects.requireNonNull(source, "source");
     this.externalRef = Objects.requireNonNull(reference, "reference");

@@ -16,14 +16,20 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A call, e-mail or note on a lead. Immutable, except that erasing the customer's data blanks its note. */
+/**
+ * A call, e-mail or note on a lead. Immutable, except that erasing the customer's data blanks its
+ * note.
+ */
 @Entity
 @Table(name = "lead_activity")
 public class LeadActivity {
 
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "lead_activity_seq")
-  @SequenceGenerator(name = "lead_activity_seq", sequenceName = "lead_activity_seq", allocationSize = 50)
+  @SequenceGenerator(
+      name = "lead_activity_seq",
+      sequenceName = "lead_activity_seq",
+      allocationSize = 50)
   private Long id;
 
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -54,8 +60,8 @@ public class LeadActivity {
   }
 
   /**
-   * Replaces the note (free text that may name or describe the customer) by {@link Customer#ERASED};
-   * true when there was text to erase.
+   * Replaces the note (free text that may name or describe the customer) by {@link
+   * Customer#ERASED}; true when there was text to erase.
    */
   public boolean eraseNote() {
     if (note == null || note.equals(Customer.ERASED)) {

@@ -4,9 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The stages of a lead and the transitions between them:
- * NEW → CONTACTED → QUALIFIED → TEST_DRIVE → NEGOTIATION → WON, a qualified lead may go straight to
- * NEGOTIATION, and every open stage may end in LOST. WON and LOST are final.
+ * The stages of a lead and the transitions between them: NEW → CONTACTED → QUALIFIED → TEST_DRIVE →
+ * NEGOTIATION → WON, a qualified lead may go straight to NEGOTIATION, and every open stage may end
+ * in LOST. WON and LOST are final.
  */
 public enum LeadStatus {
   NEW,

@@ -1,8 +1,8 @@
 package dev.forecourt.sales.domain;
 
-import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.Vehicle;
+import dev.forecourt.platform.persistence.StoredTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -63,7 +63,8 @@ public class TestDrive {
 
   protected TestDrive() {}
 
-  public TestDrive(Lead lead, Vehicle vehicle, String salesperson, Instant startsAt, Instant endsAt) {
+  public TestDrive(
+      Lead lead, Vehicle vehicle, String salesperson, Instant startsAt, Instant endsAt) {
     this.lead = Objects.requireNonNull(lead, "lead");
     this.vehicle = Objects.requireNonNull(vehicle, "vehicle");
     this.dealership = vehicle.dealership();

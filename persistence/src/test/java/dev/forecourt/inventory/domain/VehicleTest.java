@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class VehicleTest {
 
   private final Dealership dealership =
-      new Dealership("BER", "Forecourt Berlin", new Address("Str. 1", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin"));
+      new Dealership(
+          "BER",
+          "Forecourt Berlin",
+          new Address("Str. 1", "Berlin", "10115", "DE"),
+          ZoneId.of("Europe/Berlin"));
 
   private Vehicle vehicle() {
     return new Vehicle(
@@ -59,7 +63,8 @@ class VehicleTest {
     assertEquals(Optional.of(7L), v.heldByDeal());
     // a second deal cannot take it, nor staff change its status by hand
     assertThrows(IllegalVehicleStateException.class, () -> v.reserve(8));
-    VehicleHeldException held = assertThrows(VehicleHeldException.class, () -> v.changeStatus(VehicleStatus.AVAILABLE));
+    VehicleHeldException held =
+        assertThrows(VehicleHeldException.class, () -> v.changeStatus(VehicleStatus.AVAILABLE));
     assertEquals(7L, held.dealId());
     assertTrue(held.getMessage().contains("deal 7"), held.getMessage());
     assertThrows(VehicleHeldException.class, () -> v.changeStatus(VehicleStatus.SOLD));

@@ -13,7 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class VinTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"1M8GDM9AXKP042788", "11111111111111111", "1HGCM82633A004352", "5YJSA1E18HF000337"})
+  @ValueSource(
+      strings = {
+        "1M8GDM9AXKP042788",
+        "11111111111111111",
+        "1HGCM82633A004352",
+        "5YJSA1E18HF000337"
+      })
   void acceptsVinsWithCorrectCheckDigit(String vin) {
     assertTrue(Vin.isValid(vin));
   }

@@ -11,15 +11,22 @@ import dev.forecourt.inventory.domain.Dealership;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-/** Erasure (GDPR): the customer's personal data and the free text about them go, the records stay. */
+/**
+ * Erasure (GDPR): the customer's personal data and the free text about them go, the records stay.
+ */
 class CustomerErasureTest {
 
   private final Dealership berlin =
-      new Dealership("BER", "Forecourt Berlin", new Address("Str. 1", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin"));
+      new Dealership(
+          "BER",
+          "Forecourt Berlin",
+          new Address("Str. 1", "Berlin", "10115", "DE"),
+          ZoneId.of("Europe/Berlin"));
 
   @Test
   void erasingPseudonymizesAndWithdrawsEveryConsent() {
-    Customer customer = new Customer("Erika", "Mustermann", "erika@example.org", "+49 30 1234567", true, true);
+    Customer customer =
+        new Customer("Erika", "Mustermann", "erika@example.org", "+49 30 1234567", true, true);
     customer.erase("customer-7");
     assertTrue(customer.isErased());
     assertNotNull(customer.erasedAt());
@@ -33,9 +40,16 @@ class CustomerErasureTest {
 
   @Test
   void notesAndLostReasonsAreBlankedButTheLeadKeepsItsStage() {
-    Lead lead = new Lead(new Customer("Erika", "Mustermann", null, null, false, true), berlin, null, LeadSource.PHONE, "sales");
+    Lead lead =
+        new Lead(
+            new Customer("Erika", "Mustermann", null, null, false, true),
+            berlin,
+            null,
+            LeadSource.PHONE,
+            "sales");
     lead.moveTo(LeadStatus.LOST, "Erika bought from her neighbour");
-    LeadActivity call = new LeadActivity(lead, ActivityKind.CALL, "Called Erika on +49 30 1234567", "sales");
+    LeadActivity call =
+        new LeadActivity(lead, ActivityKind.CALL, "Called Erika on +49 30 1234567", "sales");
     LeadActivity silent = new LeadActivity(lead, ActivityKind.EMAIL, null, "sales");
 
     assertTrue(lead.eraseLostReason());
@@ -52,7 +66,13 @@ class CustomerErasureTest {
 
   @Test
   void aLeadWithoutReasonStaysWithout() {
-    Lead lead = new Lead(new Customer("Erika", "Mustermann", null, null, false, true), berlin, null, LeadSource.PHONE, "sales");
+    Lead lead =
+        new Lead(
+            new Customer("Erika", "Mustermann", null, null, false, true),
+            berlin,
+            null,
+            LeadSource.PHONE,
+            "sales");
     assertFalse(lead.eraseLostReason());
     assertNull(lead.lostReason());
     assertEquals(LeadStatus.NEW, lead.status());

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.inventory.domain.Address;
 import dev.forecourt.inventory.domain.Dealership;
-import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
+import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleHeldException;
 import dev.forecourt.inventory.domain.VehicleSpec;
@@ -27,15 +27,29 @@ import org.junit.jupiter.api.Test;
 class DealTest {
 
   private final Dealership berlin =
-      new Dealership("BER", "Forecourt Berlin", new Address("Str. 1", "Berlin", "10115", "DE"), ZoneId.of("Europe/Berlin"));
+      new Dealership(
+          "BER",
+          "Forecourt Berlin",
+          new Address("Str. 1", "Berlin", "10115", "DE"),
+          ZoneId.of("Europe/Berlin"));
 
   private Vehicle vehicle() {
-    return new Vehicle(Vin.of("1M8GDM9AXKP042788"), new VehicleSpec("Skoda", "Octavia", "Style", 2022, "grey"), 9_000,
-        Money.of(new BigDecimal("21990"), "EUR"), berlin);
+    return new Vehicle(
+        Vin.of("1M8GDM9AXKP042788"),
+        new VehicleSpec("Skoda", "Octavia", "Style", 2022, "grey"),
+        9_000,
+        Money.of(new BigDecimal("21990"), "EUR"),
+        berlin);
   }
 
   private Lead lead(LeadStatus... path) {
-    Lead lead = new Lead(new Customer("Erika", "Mustermann", null, null, false, true), berlin, null, LeadSource.WALK_IN, "sales");
+    Lead lead =
+        new Lead(
+            new Customer("Erika", "Mustermann", null, null, false, true),
+            berlin,
+            null,
+            LeadSource.WALK_IN,
+            "sales");
     for (LeadStatus s : path) {
       lead.moveTo(s, s == LeadStatus.LOST ? "price" : null);
     }
@@ -44,9 +58,13 @@ class DealTest {
 
   private long nextId = 100;
 
-  /** A deal opened as DealService does: constructed, persisted (here: given an id), then reserving its vehicle. */
+  /**
+   * A deal opened as DealService does: constructed, persisted (here: given an id), then reserving
+   * its vehicle.
+   */
   private Deal deal(Lead lead, Vehicle vehicle) {
-    Deal deal = new Deal(lead, vehicle, "sales", Money.of(new BigDecimal("21000"), "EUR"), null, false);
+    Deal deal =
+        new Deal(lead, vehicle, "sales", Money.of(new BigDecimal("21000"), "EUR"), null, false);
     persisted(deal);
     deal.reserveVehicle();
     return deal;
@@ -66,7 +84,9 @@ class DealTest {
   @Test
   void theFunnelGoesForwardOnlyAndEndsInWonOrLost() {
     assertEquals(EnumSet.of(LeadStatus.CONTACTED, LeadStatus.LOST), LeadStatus.NEW.next());
-    assertEquals(Set.of(LeadStatus.TEST_DRIVE, LeadStatus.NEGOTIATION, LeadStatus.LOST), LeadStatus.QUALIFIED.next());
+    assertEquals(
+        Set.of(LeadStatus.TEST_DRIVE, LeadStatus.NEGOTIATION, LeadStatus.LOST),
+        LeadStatus.QUALIFIED.next());
     assertTrue(LeadStatus.WON.next().isEmpty());
     assertTrue(LeadStatus.LOST.next().isEmpty());
     for (LeadStatus from : LeadStatus.values()) {
@@ -74,11 +94,13 @@ class DealTest {
       assertFalse(from.canMoveTo(from), from + " -> itself");
     }
     IllegalLeadTransitionException e =
-        assertThrows(IllegalLeadTransitionException.class, () -> lead().moveTo(LeadStatus.QUALIFIED, null));
+        assertThrows(
+            IllegalLeadTransitionException.class, () -> lead().moveTo(LeadStatus.QUALIFIED, null));
     assertEquals(EnumSet.of(LeadStatus.CONTACTED, LeadStatus.LOST), e.allowed());
     Lead lost = lead(LeadStatus.LOST);
     assertEquals("price", lost.lostReason());
-    assertThrows(IllegalLeadTransitionException.class, () -> lost.moveTo(LeadStatus.CONTACTED, null));
+    assertThrows(
+        IllegalLeadTransitionException.class, () -> lost.moveTo(LeadStatus.CONTACTED, null));
   }
 
   @Test
@@ -118,7 +140,8 @@ class DealTest {
   void aVehicleHeldByADealIsSoldOrReleasedByThatDealOnly() {
     Vehicle vehicle = vehicle();
     Deal deal = deal(lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED), vehicle);
-    VehicleHeldException byHand = assertThrows(VehicleHeldException.class, () -> vehicle.changeStatus(VehicleStatus.SOLD));
+    VehicleHeldException byHand =
+        assertThrows(VehicleHeldException.class, () -> vehicle.changeStatus(VehicleStatus.SOLD));
     assertEquals(deal.id(), byHand.dealId());
     assertThrows(VehicleHeldException.class, () -> vehicle.changeStatus(VehicleStatus.AVAILABLE));
     assertThrows(IllegalVehicleStateException.class, () -> vehicle.sell(deal.id() + 1));
@@ -131,8 +154,14 @@ class DealTest {
   @Test
   void aDealReservesItsVehicleOnlyOncePersisted() {
     Vehicle vehicle = vehicle();
-    Deal deal = new Deal(lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED), vehicle, "sales",
-        Money.of(new BigDecimal("21000"), "EUR"), null, false);
+    Deal deal =
+        new Deal(
+            lead(LeadStatus.CONTACTED, LeadStatus.QUALIFIED),
+            vehicle,
+            "sales",
+            Money.of(new BigDecimal("21000"), "EUR"),
+            null,
+            false);
     assertThrows(IllegalStateException.class, deal::reserveVehicle);
     assertEquals(VehicleStatus.AVAILABLE, vehicle.status());
   }
@@ -140,7 +169,9 @@ class DealTest {
   @Test
   void aLeadThatIsNotQualifiedCannotNegotiate() {
     Vehicle vehicle = vehicle();
-    assertThrows(IllegalLeadTransitionException.class, () -> deal(lead(LeadStatus.CONTACTED), vehicle));
-    assertEquals(VehicleStatus.AVAILABLE, vehicle.status(), "a refused deal leaves the vehicle as it was");
+    assertThrows(
+        IllegalLeadTransitionException.class, () -> deal(lead(LeadStatus.CONTACTED), vehicle));
+    assertEquals(
+        VehicleStatus.AVAILABLE, vehicle.status(), "a refused deal leaves the vehicle as it was");
   }
 }

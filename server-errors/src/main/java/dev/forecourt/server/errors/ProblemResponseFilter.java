@@ -24,8 +24,8 @@ import org.glassfish.grizzly.memory.Buffers;
  * A Grizzly filter between the connection and the HTTP codec that turns the bodiless error answers
  * Payara gives before any web application sees the request (Grizzly's 400 for a header it cannot
  * parse or that is too large, 505 for an unknown HTTP version, the web container's "400 Invalid
- * URI" for an encoded NUL or backslash or a path climbing out of the context) into
- * {@link ServerProblems}' problem+json with the security headers.
+ * URI" for an encoded NUL or backslash or a path climbing out of the context) into {@link
+ * ServerProblems}' problem+json with the security headers.
  *
  * <p>Which answers: a probe on the HTTP codec sees every response header as it is serialized and
  * marks the connection when the answer is an error (status 400 or more) without a body and without
@@ -39,34 +39,43 @@ public final class ProblemResponseFilter extends BaseFilter {
   private record Pending(int status, boolean body) {}
 
   private static final Attribute<Pending> PENDING =
-      Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(ProblemResponseFilter.class.getName() + ".pending");
+      Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(
+          ProblemResponseFilter.class.getName() + ".pending");
 
-  private static final HttpProbe PROBE = new HttpProbe.Adapter() {
-    @Override
-    public void onHeaderSerializeEvent(Connection connection, HttpHeader header, Buffer buffer) {
-      if (!(header instanceof HttpResponsePacket response) || response.containsHeader("Content-Security-Policy")
-          || response.getContentLength() > 0 || response.isChunked()) {
-        return;
-      }
-      HttpRequestPacket request = response.getRequest();
-      int status = response.getStatus();
-      if (status < 400 && request != null && badEscape(request.getRequestURIRef().getOriginalRequestURIBC().toString())) {
-        // Payara's URI decoder throws on "%zz", the web container logs it and answers an empty 200
-        status = 400;
-      }
-      if (status >= 400) {
-        boolean head = request != null && Method.HEAD.equals(request.getMethod());
-        PENDING.set(connection, new Pending(status, !head));
-      }
-    }
-  };
+  private static final HttpProbe PROBE =
+      new HttpProbe.Adapter() {
+        @Override
+        public void onHeaderSerializeEvent(
+            Connection connection, HttpHeader header, Buffer buffer) {
+          if (!(header instanceof HttpResponsePacket response)
+              || response.containsHeader("Content-Security-Policy")
+              || response.getContentLength() > 0
+              || response.isChunked()) {
+            return;
+          }
+          HttpRequestPacket request = response.getRequest();
+          int status = response.getStatus();
+          if (status < 400
+              && request != null
+              && badEscape(request.getRequestURIRef().getOriginalRequestURIBC().toString())) {
+            // Payara's URI decoder throws on "%zz", the web container logs it and answers an empty
+            // 200
+            status = 400;
+          }
+          if (status >= 400) {
+            boolean head = request != null && Method.HEAD.equals(request.getMethod());
+            PENDING.set(connection, new Pending(status, !head));
+          }
+        }
+      };
 
   private volatile boolean probing;
 
   /** Whether a URI has a '%' not followed by two hex digits. */
   static boolean badEscape(String uri) {
     for (int i = uri.indexOf('%'); i >= 0; i = uri.indexOf('%', i + 1)) {
-      if (i + 2 >= uri.length() || Character.digit(uri.charAt(i + 1), 16) < 0
+      if (i + 2 >= uri.length()
+          || Character.digit(uri.charAt(i + 1), 16) < 0
           || Character.digit(uri.charAt(i + 2), 16) < 0) {
         return true;
       }
@@ -91,9 +100,9 @@ public final class ProblemResponseFilter extends BaseFilter {
   /**
    * Renames an {@code Upgrade: h2c} request header in place (same length) so that the request is
    * served as the plain HTTP/1.1 request it also is (RFC 9113 drops h2c; a server may ignore the
-   * upgrade). Cleartext HTTP/2 is off on this listener, and Payara then never answers a
-   * successful response to a request that still asks for h2c: Java's HttpClient, which asks by
-   * default, would wait for ever. WebSocket upgrades are left alone.
+   * upgrade). Cleartext HTTP/2 is off on this listener, and Payara then never answers a successful
+   * response to a request that still asks for h2c: Java's HttpClient, which asks by default, would
+   * wait for ever. WebSocket upgrades are left alone.
    */
   static void declineH2cUpgrade(Buffer buffer) {
     int from = buffer.position();
@@ -102,7 +111,8 @@ public final class ProblemResponseFilter extends BaseFilter {
     while (eol + 1 < to && !(buffer.get(eol) == '\r' && buffer.get(eol + 1) == '\n')) {
       eol++;
     }
-    if (eol - from < 9 || !matches(buffer, eol - 9, " http/1.1".getBytes(StandardCharsets.US_ASCII))) {
+    if (eol - from < 9
+        || !matches(buffer, eol - 9, " http/1.1".getBytes(StandardCharsets.US_ASCII))) {
       return; // not the start of an HTTP/1.1 request (e.g. the rest of a request body)
     }
     for (int i = eol; i + UPGRADE.length <= to; i++) {
@@ -163,7 +173,8 @@ public final class ProblemResponseFilter extends BaseFilter {
 
   /** The answer with problem+json and the security headers, or null if it is no header block. */
   private static Buffer rewrite(FilterChainContext ctx, Buffer buffer, Pending pending) {
-    String text = buffer.toStringContent(StandardCharsets.ISO_8859_1, buffer.position(), buffer.limit());
+    String text =
+        buffer.toStringContent(StandardCharsets.ISO_8859_1, buffer.position(), buffer.limit());
     int end = text.indexOf("\r\n\r\n");
     if (!text.startsWith("HTTP/1.") || end < 0 || end + 4 != text.length()) {
       return null;
@@ -171,11 +182,17 @@ public final class ProblemResponseFilter extends BaseFilter {
     int status = pending.status();
     byte[] body = ServerProblems.jsonBytes(status);
     StringBuilder out = new StringBuilder(512 + body.length);
-    out.append(text, 0, text.indexOf(' ')).append(' ').append(status).append(' ')
-        .append(ServerProblems.reason(status)).append("\r\n");
+    out.append(text, 0, text.indexOf(' '))
+        .append(' ')
+        .append(status)
+        .append(' ')
+        .append(ServerProblems.reason(status))
+        .append("\r\n");
     for (String line : text.substring(text.indexOf("\r\n") + 2, end).split("\r\n")) {
       String name = line.substring(0, Math.max(0, line.indexOf(':'))).trim();
-      if (name.equalsIgnoreCase("Date") || name.equalsIgnoreCase("Connection") || name.equalsIgnoreCase("Allow")
+      if (name.equalsIgnoreCase("Date")
+          || name.equalsIgnoreCase("Connection")
+          || name.equalsIgnoreCase("Allow")
           || name.equalsIgnoreCase("Retry-After")) {
         out.append(line).append("\r\n");
       }

@@ -10,9 +10,9 @@ import java.util.Map;
  * them: an RFC 9457 {@code application/problem+json} body (type, title, status; no detail, so
  * nothing about the server leaks) and the application's security headers.
  *
- * <p>The header values are those of the web module's {@code SecurityHeadersFilter}; the system
- * test {@code ServerLevelErrorsIT} compares them with the application's own answers, so the two
- * cannot drift apart unnoticed.
+ * <p>The header values are those of the web module's {@code SecurityHeadersFilter}; the system test
+ * {@code ServerLevelErrorsIT} compares them with the application's own answers, so the two cannot
+ * drift apart unnoticed.
  */
 public final class ServerProblems {
 
@@ -27,7 +27,9 @@ public final class ServerProblems {
 
   private static Map<String, String> securityHeaders() {
     Map<String, String> h = new LinkedHashMap<>();
-    h.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
+    h.put(
+        "Content-Security-Policy",
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     h.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     h.put("X-Frame-Options", "DENY");
     h.put("X-Content-Type-Options", "nosniff");
@@ -87,7 +89,9 @@ public final class ServerProblems {
     };
   }
 
-  /** The standard reason phrase of a status (never the server's own, which may echo the request). */
+  /**
+   * The standard reason phrase of a status (never the server's own, which may echo the request).
+   */
   public static String reason(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
@@ -109,7 +113,13 @@ public final class ServerProblems {
 
   /** The problem+json body for a status. */
   public static String json(int status) {
-    return "{\"type\":\"" + type(status) + "\",\"title\":\"" + title(status) + "\",\"status\":" + status + "}";
+    return "{\"type\":\""
+        + type(status)
+        + "\",\"title\":\""
+        + title(status)
+        + "\",\"status\":"
+        + status
+        + "}";
   }
 
   public static byte[] jsonBytes(int status) {

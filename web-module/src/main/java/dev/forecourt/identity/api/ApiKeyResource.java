@@ -34,7 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** API keys of integrators (admins): create (the key is in that answer only), list, rotate, revoke. */
+/**
+ * API keys of integrators (admins): create (the key is in that answer only), list, rotate, revoke.
+ */
 @Path("/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "identity")
@@ -46,30 +48,70 @@ public class ApiKeyResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create an API key", description = "The key is in this answer only; store it now.")
-  @RequestBody(required = true, description = "The key's name, scopes and expiry", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyDraft.class)))
-  @APIResponse(responseCode = "201", description = "The key, with its secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Create an API key",
+      description = "The key is in this answer only; store it now.")
+  @RequestBody(
+      required = true,
+      description = "The key's name, scopes and expiry",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiKeyDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The key, with its secret",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiKeyView.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The URL of the new resource",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "validation-failed conflict")
   public Response create(ApiKeyDraft draft) {
     ApiKeyView created = keys.create(draft);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-        .entity(created).cacheControl(Caching.noStore()).build();
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .cacheControl(Caching.noStore())
+        .build();
   }
 
   @GET
   @Operation(summary = "List the API keys", description = "Without their secrets.")
-  @APIResponse(responseCode = "200", description = "The keys", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The keys",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ApiKeyView.class)))
   @Extension(name = ROLES, value = "admin")
   public List<ApiKeyView> list() {
     return keys.list();
   }
 
-  /** A new key; the old one keeps working for {@code overlap} (ISO-8601, e.g. PT1H; default from config). */
+  /**
+   * A new key; the old one keeps working for {@code overlap} (ISO-8601, e.g. PT1H; default from
+   * config).
+   */
   @POST
   @Path("{id: [0-9]{1,18}}/rotate")
-  @Operation(summary = "Rotate an API key", description = "A new key (in this answer only); the old one keeps working for `overlap` (an ISO-8601 duration such as PT1H; default from the configuration).")
-  @APIResponse(responseCode = "200", description = "The new key, with its secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+  @Operation(
+      summary = "Rotate an API key",
+      description =
+          "A new key (in this answer only); the old one keeps working for `overlap` (an ISO-8601 duration such as PT1H; default from the configuration).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new key, with its secret",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ApiKeyView.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "not-found invalid-parameter conflict")
   public Response rotate(@PathParam("id") long id, @QueryParam("overlap") String overlap) {
@@ -78,7 +120,8 @@ public class ApiKeyResource {
       try {
         d = TokenSettings.duration(overlap);
       } catch (IllegalArgumentException e) {
-        throw ProblemException.invalidParameter("overlap", "must be an ISO-8601 duration such as PT1H");
+        throw ProblemException.invalidParameter(
+            "overlap", "must be an ISO-8601 duration such as PT1H");
       }
       if (d.isNegative()) {
         throw ProblemException.invalidParameter("overlap", "must not be negative");

@@ -36,8 +36,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Local accounts: login (with a second factor once it is on), refresh (rotating), logout, the
- * caller's identity, TOTP enrolment, password reset by mail, and the JWKS that verifies
- * Forecourt's own access tokens.
+ * caller's identity, TOTP enrolment, password reset by mail, and the JWKS that verifies Forecourt's
+ * own access tokens.
  */
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,21 +52,55 @@ public class AuthResource {
   @POST
   @Path("/login")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Sign in with a local account", description = "Answers an access token (JWT) and a refresh token. Once the account has a second factor, `totp` (a code of the authenticator app or a recovery code) is required: 401 `totp-required` without it. Repeated failures lock the login for a while (401 `login-locked`).")
-  @RequestBody(required = true, description = "Username, password and, once enabled, the one-time code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Credentials.class)))
-  @APIResponse(responseCode = "200", description = "The tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+  @Operation(
+      summary = "Sign in with a local account",
+      description =
+          "Answers an access token (JWT) and a refresh token. Once the account has a second factor, `totp` (a code of the authenticator app or a recovery code) is required: 401 `totp-required` without it. Repeated failures lock the login for a while (401 `login-locked`).")
+  @RequestBody(
+      required = true,
+      description = "Username, password and, once enabled, the one-time code",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Credentials.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The tokens",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenResponse.class)))
   @Extension(name = ROLES, value = "anonymous")
-  @Extension(name = PROBLEMS, value = "validation-failed authentication-failed totp-required login-locked")
+  @Extension(
+      name = PROBLEMS,
+      value = "validation-failed authentication-failed totp-required login-locked")
   public Response login(@NotNull @Valid Credentials credentials) {
-    return noStore(TokenResponse.of(auth.login(credentials.username(), credentials.password(), credentials.totp())));
+    return noStore(
+        TokenResponse.of(
+            auth.login(credentials.username(), credentials.password(), credentials.totp())));
   }
 
   @POST
   @Path("/refresh")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Refresh the tokens", description = "Rotating: the refresh token is used up and a new pair answered; a reused refresh token is refused.")
-  @RequestBody(required = true, description = "The refresh token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshRequest.class)))
-  @APIResponse(responseCode = "200", description = "The new tokens", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TokenResponse.class)))
+  @Operation(
+      summary = "Refresh the tokens",
+      description =
+          "Rotating: the refresh token is used up and a new pair answered; a reused refresh token is refused.")
+  @RequestBody(
+      required = true,
+      description = "The refresh token",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefreshRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The new tokens",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TokenResponse.class)))
   @Extension(name = ROLES, value = "anonymous")
   @Extension(name = PROBLEMS, value = "validation-failed invalid-token")
   public Response refresh(@NotNull @Valid RefreshRequest body) {
@@ -77,7 +111,13 @@ public class AuthResource {
   @Path("/logout")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Sign out", description = "Revokes the refresh token.")
-  @RequestBody(required = true, description = "The refresh token", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RefreshRequest.class)))
+  @RequestBody(
+      required = true,
+      description = "The refresh token",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RefreshRequest.class)))
   @APIResponse(responseCode = "204", description = "Signed out")
   @Extension(name = ROLES, value = "anonymous")
   @Extension(name = PROBLEMS, value = "validation-failed")
@@ -89,8 +129,17 @@ public class AuthResource {
   /** Starts TOTP enrolment: the secret, the otpauth:// URI and its QR code (PNG data URI). */
   @POST
   @Path("/2fa/enrol")
-  @Operation(summary = "Start TOTP enrolment", description = "The secret, the otpauth:// URI and its QR code (PNG data URI), for the caller's local account.")
-  @APIResponse(responseCode = "200", description = "The enrolment", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TotpEnrolment.class)))
+  @Operation(
+      summary = "Start TOTP enrolment",
+      description =
+          "The secret, the otpauth:// URI and its QR code (PNG data URI), for the caller's local account.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The enrolment",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TotpEnrolment.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "conflict")
   public Response enrolSecondFactor() {
@@ -101,9 +150,24 @@ public class AuthResource {
   @POST
   @Path("/2fa/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Turn the second factor on", description = "With a first code of the authenticator app; answers ten one-time recovery codes, once.")
-  @RequestBody(required = true, description = "A code of the authenticator app", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OneTimeCode.class)))
-  @APIResponse(responseCode = "200", description = "The recovery codes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecoveryCodes.class)))
+  @Operation(
+      summary = "Turn the second factor on",
+      description =
+          "With a first code of the authenticator app; answers ten one-time recovery codes, once.")
+  @RequestBody(
+      required = true,
+      description = "A code of the authenticator app",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OneTimeCode.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The recovery codes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = RecoveryCodes.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "validation-failed conflict")
   public Response confirmSecondFactor(@NotNull @Valid OneTimeCode body) {
@@ -114,8 +178,16 @@ public class AuthResource {
   @POST
   @Path("/2fa/disable")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Turn the second factor off", description = "Needs a current code or a recovery code.")
-  @RequestBody(required = true, description = "A current code or a recovery code", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OneTimeCode.class)))
+  @Operation(
+      summary = "Turn the second factor off",
+      description = "Needs a current code or a recovery code.")
+  @RequestBody(
+      required = true,
+      description = "A current code or a recovery code",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = OneTimeCode.class)))
   @APIResponse(responseCode = "204", description = "Turned off")
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "validation-failed conflict")
@@ -124,12 +196,23 @@ public class AuthResource {
     return Response.noContent().build();
   }
 
-  /** Mails a reset link if the name or address belongs to an account; always 202 (no enumeration). */
+  /**
+   * Mails a reset link if the name or address belongs to an account; always 202 (no enumeration).
+   */
   @POST
   @Path("/password-reset")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Request a password reset", description = "Mails a reset link if the name or address belongs to a local account; always 202, so that it tells nothing about which accounts exist.")
-  @RequestBody(required = true, description = "The username or e-mail address", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PasswordResetRequest.class)))
+  @Operation(
+      summary = "Request a password reset",
+      description =
+          "Mails a reset link if the name or address belongs to a local account; always 202, so that it tells nothing about which accounts exist.")
+  @RequestBody(
+      required = true,
+      description = "The username or e-mail address",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = PasswordResetRequest.class)))
   @APIResponse(responseCode = "202", description = "Accepted")
   @Extension(name = ROLES, value = "anonymous")
   @Extension(name = PROBLEMS, value = "validation-failed")
@@ -142,8 +225,16 @@ public class AuthResource {
   @Path("/password-reset/confirm")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Set a new password with a mailed token")
-  @RequestBody(required = true, description = "The token and the new password", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = NewPassword.class)))
-  @APIResponse(responseCode = "204", description = "The password is changed; the account's refresh tokens are revoked")
+  @RequestBody(
+      required = true,
+      description = "The token and the new password",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = NewPassword.class)))
+  @APIResponse(
+      responseCode = "204",
+      description = "The password is changed; the account's refresh tokens are revoked")
   @Extension(name = ROLES, value = "anonymous")
   @Extension(name = PROBLEMS, value = "validation-failed invalid-reset-token")
   public Response resetPassword(@NotNull @Valid NewPassword body) {
@@ -154,8 +245,16 @@ public class AuthResource {
   /** Who the bearer of the request's token is. */
   @GET
   @Path("/me")
-  @Operation(summary = "Who am I", description = "The bearer of the request's token: name, groups (roles) and issuer.")
-  @APIResponse(responseCode = "200", description = "The caller", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Caller.class)))
+  @Operation(
+      summary = "Who am I",
+      description = "The bearer of the request's token: name, groups (roles) and issuer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The caller",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Caller.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   public Caller me(@Context SecurityContext security) {
     if (!(security.getUserPrincipal() instanceof JsonWebToken caller)) {
@@ -170,7 +269,10 @@ public class AuthResource {
    */
   @GET
   @Path("/self-check")
-  @Operation(summary = "Readiness self-check round trip", description = "Only the server's own self-check token may call it: proves that authentication, the filters and an EJB's role check work.")
+  @Operation(
+      summary = "Readiness self-check round trip",
+      description =
+          "Only the server's own self-check token may call it: proves that authentication, the filters and an EJB's role check work.")
   @APIResponse(responseCode = "204", description = "The round trip works")
   @Extension(name = ROLES, value = "self-check")
   public Response selfCheck() {
@@ -180,20 +282,42 @@ public class AuthResource {
 
   @GET
   @Path("/jwks")
-  @Operation(summary = "The JSON Web Key Set of Forecourt's own tokens", description = "The public keys (RFC 7517) that verify Forecourt's access tokens, by `kid`; cached for 60 s.")
-  @APIResponse(responseCode = "200", description = "The key set", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT)))
+  @Operation(
+      summary = "The JSON Web Key Set of Forecourt's own tokens",
+      description =
+          "The public keys (RFC 7517) that verify Forecourt's access tokens, by `kid`; cached for 60 s.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The key set",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.OBJECT)))
   @Extension(name = ROLES, value = "anonymous")
   public Response jwks() {
     CacheControl cache = new CacheControl();
     cache.setMaxAge(60);
-    return Response.ok(keys.published(false).toString(true), MediaType.APPLICATION_JSON).cacheControl(cache).build();
+    return Response.ok(keys.published(false).toString(true), MediaType.APPLICATION_JSON)
+        .cacheControl(cache)
+        .build();
   }
 
-  /** Rotates the signing key of local tokens (admin); the old key stays published for the overlap. */
+  /**
+   * Rotates the signing key of local tokens (admin); the old key stays published for the overlap.
+   */
   @POST
   @Path("/signing-keys/rotate")
-  @Operation(summary = "Rotate the token signing key", description = "New tokens are signed with a new key; the old key stays published for the overlap.")
-  @APIResponse(responseCode = "200", description = "The new key id", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SigningKeyRotation.class)))
+  @Operation(
+      summary = "Rotate the token signing key",
+      description =
+          "New tokens are signed with a new key; the old key stays published for the overlap.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new key id",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SigningKeyRotation.class)))
   @Extension(name = ROLES, value = "admin")
   public SigningKeyRotation rotateSigningKey() {
     return new SigningKeyRotation(keys.rotate().id());

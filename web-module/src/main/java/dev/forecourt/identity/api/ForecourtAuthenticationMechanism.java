@@ -1,12 +1,12 @@
 package dev.forecourt.identity.api;
 
 import dev.forecourt.identity.application.ApiKeyService;
+import dev.forecourt.identity.application.InvalidTokenException;
 import dev.forecourt.identity.application.TokenCutoffs;
 import dev.forecourt.identity.application.TokenIssuer;
 import dev.forecourt.identity.application.TokenSettings;
-import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import dev.forecourt.identity.application.TokenVerifier;
-import dev.forecourt.identity.application.InvalidTokenException;
+import dev.forecourt.platform.persistence.DatabaseUnavailable;
 import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,16 +20,15 @@ import java.util.Locale;
 import java.util.logging.Logger;
 
 /**
- * The one place a request's credential is checked (Jakarta Security). {@code Authorization:
- * Bearer <token>} is verified by {@link TokenVerifier}, {@code Authorization: ApiKey <key>} by
- * {@link ApiKeyService} (groups: {@code integrator} and the key's scopes); a valid token of a local
+ * The one place a request's credential is checked (Jakarta Security). {@code Authorization: Bearer
+ * <token>} is verified by {@link TokenVerifier}, {@code Authorization: ApiKey <key>} by {@link
+ * ApiKeyService} (groups: {@code integrator} and the key's scopes); a valid token of a local
  * account that was disabled, or whose roles or dealerships changed after the token was issued, is
  * refused ({@link TokenCutoffs}: at once on the node of the change, within its cache TTL on the
- * others); the caller and its
- * groups go to the container, so {@code @RolesAllowed} on the EJBs and {@code isCallerInRole} see them. No
- * credential: the request continues anonymously (public reads), and a protected call is answered
- * 401. A refused credential is never silently anonymous: {@link RefusedCredentialFilter} answers
- * it 401 with a problem.
+ * others); the caller and its groups go to the container, so {@code @RolesAllowed} on the EJBs and
+ * {@code isCallerInRole} see them. No credential: the request continues anonymously (public reads),
+ * and a protected call is answered 401. A refused credential is never silently anonymous: {@link
+ * RefusedCredentialFilter} answers it 401 with a problem.
  */
 @ApplicationScoped
 public class ForecourtAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -37,10 +36,14 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
   /** Request attribute holding why a presented credential was refused. */
   public static final String REFUSED = "forecourt.security.refused";
 
-  /** Request attribute set when a credential could not be checked because the database does not answer. */
+  /**
+   * Request attribute set when a credential could not be checked because the database does not
+   * answer.
+   */
   public static final String UNCHECKED = "forecourt.security.unchecked";
 
-  private static final Logger LOG = Logger.getLogger(ForecourtAuthenticationMechanism.class.getName());
+  private static final Logger LOG =
+      Logger.getLogger(ForecourtAuthenticationMechanism.class.getName());
 
   @Inject TokenVerifier tokens;
 
@@ -57,16 +60,21 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
    * 401 for a valid credential nor the container's 500.
    */
   @Override
-  public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-      HttpMessageContext context) {
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     try {
       return check(request, context);
     } catch (RuntimeException e) {
       if (!DatabaseUnavailable.isCauseOf(e)) {
         throw e;
       }
-      LOG.warning(() -> "Credential not checked on " + request.getMethod() + " " + request.getRequestURI()
-          + ": the database does not answer");
+      LOG.warning(
+          () ->
+              "Credential not checked on "
+                  + request.getMethod()
+                  + " "
+                  + request.getRequestURI()
+                  + ": the database does not answer");
       request.setAttribute(UNCHECKED, Boolean.TRUE);
       return context.doNothing();
     }
@@ -81,7 +89,8 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
     String credential = space < 0 ? "" : header.substring(space + 1).trim();
     if ("apikey".equals(scheme)) {
-      return apiKeys.authenticate(credential)
+      return apiKeys
+          .authenticate(credential)
           .map(key -> context.notifyContainerAboutLogin(key, ApiKeyService.groups(key)))
           .orElseGet(() -> refuse(request, context, "unknown, expired or revoked API key"));
     }
@@ -92,7 +101,10 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
       TokenPrincipal caller = tokens.verify(credential);
       if (settings.issuer().equals(caller.getIssuer())
           && !cutoffs.accepts(caller.getName(), caller.getClaim(TokenIssuer.GENERATION_CLAIM))) {
-        return refuse(request, context, "the local account was disabled or changed after the token was issued");
+        return refuse(
+            request,
+            context,
+            "the local account was disabled or changed after the token was issued");
       }
       return context.notifyContainerAboutLogin(caller, new HashSet<>(caller.getGroups()));
     } catch (InvalidTokenException e) {
@@ -100,8 +112,16 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     }
   }
 
-  private static AuthenticationStatus refuse(HttpServletRequest request, HttpMessageContext context, String why) {
-    LOG.info(() -> "Credential refused on " + request.getMethod() + " " + request.getRequestURI() + ": " + why);
+  private static AuthenticationStatus refuse(
+      HttpServletRequest request, HttpMessageContext context, String why) {
+    LOG.info(
+        () ->
+            "Credential refused on "
+                + request.getMethod()
+                + " "
+                + request.getRequestURI()
+                + ": "
+                + why);
     request.setAttribute(REFUSED, why);
     return context.doNothing();
   }

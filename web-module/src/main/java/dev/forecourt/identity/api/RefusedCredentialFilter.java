@@ -14,11 +14,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * A request whose credential the authentication mechanism refused gets 401 with an
- * {@code invalid-token} problem (and {@code WWW-Authenticate}), on every endpoint — public ones
- * too: a bad credential is an error, never a fall-back to anonymous. A credential that could not be
- * checked because the database does not answer gets 503 {@code service-unavailable} with
- * {@code Retry-After}.
+ * A request whose credential the authentication mechanism refused gets 401 with an {@code
+ * invalid-token} problem (and {@code WWW-Authenticate}), on every endpoint — public ones too: a bad
+ * credential is an error, never a fall-back to anonymous. A credential that could not be checked
+ * because the database does not answer gets 503 {@code service-unavailable} with {@code
+ * Retry-After}.
  */
 @Provider
 @PreMatching
@@ -32,8 +32,12 @@ public class RefusedCredentialFilter implements ContainerRequestFilter {
     if (request.getAttribute(ForecourtAuthenticationMechanism.UNCHECKED) != null) {
       context.abortWith(ProblemResponses.of(request, DatabaseUnavailable.problem()));
     } else if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
-      context.abortWith(ProblemResponses.of(request,
-          new ProblemException(ProblemType.INVALID_TOKEN, "The credential (access token or API key) is not valid")));
+      context.abortWith(
+          ProblemResponses.of(
+              request,
+              new ProblemException(
+                  ProblemType.INVALID_TOKEN,
+                  "The credential (access token or API key) is not valid")));
     }
   }
 }

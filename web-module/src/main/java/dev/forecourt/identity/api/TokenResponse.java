@@ -11,6 +11,7 @@ public record TokenResponse(
     @JsonbProperty("refresh_token") String refreshToken) {
 
   static TokenResponse of(TokenPair pair) {
-    return new TokenResponse(pair.accessToken(), "Bearer", pair.expiresInSeconds(), pair.refreshToken());
+    return new TokenResponse(
+        pair.accessToken(), "Bearer", pair.expiresInSeconds(), pair.refreshToken());
   }
 }

@@ -40,22 +40,57 @@ public class InboundLeadResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Receive a lead from a marketplace", description = "Authenticated by the message signature (Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` with the marketplace's shared secret), no token nor API key. 201 for a new lead, 200 for a marketplace reference already received; a repeated `webhook-id` is 409 `replayed-message`.")
-  @RequestBody(required = true, description = "The marketplace's lead, as signed (JSON)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, description = "The lead in the marketplace's format")))
-  @APIResponse(responseCode = "201", description = "The lead was created", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundLeadReceipt.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
-  @APIResponse(responseCode = "200", description = "The marketplace reference was already received", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InboundLeadReceipt.class)))
+  @Operation(
+      summary = "Receive a lead from a marketplace",
+      description =
+          "Authenticated by the message signature (Standard Webhooks: `webhook-id`, `webhook-timestamp`, `webhook-signature` with the marketplace's shared secret), no token nor API key. 201 for a new lead, 200 for a marketplace reference already received; a repeated `webhook-id` is 409 `replayed-message`.")
+  @RequestBody(
+      required = true,
+      description = "The marketplace's lead, as signed (JSON)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      description = "The lead in the marketplace's format")))
+  @APIResponse(
+      responseCode = "201",
+      description = "The lead was created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InboundLeadReceipt.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The URL of the new resource",
+              schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The marketplace reference was already received",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InboundLeadReceipt.class)))
   @Extension(name = ROLES, value = "anonymous")
-  @Extension(name = PROBLEMS, value = "not-found invalid-signature replayed-message validation-failed")
-  public Response receive(@PathParam("source") String source,
+  @Extension(
+      name = PROBLEMS,
+      value = "not-found invalid-signature replayed-message validation-failed")
+  public Response receive(
+      @PathParam("source") String source,
       @HeaderParam(WebhookSignature.ID_HEADER) String id,
       @HeaderParam(WebhookSignature.TIMESTAMP_HEADER) String timestamp,
       @HeaderParam(WebhookSignature.SIGNATURE_HEADER) String signature,
       byte[] body) {
-    LeadIntake.Received received = inbound.receive(source, id, timestamp, signature, body == null ? new byte[0] : body);
+    LeadIntake.Received received =
+        inbound.receive(source, id, timestamp, signature, body == null ? new byte[0] : body);
     InboundLeadReceipt answer = new InboundLeadReceipt(received.lead().id(), received.created());
     if (!received.created()) {
       return Response.ok(answer).build();
     }
-    return Response.created(UriBuilder.fromPath("/api/v1/leads/{id}").build(received.lead().id())).entity(answer).build();
+    return Response.created(UriBuilder.fromPath("/api/v1/leads/{id}").build(received.lead().id()))
+        .entity(answer)
+        .build();
   }
 }

@@ -49,21 +49,50 @@ public class WebhookResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Subscribe a webhook", description = "Forecourt posts signed events (Standard Webhooks) to the URL; the signing secret is in this answer only.")
-  @RequestBody(required = true, description = "The URL and the event types", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookDraft.class)))
-  @APIResponse(responseCode = "201", description = "The subscription, with its secret", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Subscribe a webhook",
+      description =
+          "Forecourt posts signed events (Standard Webhooks) to the URL; the signing secret is in this answer only.")
+  @RequestBody(
+      required = true,
+      description = "The URL and the event types",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The subscription, with its secret",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookView.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The URL of the new resource",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = API_KEY_SCOPES, value = "webhooks:manage")
   @Extension(name = PROBLEMS, value = "validation-failed")
   public Response subscribe(WebhookDraft draft) {
     WebhookView created = webhooks.subscribe(draft);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
-        .entity(created).cacheControl(Caching.noStore()).build();
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(created)
+        .cacheControl(Caching.noStore())
+        .build();
   }
 
   @GET
   @Operation(summary = "List the webhook subscriptions")
-  @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The subscriptions",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookView.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = API_KEY_SCOPES, value = "webhooks:manage")
   public List<WebhookView> list() {
@@ -73,7 +102,13 @@ public class WebhookResource {
   @GET
   @Path("{id: [0-9]{1,18}}")
   @Operation(summary = "Read a webhook subscription")
-  @APIResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The subscription",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = WebhookView.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = API_KEY_SCOPES, value = "webhooks:manage")
   @Extension(name = PROBLEMS, value = "not-found")
@@ -93,15 +128,33 @@ public class WebhookResource {
     return Response.noContent().build();
   }
 
-  /** The delivery log, newest first: {@code limit} (50, at most 500) attempts before {@code cursor}. */
+  /**
+   * The delivery log, newest first: {@code limit} (50, at most 500) attempts before {@code cursor}.
+   */
   @GET
   @Path("{id: [0-9]{1,18}}/deliveries")
-  @Operation(summary = "A subscriber's delivery log", description = "Newest first: `limit` (50, at most 500) attempts before `cursor`; `Link: rel=\"next\"` for the next page.")
-  @APIResponse(responseCode = "200", description = "Delivery attempts", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)), headers = @Header(name = "Link", description = "rel=\"next\": the next page (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "A subscriber's delivery log",
+      description =
+          "Newest first: `limit` (50, at most 500) attempts before `cursor`; `Link: rel=\"next\"` for the next page.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Delivery attempts",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)),
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = API_KEY_SCOPES, value = "webhooks:manage")
   @Extension(name = PROBLEMS, value = "not-found invalid-parameter")
-  public Response deliveries(@PathParam("id") long id, @QueryParam("cursor") String cursor,
+  public Response deliveries(
+      @PathParam("id") long id,
+      @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     int size = QueryParams.limit(limit, 50, 500);
     List<DeliveryView> page = webhooks.deliveries(id, QueryParams.cursor(cursor), size);

@@ -1,2 +1,5 @@
-/** HTTP API of integrations: webhook subscriptions and their delivery log, inbound marketplace leads. */
+/**
+ * HTTP API of integrations: webhook subscriptions and their delivery log, inbound marketplace
+ * leads.
+ */
 package dev.forecourt.integration.api;

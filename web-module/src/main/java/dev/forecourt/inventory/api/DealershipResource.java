@@ -31,7 +31,13 @@ public class DealershipResource {
 
   @GET
   @Operation(summary = "List the group's dealerships")
-  @APIResponse(responseCode = "200", description = "The dealerships (rooftops)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DealershipView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The dealerships (rooftops)",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DealershipView.class)))
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   public List<DealershipView> list() {

@@ -60,23 +60,53 @@ public class VehicleResource {
   @Context UriInfo uriInfo;
 
   @GET
-  @Operation(summary = "Search vehicles", description = "Filters by make, model, year and price range, status and dealership; sorted by `sort`; keyset-paginated (`limit` up to 100; follow `Link: rel=\"next\"` or `nextCursor`). Anonymous callers see available vehicles; staff and API keys see every status.")
-  @APIResponse(responseCode = "200", description = "A page of vehicles", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleList.class)), headers = @Header(name = "Link", description = "rel=\"next\": the next page (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Search vehicles",
+      description =
+          "Filters by make, model, year and price range, status and dealership; sorted by `sort`; keyset-paginated (`limit` up to 100; follow `Link: rel=\"next\"` or `nextCursor`). Anonymous callers see available vehicles; staff and API keys see every status.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of vehicles",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleList.class)),
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response search(@BeanParam VehicleSearchParams params) {
     Page<VehicleView> page = inventory.search(params.toSearch());
-    Response.ResponseBuilder response = Response.ok(new VehicleList(page.items(), page.nextCursor().orElse(null)));
+    Response.ResponseBuilder response =
+        Response.ok(new VehicleList(page.items(), page.nextCursor().orElse(null)));
     page.nextCursor()
-        .ifPresent(next -> response.link(uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(), "next"));
+        .ifPresent(
+            next ->
+                response.link(
+                    uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(),
+                    "next"));
     return response.build();
   }
 
   @GET
   @Path("{id: [0-9]{1,18}}")
   @Operation(summary = "Read a vehicle")
-  @APIResponse(responseCode = "200", description = "The vehicle; its ETag is the version", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)), headers = @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The vehicle; its ETag is the version",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleView.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version, to send back in If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "not-found")
@@ -88,33 +118,68 @@ public class VehicleResource {
   /**
    * Counts a view of the vehicle's page, once per visitor per hour (anonymous: dealer websites call
    * it when they show the vehicle). The visitor is {@code X-Visitor-Id} when well-formed, else the
-   * client address with the User-Agent. 204; an unknown vehicle (or one the caller may not see) 404.
+   * client address with the User-Agent. 204; an unknown vehicle (or one the caller may not see)
+   * 404.
    */
   @POST
   @Path("{id: [0-9]{1,18}}/views")
-  @Operation(summary = "Count a view of the vehicle's page", description = "Once per visitor per hour: the visitor is `X-Visitor-Id` when well-formed, else the client address with the User-Agent. Dealer websites call it when they show the vehicle.")
+  @Operation(
+      summary = "Count a view of the vehicle's page",
+      description =
+          "Once per visitor per hour: the visitor is `X-Visitor-Id` when well-formed, else the client address with the User-Agent. Dealer websites call it when they show the vehicle.")
   @APIResponse(responseCode = "204", description = "Counted (or already counted this hour)")
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "not-found")
-  public Response viewed(@PathParam("id") long id, @HeaderParam(VISITOR_ID) String visitorId,
+  public Response viewed(
+      @PathParam("id") long id,
+      @HeaderParam(VISITOR_ID) String visitorId,
       @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
     inventory.recordView(id, visitorId, userAgent);
     return Response.noContent().build();
   }
 
-  /** The body is validated by the EJB, after its role check: an anonymous caller learns nothing from 422s. */
+  /**
+   * The body is validated by the EJB, after its role check: an anonymous caller learns nothing from
+   * 422s.
+   */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "List a vehicle for sale", description = "The body is validated after the role check: an anonymous caller learns nothing from 422s.")
-  @RequestBody(required = true, description = "The vehicle to list", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleDraft.class)))
-  @APIResponse(responseCode = "201", description = "The vehicle, listed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)), headers = {@Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))})
+  @Operation(
+      summary = "List a vehicle for sale",
+      description =
+          "The body is validated after the role check: an anonymous caller learns nothing from 422s.")
+  @RequestBody(
+      required = true,
+      description = "The vehicle to list",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The vehicle, listed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleView.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The URL of the new resource",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "ETag",
+            description = "The version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:write")
   @Extension(name = PROBLEMS, value = "validation-failed duplicate")
   public Response list(VehicleDraft draft) {
     VehicleView vehicle = inventory.list(draft);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(vehicle.id())).build())
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(vehicle.id())).build())
         .tag(etag(vehicle))
         .entity(vehicle)
         .build();
@@ -123,12 +188,35 @@ public class VehicleResource {
   @PUT
   @Path("{id: [0-9]{1,18}}")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Update a vehicle", description = "Send the ETag of your read in `If-Match`: 428 without it, 412 when the vehicle changed since.")
-  @RequestBody(required = true, description = "The vehicle's new state", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleDraft.class)))
-  @APIResponse(responseCode = "200", description = "The vehicle, updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VehicleView.class)), headers = @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Update a vehicle",
+      description =
+          "Send the ETag of your read in `If-Match`: 428 without it, 412 when the vehicle changed since.")
+  @RequestBody(
+      required = true,
+      description = "The vehicle's new state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleDraft.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The vehicle, updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = VehicleView.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version, to send back in If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:write")
-  @Extension(name = PROBLEMS, value = "not-found validation-failed duplicate conflict vehicle-held precondition-failed precondition-required")
+  @Extension(
+      name = PROBLEMS,
+      value =
+          "not-found validation-failed duplicate conflict vehicle-held precondition-failed precondition-required")
   public Response update(
       @PathParam("id") long id,
       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -156,8 +244,17 @@ public class VehicleResource {
   @GET
   @Path("{id: [0-9]{1,18}}/valuation")
   @Timeout(10_000)
-  @Operation(summary = "Estimate a vehicle's value", description = "From the external valuation service, with retries, a circuit breaker and a fallback estimate; the overall deadline is 10 s.")
-  @APIResponse(responseCode = "200", description = "The valuation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ValuationView.class)))
+  @Operation(
+      summary = "Estimate a vehicle's value",
+      description =
+          "From the external valuation service, with retries, a circuit breaker and a fallback estimate; the overall deadline is 10 s.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The valuation",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ValuationView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read")
   @Extension(name = PROBLEMS, value = "not-found")

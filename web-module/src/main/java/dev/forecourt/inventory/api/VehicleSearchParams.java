@@ -1,10 +1,10 @@
 package dev.forecourt.inventory.api;
 
-import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.inventory.application.VehicleSearch;
 import dev.forecourt.inventory.application.VehicleSort;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.web.QueryParams;
 import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -16,28 +16,56 @@ import java.util.Locale;
  */
 public class VehicleSearchParams {
 
-  @QueryParam("make") String make;
-  @QueryParam("model") String model;
-  @QueryParam("yearFrom") String yearFrom;
-  @QueryParam("yearTo") String yearTo;
-  @QueryParam("priceMin") String priceMin;
-  @QueryParam("priceMax") String priceMax;
-  @QueryParam("status") String status;
-  @QueryParam("dealership") String dealership;
-  @QueryParam("sort") String sort;
-  @QueryParam("cursor") String cursor;
-  @QueryParam("limit") String limit;
+  @QueryParam("make")
+  String make;
+
+  @QueryParam("model")
+  String model;
+
+  @QueryParam("yearFrom")
+  String yearFrom;
+
+  @QueryParam("yearTo")
+  String yearTo;
+
+  @QueryParam("priceMin")
+  String priceMin;
+
+  @QueryParam("priceMax")
+  String priceMax;
+
+  @QueryParam("status")
+  String status;
+
+  @QueryParam("dealership")
+  String dealership;
+
+  @QueryParam("sort")
+  String sort;
+
+  @QueryParam("cursor")
+  String cursor;
+
+  @QueryParam("limit")
+  String limit;
 
   VehicleSearch toSearch() {
-    Integer from = QueryParams.parse("yearFrom", yearFrom, Integer::valueOf, "must be a whole number");
+    Integer from =
+        QueryParams.parse("yearFrom", yearFrom, Integer::valueOf, "must be a whole number");
     Integer to = QueryParams.parse("yearTo", yearTo, Integer::valueOf, "must be a whole number");
-    BigDecimal min = QueryParams.parse("priceMin", priceMin, BigDecimal::new, "must be a decimal number");
-    BigDecimal max = QueryParams.parse("priceMax", priceMax, BigDecimal::new, "must be a decimal number");
+    BigDecimal min =
+        QueryParams.parse("priceMin", priceMin, BigDecimal::new, "must be a decimal number");
+    BigDecimal max =
+        QueryParams.parse("priceMax", priceMax, BigDecimal::new, "must be a decimal number");
     if (min != null && min.signum() < 0) {
       throw ProblemException.invalidParameter("priceMin", "must not be negative");
     }
     VehicleStatus state =
-        QueryParams.parse("status", status, s -> VehicleStatus.valueOf(s.toUpperCase(Locale.ROOT)), "must be AVAILABLE, RESERVED or SOLD");
+        QueryParams.parse(
+            "status",
+            status,
+            s -> VehicleStatus.valueOf(s.toUpperCase(Locale.ROOT)),
+            "must be AVAILABLE, RESERVED or SOLD");
     return new VehicleSearch(
         QueryParams.text(make),
         QueryParams.text(model),

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The audit trail for admins: query with filters (JSON, newest first, keyset-paginated by sequence
- * number) or as CSV ({@code Accept: text/csv}), chain verification, and an on-demand retention purge.
+ * number) or as CSV ({@code Accept: text/csv}), chain verification, and an on-demand retention
+ * purge.
  */
 @Path("admin/audit")
 @RequestScoped
@@ -49,84 +50,173 @@ public class AuditResource {
 
   @Context UriInfo uriInfo;
 
-  @QueryParam("entityType") String entityType;
-  @QueryParam("entityId") String entityId;
-  @QueryParam("subject") String subject;
-  @QueryParam("action") String action;
-  @QueryParam("outcome") String outcome;
-  @QueryParam("correlationId") String correlationId;
-  @QueryParam("from") String from;
-  @QueryParam("to") String to;
-  @QueryParam("cursor") String cursor;
-  @QueryParam("limit") String limit;
+  @QueryParam("entityType")
+  String entityType;
+
+  @QueryParam("entityId")
+  String entityId;
+
+  @QueryParam("subject")
+  String subject;
+
+  @QueryParam("action")
+  String action;
+
+  @QueryParam("outcome")
+  String outcome;
+
+  @QueryParam("correlationId")
+  String correlationId;
+
+  @QueryParam("from")
+  String from;
+
+  @QueryParam("to")
+  String to;
+
+  @QueryParam("cursor")
+  String cursor;
+
+  @QueryParam("limit")
+  String limit;
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Query the audit trail", description = "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
-  @APIResponse(responseCode = "200", description = "Audit records", content = {
-      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
-      @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))},
-      headers = @Header(name = "Link", description = "rel=\"next\": the next page of JSON (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Query the audit trail",
+      description =
+          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Audit records",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+      },
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page of JSON (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response search() {
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-    return QueryParams.page(uriInfo, trail.search(filter(QueryParams.cursor(cursor)), size), size, AuditRecordView::seqNo);
+    return QueryParams.page(
+        uriInfo,
+        trail.search(filter(QueryParams.cursor(cursor)), size),
+        size,
+        AuditRecordView::seqNo);
   }
 
   /** The matching records as CSV (RFC 4180), newest first, at most 100 000. */
   @GET
   @Produces("text/csv")
-  @Operation(summary = "Query the audit trail", description = "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
-  @APIResponse(responseCode = "200", description = "Audit records", content = {
-      @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
-      @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))},
-      headers = @Header(name = "Link", description = "rel=\"next\": the next page of JSON (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Query the audit trail",
+      description =
+          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Audit records",
+      content = {
+        @Content(
+            mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
+        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+      },
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page of JSON (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Response export() {
     List<AuditRecordView> records = trail.search(filter(QueryParams.cursor(cursor)), CSV_MAX);
-    StreamingOutput csv = out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      w.write("seq_no,occurred_at,subject,roles,api_key,entity_type,entity_id,action,changes,client_ip,"
-          + "correlation_id,outcome,error,hash\r\n");
-      for (AuditRecordView r : records) {
-        Object[] values = {r.seqNo(), r.occurredAt(), r.subject(), r.roles(), r.apiKey(), r.entityType(), r.entityId(),
-            r.action(), r.changes(), r.clientIp(), r.correlationId(), r.outcome(), r.error(), r.hash()};
-        for (int i = 0; i < values.length; i++) {
-          if (i > 0) {
-            w.write(',');
+    StreamingOutput csv =
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          w.write(
+              "seq_no,occurred_at,subject,roles,api_key,entity_type,entity_id,action,changes,client_ip,"
+                  + "correlation_id,outcome,error,hash\r\n");
+          for (AuditRecordView r : records) {
+            Object[] values = {
+              r.seqNo(),
+              r.occurredAt(),
+              r.subject(),
+              r.roles(),
+              r.apiKey(),
+              r.entityType(),
+              r.entityId(),
+              r.action(),
+              r.changes(),
+              r.clientIp(),
+              r.correlationId(),
+              r.outcome(),
+              r.error(),
+              r.hash()
+            };
+            for (int i = 0; i < values.length; i++) {
+              if (i > 0) {
+                w.write(',');
+              }
+              w.write(csvField(values[i]));
+            }
+            w.write("\r\n");
           }
-          w.write(csvField(values[i]));
-        }
-        w.write("\r\n");
-      }
-      w.flush();
-    };
+          w.flush();
+        };
     return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"forecourt-audit.csv\"").build();
+        .header("Content-Disposition", "attachment; filename=\"forecourt-audit.csv\"")
+        .build();
   }
 
   @GET
   @Path("verify")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Verify the audit chain", description = "Recomputes the hash chain of the records and tells where it breaks, if it does.")
-  @APIResponse(responseCode = "200", description = "The verification", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditVerification.class)))
+  @Operation(
+      summary = "Verify the audit chain",
+      description =
+          "Recomputes the hash chain of the records and tells where it breaks, if it does.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The verification",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AuditVerification.class)))
   @Extension(name = ROLES, value = "admin")
   public AuditVerification verify() {
     return trail.verify();
   }
 
-  /** Purges records older than {@code olderThan} (an ISO-8601 duration; default forecourt.audit.retention). */
+  /**
+   * Purges records older than {@code olderThan} (an ISO-8601 duration; default
+   * forecourt.audit.retention).
+   */
   @POST
   @Path("purge")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Purge old audit records", description = "Removes records older than `olderThan` (an ISO-8601 duration; default forecourt.audit.retention).")
-  @APIResponse(responseCode = "200", description = "What was purged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditPurge.class)))
+  @Operation(
+      summary = "Purge old audit records",
+      description =
+          "Removes records older than `olderThan` (an ISO-8601 duration; default forecourt.audit.retention).")
+  @APIResponse(
+      responseCode = "200",
+      description = "What was purged",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AuditPurge.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public AuditPurge purge(@QueryParam("olderThan") String olderThan) {
-    Duration retention = QueryParams.parse("olderThan", olderThan, Duration::parse, "must be an ISO-8601 duration such as P90D");
+    Duration retention =
+        QueryParams.parse(
+            "olderThan", olderThan, Duration::parse, "must be an ISO-8601 duration such as P90D");
     if (retention == null) {
       retention = AuditTrail.retention();
     }
@@ -137,8 +227,15 @@ public class AuditResource {
   }
 
   private AuditFilter filter(Long before) {
-    return new AuditFilter(QueryParams.text(entityType), QueryParams.text(entityId), QueryParams.text(subject),
-        QueryParams.text(action), outcome(), QueryParams.text(correlationId), instant("from", from), instant("to", to),
+    return new AuditFilter(
+        QueryParams.text(entityType),
+        QueryParams.text(entityId),
+        QueryParams.text(subject),
+        QueryParams.text(action),
+        outcome(),
+        QueryParams.text(correlationId),
+        instant("from", from),
+        instant("to", to),
         before);
   }
 
@@ -151,10 +248,13 @@ public class AuditResource {
   }
 
   private static Instant instant(String name, String raw) {
-    return QueryParams.parse(name, raw, Instant::parse, "must be an instant such as 2026-01-31T00:00:00Z");
+    return QueryParams.parse(
+        name, raw, Instant::parse, "must be an instant such as 2026-01-31T00:00:00Z");
   }
 
-  /** A CSV field, quoted when needed; a leading formula character is neutralized (CSV injection). */
+  /**
+   * A CSV field, quoted when needed; a leading formula character is neutralized (CSV injection).
+   */
   static String csvField(Object value) {
     if (value == null) {
       return "";
@@ -163,7 +263,11 @@ public class AuditResource {
     if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
       text = "'" + text;
     }
-    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") || text.startsWith("'")) {
+    if (text.contains(",")
+        || text.contains("\"")
+        || text.contains("\n")
+        || text.contains("\r")
+        || text.startsWith("'")) {
       return '"' + text.replace("\"", "\"\"") + '"';
     }
     return text;

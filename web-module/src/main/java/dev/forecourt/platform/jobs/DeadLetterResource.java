@@ -25,8 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The dead letter queue (admins): jobs that ran out of attempts with their last error
- * ({@code ?queue=events|webhooks} to filter); redeliver one to its queue, or discard it.
+ * The dead letter queue (admins): jobs that ran out of attempts with their last error ({@code
+ * ?queue=events|webhooks} to filter); redeliver one to its queue, or discard it.
  */
 @Path("/admin/dlq")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,15 +36,30 @@ public class DeadLetterResource {
   @EJB DeadLetters deadLetters;
 
   @GET
-  @Operation(summary = "List the dead letters", description = "Jobs that ran out of attempts, with their last error; `queue` (events or webhooks) filters.")
-  @APIResponse(responseCode = "200", description = "The dead letters", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
+  @Operation(
+      summary = "List the dead letters",
+      description =
+          "Jobs that ran out of attempts, with their last error; `queue` (events or webhooks) filters.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The dead letters",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DeadLetterView.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public List<DeadLetterView> list(@QueryParam("queue") String queue) {
     JobQueue filter = null;
     if (queue != null) {
-      filter = JobQueue.of(queue).orElseThrow(() -> ProblemException.invalidParameter("queue",
-          "must be one of " + Arrays.stream(JobQueue.values()).map(JobQueue::id).toList()));
+      filter =
+          JobQueue.of(queue)
+              .orElseThrow(
+                  () ->
+                      ProblemException.invalidParameter(
+                          "queue",
+                          "must be one of "
+                              + Arrays.stream(JobQueue.values()).map(JobQueue::id).toList()));
     }
     return deadLetters.list(filter);
   }
@@ -52,7 +67,13 @@ public class DeadLetterResource {
   @POST
   @Path("{jobId}/redeliver")
   @Operation(summary = "Redeliver a dead letter to its queue")
-  @APIResponse(responseCode = "200", description = "The job, queued again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeadLetterView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The job, queued again",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DeadLetterView.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "not-found conflict")
   public DeadLetterView redeliver(@PathParam("jobId") String jobId) {

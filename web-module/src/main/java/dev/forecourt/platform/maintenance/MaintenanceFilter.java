@@ -27,8 +27,8 @@ import java.util.Set;
 public class MaintenanceFilter implements ContainerRequestFilter {
 
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
-  private static final Set<String> ALWAYS_OPEN = Set.of(
-      MaintenanceResource.PATH, "auth/login", "auth/refresh", "auth/logout");
+  private static final Set<String> ALWAYS_OPEN =
+      Set.of(MaintenanceResource.PATH, "auth/login", "auth/refresh", "auth/logout");
 
   @Inject MaintenanceMode mode;
 
@@ -50,8 +50,11 @@ public class MaintenanceFilter implements ContainerRequestFilter {
     MaintenanceStatus status = mode.current();
     if (status.active()) {
       String detail = status.message() != null ? status.message() : ProblemType.MAINTENANCE.title();
-      context.abortWith(ProblemResponses.of(request,
-          new ProblemException(ProblemType.MAINTENANCE, detail).retryAfter(status.retryAfterSeconds())));
+      context.abortWith(
+          ProblemResponses.of(
+              request,
+              new ProblemException(ProblemType.MAINTENANCE, detail)
+                  .retryAfter(status.retryAfterSeconds())));
     }
   }
 }

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The maintenance switch (admins): read it; switch it on with
- * {@code {"active":true,"message":"…","retryAfterSeconds":300}} or off with {@code {"active":false}}.
+ * The maintenance switch (admins): read it; switch it on with {@code
+ * {"active":true,"message":"…","retryAfterSeconds":300}} or off with {@code {"active":false}}.
  * Always reachable, also while maintenance is on (see {@link MaintenanceFilter}).
  */
 @Path(MaintenanceResource.PATH)
@@ -36,7 +36,13 @@ public class MaintenanceResource {
 
   @GET
   @Operation(summary = "Read the maintenance switch")
-  @APIResponse(responseCode = "200", description = "The switch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MaintenanceStatus.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The switch",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MaintenanceStatus.class)))
   @Extension(name = ROLES, value = "admin")
   public Response status() {
     return Response.ok(maintenance.status()).cacheControl(Caching.noStore()).build();
@@ -44,9 +50,24 @@ public class MaintenanceResource {
 
   @PUT
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Switch maintenance mode on or off", description = "On: `{\"active\":true,\"message\":\"…\",\"retryAfterSeconds\":300}` refuses every write but this one and sign-in with 503 `maintenance`; reads are served. Off: `{\"active\":false}`.")
-  @RequestBody(required = true, description = "The new state", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MaintenanceSwitch.class)))
-  @APIResponse(responseCode = "200", description = "The switch", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MaintenanceStatus.class)))
+  @Operation(
+      summary = "Switch maintenance mode on or off",
+      description =
+          "On: `{\"active\":true,\"message\":\"…\",\"retryAfterSeconds\":300}` refuses every write but this one and sign-in with 503 `maintenance`; reads are served. Off: `{\"active\":false}`.")
+  @RequestBody(
+      required = true,
+      description = "The new state",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MaintenanceSwitch.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The switch",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = MaintenanceStatus.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "validation-failed")
   public Response change(MaintenanceSwitch body) {

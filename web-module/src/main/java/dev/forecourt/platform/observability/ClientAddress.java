@@ -21,13 +21,19 @@ public final class ClientAddress {
     if (known instanceof String address) {
       return address;
     }
-    String address = TrustedProxies.clientAddress(request.getRemoteAddr(), headers(request, "X-Forwarded-For"),
-        headers(request, "Forwarded"), TrustedProxies.configured());
+    String address =
+        TrustedProxies.clientAddress(
+            request.getRemoteAddr(),
+            headers(request, "X-Forwarded-For"),
+            headers(request, "Forwarded"),
+            TrustedProxies.configured());
     request.setAttribute(ATTRIBUTE, address);
     return address;
   }
 
   private static List<String> headers(HttpServletRequest request, String name) {
-    return request.getHeaders(name) == null ? List.of() : Collections.list(request.getHeaders(name));
+    return request.getHeaders(name) == null
+        ? List.of()
+        : Collections.list(request.getHeaders(name));
   }
 }

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a safe
  * token, else a new UUID. It is echoed on every response and carried in every problem body, and
- * recorded with the client address ({@link ClientAddress}) in {@link RequestOrigin} for the EJB tier.
+ * recorded with the client address ({@link ClientAddress}) in {@link RequestOrigin} for the EJB
+ * tier.
  */
 @Provider
 @PreMatching
@@ -36,7 +37,8 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
   @Override
   public void filter(ContainerRequestContext request) {
     String given = request.getHeaderString(HEADER);
-    String id = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+    String id =
+        given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     servletRequest.setAttribute(ATTRIBUTE, id);
     // for the EJB tier (the audit trail): where this request came from
     origin.record(ClientAddress.of(servletRequest), id);
@@ -47,7 +49,10 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
     response.getHeaders().putSingle(HEADER, of(servletRequest));
   }
 
-  /** The correlation id of {@code request}, assigning one if the filter has not run (e.g. an unmatched request). */
+  /**
+   * The correlation id of {@code request}, assigning one if the filter has not run (e.g. an
+   * unmatched request).
+   */
   public static String of(HttpServletRequest request) {
     if (request == null) {
       return UUID.randomUUID().toString();

@@ -58,7 +58,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - (Long) started);
     registry
-        .timer(TIMER,
+        .timer(
+            TIMER,
             new Tag("method", request.getMethod()),
             new Tag("endpoint", endpoint()),
             new Tag("status", Integer.toString(response.getStatus())))

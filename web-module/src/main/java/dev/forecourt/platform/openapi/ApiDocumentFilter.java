@@ -2,8 +2,8 @@ package dev.forecourt.platform.openapi;
 
 import dev.forecourt.platform.maintenance.MaintenanceFilter;
 import dev.forecourt.platform.problem.Problem;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.problem.ProblemHttp;
+import dev.forecourt.platform.problem.ProblemType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,8 +38,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  *   <li>schemas of the records, from the records themselves ({@link RecordSchemas}): Payara scans
  *       only the WAR, so a {@code @Schema(implementation = VehicleView.class)} of the ejb-module
  *       would be a bare {@code type: object};
- *   <li>path templates without the JAX-RS regex ({@code /vehicles/{id: [0-9]{1,18}}} becomes
- *       {@code /vehicles/{id}}; a string parameter keeps the regex as its {@code pattern});
+ *   <li>path templates without the JAX-RS regex ({@code /vehicles/{id: [0-9]{1,18}}} becomes {@code
+ *       /vehicles/{id}}; a string parameter keeps the regex as its {@code pattern});
  *   <li>the access of each operation from its {@value #ROLES} and {@value #API_KEY_SCOPES}
  *       extensions: security requirements and a sentence in the description;
  *   <li>the {@code application/problem+json} responses of each operation: the problem types of its
@@ -50,17 +50,26 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  */
 public class ApiDocumentFilter implements OASFilter {
 
-  /** Extension: the JWT roles (groups) allowed, space-separated; {@value #ANONYMOUS} for no credential. */
+  /**
+   * Extension: the JWT roles (groups) allowed, space-separated; {@value #ANONYMOUS} for no
+   * credential.
+   */
   public static final String ROLES = "x-forecourt-roles";
+
   /** Extension: the API-key scopes allowed, space-separated. */
   public static final String API_KEY_SCOPES = "x-forecourt-api-key-scopes";
-  /** Extension: the problem types (slugs of {@link ProblemType}) the operation itself can answer. */
+
+  /**
+   * Extension: the problem types (slugs of {@link ProblemType}) the operation itself can answer.
+   */
   public static final String PROBLEMS = "x-forecourt-problems";
+
   /** In {@value #ROLES}: callable without a credential. */
   public static final String ANONYMOUS = "anonymous";
 
   /** The security scheme of bearer tokens (Forecourt's own or the SSO's JWTs). */
   public static final String BEARER = "bearer";
+
   /** The security scheme of integrators' API keys ({@code Authorization: ApiKey <key>}). */
   public static final String API_KEY = "apiKey";
 
@@ -68,13 +77,25 @@ public class ApiDocumentFilter implements OASFilter {
   private static final String PROBLEM_JSON = "application/problem+json";
 
   /** What any request can be answered, whatever the operation. */
-  private static final List<ProblemType> ANY_REQUEST = List.of(ProblemType.REQUEST_REJECTED, ProblemType.INVALID_TOKEN,
-      ProblemType.CLIENT_BLOCKED, ProblemType.RATE_LIMITED, ProblemType.INTERNAL, ProblemType.SERVICE_UNAVAILABLE);
+  private static final List<ProblemType> ANY_REQUEST =
+      List.of(
+          ProblemType.REQUEST_REJECTED,
+          ProblemType.INVALID_TOKEN,
+          ProblemType.CLIENT_BLOCKED,
+          ProblemType.RATE_LIMITED,
+          ProblemType.INTERNAL,
+          ProblemType.SERVICE_UNAVAILABLE);
+
   /** What a request with a body can be answered. */
-  private static final List<ProblemType> WITH_BODY = List.of(ProblemType.MALFORMED_REQUEST, ProblemType.PAYLOAD_TOO_LARGE,
-      ProblemType.UNSUPPORTED_MEDIA_TYPE);
+  private static final List<ProblemType> WITH_BODY =
+      List.of(
+          ProblemType.MALFORMED_REQUEST,
+          ProblemType.PAYLOAD_TOO_LARGE,
+          ProblemType.UNSUPPORTED_MEDIA_TYPE);
+
   /** What an operation that needs a credential can be answered. */
-  private static final List<ProblemType> PROTECTED = List.of(ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN);
+  private static final List<ProblemType> PROTECTED =
+      List.of(ProblemType.UNAUTHENTICATED, ProblemType.FORBIDDEN);
 
   private static final Logger LOG = Logger.getLogger(ApiDocumentFilter.class.getName());
 
@@ -82,17 +103,20 @@ public class ApiDocumentFilter implements OASFilter {
 
   @Override
   public Schema filterSchema(Schema schema) {
-    implementation(schema).filter(RecordSchemas::isComponent).ifPresent(type -> {
-      boolean array = schema.getType() == SchemaType.ARRAY;
-      Schema reference = records.referenceTo(type);
-      clear(schema);
-      if (array) {
-        schema.setType(SchemaType.ARRAY);
-        schema.setItems(reference);
-      } else {
-        schema.setRef(reference.getRef());
-      }
-    });
+    implementation(schema)
+        .filter(RecordSchemas::isComponent)
+        .ifPresent(
+            type -> {
+              boolean array = schema.getType() == SchemaType.ARRAY;
+              Schema reference = records.referenceTo(type);
+              clear(schema);
+              if (array) {
+                schema.setType(SchemaType.ARRAY);
+                schema.setItems(reference);
+              } else {
+                schema.setRef(reference.getRef());
+              }
+            });
     return schema;
   }
 
@@ -103,14 +127,17 @@ public class ApiDocumentFilter implements OASFilter {
     if (paths != null && paths.getPathItems() != null) {
       Map<String, PathItem> items = new LinkedHashMap<>(paths.getPathItems());
       items.keySet().forEach(paths::removePathItem);
-      items.forEach((template, item) -> {
-        String path = withoutRegex(template, item);
-        item.getOperations().forEach((method, operation) -> {
-          describeAccess(operation);
-          addProblems(operation, method.name(), path, problem);
-        });
-        paths.addPathItem(path, item);
-      });
+      items.forEach(
+          (template, item) -> {
+            String path = withoutRegex(template, item);
+            item.getOperations()
+                .forEach(
+                    (method, operation) -> {
+                      describeAccess(operation);
+                      addProblems(operation, method.name(), path, problem);
+                    });
+            paths.addPathItem(path, item);
+          });
     }
     Components components = openAPI.getComponents();
     if (components == null) {
@@ -124,7 +151,10 @@ public class ApiDocumentFilter implements OASFilter {
     components.setSchemas(schemas);
   }
 
-  /** {@code /vehicles/{id: [0-9]{1,18}}} → {@code /vehicles/{id}}, the regex kept as a string parameter's pattern. */
+  /**
+   * {@code /vehicles/{id: [0-9]{1,18}}} → {@code /vehicles/{id}}, the regex kept as a string
+   * parameter's pattern.
+   */
   static String withoutRegex(String template, PathItem item) {
     StringBuilder path = new StringBuilder();
     int i = 0;
@@ -161,7 +191,9 @@ public class ApiDocumentFilter implements OASFilter {
       return;
     }
     for (Parameter parameter : operation.getParameters()) {
-      if (parameter.getIn() == Parameter.In.PATH && name.equals(parameter.getName()) && parameter.getSchema() != null
+      if (parameter.getIn() == Parameter.In.PATH
+          && name.equals(parameter.getName())
+          && parameter.getSchema() != null
           && parameter.getSchema().getType() == SchemaType.STRING) {
         parameter.getSchema().setPattern("^" + regex + "$");
       }
@@ -187,20 +219,32 @@ public class ApiDocumentFilter implements OASFilter {
       who.add("an API key with the scope " + String.join(", ", scopes));
     }
     if (who.isEmpty()) {
-      LOG.warning(() -> "Operation " + operation.getOperationId() + " does not say who may call it (" + ROLES + ")");
+      LOG.warning(
+          () ->
+              "Operation "
+                  + operation.getOperationId()
+                  + " does not say who may call it ("
+                  + ROLES
+                  + ")");
       return;
     }
     operation.setSecurity(security);
     String access = "**Access:** " + String.join("; or ", who) + ".";
     String description = operation.getDescription();
-    operation.setDescription(description == null || description.isBlank() ? access : description.strip() + "\n\n" + access);
+    operation.setDescription(
+        description == null || description.isBlank()
+            ? access
+            : description.strip() + "\n\n" + access);
   }
 
   private static void addProblems(Operation operation, String method, String path, Schema problem) {
     Set<ProblemType> types = new LinkedHashSet<>();
     for (String slug : words(operation, PROBLEMS)) {
-      Optional<ProblemType> type = Arrays.stream(ProblemType.values()).filter(t -> t.slug().equals(slug)).findFirst();
-      type.ifPresentOrElse(types::add, () -> LOG.warning(() -> "Unknown problem type " + slug + " on " + method + " " + path));
+      Optional<ProblemType> type =
+          Arrays.stream(ProblemType.values()).filter(t -> t.slug().equals(slug)).findFirst();
+      type.ifPresentOrElse(
+          types::add,
+          () -> LOG.warning(() -> "Unknown problem type " + slug + " on " + method + " " + path));
     }
     if (!words(operation, ROLES).contains(ANONYMOUS)) {
       types.addAll(PROTECTED);
@@ -214,7 +258,9 @@ public class ApiDocumentFilter implements OASFilter {
     }
     types.addAll(ANY_REQUEST);
     Map<Integer, List<ProblemType>> byStatus = new TreeMap<>();
-    types.forEach(type -> byStatus.computeIfAbsent(ProblemHttp.status(type), s -> new ArrayList<>()).add(type));
+    types.forEach(
+        type ->
+            byStatus.computeIfAbsent(ProblemHttp.status(type), s -> new ArrayList<>()).add(type));
     APIResponses responses = operation.getResponses();
     if (responses == null) {
       responses = OASFactory.createAPIResponses();
@@ -227,34 +273,47 @@ public class ApiDocumentFilter implements OASFilter {
         response = OASFactory.createAPIResponse();
         responses.addAPIResponse(code, response);
       }
-      MediaType json = OASFactory.createMediaType().schema(OASFactory.createSchema().ref(problem.getRef()));
-      StringBuilder description = new StringBuilder(response.getDescription() == null ? "" : response.getDescription().strip());
+      MediaType json =
+          OASFactory.createMediaType().schema(OASFactory.createSchema().ref(problem.getRef()));
+      StringBuilder description =
+          new StringBuilder(
+              response.getDescription() == null ? "" : response.getDescription().strip());
       if (description.length() > 0) {
         description.append("\n\n");
       }
       description.append("Problem types:");
       for (ProblemType type : entry.getValue()) {
-        description.append("\n- `").append(ProblemHttp.uri(type)).append("`: ").append(type.title());
+        description
+            .append("\n- `")
+            .append(ProblemHttp.uri(type))
+            .append("`: ")
+            .append(type.title());
         Map<String, Object> example = new LinkedHashMap<>();
         example.put("type", ProblemHttp.uri(type).toString());
         example.put("title", type.title());
         example.put("status", ProblemHttp.status(type));
         example.put("correlationId", "3f1c0f5e-8a4b-4c1e-9c7d-2b9e4f6a1d20");
-        json.addExample(type.slug(), OASFactory.createExample().summary(type.title()).value(example));
+        json.addExample(
+            type.slug(), OASFactory.createExample().summary(type.title()).value(example));
       }
       response.setDescription(description.toString());
-      Content content = response.getContent() == null ? OASFactory.createContent() : response.getContent();
+      Content content =
+          response.getContent() == null ? OASFactory.createContent() : response.getContent();
       content.addMediaType(PROBLEM_JSON, json);
       response.setContent(content);
       if (entry.getKey() == 429 || entry.getValue().contains(ProblemType.MAINTENANCE)) {
-        response.addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait before trying again")
-            .schema(OASFactory.createSchema().type(SchemaType.INTEGER)));
+        response.addHeader(
+            "Retry-After",
+            OASFactory.createHeader()
+                .description("Seconds to wait before trying again")
+                .schema(OASFactory.createSchema().type(SchemaType.INTEGER)));
       }
     }
   }
 
   private static Set<String> words(Operation operation, String extension) {
-    Object value = operation.getExtensions() == null ? null : operation.getExtensions().get(extension);
+    Object value =
+        operation.getExtensions() == null ? null : operation.getExtensions().get(extension);
     Set<String> words = new LinkedHashSet<>();
     if (value != null) {
       for (String word : value.toString().trim().split("[\\s,]+")) {
@@ -266,12 +325,15 @@ public class ApiDocumentFilter implements OASFilter {
     return words;
   }
 
-  /** The class a {@code @Schema(implementation = ...)} named: Payara keeps it on its schema model. */
+  /**
+   * The class a {@code @Schema(implementation = ...)} named: Payara keeps it on its schema model.
+   */
   private static Optional<Class<?>> implementation(Schema schema) {
     try {
       Object name = schema.getClass().getMethod("getImplementation").invoke(schema);
       if (name instanceof String className && !className.isBlank()) {
-        return Optional.of(Class.forName(className, false, ApiDocumentFilter.class.getClassLoader()));
+        return Optional.of(
+            Class.forName(className, false, ApiDocumentFilter.class.getClassLoader()));
       }
     } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
       // another implementation, or a class this module cannot see: leave the schema as it is

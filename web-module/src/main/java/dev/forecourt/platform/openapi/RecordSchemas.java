@@ -57,7 +57,10 @@ final class RecordSchemas {
     return components;
   }
 
-  /** A reference to the component of {@code type} (a record or an enum), made with its dependencies if new. */
+  /**
+   * A reference to the component of {@code type} (a record or an enum), made with its dependencies
+   * if new.
+   */
   Schema referenceTo(Class<?> type) {
     String name = type.getSimpleName();
     if (!components.containsKey(name)) {
@@ -81,10 +84,12 @@ final class RecordSchemas {
         continue;
       }
       JsonbProperty renamed = annotation(sites, JsonbProperty.class);
-      String name = renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
+      String name =
+          renamed != null && !renamed.value().isEmpty() ? renamed.value() : component.getName();
       Schema property = schemaOf(component.getGenericType());
       constrain(property, sites);
-      if (annotation(sites, NotNull.class) != null || annotation(sites, NotBlank.class) != null
+      if (annotation(sites, NotNull.class) != null
+          || annotation(sites, NotBlank.class) != null
           || annotation(sites, NotEmpty.class) != null) {
         required.add(name);
       }
@@ -98,19 +103,24 @@ final class RecordSchemas {
 
   private static Schema enumSchema(Class<?> type) {
     Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
-    Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).forEach(schema::addEnumeration);
+    Arrays.stream(type.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name())
+        .forEach(schema::addEnumeration);
     return schema;
   }
 
   /** The schema of a property, parameter or body of Java type {@code type}. */
   Schema schemaOf(Type type) {
-    if (type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw) {
+    if (type instanceof ParameterizedType parameterized
+        && parameterized.getRawType() instanceof Class<?> raw) {
       Type[] arguments = parameterized.getActualTypeArguments();
       if (Collection.class.isAssignableFrom(raw)) {
         return OASFactory.createSchema().type(SchemaType.ARRAY).items(schemaOf(arguments[0]));
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return OASFactory.createSchema().type(SchemaType.OBJECT).additionalPropertiesSchema(schemaOf(arguments[1]));
+        return OASFactory.createSchema()
+            .type(SchemaType.OBJECT)
+            .additionalPropertiesSchema(schemaOf(arguments[1]));
       }
       if (Optional.class.equals(raw)) {
         return schemaOf(arguments[0]);
@@ -121,7 +131,9 @@ final class RecordSchemas {
       return schemaOf(wildcard.getUpperBounds()[0]);
     }
     if (type instanceof GenericArrayType array) {
-      return OASFactory.createSchema().type(SchemaType.ARRAY).items(schemaOf(array.getGenericComponentType()));
+      return OASFactory.createSchema()
+          .type(SchemaType.ARRAY)
+          .items(schemaOf(array.getGenericComponentType()));
     }
     if (!(type instanceof Class<?> c)) {
       return OASFactory.createSchema(); // a type variable: anything
@@ -135,7 +147,12 @@ final class RecordSchemas {
     if (c.isArray()) {
       return OASFactory.createSchema().type(SchemaType.ARRAY).items(schemaOf(c.getComponentType()));
     }
-    if (c == int.class || c == Integer.class || c == short.class || c == Short.class || c == byte.class || c == Byte.class) {
+    if (c == int.class
+        || c == Integer.class
+        || c == short.class
+        || c == Short.class
+        || c == byte.class
+        || c == Byte.class) {
       return OASFactory.createSchema().type(SchemaType.INTEGER).format("int32");
     }
     if (c == long.class || c == Long.class || c == BigInteger.class) {
@@ -153,7 +170,10 @@ final class RecordSchemas {
     if (c == boolean.class || c == Boolean.class) {
       return OASFactory.createSchema().type(SchemaType.BOOLEAN);
     }
-    if (c == Instant.class || c == OffsetDateTime.class || c == ZonedDateTime.class || c == LocalDateTime.class) {
+    if (c == Instant.class
+        || c == OffsetDateTime.class
+        || c == ZonedDateTime.class
+        || c == LocalDateTime.class) {
       return OASFactory.createSchema().type(SchemaType.STRING).format("date-time");
     }
     if (c == LocalDate.class) {
@@ -197,7 +217,8 @@ final class RecordSchemas {
     }
     if (annotation(sites, NotBlank.class) != null || annotation(sites, NotEmpty.class) != null) {
       if (array) {
-        property.setMinItems(Math.max(1, property.getMinItems() == null ? 0 : property.getMinItems()));
+        property.setMinItems(
+            Math.max(1, property.getMinItems() == null ? 0 : property.getMinItems()));
       } else if (property.getMinLength() == null) {
         property.setMinLength(1);
       }
@@ -236,7 +257,10 @@ final class RecordSchemas {
     }
   }
 
-  /** Where a record component's annotations end up: its field, its accessor, its constructor parameter. */
+  /**
+   * Where a record component's annotations end up: its field, its accessor, its constructor
+   * parameter.
+   */
   private static AnnotatedElement[] sites(Class<?> type, RecordComponent component) {
     List<AnnotatedElement> sites = new ArrayList<>();
     sites.add(component);
@@ -247,7 +271,10 @@ final class RecordSchemas {
       // a record always has the field; nothing more to read if not
     }
     try {
-      Class<?>[] parameters = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+      Class<?>[] parameters =
+          Arrays.stream(type.getRecordComponents())
+              .map(RecordComponent::getType)
+              .toArray(Class<?>[]::new);
       int index = Arrays.asList(type.getRecordComponents()).indexOf(component);
       sites.add(type.getDeclaredConstructor(parameters).getParameters()[index]);
     } catch (NoSuchMethodException e) {

@@ -19,7 +19,8 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
   @Override
   public Response toResponse(ConstraintViolationException e) {
-    return ProblemResponses.of(request, ProblemType.VALIDATION_FAILED, "The request has invalid fields", fieldErrors(e));
+    return ProblemResponses.of(
+        request, ProblemType.VALIDATION_FAILED, "The request has invalid fields", fieldErrors(e));
   }
 
   static List<FieldError> fieldErrors(ConstraintViolationException e) {
@@ -29,7 +30,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
         .toList();
   }
 
-  /** The field's name: the last property of the path, or {@code body} when the whole body is missing. */
+  /**
+   * The field's name: the last property of the path, or {@code body} when the whole body is
+   * missing.
+   */
   private static String field(ConstraintViolation<?> violation) {
     String field = "body";
     for (Path.Node node : violation.getPropertyPath()) {

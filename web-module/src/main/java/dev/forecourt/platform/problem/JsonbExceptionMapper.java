@@ -7,7 +7,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-B could not bind the body (syntax error, wrong value type): 400, without the binder's message. */
+/**
+ * JSON-B could not bind the body (syntax error, wrong value type): 400, without the binder's
+ * message.
+ */
 @Provider
 public class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
 

@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A body that could not be read as JSON of the expected shape: 400, without the parser's message. */
+/**
+ * A body that could not be read as JSON of the expected shape: 400, without the parser's message.
+ */
 @Provider
 public class MalformedBodyMapper implements ExceptionMapper<ProcessingException> {
 

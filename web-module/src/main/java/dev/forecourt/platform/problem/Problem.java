@@ -9,5 +9,11 @@ import java.util.List;
  * with a state machine the values {@code allowed} instead.
  */
 public record Problem(
-    URI type, String title, int status, String detail, String instance, String correlationId, List<FieldError> errors,
+    URI type,
+    String title,
+    int status,
+    String detail,
+    String instance,
+    String correlationId,
+    List<FieldError> errors,
     List<String> allowed) {}

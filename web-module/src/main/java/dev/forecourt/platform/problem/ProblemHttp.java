@@ -5,10 +5,10 @@ import java.net.URI;
 /**
  * The one place where a kind of failure becomes HTTP: the status and the RFC 9457 type URI of every
  * {@link ProblemType}. The services (ejb module) throw {@link ProblemException}s and their
- * domain-named subclasses ({@code NotFound}, {@code VehicleUnavailable}, {@code IllegalLeadTransition},
- * {@code DoubleBooking}, ...) that name a kind but no status; the exception mappers and filters of
- * this module answer them through {@link ProblemResponses}, which asks this table. The switch has no
- * default: a new kind does not compile until it has a status here.
+ * domain-named subclasses ({@code NotFound}, {@code VehicleUnavailable}, {@code
+ * IllegalLeadTransition}, {@code DoubleBooking}, ...) that name a kind but no status; the exception
+ * mappers and filters of this module answer them through {@link ProblemResponses}, which asks this
+ * table. The switch has no default: a new kind does not compile until it has a status here.
  */
 public final class ProblemHttp {
 
@@ -20,14 +20,26 @@ public final class ProblemHttp {
   public static int status(ProblemType type) {
     return switch (type) {
       case MALFORMED_REQUEST, REQUEST_REJECTED, INVALID_RESET_TOKEN, INVALID_PARAMETER -> 400;
-      case UNAUTHENTICATED, AUTHENTICATION_FAILED, LOGIN_LOCKED, INVALID_TOKEN, INVALID_SIGNATURE,
-          TOTP_REQUIRED -> 401;
+      case UNAUTHENTICATED,
+          AUTHENTICATION_FAILED,
+          LOGIN_LOCKED,
+          INVALID_TOKEN,
+          INVALID_SIGNATURE,
+          TOTP_REQUIRED ->
+          401;
       case FORBIDDEN, CLIENT_BLOCKED -> 403;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case NOT_ACCEPTABLE -> 406;
-      case CONFLICT, ILLEGAL_TRANSITION, DOUBLE_BOOKING, VEHICLE_UNAVAILABLE, VEHICLE_HELD, IDEMPOTENCY_CONFLICT,
-          REPLAYED_MESSAGE, DUPLICATE -> 409;
+      case CONFLICT,
+          ILLEGAL_TRANSITION,
+          DOUBLE_BOOKING,
+          VEHICLE_UNAVAILABLE,
+          VEHICLE_HELD,
+          IDEMPOTENCY_CONFLICT,
+          REPLAYED_MESSAGE,
+          DUPLICATE ->
+          409;
       case PRECONDITION_FAILED -> 412;
       case PAYLOAD_TOO_LARGE -> 413;
       case UNSUPPORTED_MEDIA_TYPE -> 415;

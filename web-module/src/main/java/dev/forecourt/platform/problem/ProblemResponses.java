@@ -13,13 +13,21 @@ public final class ProblemResponses {
 
   private ProblemResponses() {}
 
-  public static Response of(HttpServletRequest request, ProblemType type, String detail, List<FieldError> errors) {
+  public static Response of(
+      HttpServletRequest request, ProblemType type, String detail, List<FieldError> errors) {
     return builder(request, type, ProblemHttp.status(type), detail, errors).build();
   }
 
   /** The answer to an expected failure, with its {@code Retry-After} when it has one. */
   public static Response of(HttpServletRequest request, ProblemException e) {
-    Response.ResponseBuilder b = builder(request, e.type(), ProblemHttp.status(e.type()), e.getMessage(), e.fieldErrors(), e.allowed());
+    Response.ResponseBuilder b =
+        builder(
+            request,
+            e.type(),
+            ProblemHttp.status(e.type()),
+            e.getMessage(),
+            e.fieldErrors(),
+            e.allowed());
     if (e.retryAfterSeconds() != null) {
       b.header("Retry-After", e.retryAfterSeconds());
     }
@@ -29,19 +37,35 @@ public final class ProblemResponses {
     return b.build();
   }
 
-  /** The answer to a body that could not be read as JSON of the expected shape (parser details withheld). */
+  /**
+   * The answer to a body that could not be read as JSON of the expected shape (parser details
+   * withheld).
+   */
   public static Response malformedBody(HttpServletRequest request) {
-    return of(request, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape", List.of());
+    return of(
+        request,
+        ProblemType.MALFORMED_REQUEST,
+        "The request body is not valid JSON of the expected shape",
+        List.of());
   }
 
   /** A problem whose status differs from its type's default (e.g. an unusual client error). */
   public static Response.ResponseBuilder builder(
-      HttpServletRequest request, ProblemType type, int status, String detail, List<FieldError> errors) {
+      HttpServletRequest request,
+      ProblemType type,
+      int status,
+      String detail,
+      List<FieldError> errors) {
     return builder(request, type, status, detail, errors, null);
   }
 
-  private static Response.ResponseBuilder builder(HttpServletRequest request, ProblemType type, int status,
-      String detail, List<FieldError> errors, List<String> allowed) {
+  private static Response.ResponseBuilder builder(
+      HttpServletRequest request,
+      ProblemType type,
+      int status,
+      String detail,
+      List<FieldError> errors,
+      List<String> allowed) {
     String correlationId = CorrelationId.of(request);
     Problem problem =
         new Problem(

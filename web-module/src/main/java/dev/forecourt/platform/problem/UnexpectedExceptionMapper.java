@@ -34,25 +34,38 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         return ProblemResponses.of(request, problem);
       }
       if (cause instanceof ConstraintViolationException violation) {
-        return ProblemResponses.of(request, ProblemType.VALIDATION_FAILED, "The request has invalid fields",
+        return ProblemResponses.of(
+            request,
+            ProblemType.VALIDATION_FAILED,
+            "The request has invalid fields",
             ConstraintViolationMapper.fieldErrors(violation));
       }
       if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
         return request == null || request.getUserPrincipal() == null
-            ? ProblemResponses.of(request, new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"))
-            : ProblemResponses.of(request, ProblemType.FORBIDDEN, "Your roles do not allow this", List.of());
+            ? ProblemResponses.of(
+                request, new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"))
+            : ProblemResponses.of(
+                request, ProblemType.FORBIDDEN, "Your roles do not allow this", List.of());
       }
       if (cause instanceof OptimisticLockException) {
-        return ProblemResponses.of(request, ProblemType.PRECONDITION_FAILED,
-            "The resource was changed by someone else; read it again", List.of());
+        return ProblemResponses.of(
+            request,
+            ProblemType.PRECONDITION_FAILED,
+            "The resource was changed by someone else; read it again",
+            List.of());
       }
     }
     if (DatabaseUnavailable.isCauseOf(e)) {
-      LOG.log(Level.WARNING, "Database unavailable, correlation id " + CorrelationId.of(request) + ": " + e);
+      LOG.log(
+          Level.WARNING,
+          "Database unavailable, correlation id " + CorrelationId.of(request) + ": " + e);
       return ProblemResponses.of(request, DatabaseUnavailable.problem());
     }
     LOG.log(Level.SEVERE, "Unexpected error, correlation id " + CorrelationId.of(request), e);
-    return ProblemResponses.of(request, ProblemType.INTERNAL,
-        "An unexpected error occurred; quote the correlation id when reporting it", List.of());
+    return ProblemResponses.of(
+        request,
+        ProblemType.INTERNAL,
+        "An unexpected error occurred; quote the correlation id when reporting it",
+        List.of());
   }
 }

@@ -22,7 +22,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     ProblemType type = ProblemHttp.forStatus(status);
-    Response.ResponseBuilder response = ProblemResponses.builder(request, type, status, type.title(), List.of());
+    Response.ResponseBuilder response =
+        ProblemResponses.builder(request, type, status, type.title(), List.of());
     String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {
       response.header(HttpHeaders.ALLOW, allow);

@@ -1,2 +1,5 @@
-/** RFC 9457 problem responses: the one place where exceptions become {@code application/problem+json}. */
+/**
+ * RFC 9457 problem responses: the one place where exceptions become {@code
+ * application/problem+json}.
+ */
 package dev.forecourt.platform.problem;

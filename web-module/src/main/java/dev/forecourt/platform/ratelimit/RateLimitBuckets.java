@@ -43,9 +43,12 @@ public class RateLimitBuckets {
     Cache<String, byte[]> store = cacheManager.getCache(CACHE);
     FunctionalMap.ReadWriteMap<String, byte[]> map =
         ReadWriteMapImpl.create(FunctionalMapImpl.create(store.getAdvancedCache()));
-    buckets = Bucket4jInfinispan.entryProcessorBasedBuilder(map)
-        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-        .build();
+    buckets =
+        Bucket4jInfinispan.entryProcessorBasedBuilder(map)
+            .expirationAfterWrite(
+                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                    Duration.ofSeconds(10)))
+            .build();
   }
 
   @PreDestroy
@@ -58,9 +61,17 @@ public class RateLimitBuckets {
   /** Takes one token from the bucket of {@code key} (created with {@code limit} per minute). */
   public ConsumptionProbe consume(String key, long limitPerMinute) {
     String bucketKey = key + "|" + limitPerMinute;
-    return buckets.getProxy(bucketKey, () -> BucketConfiguration.builder()
-            .addLimit(limit -> limit.capacity(limitPerMinute).refillIntervally(limitPerMinute, Duration.ofMinutes(1)))
-            .build())
+    return buckets
+        .getProxy(
+            bucketKey,
+            () ->
+                BucketConfiguration.builder()
+                    .addLimit(
+                        limit ->
+                            limit
+                                .capacity(limitPerMinute)
+                                .refillIntervally(limitPerMinute, Duration.ofMinutes(1)))
+                    .build())
         .tryConsumeAndReturnRemaining(1);
   }
 }

@@ -35,16 +35,16 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
- * Applies the rate limits to every API request, after authentication: login attempts (and
- * password reset requests) per client IP and per username ({@code forecourt.rate-limit.login.per-minute}, 10), signed-in callers per
- * user ({@code forecourt.rate-limit.user.per-minute}, 1 000), API keys per key
- * ({@code forecourt.rate-limit.api-key.per-minute}, 1 000), anonymous callers per client IP
- * ({@code forecourt.rate-limit.anonymous.per-minute}, 100). Over the limit: 429
- * {@code rate-limited} with {@code Retry-After}; every answer carries {@code RateLimit-Limit},
- * {@code RateLimit-Remaining} and {@code RateLimit-Reset}. The limits are read from MP Config on
- * each request (a changed value takes effect at once, with fresh buckets). When the bucket store
- * fails the request is let through (fail open), logged and counted in
- * {@code forecourt_ratelimit_backend_failures_total}.
+ * Applies the rate limits to every API request, after authentication: login attempts (and password
+ * reset requests) per client IP and per username ({@code forecourt.rate-limit.login.per-minute},
+ * 10), signed-in callers per user ({@code forecourt.rate-limit.user.per-minute}, 1 000), API keys
+ * per key ({@code forecourt.rate-limit.api-key.per-minute}, 1 000), anonymous callers per client IP
+ * ({@code forecourt.rate-limit.anonymous.per-minute}, 100). Over the limit: 429 {@code
+ * rate-limited} with {@code Retry-After}; every answer carries {@code RateLimit-Limit}, {@code
+ * RateLimit-Remaining} and {@code RateLimit-Reset}. The limits are read from MP Config on each
+ * request (a changed value takes effect at once, with fresh buckets). When the bucket store fails
+ * the request is let through (fail open), logged and counted in {@code
+ * forecourt_ratelimit_backend_failures_total}.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 10)
@@ -54,6 +54,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   private static final String PROBE = RateLimitFilter.class.getName() + ".probe";
   private static final String LIMIT = RateLimitFilter.class.getName() + ".limit";
   private static final int MAX_LOGIN_BODY = 8 * 1024;
+
   /** Endpoints that take a password or start a reset: the strict login limits apply. */
   private static final Set<String> CREDENTIAL_PATHS = Set.of("auth/login", "auth/password-reset");
 
@@ -72,7 +73,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
     String ip = ClientAddress.of(request);
     String path = context.getUriInfo().getPath();
-    boolean login = "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
+    boolean login =
+        "POST".equals(context.getMethod()) && CREDENTIAL_PATHS.contains(path.replaceAll("^/+", ""));
     try {
       if (login) {
         long limit = limit(RateLimitSettings.LOGIN);
@@ -86,7 +88,11 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       } else if (context.getSecurityContext().getUserPrincipal() instanceof ApiKeyPrincipal key) {
         admit(context, "api-key:" + key.prefix(), limit(RateLimitSettings.API_KEY), "api-key");
       } else if (context.getSecurityContext().getUserPrincipal() != null) {
-        admit(context, "user:" + context.getSecurityContext().getUserPrincipal().getName(), limit(RateLimitSettings.USER), "user");
+        admit(
+            context,
+            "user:" + context.getSecurityContext().getUserPrincipal().getName(),
+            limit(RateLimitSettings.USER),
+            "user");
       } else {
         admit(context, "ip:" + ip, limit(RateLimitSettings.ANONYMOUS), "anonymous");
       }
@@ -97,7 +103,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   }
 
   /** Takes a token; without one, aborts with 429 and answers false. */
-  private boolean admit(ContainerRequestContext context, String key, long limit, String limitClass) {
+  private boolean admit(
+      ContainerRequestContext context, String key, long limit, String limitClass) {
     ConsumptionProbe probe = buckets.consume(key, limit);
     context.setProperty(PROBE, probe);
     context.setProperty(LIMIT, limit);
@@ -105,10 +112,14 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       return true;
     }
     metrics.counter("forecourt_ratelimit_rejected_total", new Tag("class", limitClass)).inc();
-    long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-    Response response = ProblemResponses.of(request,
-        new ProblemException(ProblemType.RATE_LIMITED, "Too many requests: at most " + limit + " a minute")
-            .retryAfter(retryAfter));
+    long retryAfter =
+        Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+    Response response =
+        ProblemResponses.of(
+            request,
+            new ProblemException(
+                    ProblemType.RATE_LIMITED, "Too many requests: at most " + limit + " a minute")
+                .retryAfter(retryAfter));
     context.abortWith(response);
     return false;
   }
@@ -116,7 +127,9 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     if (request.getProperty(PROBE) instanceof ConsumptionProbe probe) {
-      long reset = Math.max(0, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForReset() + 999_999_999L));
+      long reset =
+          Math.max(
+              0, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForReset() + 999_999_999L));
       response.getHeaders().putSingle("RateLimit-Limit", request.getProperty(LIMIT));
       response.getHeaders().putSingle("RateLimit-Remaining", probe.getRemainingTokens());
       response.getHeaders().putSingle("RateLimit-Reset", reset);
@@ -141,7 +154,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     }
     try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
       JsonValue value = reader.readValue();
-      if (value instanceof JsonObject object && object.get("username") instanceof jakarta.json.JsonString name) {
+      if (value instanceof JsonObject object
+          && object.get("username") instanceof jakarta.json.JsonString name) {
         return name.getString().trim().toLowerCase(Locale.ROOT);
       }
     } catch (RuntimeException e) {

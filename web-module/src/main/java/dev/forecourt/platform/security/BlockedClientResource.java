@@ -29,8 +29,16 @@ public class BlockedClientResource {
   @EJB IntrusionLedger ledger;
 
   @GET
-  @Operation(summary = "List the blocked client addresses", description = "Addresses the intrusion detection blocks for a while after repeated attacks.")
-  @APIResponse(responseCode = "200", description = "The blocked clients", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = BlockedClient.class)))
+  @Operation(
+      summary = "List the blocked client addresses",
+      description = "Addresses the intrusion detection blocks for a while after repeated attacks.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The blocked clients",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = BlockedClient.class)))
   @Extension(name = ROLES, value = "admin")
   public List<BlockedClient> list() {
     return ledger.list();

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * CORS for the origins in {@code forecourt.cors.allowed-origins} (comma-separated, exact match;
- * none by default): their preflights are answered here, their responses get the CORS headers.
- * Any other origin gets no CORS header at all, so browsers keep it out.
+ * none by default): their preflights are answered here, their responses get the CORS headers. Any
+ * other origin gets no CORS header at all, so browsers keep it out.
  */
 @WebFilter(filterName = "CorsFilter", urlPatterns = "/api/*", asyncSupported = true)
 public class CorsFilter extends HttpFilter {
@@ -27,7 +27,8 @@ public class CorsFilter extends HttpFilter {
   }
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String origin = request.getHeader("Origin");
     if (origin == null || !allowedOrigins.contains(origin)) {
@@ -36,15 +37,18 @@ public class CorsFilter extends HttpFilter {
     }
     response.setHeader("Access-Control-Allow-Origin", origin);
     response.addHeader("Vary", "Origin");
-    if ("OPTIONS".equals(request.getMethod()) && request.getHeader("Access-Control-Request-Method") != null) {
+    if ("OPTIONS".equals(request.getMethod())
+        && request.getHeader("Access-Control-Request-Method") != null) {
       response.setHeader("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-      response.setHeader("Access-Control-Allow-Headers",
+      response.setHeader(
+          "Access-Control-Allow-Headers",
           "Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key, X-Correlation-Id");
       response.setHeader("Access-Control-Max-Age", "600");
       response.setStatus(HttpServletResponse.SC_NO_CONTENT);
       return;
     }
-    response.setHeader("Access-Control-Expose-Headers",
+    response.setHeader(
+        "Access-Control-Expose-Headers",
         "ETag, Link, Location, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, X-Correlation-Id");
     chain.doFilter(request, response);
   }

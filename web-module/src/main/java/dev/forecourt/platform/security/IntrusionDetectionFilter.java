@@ -33,11 +33,11 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * Intrusion detection for every API request, before routing and authentication: a blocked client
  * address gets 403 {@code client-blocked}; a path, query parameter or JSON string value that
  * matches {@link IntrusionPatterns} gets 400 {@code request-rejected}, a security event in the log
- * (rule, where, correlation id; never the payload) and a count in
- * {@code forecourt_intrusion_events_total{rule}}; the {@link IntrusionLedger} blocks an address
- * after repeated events. Password fields are not inspected (they are never stored or rendered as
- * given, and a strong password may well contain {@code '--}). Off with
- * {@code forecourt.intrusion.enabled=false}.
+ * (rule, where, correlation id; never the payload) and a count in {@code
+ * forecourt_intrusion_events_total{rule}}; the {@link IntrusionLedger} blocks an address after
+ * repeated events. Password fields are not inspected (they are never stored or rendered as given,
+ * and a strong password may well contain {@code '--}). Off with {@code
+ * forecourt.intrusion.enabled=false}.
  */
 @Provider
 @PreMatching
@@ -75,15 +75,32 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
     }
     Finding f = finding.get();
     metrics.counter("forecourt_intrusion_events_total", new Tag("rule", f.rule())).inc();
-    SECURITY.warning(() -> "Security event: intrusion rule=" + f.rule() + " where=" + f.where() + " method="
-        + context.getMethod() + " client=" + address + " correlationId=" + CorrelationId.of(request));
-    ledger.record(address, f.rule()).ifPresent(b -> metrics.counter("forecourt_intrusion_blocks_total").inc());
-    context.abortWith(ProblemResponses.of(request,
-        new ProblemException(ProblemType.REQUEST_REJECTED, "The request was rejected by the intrusion detection")));
+    SECURITY.warning(
+        () ->
+            "Security event: intrusion rule="
+                + f.rule()
+                + " where="
+                + f.where()
+                + " method="
+                + context.getMethod()
+                + " client="
+                + address
+                + " correlationId="
+                + CorrelationId.of(request));
+    ledger
+        .record(address, f.rule())
+        .ifPresent(b -> metrics.counter("forecourt_intrusion_blocks_total").inc());
+    context.abortWith(
+        ProblemResponses.of(
+            request,
+            new ProblemException(
+                ProblemType.REQUEST_REJECTED,
+                "The request was rejected by the intrusion detection")));
   }
 
   private static ProblemException blockedProblem(BlockedClient block) {
-    return new ProblemException(ProblemType.CLIENT_BLOCKED, "Requests from this address are blocked for a while")
+    return new ProblemException(
+            ProblemType.CLIENT_BLOCKED, "Requests from this address are blocked for a while")
         .retryAfter(Duration.between(Instant.now(), block.blockedUntil()).toSeconds());
   }
 
@@ -98,14 +115,22 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
       for (String pair : query.split("&")) {
         int eq = pair.indexOf('=');
         String name = eq < 0 ? pair : pair.substring(0, eq);
-        rule = IntrusionPatterns.match(name).or(() -> eq < 0 ? Optional.empty() : IntrusionPatterns.match(pair.substring(eq + 1)));
+        rule =
+            IntrusionPatterns.match(name)
+                .or(
+                    () ->
+                        eq < 0
+                            ? Optional.empty()
+                            : IntrusionPatterns.match(pair.substring(eq + 1)));
         if (rule.isPresent()) {
           return Optional.of(new Finding("query:" + safe(name), rule.get()));
         }
       }
     }
     MediaType type = context.getMediaType();
-    if (context.hasEntity() && type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
+    if (context.hasEntity()
+        && type != null
+        && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
       byte[] body = context.getEntityStream().readAllBytes(); // bounded by RequestSizeLimit
       context.setEntityStream(new ByteArrayInputStream(body));
       return inspectJson(body);
@@ -124,7 +149,8 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
           if (rule.isPresent()) {
             return Optional.of(new Finding("body-key", rule.get()));
           }
-        } else if (event == JsonParser.Event.VALUE_STRING && !key.toLowerCase(Locale.ROOT).contains("password")) {
+        } else if (event == JsonParser.Event.VALUE_STRING
+            && !key.toLowerCase(Locale.ROOT).contains("password")) {
           Optional<String> rule = IntrusionPatterns.match(parser.getString());
           if (rule.isPresent()) {
             return Optional.of(new Finding("body:" + safe(key), rule.get()));

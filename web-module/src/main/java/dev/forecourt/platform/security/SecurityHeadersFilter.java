@@ -10,9 +10,9 @@ import java.io.IOException;
 
 /**
  * Security headers on every response of the application, errors included: they are set before the
- * request is handled, so no code path can answer without them. The API documentation page
- * ({@value #DOCS}, Swagger UI) gets a policy that lets it load its own scripts, styles and images
- * and call this origin; scripts still only from files of this origin (no inline script, no eval).
+ * request is handled, so no code path can answer without them. The API documentation page ({@value
+ * #DOCS}, Swagger UI) gets a policy that lets it load its own scripts, styles and images and call
+ * this origin; scripts still only from files of this origin (no inline script, no eval).
  */
 @WebFilter(filterName = "SecurityHeadersFilter", urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
@@ -22,14 +22,17 @@ public class SecurityHeadersFilter extends HttpFilter {
   /** Where Swagger UI is served. */
   static final String DOCS = "/api/docs";
 
-  private static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  private static final String API_POLICY =
+      "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   /** Swagger UI sets style attributes from its scripts, hence 'unsafe-inline' for styles only. */
-  private static final String DOCS_POLICY = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-      + "img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  private static final String DOCS_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+          + "img-src 'self' data:; connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     boolean docs = path.equals(DOCS) || path.startsWith(DOCS + "/");
@@ -38,7 +41,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     response.setHeader("X-Frame-Options", "DENY");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "no-referrer");
-    response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+    response.setHeader(
+        "Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
     response.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     chain.doFilter(request, response);
   }

@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationPath("/api/v1")
 @ApplicationScoped
 @OpenAPIDefinition(
-    info = @Info(
-        title = "Forecourt API",
-        version = "v1",
-        license = @License(name = "Proprietary"),
-        description = """
+    info =
+        @Info(
+            title = "Forecourt API",
+            version = "v1",
+            license = @License(name = "Proprietary"),
+            description =
+                """
             Forecourt is the platform of a car dealership group: the vehicle inventory across its \
             rooftops, the sales funnel (leads, test drives, deals, revenue) and the enterprise layer \
             around them (sign-in with a second factor or the group's SSO, API keys and webhooks for \
@@ -47,20 +49,41 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             in `If-Match` (428 without, 412 on a mismatch). `POST /leads` and `POST /deals` honour an \
             `Idempotency-Key`. Writes are refused with 503 `maintenance` while maintenance mode is on. \
             Rate limits answer 429 with `Retry-After`."""),
-    components = @Components(securitySchemes = {
-        @SecurityScheme(securitySchemeName = ApiDocumentFilter.BEARER, type = SecuritySchemeType.HTTP,
-            scheme = "bearer", bearerFormat = "JWT",
-            description = "An access token (JWT) of POST /auth/login or of the group's OpenID Connect provider; "
-                + "its groups are the roles sales, manager, admin."),
-        @SecurityScheme(securitySchemeName = ApiDocumentFilter.API_KEY, type = SecuritySchemeType.APIKEY,
-            in = SecuritySchemeIn.HEADER, apiKeyName = "Authorization",
-            description = "An integrator's API key, sent as `Authorization: ApiKey <key>` (type the `ApiKey ` "
-                + "prefix with the key). Keys are created by admins (POST /api-keys) with scopes.")}),
+    components =
+        @Components(
+            securitySchemes = {
+              @SecurityScheme(
+                  securitySchemeName = ApiDocumentFilter.BEARER,
+                  type = SecuritySchemeType.HTTP,
+                  scheme = "bearer",
+                  bearerFormat = "JWT",
+                  description =
+                      "An access token (JWT) of POST /auth/login or of the group's OpenID Connect provider; "
+                          + "its groups are the roles sales, manager, admin."),
+              @SecurityScheme(
+                  securitySchemeName = ApiDocumentFilter.API_KEY,
+                  type = SecuritySchemeType.APIKEY,
+                  in = SecuritySchemeIn.HEADER,
+                  apiKeyName = "Authorization",
+                  description =
+                      "An integrator's API key, sent as `Authorization: ApiKey <key>` (type the `ApiKey ` "
+                          + "prefix with the key). Keys are created by admins (POST /api-keys) with scopes.")
+            }),
     tags = {
-        @Tag(name = "inventory", description = "Vehicles and dealerships (rooftops)"),
-        @Tag(name = "sales", description = "Leads, test drives, deals, customers' data and business reports"),
-        @Tag(name = "identity", description = "Sign-in, tokens, second factor, password reset, API keys"),
-        @Tag(name = "integration", description = "Webhook subscriptions and leads pushed by marketplaces"),
-        @Tag(name = "admin", description = "Platform administration: audit trail, maintenance, dead letters, blocked clients"),
-        @Tag(name = "platform", description = "Liveness of the API itself")})
+      @Tag(name = "inventory", description = "Vehicles and dealerships (rooftops)"),
+      @Tag(
+          name = "sales",
+          description = "Leads, test drives, deals, customers' data and business reports"),
+      @Tag(
+          name = "identity",
+          description = "Sign-in, tokens, second factor, password reset, API keys"),
+      @Tag(
+          name = "integration",
+          description = "Webhook subscriptions and leads pushed by marketplaces"),
+      @Tag(
+          name = "admin",
+          description =
+              "Platform administration: audit trail, maintenance, dead letters, blocked clients"),
+      @Tag(name = "platform", description = "Liveness of the API itself")
+    })
 public class ForecourtApplication extends Application {}

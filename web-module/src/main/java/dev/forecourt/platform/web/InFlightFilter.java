@@ -3,8 +3,8 @@ package dev.forecourt.platform.web;
 import dev.forecourt.platform.health.Drain;
 import dev.forecourt.platform.observability.CorrelationId;
 import dev.forecourt.platform.problem.Problem;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.problem.ProblemHttp;
+import dev.forecourt.platform.problem.ProblemType;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -34,7 +34,8 @@ public class InFlightFilter extends HttpFilter {
   @Inject transient Drain drain;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (drain.stopping()) {
       refuse(request, response);
@@ -53,11 +54,20 @@ public class InFlightFilter extends HttpFilter {
     drain.drain("the web module stops");
   }
 
-  private static void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  private static void refuse(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
     String correlationId = CorrelationId.of(request);
-    Problem problem = new Problem(ProblemHttp.uri(type), type.title(), ProblemHttp.status(type),
-        "This node is shutting down; retry the request", request.getRequestURI(), correlationId, null, null);
+    Problem problem =
+        new Problem(
+            ProblemHttp.uri(type),
+            type.title(),
+            ProblemHttp.status(type),
+            "This node is shutting down; retry the request",
+            request.getRequestURI(),
+            correlationId,
+            null,
+            null);
     response.setStatus(ProblemHttp.status(type));
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     response.setHeader("Connection", "close");

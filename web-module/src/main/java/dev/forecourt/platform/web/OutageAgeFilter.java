@@ -26,8 +26,14 @@ public class OutageAgeFilter implements ContainerResponseFilter {
     String method = request.getMethod();
     if ((HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
         && response.getStatusInfo().getFamily() == Response.Status.Family.SUCCESSFUL) {
-      database.unreachableSince().ifPresent(since -> response.getHeaders().putSingle("Age",
-          Math.max(0, Duration.between(since, Instant.now()).toSeconds())));
+      database
+          .unreachableSince()
+          .ifPresent(
+              since ->
+                  response
+                      .getHeaders()
+                      .putSingle(
+                          "Age", Math.max(0, Duration.between(since, Instant.now()).toSeconds())));
     }
   }
 }

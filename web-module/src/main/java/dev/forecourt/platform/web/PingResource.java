@@ -25,8 +25,16 @@ public class PingResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Ping", description = "A bare JAX-RS endpoint (no EJB, no database): always `{\"status\":\"ok\"}`.")
-  @APIResponse(responseCode = "200", description = "Pong", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Pong.class)))
+  @Operation(
+      summary = "Ping",
+      description = "A bare JAX-RS endpoint (no EJB, no database): always `{\"status\":\"ok\"}`.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Pong",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Pong.class)))
   @Extension(name = ROLES, value = "anonymous")
   public Pong ping() {
     return PONG;

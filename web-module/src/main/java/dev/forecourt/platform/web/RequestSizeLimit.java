@@ -61,6 +61,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
   }
 
   private ProblemException tooLarge() {
-    return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes");
+    return new ProblemException(
+        ProblemType.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes");
   }
 }

@@ -5,9 +5,9 @@ import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
 
 /**
- * Optimistic concurrency over HTTP: an entity's {@code @Version} is its ETag, and an update sends it
- * back in {@code If-Match} — 428 {@code precondition-required} without one, 412
- * {@code precondition-failed} for one that is not the current version (the services compare it).
+ * Optimistic concurrency over HTTP: an entity's {@code @Version} is its ETag, and an update sends
+ * it back in {@code If-Match} — 428 {@code precondition-required} without one, 412 {@code
+ * precondition-failed} for one that is not the current version (the services compare it).
  */
 public final class Versions {
 
@@ -24,7 +24,9 @@ public final class Versions {
    */
   public static long expected(String ifMatch, String what) {
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(ProblemType.PRECONDITION_REQUIRED, "Send the " + what + "'s ETag in If-Match to update it");
+      throw new ProblemException(
+          ProblemType.PRECONDITION_REQUIRED,
+          "Send the " + what + "'s ETag in If-Match to update it");
     }
     String tag = ifMatch.trim();
     if (tag.startsWith("W/")) {
@@ -34,7 +36,9 @@ public final class Versions {
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match does not match the " + what + "'s current ETag");
+      throw new ProblemException(
+          ProblemType.PRECONDITION_FAILED,
+          "If-Match does not match the " + what + "'s current ETag");
     }
   }
 }

@@ -27,8 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Customer data under the GDPR: the export of everything held about a customer (managers of a
- * dealership the customer has a lead at, admins), and the erasure of their personal data (admins;
- * a repeat answers 200 with the first erasure's pseudonym and time).
+ * dealership the customer has a lead at, admins), and the erasure of their personal data (admins; a
+ * repeat answers 200 with the first erasure's pseudonym and time).
  */
 @Path("customers")
 @RequestScoped
@@ -41,22 +41,45 @@ public class CustomerResource {
   /** The export as a JSON download ({@code customer-<id>.json}). */
   @GET
   @Path("{id: [0-9]{1,18}}/export")
-  @Operation(summary = "Export a customer's data (GDPR)", description = "Everything held about the customer, as a JSON download (`customer-<id>.json`): managers of a dealership the customer has a lead at, and admins.")
-  @APIResponse(responseCode = "200", description = "The export", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerExport.class)), headers = @Header(name = "Content-Disposition", description = "attachment; filename=\"customer-<id>.json\"", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Export a customer's data (GDPR)",
+      description =
+          "Everything held about the customer, as a JSON download (`customer-<id>.json`): managers of a dealership the customer has a lead at, and admins.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The export",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CustomerExport.class)),
+      headers =
+          @Header(
+              name = "Content-Disposition",
+              description = "attachment; filename=\"customer-<id>.json\"",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "manager admin")
   @Extension(name = PROBLEMS, value = "not-found")
   public Response export(@PathParam("id") long id) {
     CustomerExport export = customers.export(id);
     return Response.ok(export)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + id + ".json\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"customer-" + id + ".json\"")
         .header(HttpHeaders.CACHE_CONTROL, "no-store")
         .build();
   }
 
   @POST
   @Path("{id: [0-9]{1,18}}/erasure")
-  @Operation(summary = "Erase a customer's personal data (GDPR)", description = "A repeat answers 200 with the first erasure's pseudonym and time.")
-  @APIResponse(responseCode = "200", description = "The erasure", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Erasure.class)))
+  @Operation(
+      summary = "Erase a customer's personal data (GDPR)",
+      description = "A repeat answers 200 with the first erasure's pseudonym and time.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The erasure",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Erasure.class)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "not-found conflict")
   public Erasure erase(@PathParam("id") long id) {

@@ -1,9 +1,9 @@
 package dev.forecourt.sales.api;
 
-import dev.forecourt.platform.web.Versions;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
+import dev.forecourt.platform.web.Versions;
 import dev.forecourt.sales.application.DealDraft;
 import dev.forecourt.sales.application.DealService;
 import dev.forecourt.sales.application.DealView;
@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Deals: {@code POST /deals} reserves the vehicle (honours {@code Idempotency-Key}); close sells
- * it and wins the lead; cancel releases it — both need the deal's ETag (its version, on every read)
- * in If-Match: 428 without, 412 when stale. A vehicle that is not AVAILABLE → 409
- * {@code vehicle-unavailable}.
+ * Deals: {@code POST /deals} reserves the vehicle (honours {@code Idempotency-Key}); close sells it
+ * and wins the lead; cancel releases it — both need the deal's ETag (its version, on every read) in
+ * If-Match: 428 without, 412 when stale. A vehicle that is not AVAILABLE → 409 {@code
+ * vehicle-unavailable}.
  */
 @Path("deals")
 @RequestScoped
@@ -49,21 +49,54 @@ public class DealResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Open a deal", description = "Reserves the vehicle (409 `vehicle-unavailable` when it is not AVAILABLE). Honours `Idempotency-Key`.")
-  @RequestBody(required = true, description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealDraft.class)))
-  @APIResponse(responseCode = "201", description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Open a deal",
+      description =
+          "Reserves the vehicle (409 `vehicle-unavailable` when it is not AVAILABLE). Honours `Idempotency-Key`.")
+  @RequestBody(
+      required = true,
+      description = "The deal",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DealDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The deal",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DealView.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The URL of the new resource",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "validation-failed not-found vehicle-unavailable conflict invalid-parameter idempotency-conflict idempotency-key-reused")
-  public Response create(@HeaderParam(LeadResource.IDEMPOTENCY_KEY) String idempotencyKey, DealDraft draft) {
+  @Extension(
+      name = PROBLEMS,
+      value =
+          "validation-failed not-found vehicle-unavailable conflict invalid-parameter idempotency-conflict idempotency-key-reused")
+  public Response create(
+      @HeaderParam(LeadResource.IDEMPOTENCY_KEY) String idempotencyKey, DealDraft draft) {
     DealView deal = deals.create(draft, idempotencyKey);
-    return Response.created(uriInfo.getBaseUriBuilder().path("deals").path(Long.toString(deal.id())).build())
-        .tag(Versions.etag(deal.version())).entity(deal).build();
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("deals").path(Long.toString(deal.id())).build())
+        .tag(Versions.etag(deal.version()))
+        .entity(deal)
+        .build();
   }
 
   @GET
   @Path("{id: [0-9]{1,18}}")
   @Operation(summary = "Read a deal")
-  @APIResponse(responseCode = "200", description = "The deal", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The deal",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DealView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "not-found")
   public Response read(@PathParam("id") long id) {
@@ -73,20 +106,38 @@ public class DealResource {
   @POST
   @Path("{id: [0-9]{1,18}}/close")
   @Operation(summary = "Close a deal", description = "Sells the vehicle and wins the lead.")
-  @APIResponse(responseCode = "200", description = "The deal, closed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The deal, closed",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DealView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "not-found conflict precondition-required precondition-failed")
-  public Response close(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+  @Extension(
+      name = PROBLEMS,
+      value = "not-found conflict precondition-required precondition-failed")
+  public Response close(
+      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return tagged(deals.close(id, Versions.expected(ifMatch, "deal")));
   }
 
   @POST
   @Path("{id: [0-9]{1,18}}/cancel")
   @Operation(summary = "Cancel a deal", description = "Releases the vehicle.")
-  @APIResponse(responseCode = "200", description = "The deal, cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DealView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The deal, cancelled",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = DealView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "not-found conflict precondition-required precondition-failed")
-  public Response cancel(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+  @Extension(
+      name = PROBLEMS,
+      value = "not-found conflict precondition-required precondition-failed")
+  public Response cancel(
+      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
     return tagged(deals.cancel(id, Versions.expected(ifMatch, "deal")));
   }
 

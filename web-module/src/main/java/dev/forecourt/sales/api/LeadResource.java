@@ -63,36 +63,101 @@ public class LeadResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Create a lead", description = "Honours `Idempotency-Key`: a repeat of the same request answers the first answer.")
-  @RequestBody(required = true, description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadDraft.class)))
-  @APIResponse(responseCode = "201", description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)), headers = {@Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)), @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))})
+  @Operation(
+      summary = "Create a lead",
+      description =
+          "Honours `Idempotency-Key`: a repeat of the same request answers the first answer.")
+  @RequestBody(
+      required = true,
+      description = "The lead",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The lead",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadView.class)),
+      headers = {
+        @Header(
+            name = "Location",
+            description = "The URL of the new resource",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "ETag",
+            description = "The version, to send back in If-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      })
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "leads:write")
-  @Extension(name = PROBLEMS, value = "validation-failed not-found invalid-parameter idempotency-conflict idempotency-key-reused")
+  @Extension(
+      name = PROBLEMS,
+      value =
+          "validation-failed not-found invalid-parameter idempotency-conflict idempotency-key-reused")
   public Response create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, LeadDraft draft) {
     LeadView lead = leads.create(draft, idempotencyKey);
-    return Response.created(uriInfo.getBaseUriBuilder().path("leads").path(Long.toString(lead.id())).build())
-        .tag(Versions.etag(lead.version())).entity(lead).build();
+    return Response.created(
+            uriInfo.getBaseUriBuilder().path("leads").path(Long.toString(lead.id())).build())
+        .tag(Versions.etag(lead.version()))
+        .entity(lead)
+        .build();
   }
 
   @GET
-  @Operation(summary = "Search leads", description = "By status, dealership and assignee; newest first; keyset-paginated (`limit` up to 100, `Link: rel=\"next\"`).")
-  @APIResponse(responseCode = "200", description = "A page of leads", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = LeadView.class)), headers = @Header(name = "Link", description = "rel=\"next\": the next page (absent on the last page)", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Search leads",
+      description =
+          "By status, dealership and assignee; newest first; keyset-paginated (`limit` up to 100, `Link: rel=\"next\"`).")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of leads",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = LeadView.class)),
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
-  public Response search(@QueryParam("status") String status, @QueryParam("dealership") String dealership,
-      @QueryParam("assignedTo") String assignedTo, @QueryParam("cursor") String cursor,
+  public Response search(
+      @QueryParam("status") String status,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("assignedTo") String assignedTo,
+      @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit) {
     int size = QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
-    List<LeadView> page = leads.search(new LeadSearch(QueryParams.enumValue("status", status, LeadStatus.class),
-        QueryParams.text(dealership), QueryParams.text(assignedTo), QueryParams.cursor(cursor), size));
+    List<LeadView> page =
+        leads.search(
+            new LeadSearch(
+                QueryParams.enumValue("status", status, LeadStatus.class),
+                QueryParams.text(dealership),
+                QueryParams.text(assignedTo),
+                QueryParams.cursor(cursor),
+                size));
     return QueryParams.page(uriInfo, page, size, LeadView::id);
   }
 
   @GET
   @Path("{id: [0-9]{1,18}}")
   @Operation(summary = "Read a lead")
-  @APIResponse(responseCode = "200", description = "The lead", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)), headers = @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadView.class)),
+      headers =
+          @Header(
+              name = "ETag",
+              description = "The version, to send back in If-Match",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "not-found")
   public Response read(@PathParam("id") long id) {
@@ -107,12 +172,32 @@ public class LeadResource {
   @POST
   @Path("{id: [0-9]{1,18}}/transitions")
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Move a lead to another stage", description = "409 `illegal-transition` (with the `allowed` stages) when the funnel does not allow it.")
-  @RequestBody(required = true, description = "The target stage", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadTransition.class)))
-  @APIResponse(responseCode = "200", description = "The lead, moved", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+  @Operation(
+      summary = "Move a lead to another stage",
+      description =
+          "409 `illegal-transition` (with the `allowed` stages) when the funnel does not allow it.")
+  @RequestBody(
+      required = true,
+      description = "The target stage",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadTransition.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead, moved",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "not-found validation-failed illegal-transition conflict precondition-required precondition-failed")
-  public Response transition(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+  @Extension(
+      name = PROBLEMS,
+      value =
+          "not-found validation-failed illegal-transition conflict precondition-required precondition-failed")
+  public Response transition(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       LeadTransition transition) {
     return tagged(leads.transition(id, Versions.expected(ifMatch, "lead"), transition));
   }
@@ -121,8 +206,20 @@ public class LeadResource {
   @Path("{id: [0-9]{1,18}}/activities")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Log an activity on a lead")
-  @RequestBody(required = true, description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityDraft.class)))
-  @APIResponse(responseCode = "201", description = "The activity", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
+  @RequestBody(
+      required = true,
+      description = "The activity",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ActivityDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The activity",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = ActivityView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "not-found validation-failed")
   public Response addActivity(@PathParam("id") long id, ActivityDraft activity) {
@@ -133,7 +230,13 @@ public class LeadResource {
   @GET
   @Path("{id: [0-9]{1,18}}/activities")
   @Operation(summary = "List a lead's activities")
-  @APIResponse(responseCode = "200", description = "The activities", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ActivityView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The activities",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ActivityView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "not-found")
   public List<ActivityView> activities(@PathParam("id") long id) {
@@ -145,11 +248,27 @@ public class LeadResource {
   @Path("{id: [0-9]{1,18}}/assignee")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Assign a lead to a salesperson")
-  @RequestBody(required = true, description = "The assignee", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assignment.class)))
-  @APIResponse(responseCode = "200", description = "The lead, assigned", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeadView.class)))
+  @RequestBody(
+      required = true,
+      description = "The assignee",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Assignment.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The lead, assigned",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = LeadView.class)))
   @Extension(name = ROLES, value = "manager admin")
-  @Extension(name = PROBLEMS, value = "not-found validation-failed conflict precondition-required precondition-failed")
-  public Response assign(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+  @Extension(
+      name = PROBLEMS,
+      value = "not-found validation-failed conflict precondition-required precondition-failed")
+  public Response assign(
+      @PathParam("id") long id,
+      @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
       Assignment assignment) {
     return tagged(leads.assign(id, Versions.expected(ifMatch, "lead"), assignment));
   }

@@ -28,7 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Business figures for dashboards (managers and admins): the lead funnel, revenue and vehicle interest. */
+/**
+ * Business figures for dashboards (managers and admins): the lead funnel, revenue and vehicle
+ * interest.
+ */
 @Path("reports")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -42,8 +45,16 @@ public class ReportResource {
 
   @GET
   @Path("funnel")
-  @Operation(summary = "The lead funnel", description = "Leads per stage, for one dealership or all the caller may see.")
-  @APIResponse(responseCode = "200", description = "The funnel", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Funnel.class)))
+  @Operation(
+      summary = "The lead funnel",
+      description = "Leads per stage, for one dealership or all the caller may see.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The funnel",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Funnel.class)))
   @Extension(name = ROLES, value = "manager admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
   public Funnel funnel(@QueryParam("dealership") String dealership) {
@@ -53,35 +64,63 @@ public class ReportResource {
   /** Revenue of deals closed from {@code from} to {@code to} (ISO dates, both inclusive, UTC). */
   @GET
   @Path("revenue")
-  @Operation(summary = "Revenue of closed deals", description = "From `from` to `to` (ISO dates, both inclusive, UTC; both required).")
-  @APIResponse(responseCode = "200", description = "Revenue lines", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = RevenueLine.class)))
+  @Operation(
+      summary = "Revenue of closed deals",
+      description = "From `from` to `to` (ISO dates, both inclusive, UTC; both required).")
+  @APIResponse(
+      responseCode = "200",
+      description = "Revenue lines",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RevenueLine.class)))
   @Extension(name = ROLES, value = "manager admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
-  public List<RevenueLine> revenue(@QueryParam("from") String from, @QueryParam("to") String to,
+  public List<RevenueLine> revenue(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
       @QueryParam("dealership") String dealership) {
     Period period = Period.of(from, to);
     return reports.revenue(period.from(), period.to(), QueryParams.text(dealership));
   }
 
   /**
-   * Vehicle views (one per visitor per hour) and inquiries (leads naming a vehicle) from {@code from}
-   * to {@code to} (ISO dates, both inclusive, UTC): per dealership, and the {@code limit} (1..100,
-   * default 20) most viewed vehicles.
+   * Vehicle views (one per visitor per hour) and inquiries (leads naming a vehicle) from {@code
+   * from} to {@code to} (ISO dates, both inclusive, UTC): per dealership, and the {@code limit}
+   * (1..100, default 20) most viewed vehicles.
    */
   @GET
   @Path("vehicle-interest")
-  @Operation(summary = "Vehicle interest", description = "Views (one per visitor per hour) and inquiries from `from` to `to` (ISO dates, inclusive, UTC): per dealership, and the `limit` (1..100, default 20) most viewed vehicles.")
-  @APIResponse(responseCode = "200", description = "The interest report", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterestReport.class)))
+  @Operation(
+      summary = "Vehicle interest",
+      description =
+          "Views (one per visitor per hour) and inquiries from `from` to `to` (ISO dates, inclusive, UTC): per dealership, and the `limit` (1..100, default 20) most viewed vehicles.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The interest report",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = InterestReport.class)))
   @Extension(name = ROLES, value = "manager admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
-  public InterestReport vehicleInterest(@QueryParam("from") String from, @QueryParam("to") String to,
-      @QueryParam("dealership") String dealership, @QueryParam("limit") String limit) {
+  public InterestReport vehicleInterest(
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("limit") String limit) {
     Period period = Period.of(from, to);
-    return reports.interest(period.from(), period.to(), QueryParams.text(dealership),
+    return reports.interest(
+        period.from(),
+        period.to(),
+        QueryParams.text(dealership),
         QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
   }
 
-  /** The instants [from, to) of the days {@code from} to {@code to}, both inclusive, UTC; both required. */
+  /**
+   * The instants [from, to) of the days {@code from} to {@code to}, both inclusive, UTC; both
+   * required.
+   */
   private record Period(Instant from, Instant to) {
 
     static Period of(String from, String to) {
@@ -90,13 +129,15 @@ public class ReportResource {
       if (last.isBefore(first)) {
         throw ProblemException.invalidParameter("to", "must not be before from");
       }
-      return new Period(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+      return new Period(
+          first.atStartOfDay(ZoneOffset.UTC).toInstant(),
           last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
   }
 
   private static LocalDate required(String name, String raw) {
-    LocalDate date = QueryParams.parse(name, raw, LocalDate::parse, "must be a date such as 2026-01-31");
+    LocalDate date =
+        QueryParams.parse(name, raw, LocalDate::parse, "must be a date such as 2026-01-31");
     if (date == null) {
       throw ProblemException.invalidParameter(name, "is required (a date such as 2026-01-31)");
     }

@@ -32,7 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Test drives: booking (409 {@code double-booking} on an overlap), cancelling, a vehicle's bookings. */
+/**
+ * Test drives: booking (409 {@code double-booking} on an overlap), cancelling, a vehicle's
+ * bookings.
+ */
 @Path("test-drives")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,21 +48,51 @@ public class TestDriveResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Book a test drive", description = "409 `double-booking` when the vehicle or the salesperson is already booked at that time.")
-  @RequestBody(required = true, description = "The booking", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveDraft.class)))
-  @APIResponse(responseCode = "201", description = "The booking", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveView.class)), headers = @Header(name = "Location", description = "The URL of the new resource", schema = @Schema(type = SchemaType.STRING)))
+  @Operation(
+      summary = "Book a test drive",
+      description =
+          "409 `double-booking` when the vehicle or the salesperson is already booked at that time.")
+  @RequestBody(
+      required = true,
+      description = "The booking",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TestDriveDraft.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "The booking",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TestDriveView.class)),
+      headers =
+          @Header(
+              name = "Location",
+              description = "The URL of the new resource",
+              schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "validation-failed not-found double-booking vehicle-unavailable conflict")
+  @Extension(
+      name = PROBLEMS,
+      value = "validation-failed not-found double-booking vehicle-unavailable conflict")
   public Response schedule(TestDriveDraft draft) {
     TestDriveView drive = testDrives.schedule(draft);
-    return Response.created(uriInfo.getAbsolutePathBuilder().path(Long.toString(drive.id())).build())
-        .entity(drive).build();
+    return Response.created(
+            uriInfo.getAbsolutePathBuilder().path(Long.toString(drive.id())).build())
+        .entity(drive)
+        .build();
   }
 
   @POST
   @Path("{id: [0-9]{1,18}}/cancel")
   @Operation(summary = "Cancel a test drive")
-  @APIResponse(responseCode = "200", description = "The booking, cancelled", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestDriveView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The booking, cancelled",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TestDriveView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "not-found conflict")
   public TestDriveView cancel(@PathParam("id") long id) {
@@ -68,7 +101,13 @@ public class TestDriveResource {
 
   @GET
   @Operation(summary = "List a vehicle's test drives", description = "`vehicleId` is required.")
-  @APIResponse(responseCode = "200", description = "The bookings", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TestDriveView.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "The bookings",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TestDriveView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter not-found")
   public List<TestDriveView> ofVehicle(@QueryParam("vehicleId") String vehicleId) {

@@ -23,7 +23,9 @@ class AuditCsvTest {
 
   @Test
   void formulasAreNeutralized() {
-    assertEquals("\"'=HYPERLINK(\"\"http://evil\"\")\"", AuditResource.csvField("=HYPERLINK(\"http://evil\")"));
+    assertEquals(
+        "\"'=HYPERLINK(\"\"http://evil\"\")\"",
+        AuditResource.csvField("=HYPERLINK(\"http://evil\")"));
     assertEquals("\"'+1\"", AuditResource.csvField("+1"));
     assertEquals("\"'@SUM(A1)\"", AuditResource.csvField("@SUM(A1)"));
   }

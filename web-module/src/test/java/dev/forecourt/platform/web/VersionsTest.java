@@ -20,11 +20,14 @@ class VersionsTest {
   @Test
   void withoutIfMatchTheUpdateIsRefusedAs428AndAForeignTagAs412() {
     for (String missing : new String[] {null, "", "  "}) {
-      ProblemException e = assertThrows(ProblemException.class, () -> Versions.expected(missing, "deal"));
+      ProblemException e =
+          assertThrows(ProblemException.class, () -> Versions.expected(missing, "deal"));
       assertEquals(ProblemType.PRECONDITION_REQUIRED, e.type());
     }
-    for (String foreign : new String[] {"*", "\"abc\"", "\"1\", \"2\"", "\"99999999999999999999\""}) {
-      ProblemException e = assertThrows(ProblemException.class, () -> Versions.expected(foreign, "deal"));
+    for (String foreign :
+        new String[] {"*", "\"abc\"", "\"1\", \"2\"", "\"99999999999999999999\""}) {
+      ProblemException e =
+          assertThrows(ProblemException.class, () -> Versions.expected(foreign, "deal"));
       assertEquals(ProblemType.PRECONDITION_FAILED, e.type(), foreign);
       assertEquals("If-Match does not match the deal's current ETag", e.getMessage());
     }
