@@ -30,8 +30,7 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>{@code platform.*} depends on no bounded context (identity, inventory, sales, integration)
- *       nor on the demo data: what the contexts share lives in platform (the one dependency still
- *       to go is listed in {@link #PLATFORM_TO_CONTEXT_EXCEPTIONS}).
+ *       nor on the demo data: what the contexts share lives in platform.
  *   <li>A context uses another context only through its {@code application} package (services,
  *       views, drafts); never its {@code domain}, {@code infrastructure} or {@code api}. The one
  *       exception: sales' entities hold JPA associations to inventory's {@code Vehicle} and {@code
@@ -57,16 +56,6 @@ class ArchitectureTest {
   static final DescribedPredicate<JavaClass> EJB_MODULE = inModule("ejb-module", "forecourt-ejb");
   static final DescribedPredicate<JavaClass> WEB_MODULE = inModule("web-module", "forecourt-web");
 
-  /**
-   * Platform → context dependencies still in the code, each with the change that removes it. Only
-   * one: {@code ConfigurationCheck} checks the format of inbound integration secrets with
-   * integration's {@code WebhookSignature}; the settings change of issue 17 (item 7) moves that
-   * declaration into integration's own settings group, and this entry goes with it.
-   */
-  static final Set<String> PLATFORM_TO_CONTEXT_EXCEPTIONS =
-      Set.of(
-          "dev.forecourt.platform.config.ConfigurationCheck -> dev.forecourt.integration.application.WebhookSignature");
-
   @ArchTest
   static final ArchRule platform_depends_on_no_context =
       classes()
@@ -80,11 +69,9 @@ class ArchitectureTest {
                   for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                     JavaClass target = dependency.getTargetClass();
                     if (target
-                            .getPackageName()
-                            .matches(
-                                "dev\\.forecourt\\.(identity|inventory|sales|integration|demo)(\\..*)?")
-                        && !PLATFORM_TO_CONTEXT_EXCEPTIONS.contains(
-                            origin.getName() + " -> " + target.getName())) {
+                        .getPackageName()
+                        .matches(
+                            "dev\\.forecourt\\.(identity|inventory|sales|integration|demo)(\\..*)?")) {
                       events.add(
                           SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                     }
