@@ -93,7 +93,10 @@ public final class Deployments {
             TrustedProxies.class,
             AddressRange.class,
             SpecialAddresses.class,
-            dev.forecourt.integration.application.WebhookTargets.class)
+            dev.forecourt.integration.application.WebhookTargets.class,
+            // where the webhook allow-list is declared (and the inbound secret's rule it holds)
+            dev.forecourt.integration.application.IntegrationSettings.class,
+            dev.forecourt.integration.application.WebhookSignature.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
         // the start-up phases the schema migration reports to (without it, SchemaMigration does not
