@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Finishes the document the server builds from the annotations ({@code mp.openapi.filter}):
@@ -111,6 +112,12 @@ public class ApiDocumentFilter implements OASFilter {
         paths.addPathItem(path, item);
       });
     }
+    withoutPayaraEndpoints(openAPI);
+    if (openAPI.getTags() != null) {
+      Map<String, Tag> tags = new LinkedHashMap<>();
+      openAPI.getTags().forEach(tag -> tags.merge(tag.getName(), tag, (a, b) -> a.getDescription() != null ? a : b));
+      openAPI.setTags(new ArrayList<>(tags.values()));
+    }
     Components components = openAPI.getComponents();
     if (components == null) {
       components = OASFactory.createComponents();
@@ -121,6 +128,18 @@ public class ApiDocumentFilter implements OASFilter {
       components.getSchemas().forEach(schemas::putIfAbsent);
     }
     components.setSchemas(schemas);
+  }
+
+  /**
+   * Payara adds a non-standard top-level {@code endpoints} (the paths with their JAX-RS regex) that
+   * OpenAPI parsers reject: emptied, so that it is not written.
+   */
+  private static void withoutPayaraEndpoints(OpenAPI openAPI) {
+    try {
+      openAPI.getClass().getMethod("setEndpoints", Map.class).invoke(openAPI, new TreeMap<String, Set<String>>());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // another implementation: nothing of the kind to drop
+    }
   }
 
   /** {@code /vehicles/{id: [0-9]{1,18}}} → {@code /vehicles/{id}}, the regex kept as a string parameter's pattern. */
