@@ -111,6 +111,7 @@ public class ApiDocumentFilter implements OASFilter {
         });
         paths.addPathItem(path, item);
       });
+      uniqueOperationIds(paths);
     }
     withoutPayaraEndpoints(openAPI);
     if (openAPI.getTags() != null) {
@@ -128,6 +129,45 @@ public class ApiDocumentFilter implements OASFilter {
       components.getSchemas().forEach(schemas::putIfAbsent);
     }
     components.setSchemas(schemas);
+  }
+
+  /**
+   * Payara names an operation after its Java method ({@code list}, {@code read}), which repeats
+   * across resources: each becomes the method name and the resource, {@code listApiKeys},
+   * {@code readVehicles}, with more path segments where that still repeats.
+   */
+  private static void uniqueOperationIds(Paths paths) {
+    Map<Operation, String> path = new LinkedHashMap<>();
+    paths.getPathItems().forEach((template, item) -> item.getOperations().values().forEach(o -> path.put(o, template)));
+    for (int segments = 1; segments <= 4; segments++) {
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      Map<Operation, String> ids = new LinkedHashMap<>();
+      for (Map.Entry<Operation, String> entry : path.entrySet()) {
+        String id = entry.getKey().getOperationId() + resourceName(entry.getValue(), segments);
+        ids.put(entry.getKey(), id);
+        counts.merge(id, 1, Integer::sum);
+      }
+      if (ids.values().stream().allMatch(id -> counts.get(id) == 1) || segments == 4) {
+        ids.forEach(Operation::setOperationId);
+        return;
+      }
+    }
+  }
+
+  /** The first {@code segments} literal segments of a path, without {@code admin}: {@code /api/v1/webhooks/{id}/deliveries}, 2 → {@code WebhooksDeliveries}. */
+  private static String resourceName(String template, int segments) {
+    StringBuilder name = new StringBuilder();
+    int taken = 0;
+    for (String segment : template.substring(template.startsWith(API_ROOT) ? API_ROOT.length() : 0).split("/")) {
+      if (segment.isEmpty() || segment.startsWith("{") || segment.equals("admin") || taken == segments) {
+        continue;
+      }
+      for (String word : segment.split("-")) {
+        name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+      taken++;
+    }
+    return name.toString();
   }
 
   /**
