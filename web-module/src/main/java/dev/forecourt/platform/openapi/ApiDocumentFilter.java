@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.models.tags.Tag;
 
 /**
  * Finishes the document the server builds from the annotations ({@code mp.openapi.filter}):
@@ -138,6 +139,16 @@ public class ApiDocumentFilter implements OASFilter {
                     });
             paths.addPathItem(path, item);
           });
+      uniqueOperationIds(paths);
+    }
+    withoutPayaraEndpoints(openAPI);
+    if (openAPI.getTags() != null) {
+      Map<String, Tag> tags = new LinkedHashMap<>();
+      openAPI
+          .getTags()
+          .forEach(
+              tag -> tags.merge(tag.getName(), tag, (a, b) -> a.getDescription() != null ? a : b));
+      openAPI.setTags(new ArrayList<>(tags.values()));
     }
     Components components = openAPI.getComponents();
     if (components == null) {
@@ -149,6 +160,70 @@ public class ApiDocumentFilter implements OASFilter {
       components.getSchemas().forEach(schemas::putIfAbsent);
     }
     components.setSchemas(schemas);
+  }
+
+  /**
+   * Payara names an operation after its Java method ({@code list}, {@code read}), which repeats
+   * across resources: each becomes the method name and the resource, {@code listApiKeys}, {@code
+   * readVehicles}, with more path segments where that still repeats.
+   */
+  private static void uniqueOperationIds(Paths paths) {
+    Map<Operation, String> path = new LinkedHashMap<>();
+    paths
+        .getPathItems()
+        .forEach(
+            (template, item) -> item.getOperations().values().forEach(o -> path.put(o, template)));
+    for (int segments = 1; segments <= 4; segments++) {
+      Map<String, Integer> counts = new java.util.HashMap<>();
+      Map<Operation, String> ids = new LinkedHashMap<>();
+      for (Map.Entry<Operation, String> entry : path.entrySet()) {
+        String id = entry.getKey().getOperationId() + resourceName(entry.getValue(), segments);
+        ids.put(entry.getKey(), id);
+        counts.merge(id, 1, Integer::sum);
+      }
+      if (ids.values().stream().allMatch(id -> counts.get(id) == 1) || segments == 4) {
+        ids.forEach(Operation::setOperationId);
+        return;
+      }
+    }
+  }
+
+  /**
+   * The first {@code segments} literal segments of a path, without {@code admin}: {@code
+   * /api/v1/webhooks/{id}/deliveries}, 2 → {@code WebhooksDeliveries}.
+   */
+  private static String resourceName(String template, int segments) {
+    StringBuilder name = new StringBuilder();
+    int taken = 0;
+    for (String segment :
+        template.substring(template.startsWith(API_ROOT) ? API_ROOT.length() : 0).split("/")) {
+      if (segment.isEmpty()
+          || segment.startsWith("{")
+          || segment.equals("admin")
+          || taken == segments) {
+        continue;
+      }
+      for (String word : segment.split("-")) {
+        name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+      taken++;
+    }
+    return name.toString();
+  }
+
+  /**
+   * Payara adds a non-standard top-level {@code endpoints} (the paths with their JAX-RS regex) that
+   * OpenAPI parsers reject: emptied, so that it is not written.
+   */
+  private static void withoutPayaraEndpoints(OpenAPI openAPI) {
+    try {
+      openAPI
+          .getClass()
+          .getMethod("setEndpoints", Map.class)
+          .invoke(openAPI, new TreeMap<String, Set<String>>());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      // another implementation: nothing of the kind to drop
+    }
   }
 
   /**

@@ -78,8 +78,10 @@ final class RecordSchemas {
   private Schema recordSchema(Class<?> type) {
     Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
     List<String> required = new ArrayList<>();
-    for (RecordComponent component : type.getRecordComponents()) {
-      AnnotatedElement[] sites = sites(type, component);
+    RecordComponent[] components = type.getRecordComponents();
+    for (int index = 0; index < components.length; index++) {
+      RecordComponent component = components[index];
+      AnnotatedElement[] sites = sites(type, components, index);
       if (annotation(sites, JsonbTransient.class) != null) {
         continue;
       }
@@ -261,7 +263,8 @@ final class RecordSchemas {
    * Where a record component's annotations end up: its field, its accessor, its constructor
    * parameter.
    */
-  private static AnnotatedElement[] sites(Class<?> type, RecordComponent component) {
+  private static AnnotatedElement[] sites(Class<?> type, RecordComponent[] components, int index) {
+    RecordComponent component = components[index];
     List<AnnotatedElement> sites = new ArrayList<>();
     sites.add(component);
     sites.add(component.getAccessor());
@@ -272,10 +275,7 @@ final class RecordSchemas {
     }
     try {
       Class<?>[] parameters =
-          Arrays.stream(type.getRecordComponents())
-              .map(RecordComponent::getType)
-              .toArray(Class<?>[]::new);
-      int index = Arrays.asList(type.getRecordComponents()).indexOf(component);
+          Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
       sites.add(type.getDeclaredConstructor(parameters).getParameters()[index]);
     } catch (NoSuchMethodException e) {
       // no canonical constructor to read
