@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Accounts {
 
-  private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+  private static final Map<String, HeldToken> TOKENS = new ConcurrentHashMap<>();
 
   private Accounts() {}
 
@@ -30,18 +31,28 @@ public final class Accounts {
         .post("/auth/login");
   }
 
-  /** An access token of the demo user (admin, manager, sales), obtained once per test JVM. */
+  /**
+   * An access token of the demo user (admin, manager, sales), kept per test JVM and signed in again
+   * when less than a minute of its lifetime is left (a suite on a slow machine outlives a token).
+   */
   public static String token(String username) {
-    return TOKENS.computeIfAbsent(
-        username,
-        u ->
-            login(u, demoPassword())
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getString("access_token"));
+    return TOKENS
+        .compute(
+            username,
+            (u, held) -> held != null && Instant.now().isBefore(held.renewAt()) ? held : signIn(u))
+        .value();
   }
+
+  private static HeldToken signIn(String username) {
+    Instant now = Instant.now();
+    io.restassured.path.json.JsonPath answer =
+        login(username, demoPassword()).then().statusCode(200).extract().jsonPath();
+    long lifetime = answer.getLong("expires_in");
+    return new HeldToken(
+        answer.getString("access_token"), now.plusSeconds(Math.max(0, lifetime - 60)));
+  }
+
+  private record HeldToken(String value, Instant renewAt) {}
 
   /**
    * Creates a local account straight in the database (Forecourt has no user administration API
