@@ -55,8 +55,9 @@ public final class Accounts {
   private record HeldToken(String value, Instant renewAt) {}
 
   /**
-   * Creates a local account straight in the database (Forecourt has no user administration API
-   * yet): bcrypt cost 12 like the application, one role, assigned to dealership BER.
+   * Creates a local account straight in the database (faster than the user administration API,
+   * which mails an invitation): bcrypt cost 12 like the application, one role, assigned to
+   * dealership BER.
    */
   public static void createLocalUser(String username, String email, String password, String role) {
     String hash =
