@@ -2,6 +2,7 @@ package dev.forecourt.platform.security;
 
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.cache.ApplicationCaches;
 import dev.forecourt.platform.problem.ProblemException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -13,7 +14,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,16 +23,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.infinispan.Cache;
-import org.infinispan.configuration.cache.ConfigurationBuilder;
-import org.infinispan.configuration.global.GlobalConfigurationBuilder;
-import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
 
 /**
  * Counts intrusion events per client address and blocks an address that reaches {@code
  * forecourt.intrusion.block-threshold} events (5) within {@code forecourt.intrusion.window} (PT10M)
- * for {@code forecourt.intrusion.block-duration} (PT15M). Both live in Infinispan caches whose
- * entries expire by themselves; admins list and unblock addresses. Settings are read on each event,
- * so a change through MP Config applies without a redeploy.
+ * for {@code forecourt.intrusion.block-duration} (PT15M). Both live in the application's caches
+ * (replicated to every node of a cluster), whose entries expire by themselves; admins list and
+ * unblock addresses. Settings are read on each event, so a change through MP Config applies without
+ * a redeploy.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -43,38 +42,27 @@ public class IntrusionLedger {
   private static final Logger LOG = Logger.getLogger(IntrusionLedger.class.getName());
 
   private final Clock clock = Clock.systemUTC();
-  private DefaultCacheManager caches;
-  private Cache<String, Events> events;
-  private Cache<String, BlockedClient> blocked;
-
-  /** Events of one address since {@code first}. */
-  record Events(Instant first, int count) implements Serializable {}
+  private Cache<String, IntrusionCount> events;
+  private Cache<String, ClientBlock> blocked;
 
   @PostConstruct
   void start() {
-    GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
-    global.cacheManagerName("forecourt-intrusion");
-    global.jmx().disable();
-    caches = new DefaultCacheManager(global.build());
-    ConfigurationBuilder bounded = new ConfigurationBuilder();
-    bounded.memory().maxCount(100_000);
-    caches.defineConfiguration("intrusion-events", bounded.build());
-    caches.defineConfiguration("blocked-clients", bounded.build());
-    events = caches.getCache("intrusion-events");
-    blocked = caches.getCache("blocked-clients");
+    EmbeddedCacheManager caches = ApplicationCaches.acquire();
+    events = caches.getCache(ApplicationCaches.INTRUSION_EVENTS);
+    blocked = caches.getCache(ApplicationCaches.BLOCKED_CLIENTS);
   }
 
   @PreDestroy
   void stop() {
-    caches.stop();
+    ApplicationCaches.release();
   }
 
   /** The block on {@code address}, if it is blocked now. */
   @PermitAll
   public Optional<BlockedClient> blocked(String address) {
-    BlockedClient b = blocked.get(address);
-    return b != null && b.blockedUntil().isAfter(clock.instant())
-        ? Optional.of(b)
+    ClientBlock b = blocked.get(address);
+    return b != null && b.blockedUntilMillis() > clock.millis()
+        ? Optional.of(view(b))
         : Optional.empty();
   }
 
@@ -88,21 +76,22 @@ public class IntrusionLedger {
     Duration window = IntrusionSettings.WINDOW.get();
     Duration blockFor = IntrusionSettings.BLOCK_DURATION.get();
     Instant now = clock.instant();
-    Events counted =
-        events.compute(
-            address,
-            (k, old) ->
-                old == null || old.first().plus(window).isBefore(now)
-                    ? new Events(now, 1)
-                    : new Events(old.first(), old.count() + 1),
-            window.toMillis(),
-            TimeUnit.MILLISECONDS);
+    IntrusionCount counted = count(address, now, window);
     if (counted.count() < threshold) {
       return Optional.empty();
     }
     BlockedClient block =
         new BlockedClient(address, now, now.plus(blockFor), counted.count(), rule);
-    blocked.put(address, block, blockFor.toMillis(), TimeUnit.MILLISECONDS);
+    blocked.put(
+        address,
+        new ClientBlock(
+            address,
+            now.toEpochMilli(),
+            block.blockedUntil().toEpochMilli(),
+            counted.count(),
+            rule),
+        blockFor.toMillis(),
+        TimeUnit.MILLISECONDS);
     events.remove(address);
     LOG.warning(
         () ->
@@ -114,10 +103,43 @@ public class IntrusionLedger {
     return Optional.of(block);
   }
 
+  /**
+   * Counts one more event of {@code address} on every node: a compare-and-set on the (possibly
+   * replicated) cache, repeated only when another request counted the same address at that moment.
+   */
+  private IntrusionCount count(String address, Instant now, Duration window) {
+    long ttl = window.toMillis();
+    while (true) {
+      IntrusionCount old = events.get(address);
+      if (old == null || old.windowOver(now, window)) {
+        IntrusionCount first = IntrusionCount.first(now);
+        boolean stored =
+            old == null
+                ? events.putIfAbsent(address, first, ttl, TimeUnit.MILLISECONDS) == null
+                : events.replace(address, old, first, ttl, TimeUnit.MILLISECONDS);
+        if (stored) {
+          return first;
+        }
+      } else if (events.replace(address, old, old.plusOne(), ttl, TimeUnit.MILLISECONDS)) {
+        return old.plusOne();
+      }
+    }
+  }
+
+  private static BlockedClient view(ClientBlock b) {
+    return new BlockedClient(
+        b.address(),
+        Instant.ofEpochMilli(b.blockedAtMillis()),
+        Instant.ofEpochMilli(b.blockedUntilMillis()),
+        b.events(),
+        b.lastRule());
+  }
+
   @RolesAllowed(Role.ADMIN_NAME)
   public List<BlockedClient> list() {
     Instant now = clock.instant();
     return blocked.values().stream()
+        .map(IntrusionLedger::view)
         .filter(b -> b.blockedUntil().isAfter(now))
         .sorted(Comparator.comparing(BlockedClient::blockedAt))
         .toList();

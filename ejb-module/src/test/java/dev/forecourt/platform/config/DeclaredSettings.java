@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,20 +14,40 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Every {@link SettingGroup} compiled into the ejb module, found without CDI (as the tests need
- * them).
+ * Every {@link SettingGroup} compiled into the ejb module or the persistence jar, found without CDI
+ * (as the tests need them).
  */
 final class DeclaredSettings {
 
   private DeclaredSettings() {}
 
   /**
-   * The group classes: the classes of the ejb module's output that implement {@link SettingGroup}.
+   * The group classes: the classes of the ejb module's and the persistence jar's output that
+   * implement {@link SettingGroup}.
    */
   static List<Class<?>> groups() {
+    List<Class<?>> groups = new ArrayList<>();
+    groups.addAll(groupsIn(classesDir(ConfigurationCheck.class)));
+    groups.addAll(groupsIn(classesDir(SettingGroup.class)));
+    return groups;
+  }
+
+  /** The groups in a directory of classes or a jar (the persistence jar outside the reactor). */
+  private static List<Class<?>> groupsIn(Path location) {
+    if (Files.isDirectory(location)) {
+      return groupsUnder(location);
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(location)) {
+      return groupsUnder(jar.getPath("/"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<Class<?>> groupsUnder(Path classes) {
     byte[] marker = SettingGroup.class.getName().replace('.', '/').getBytes(StandardCharsets.UTF_8);
     List<Class<?>> groups = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(classesDir())) {
+    try (Stream<Path> files = Files.walk(classes)) {
       for (Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
         // only classes that name SettingGroup are loaded: the others may need the server's
         // libraries
@@ -33,10 +55,11 @@ final class DeclaredSettings {
           continue;
         }
         String name =
-            classesDir()
+            classes
                 .relativize(file)
                 .toString()
                 .replace(file.getFileSystem().getSeparator(), ".")
+                .replaceAll("^\\.", "")
                 .replaceAll("\\.class$", "");
         Class<?> type = Class.forName(name, false, DeclaredSettings.class.getClassLoader());
         if (SettingGroup.class.isAssignableFrom(type)
@@ -62,10 +85,9 @@ final class DeclaredSettings {
     return all;
   }
 
-  private static Path classesDir() {
+  private static Path classesDir(Class<?> of) {
     try {
-      return Path.of(
-          SettingGroup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(of.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }

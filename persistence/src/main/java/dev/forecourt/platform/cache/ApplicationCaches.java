@@ -1,0 +1,230 @@
+package dev.forecourt.platform.cache;
+
+import dev.forecourt.platform.cache.ClusterSettings.Discovery;
+import io.github.bucket4j.grid.infinispan.serialization.Bucket4jProtobufContextInitializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import org.infinispan.configuration.cache.CacheMode;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
+import org.infinispan.configuration.parsing.ParserRegistry;
+import org.infinispan.manager.DefaultCacheManager;
+import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
+import org.jgroups.JChannel;
+import org.jgroups.protocols.JDBC_PING2;
+import org.jgroups.protocols.MPING;
+import org.jgroups.protocols.TCP;
+import org.jgroups.protocols.TCPPING;
+import org.jgroups.protocols.dns.DNS_PING;
+import org.jgroups.stack.Protocol;
+import org.jgroups.stack.ProtocolStack;
+
+/**
+ * The application's one Infinispan cache manager: the Hibernate second-level cache regions (through
+ * {@link ForecourtRegionFactory}), the rate-limit buckets and the intrusion ledger are caches of it
+ * ({@code META-INF/forecourt-infinispan.xml}). With {@code forecourt.cluster.enabled} it joins the
+ * other nodes over JGroups (TCP; discovery by {@link ClusterSettings#DISCOVERY}): entities are
+ * invalidated on every node after a change, limits and blocks are replicated; without, the same
+ * caches are local.
+ *
+ * <p>It lives in the EAR's {@code lib/} beside Hibernate: the first user (the persistence unit, a
+ * filter, an EJB) starts it, the last to let go (at undeploy) stops it.
+ */
+public final class ApplicationCaches {
+
+  public static final String RATE_LIMITS = "forecourt-rate-limits";
+  public static final String INTRUSION_EVENTS = "forecourt-intrusion-events";
+  public static final String BLOCKED_CLIENTS = "forecourt-blocked-clients";
+
+  static final String CONFIGURATION = "META-INF/forecourt-infinispan.xml";
+
+  /** The database of {@link Discovery#JDBC}. */
+  private static final String DATA_SOURCE = "jdbc/forecourt";
+
+  /** Ports tried after {@code forecourt.cluster.bind-port} when it is taken. */
+  private static final int PORT_RANGE = 20;
+
+  private static final Logger LOG = Logger.getLogger(ApplicationCaches.class.getName());
+
+  private static EmbeddedCacheManager manager;
+  private static int users;
+
+  private ApplicationCaches() {}
+
+  /** The cache manager, started on first use; every call is matched by one {@link #release()}. */
+  public static synchronized EmbeddedCacheManager acquire() {
+    if (manager == null) {
+      manager = start();
+    }
+    users++;
+    return manager;
+  }
+
+  /** Lets go of the cache manager; the last user's release stops it. */
+  public static synchronized void release() {
+    if (users > 0 && --users == 0 && manager != null) {
+      manager.stop();
+      manager = null;
+      LOG.info("Application caches stopped");
+    }
+  }
+
+  private static EmbeddedCacheManager start() {
+    boolean clustered = ClusterSettings.ENABLED.get();
+    ConfigurationBuilderHolder holder = parse();
+    GlobalConfigurationBuilder global = holder.getGlobalConfigurationBuilder();
+    global.classLoader(ApplicationCaches.class.getClassLoader());
+    global.cacheManagerName("forecourt");
+    global.jmx().disable();
+    global
+        .serialization()
+        .addContextInitializers(new Bucket4jProtobufContextInitializer(), new CacheValuesImpl());
+    if (clustered) {
+      String node = nodeName();
+      global
+          .transport()
+          .defaultTransport()
+          .transport(new JGroupsTransport(channel()))
+          .clusterName(ClusterSettings.NAME.get())
+          .nodeName(node);
+      LOG.info(
+          () ->
+              "Application caches: node "
+                  + node
+                  + " joins cluster "
+                  + ClusterSettings.NAME.get()
+                  + " (discovery "
+                  + ClusterSettings.DISCOVERY.get().name().toLowerCase(java.util.Locale.ROOT)
+                  + ")");
+    } else {
+      global.nonClusteredDefault();
+      for (ConfigurationBuilder cache : holder.getNamedConfigurationBuilders().values()) {
+        cache.clustering().cacheMode(CacheMode.LOCAL);
+      }
+    }
+    DefaultCacheManager started = new DefaultCacheManager(holder, true);
+    if (clustered) {
+      LOG.info(() -> "Application caches: cluster members " + started.getMembers());
+    }
+    return started;
+  }
+
+  private static ConfigurationBuilderHolder parse() {
+    URL xml = ApplicationCaches.class.getClassLoader().getResource(CONFIGURATION);
+    if (xml == null) {
+      throw new IllegalStateException(CONFIGURATION + " is missing from the persistence jar");
+    }
+    try {
+      return new ParserRegistry(ApplicationCaches.class.getClassLoader()).parse(xml);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Infinispan's default TCP stack, bound as configured, its multicast discovery replaced. */
+  private static JChannel channel() {
+    try (InputStream stack =
+        JGroupsTransport.class
+            .getClassLoader()
+            .getResourceAsStream("default-configs/default-jgroups-tcp.xml")) {
+      JChannel channel = new JChannel(stack).name(nodeName());
+      ProtocolStack protocols = channel.getProtocolStack();
+      TCP tcp = protocols.findProtocol(TCP.class);
+      tcp.setBindAddress(InetAddress.getByName(ClusterSettings.BIND_ADDRESS.get()));
+      tcp.setBindPort(ClusterSettings.BIND_PORT.get());
+      tcp.setPortRange(PORT_RANGE);
+      Protocol discovery = discovery();
+      protocols.insertProtocol(discovery, ProtocolStack.Position.ABOVE, MPING.class);
+      protocols.removeProtocol(MPING.class);
+      discovery.init(); // the stack initialised the others when the channel was created
+
+      return channel;
+    } catch (Exception e) {
+      throw new IllegalStateException("The cluster transport cannot be set up: " + e, e);
+    }
+  }
+
+  private static Protocol discovery() throws NamingException, SQLException {
+    return switch (ClusterSettings.DISCOVERY.get()) {
+      case JDBC -> jdbcDiscovery((DataSource) new InitialContext().lookup(DATA_SOURCE));
+      case STATIC -> new TCPPING().setInitialHosts(members()).setPortRange(0);
+      case DNS ->
+          new DNS_PING()
+              .setDNSQuery(
+                  ClusterSettings.DNS_QUERY
+                      .find()
+                      .orElseThrow(
+                          () ->
+                              new IllegalStateException(
+                                  "forecourt.cluster.dns-query is needed with discovery dns")));
+    };
+  }
+
+  /**
+   * Discovery through the table {@code forecourt_cluster.members} of the application's database:
+   * each node writes its address there. The table lives in a schema of its own, created here if
+   * missing: the cache manager starts with the persistence unit, before Flyway migrates the
+   * application's schema, which must stay Flyway's alone.
+   */
+  private static JDBC_PING2 jdbcDiscovery(DataSource database) throws SQLException {
+    try (Connection c = database.getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS forecourt_cluster");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS forecourt_cluster.members (address varchar(200) NOT NULL,"
+              + " name varchar(200), cluster varchar(200) NOT NULL, ip varchar(200) NOT NULL,"
+              + " coord boolean, PRIMARY KEY (address))");
+    }
+    return new JDBC_PING2()
+        .setDataSource(database)
+        .setInitializeSql(null)
+        .setInsertSingleSql("INSERT INTO forecourt_cluster.members values (?, ?, ?, ?, ?)")
+        .setDeleteSingleSql("DELETE FROM forecourt_cluster.members WHERE address=?")
+        .setClearSql("DELETE FROM forecourt_cluster.members WHERE cluster=?")
+        .setSelectAllPingdataSql(
+            "SELECT address, name, ip, coord FROM forecourt_cluster.members WHERE cluster=?");
+  }
+
+  private static List<InetSocketAddress> members() {
+    List<InetSocketAddress> members = new ArrayList<>();
+    for (String member : ClusterSettings.MEMBERS.find().orElse(List.of())) {
+      int bracket = member.indexOf('[');
+      members.add(
+          new InetSocketAddress(
+              member.substring(0, bracket),
+              Integer.parseInt(member.substring(bracket + 1, member.length() - 1))));
+    }
+    if (members.isEmpty()) {
+      throw new IllegalStateException("forecourt.cluster.members is needed with discovery static");
+    }
+    return members;
+  }
+
+  /** The Payara instance's name (unique in its domain), else the host's. */
+  private static String nodeName() {
+    String instance = System.getProperty("com.sun.aas.instanceName");
+    if (instance != null) {
+      return instance;
+    }
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      return "node";
+    }
+  }
+}
