@@ -6,6 +6,11 @@
 #
 # Environment (all optional):
 #   FORECOURT_ADMIN_PORT      admin port when no argument is given (4848)
+#   FORECOURT_TARGET          where the resources are referenced: server (default: the DAS itself),
+#                             or a deployment group / instance (create-cluster.sh passes its group)
+#   FORECOURT_CONFIG          the named configuration of that target (server-config; a cluster's
+#                             instances share one, e.g. forecourt-config). With a target other than
+#                             server nothing is restarted: the script prints "Restart needed" instead
 #   FORECOURT_DB_KIND         h2 (default) | postgresql
 #   FORECOURT_H2_PATH         H2 database file (${com.sun.aas.instanceRoot}/lib/databases/forecourt)
 #   FORECOURT_DB_HOST, FORECOURT_DB_PORT, FORECOURT_DB_NAME, FORECOURT_DB_USER,
@@ -35,24 +40,35 @@ FORECOURT_ADMIN_PORT="${1:-$FORECOURT_ADMIN_PORT}"
 db_kind="${FORECOURT_DB_KIND:-h2}"
 pool=forecourt-pool
 restart=false
-cfg=configs.config.server-config
+target="${FORECOURT_TARGET:-server}"
+config="${FORECOURT_CONFIG:-server-config}"
+cfg="configs.config.$config"
 
 # asadmin splits --property and JVM options on ':' and '=': escape them inside values.
 esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
 
 # Arguments of the running JVM: a JVM option only takes effect when the server (re)starts with it.
-jvm_args="$(asadmin_remote generate-jvm-report --type summary)"
+jvm_args=""
+if [ "$target" = server ]; then
+  jvm_args="$(asadmin_remote generate-jvm-report --type summary)"
+fi
 
 # jvm_option PREFIX VALUE: the domain has exactly one JVM option starting with PREFIX: PREFIX+VALUE.
 jvm_option() {
   local want="$1$2" current
-  current="$(asadmin_remote list-jvm-options | awk -v p="$1" 'index($1, p) == 1 { print $1 }')"
+  current="$(asadmin_remote list-jvm-options --target "$config" | awk -v p="$1" 'index($1, p) == 1 { print $1 }')"
   if [ "$current" != "$want" ]; then
-    for old in $current; do asadmin_remote delete-jvm-options "$(esc "$old")" >/dev/null; done
-    asadmin_remote create-jvm-options "$(esc "$want")" >/dev/null
+    for old in $current; do
+      asadmin_remote delete-jvm-options --target "$config" "$(esc "$old")" >/dev/null
+    done
+    asadmin_remote create-jvm-options --target "$config" "$(esc "$want")" >/dev/null
     echo "JVM option set: $want"
   fi
-  grep -qxF -- "$want" <<<"$jvm_args" || restart=true
+  if [ "$target" = server ]; then
+    grep -qxF -- "$want" <<<"$jvm_args" || restart=true
+  elif [ "$current" != "$want" ]; then
+    restart=true
+  fi
 }
 
 # attribute DOTTED_NAME VALUE: sets a domain.xml attribute read at start-up, if it differs.
@@ -209,16 +225,28 @@ if ! asadmin_remote list-jdbc-resources | grep -qx jdbc/forecourt; then
   asadmin_remote create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
 fi
 
+# referenced NAME: the resource NAME (created above for the DAS) is referenced by the target too
+referenced() {
+  [ "$target" = server ] && return 0
+  if ! asadmin_remote list-resource-refs "$target" | grep -qx "$1"; then
+    asadmin_remote create-resource-ref --target "$target" "$1" >/dev/null
+    echo "Resource $1 referenced by $target"
+  fi
+}
+referenced jdbc/forecourt
+
 # --- Managed executor for asynchronous work -----------------------------------------------------
 if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecourt; then
   asadmin_remote create-managed-executor-service \
     --corepoolsize 4 --maximumpoolsize 16 --taskqueuecapacity 1024 concurrent/forecourt
 fi
+referenced concurrent/forecourt
 
 # --- JMS (the embedded OpenMQ broker): job queues, dead letter queue, connection factory --------
 # Physical destinations in the broker, and the JNDI resources the application looks up. The
 # application creates none of them; an operator sees and manages them in the admin console
-# (Resources > JMS Resources) and with asadmin list-jmsdest / list-jms-resources.
+# (Resources > JMS Resources) and with asadmin list-jmsdest / list-jms-resources. The brokers of a
+# deployment group's instances create the queues on first use (OpenMQ's auto-create).
 existing_dests="$(asadmin_remote list-jmsdest 2>/dev/null || true)"
 for dest in ForecourtEvents ForecourtWebhooks ForecourtDeadLetters; do
   if ! grep -qx "$dest" <<<"$existing_dests"; then
@@ -235,6 +263,7 @@ for pair in events:ForecourtEvents webhooks:ForecourtWebhooks deadLetters:Foreco
       "jms/forecourt/${pair%%:*}"
   fi
 done
+for jms in connectionFactory events webhooks deadLetters; do referenced "jms/forecourt/$jms"; done
 # Redelivery policy of the job queues (MicroProfile Config in the domain: Configurations >
 # server-config > MicroProfile > Config in the admin console; read at each failure).
 config_property() {
@@ -304,6 +333,7 @@ else
     fi
   done
 fi
+referenced mail/forecourt
 
 # --- EJB timers: kept in the Domain Data Grid (Hazelcast), not in a database ------------------
 # The database store would open its own persistence unit with the domain's default JPA provider
@@ -358,11 +388,11 @@ if ! cmp -s "$errors_jar" "$errors_lib"; then
 fi
 attribute "$cfg.http-service.virtual-server.server.property.errorReportValve" \
   dev.forecourt.server.errors.ProblemErrorReportValve
-if ! asadmin_remote list-protocols | grep -qx forecourt-http; then
-  asadmin_remote create-protocol --target server-config forecourt-http >/dev/null
+if ! asadmin_remote list-protocols "$config" | grep -qx forecourt-http; then
+  asadmin_remote create-protocol --target "$config" forecourt-http >/dev/null
 fi
-if ! asadmin_remote list-protocol-finders --target server-config forecourt-http | grep -qx http-finder; then
-  asadmin_remote create-protocol-finder --target server-config --protocol forecourt-http \
+if ! asadmin_remote list-protocol-finders --target "$config" forecourt-http | grep -qx http-finder; then
+  asadmin_remote create-protocol-finder --target "$config" --protocol forecourt-http \
     --targetprotocol http-listener-1 \
     --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder http-finder >/dev/null
 fi
@@ -374,7 +404,9 @@ attribute "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-ena
 
 # MP Health (/health) and MP Metrics (/metrics) are enabled by default on Payara 6's HTTP
 # listener; nothing to do. Start-up-only settings changed: restart so they take effect.
-if $restart; then
+if $restart && [ "$target" != server ]; then
+  echo "Restart needed: the instances of $target start with changed settings only after a restart"
+elif $restart; then
   # restart-domain is a local command: it needs the domain's directory, which the DAS reports.
   domain="$("$ASADMIN" --terse=true --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" __locations)"
   echo "Restarting domain $domain for the changed start-up settings"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Usage: load-balancer.sh start | stop | drain INSTANCE | enable INSTANCE | status
+# haproxy (Debian package "haproxy") in front of a Forecourt cluster's instances.
+#   start   writes $FORECOURT_HOME/haproxy/forecourt.cfg and (re)starts haproxy with it: round robin
+#           over FORECOURT_LB_BACKENDS ("name=host:port ..."; create-cluster.sh passes its
+#           instances), each checked every second on /health/ready (out after 2 failures, back after
+#           2 successes), a request whose connection failed is sent to another instance
+#           (retry-on conn-failure: never a request the instance may have received), X-Forwarded-For
+#           added (the instances trust the balancer's address: forecourt.http.trusted-proxies).
+#   drain   takes an instance out for new requests (haproxy "drain": requests in flight finish);
+#           enable puts it back. Then stop or redeploy it (drain.sh does the node's own side).
+#   status  one line per instance: name, state (UP/DOWN/DRAIN/MAINT), current sessions.
+# Environment: FORECOURT_LB_ADDRESS (127.0.0.1), FORECOURT_LB_PORT (8000).
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+dir="$FORECOURT_HOME/haproxy"
+cfg="$dir/forecourt.cfg"
+pidfile="$dir/haproxy.pid"
+socket="$dir/admin.sock"
+address="${FORECOURT_LB_ADDRESS:-127.0.0.1}"
+port="${FORECOURT_LB_PORT:-8000}"
+
+command -v haproxy >/dev/null || { echo "haproxy is not installed (apt-get install haproxy)" >&2; exit 2; }
+
+admin() { printf '%s\n' "$1" | socat stdio "unix-connect:$socket" 2>/dev/null \
+  || printf '%s\n' "$1" | python3 -c 'import socket,sys; s=socket.socket(socket.AF_UNIX); s.connect(sys.argv[1]); s.sendall(sys.stdin.buffer.read()); print(s.makefile().read(), end="")' "$socket"; }
+
+case "${1:-}" in
+  start)
+    : "${FORECOURT_LB_BACKENDS:?name=host:port of every instance}"
+    mkdir -p "$dir"
+    {
+      cat <<CFG
+# Written by server-config/payara/load-balancer.sh: edit that script, not this file.
+global
+    stats socket $socket mode 600 level admin
+    maxconn 4096
+
+defaults
+    mode http
+    timeout connect 2s
+    timeout client 60s
+    timeout server 60s
+    timeout http-request 10s
+    option forwardfor
+    option redispatch
+    retries 2
+    retry-on conn-failure
+    default-server inter 1s fall 2 rise 2
+
+frontend forecourt
+    bind $address:$port
+    default_backend instances
+
+backend instances
+    balance roundrobin
+    option httpchk GET /health/ready
+    http-check expect status 200
+CFG
+      for backend in $FORECOURT_LB_BACKENDS; do
+        printf '    server %s %s check\n' "${backend%%=*}" "${backend#*=}"
+      done
+    } >"$cfg"
+    haproxy -c -q -f "$cfg"
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      haproxy -D -f "$cfg" -p "$pidfile" -sf "$(cat "$pidfile")"
+      echo "haproxy reloaded: http://$address:$port"
+    else
+      haproxy -D -f "$cfg" -p "$pidfile"
+      echo "haproxy started: http://$address:$port"
+    fi
+    ;;
+  stop)
+    if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+      kill "$(cat "$pidfile")"
+      echo "haproxy stopped"
+    fi
+    rm -f "$pidfile"
+    ;;
+  drain|enable)
+    name="${2:?instance name}"
+    state=$([ "$1" = drain ] && echo drain || echo ready)
+    admin "set server instances/$name state $state" >/dev/null
+    echo "$name: $state"
+    ;;
+  status)
+    admin "show stat" | awk -F, '$1 == "instances" && $2 != "BACKEND" { print $2, $18, $5 }'
+    ;;
+  *)
+    echo "usage: load-balancer.sh start | stop | drain INSTANCE | enable INSTANCE | status" >&2
+    exit 2
+    ;;
+esac
