@@ -1,11 +1,13 @@
 package dev.forecourt.deploy.kubernetes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -17,7 +19,31 @@ class DockerfileTest {
 
   @Test
   void baseImageIsTheOfficialPayaraServerOfTheProjectsVersionOnJdk17() throws IOException {
-    assertEquals("payara/server-full:" + payaraVersion() + "-jdk17", image.from());
+    assertEquals(List.of(), baseImageProblems(image, payaraVersion()));
+  }
+
+  @Test
+  void anotherBaseImageIsReported() throws IOException {
+    String version = payaraVersion();
+    for (String from :
+        List.of(
+            "payara/server-full:6.2025.9-jdk17",
+            "payara/server-full:" + version,
+            "payara/server-full:" + version + "-jdk21",
+            "payara/server-web:" + version + "-jdk17",
+            "payara/server-full:latest",
+            "payara/server-full")) {
+      ImageFiles other = ImageFiles.parse("FROM " + from + "\n", "", "");
+      assertFalse(baseImageProblems(other, version).isEmpty(), from);
+    }
+  }
+
+  /** What is wrong with the FROM line: not payara/server-full of this Payara version on JDK 17. */
+  static List<String> baseImageProblems(ImageFiles image, String payaraVersion) {
+    String expected = "payara/server-full:" + payaraVersion + "-jdk17";
+    return expected.equals(image.from())
+        ? List.of()
+        : List.of("FROM " + image.from() + ", expected " + expected);
   }
 
   @Test
