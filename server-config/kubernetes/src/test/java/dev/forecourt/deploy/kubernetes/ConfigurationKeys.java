@@ -21,11 +21,15 @@ record ConfigurationKeys(Map<String, Boolean> requiredByKey) {
 
   /**
    * Keys the manifests use before the application declares them: the clustered cache's JGroups
-   * discovery, proposed to the lead. Once a key is in docs/configuration.md it must leave this list
-   * (a test says so).
+   * transport and discovery (named as the lead's cluster work names them). Once a key is in
+   * docs/configuration.md it must leave this list (a test says so).
    */
   static final Set<String> PROPOSED =
-      Set.of("forecourt.cluster.discovery", "forecourt.cluster.dns-query");
+      Set.of(
+          "forecourt.cluster.enabled",
+          "forecourt.cluster.bind-address",
+          "forecourt.cluster.discovery",
+          "forecourt.cluster.dns-query");
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 

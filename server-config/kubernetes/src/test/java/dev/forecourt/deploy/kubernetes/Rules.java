@@ -313,6 +313,18 @@ final class Rules {
       problems.add(
           "headless Service " + h.getMetadata().getName() + " must publish not-ready addresses");
     }
+    boolean bindsPodIp =
+        containers(m).stream()
+            .flatMap(c -> env(c).stream())
+            .anyMatch(
+                e ->
+                    e.getName().equals(ConfigurationKeys.envName("forecourt.cluster.bind-address"))
+                        && e.getValueFrom() != null
+                        && e.getValueFrom().getFieldRef() != null
+                        && "status.podIP".equals(e.getValueFrom().getFieldRef().getFieldPath()));
+    if (!bindsPodIp) {
+      problems.add("the cluster transport does not bind the pod's IP (status.podIP)");
+    }
     String query = envValue(m, ConfigurationKeys.envName("forecourt.cluster.dns-query"));
     String expected = h.getMetadata().getName() + ".$(POD_NAMESPACE).svc.";
     if (query == null || !query.startsWith(expected)) {

@@ -186,6 +186,12 @@ class RulesCanFailTest {
   }
 
   @Test
+  void clusterTransportOnLoopback() {
+    container().getEnv().removeIf(e -> e.getName().equals("FORECOURT_CLUSTER_BIND_ADDRESS"));
+    assertFalse(Rules.jgroupsDiscovery(m).isEmpty());
+  }
+
+  @Test
   void secretKeyMissing() {
     Secret s = m.secrets().get(0);
     s.getStringData().remove("secrets-key");
