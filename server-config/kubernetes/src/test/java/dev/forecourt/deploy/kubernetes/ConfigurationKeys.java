@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,18 +17,6 @@ import java.util.regex.Pattern;
  * environment variable names in MicroProfile Config's mapping.
  */
 record ConfigurationKeys(Map<String, Boolean> requiredByKey) {
-
-  /**
-   * Keys the manifests use before the application declares them: the clustered cache's JGroups
-   * transport and discovery (named as the lead's cluster work names them). Once a key is in
-   * docs/configuration.md it must leave this list (a test says so).
-   */
-  static final Set<String> PROPOSED =
-      Set.of(
-          "forecourt.cluster.enabled",
-          "forecourt.cluster.bind-address",
-          "forecourt.cluster.discovery",
-          "forecourt.cluster.dns-query");
 
   private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
@@ -71,14 +58,9 @@ record ConfigurationKeys(Map<String, Boolean> requiredByKey) {
     return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
   }
 
-  /** Whether an environment variable name sets a documented (or proposed) key. */
+  /** Whether an environment variable name sets a documented key. */
   boolean isKnownEnvName(String env) {
-    for (String key : requiredByKey.keySet()) {
-      if (envPattern(key).matcher(env).matches()) {
-        return true;
-      }
-    }
-    return PROPOSED.stream().anyMatch(k -> envName(k).equals(env));
+    return requiredByKey.keySet().stream().anyMatch(key -> envPattern(key).matcher(env).matches());
   }
 
   /** The environment variable names of the keys the application cannot start without. */

@@ -92,17 +92,4 @@ class ManifestsTest {
   void requiredSettingsAndDomainVariablesAreProvided() {
     assertEquals(List.of(), Rules.provided(manifests, keys, image));
   }
-
-  @Test
-  void proposedKeysAreStillProposals() {
-    // once the lead documents forecourt.cluster.* in docs/configuration.md, remove them from
-    // ConfigurationKeys.PROPOSED (and from the "PROPOSAL" comments of the manifests)
-    List<String> documented =
-        ConfigurationKeys.PROPOSED.stream().filter(keys.requiredByKey()::containsKey).toList();
-    assertEquals(
-        List.of(),
-        documented,
-        "documented now: remove them from ConfigurationKeys.PROPOSED and drop the PROPOSAL"
-            + " comments of configmap.yaml and deployment.yaml");
-  }
 }
