@@ -10,6 +10,7 @@ import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.AssignedCaller;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipBound;
+import dev.forecourt.platform.security.DealershipNotAssigned;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScopeInterceptor;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -55,6 +56,7 @@ public final class Deployments {
             dev.forecourt.integration.application.EventFanOut.class,
             dev.forecourt.integration.application.WebhookDeliveries.class,
             dev.forecourt.integration.application.WebhookService.class,
+            dev.forecourt.integration.application.WebhookUrlRefused.class,
             dev.forecourt.integration.application.WebhookSignature.class,
             dev.forecourt.integration.application.WebhookDraft.class,
             dev.forecourt.integration.application.WebhookView.class,
@@ -85,6 +87,7 @@ public final class Deployments {
             SecretCipher.class,
             SecuritySettings.class,
             CallerDealerships.class,
+            DealershipNotAssigned.class,
             AssignedCaller.class,
             ApiKeyPrincipal.class,
             Sha256.class)

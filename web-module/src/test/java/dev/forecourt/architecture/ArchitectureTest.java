@@ -16,6 +16,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.problem.ProblemType;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,6 +46,12 @@ import java.util.regex.Pattern;
  *   <li>{@code jakarta.ws.rs} (HTTP) is the web module's: in the ejb module only an {@code
  *       infrastructure} adapter may use it (a MicroProfile Rest Client interface is declared with
  *       JAX-RS annotations).
+ *   <li>Errors: services throw exceptions named for what happened in the domain ({@code
+ *       DuplicateVin}, {@code CredentialsRejected}, {@code StaleVersion}), subclasses of the
+ *       abstract {@code ProblemException} living in a context's {@code application} (or {@code
+ *       api}) package or in {@code platform}; in the ejb module only those exceptions and {@code
+ *       platform.problem} itself name a {@code ProblemType} constant: no service picks a problem
+ *       type (let alone an HTTP status) itself.
  * </ul>
  */
 @AnalyzeClasses(packages = "dev.forecourt", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -127,6 +135,41 @@ class ArchitectureTest {
           .resideInAPackage("jakarta.ws.rs..")
           .because(
               "HTTP is the web module's; only an infrastructure adapter (a REST client) may use JAX-RS");
+
+  @ArchTest
+  static final ArchRule only_named_exceptions_choose_a_problem_type =
+      noClasses()
+          .that(EJB_MODULE)
+          .and()
+          .resideOutsideOfPackage("dev.forecourt.platform.problem..")
+          .and()
+          .areNotAssignableTo(ProblemException.class)
+          .should()
+          .accessFieldWhere(
+              describe(
+                  "the field is a ProblemType constant",
+                  access -> access.getTarget().getOwner().isAssignableTo(ProblemType.class)))
+          .because(
+              "a service throws an exception named for what happened; the exception says which kind"
+                  + " of problem it is, and the web module which HTTP status that is");
+
+  @ArchTest
+  static final ArchRule problem_exceptions_are_named_for_what_happened =
+      classes()
+          .that()
+          .areAssignableTo(ProblemException.class)
+          .and()
+          .doNotHaveFullyQualifiedName(ProblemException.class.getName())
+          .should()
+          .haveSimpleNameNotEndingWith("Exception")
+          .andShould()
+          .haveSimpleNameNotContaining("Problem")
+          .andShould()
+          .resideInAnyPackage(
+              "dev.forecourt.*.application..", "dev.forecourt.*.api..", "dev.forecourt.platform..")
+          .because(
+              "what is thrown says what happened in the domain (DuplicateVin, StaleVersion), in the"
+                  + " context it happened in");
 
   private static String[] contextPackages() {
     String[] packages = new String[CONTEXTS.length];

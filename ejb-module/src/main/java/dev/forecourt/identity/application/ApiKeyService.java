@@ -5,8 +5,8 @@ import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.config.Settings;
 import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.Role;
@@ -82,8 +82,7 @@ public class ApiKeyService {
       errors.add(new FieldError("expiresAt", "must be in the future"));
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED, "The API key has invalid fields", errors);
+      throw new InvalidFields("The API key has invalid fields", errors);
     }
     String prefix = randomPrefix();
     String secret = randomSecret();
@@ -127,7 +126,7 @@ public class ApiKeyService {
   public ApiKeyView rotate(@EntityId long id, Duration overlap) {
     ApiKey key = find(id);
     if (key.revokedAt() != null) {
-      throw new ProblemException(ProblemType.CONFLICT, "API key " + id + " is revoked");
+      throw new ApiKeyRevoked(id);
     }
     String secret = randomSecret();
     key.rotate(

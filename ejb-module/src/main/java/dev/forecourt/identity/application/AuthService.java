@@ -3,7 +3,6 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.RefreshToken;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +28,6 @@ import java.util.logging.Logger;
 public class AuthService {
 
   private static final Logger LOG = Logger.getLogger(AuthService.class.getName());
-  private static final String BAD_CREDENTIALS = "The username or password is not valid";
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
@@ -55,7 +53,7 @@ public class AuthService {
     String name = UserAccount.normalize(username);
     if (name.isEmpty() || name.length() > 100 || password == null || password.length() > 1000) {
       passwords.verify(password, null);
-      throw new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS);
+      throw new CredentialsRejected();
     }
     throttles.requireUnlocked(name, now);
     UserAccount user =
@@ -66,28 +64,20 @@ public class AuthService {
             .orElse(null);
     boolean ok = passwords.verify(password, user == null ? null : user.passwordHash());
     if (!ok || !user.enabled()) {
-      ProblemException failure =
-          throttles.failure(
-              name, now, new ProblemException(ProblemType.AUTHENTICATION_FAILED, BAD_CREDENTIALS));
+      ProblemException failure = throttles.failure(name, now, new CredentialsRejected());
       LOG.info(
           () ->
               "Failed login for a name ("
-                  + (failure.type() == ProblemType.LOGIN_LOCKED ? "now locked" : "not locked")
+                  + (failure instanceof LoginLocked ? "now locked" : "not locked")
                   + ")");
       throw failure;
     }
     if (user.totpEnabled()) {
       if (oneTimeCode == null || oneTimeCode.isBlank()) {
-        throw new ProblemException(
-            ProblemType.TOTP_REQUIRED,
-            "Enter the code from your authenticator app (or a recovery code)");
+        throw new SecondFactorRequired();
       }
       if (!secondFactor.accept(user, oneTimeCode, now)) {
-        throw throttles.failure(
-            name,
-            now,
-            new ProblemException(
-                ProblemType.AUTHENTICATION_FAILED, "The one-time code is not valid"));
+        throw throttles.failure(name, now, CredentialsRejected.oneTimeCode());
       }
     }
     throttles.succeed(name);
@@ -96,15 +86,9 @@ public class AuthService {
 
   public TokenPair refresh(String refreshToken) {
     Instant now = clock.instant();
-    RefreshToken token =
-        refreshTokens
-            .find(refreshToken)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        ProblemType.INVALID_TOKEN, "The refresh token is not valid"));
+    RefreshToken token = refreshTokens.find(refreshToken).orElseThrow(RefreshTokenRejected::new);
     if (token.revoked() || token.expiredAt(now) || !token.user().enabled()) {
-      throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
+      throw new RefreshTokenRejected();
     }
     if (token.used() || !refreshTokens.use(refreshToken, now)) {
       int revoked = refreshTokens.revokeFamily(token.familyId(), now);
@@ -114,7 +98,7 @@ public class AuthService {
                   + revoked
                   + " live tokens) is revoked for user "
                   + token.user().username());
-      throw new ProblemException(ProblemType.INVALID_TOKEN, "The refresh token is not valid");
+      throw new RefreshTokenRejected();
     }
     return pair(token.user(), token.familyId(), now);
   }

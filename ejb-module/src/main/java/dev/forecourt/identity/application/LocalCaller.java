@@ -1,8 +1,7 @@
 package dev.forecourt.identity.application;
 
 import dev.forecourt.identity.domain.UserAccount;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.SignInRequired;
 import dev.forecourt.platform.security.TokenPrincipal;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,20 +29,15 @@ public class LocalCaller {
     TokenPrincipal token =
         security.getPrincipalsByType(TokenPrincipal.class).stream()
             .findFirst()
-            .orElseThrow(
-                () -> new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"));
+            .orElseThrow(SignInRequired::new);
     if (!settings.issuer().equals(token.getIssuer())) {
-      throw new ProblemException(
-          ProblemType.CONFLICT,
-          "Your account is managed by your organisation's identity provider: change your credentials there");
+      throw new AccountManagedExternally();
     }
     return em.createQuery("select u from UserAccount u where u.username = :n", UserAccount.class)
         .setParameter("n", token.getName())
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultStream()
         .findFirst()
-        .orElseThrow(
-            () ->
-                new ProblemException(ProblemType.UNAUTHENTICATED, "Your account no longer exists"));
+        .orElseThrow(() -> new SignInRequired("Your account no longer exists"));
   }
 }

@@ -3,7 +3,6 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.LoginThrottle;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -54,7 +52,7 @@ public class LoginThrottles {
   public void requireUnlocked(String username, Instant now) {
     Optional<Instant> until = lockedUntil(username, now);
     if (until.isPresent()) {
-      throw locked(until.get(), now);
+      throw new LoginLocked(until.get(), now);
     }
   }
 
@@ -64,12 +62,9 @@ public class LoginThrottles {
    */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public ProblemException failure(String username, Instant now, ProblemException otherwise) {
-    return fail(username, now).map(until -> locked(until, now)).orElse(otherwise);
-  }
-
-  private static ProblemException locked(Instant until, Instant now) {
-    return new ProblemException(ProblemType.LOGIN_LOCKED, "Too many failed logins: try again later")
-        .retryAfter(Duration.between(now, until).toSeconds());
+    return fail(username, now)
+        .<ProblemException>map(until -> new LoginLocked(until, now))
+        .orElse(otherwise);
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -5,9 +5,7 @@ import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.identity.infrastructure.PasswordResetMailer;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.problem.FieldError;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.security.PermitAll;
@@ -20,7 +18,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.logging.Logger;
 
@@ -97,11 +94,10 @@ public class PasswordResetService {
   public void reset(String token, String newPassword) {
     int minLength = settings.get(CredentialSettings.PASSWORD_MIN_LENGTH);
     if (newPassword == null || newPassword.length() < minLength || newPassword.length() > 1000) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
+      throw new InvalidFields(
           "The new password is not acceptable",
-          List.of(
-              new FieldError("newPassword", "must be " + minLength + " to 1000 characters long")));
+          "newPassword",
+          "must be " + minLength + " to 1000 characters long");
     }
     Instant now = clock.instant();
     PasswordReset reset =
@@ -115,9 +111,7 @@ public class PasswordResetService {
                 .findFirst()
                 .orElse(null);
     if (reset == null || !reset.usableAt(now) || !reset.user().enabled()) {
-      throw new ProblemException(
-          ProblemType.INVALID_RESET_TOKEN,
-          "The reset link is not valid: it may have expired or been used. Request a new one.");
+      throw new ResetLinkRejected();
     }
     reset.use(now);
     UserAccount user = reset.user();

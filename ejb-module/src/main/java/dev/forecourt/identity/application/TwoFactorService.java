@@ -3,9 +3,8 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -37,8 +36,8 @@ public class TwoFactorService {
   public TotpEnrolment enrol() {
     UserAccount user = caller.account();
     if (user.totpEnabled()) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "Two-factor authentication is already on: turn it off first");
+      throw new TwoFactorStateConflict(
+          "Two-factor authentication is already on: turn it off first");
     }
     String secret = totp.newSecret();
     user.enrolTotp(factor.seal(user, secret));
@@ -55,10 +54,10 @@ public class TwoFactorService {
   public List<String> confirm(String code) {
     UserAccount user = caller.account();
     if (user.totpEnabled()) {
-      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is already on");
+      throw new TwoFactorStateConflict("Two-factor authentication is already on");
     }
     if (user.totpSecret() == null) {
-      throw new ProblemException(ProblemType.CONFLICT, "Start an enrolment first");
+      throw new TwoFactorStateConflict("Start an enrolment first");
     }
     Instant now = clock.instant();
     throttles.requireUnlocked(user.username(), now);
@@ -74,7 +73,7 @@ public class TwoFactorService {
   public void disable(String code) {
     UserAccount user = caller.account();
     if (!user.totpEnabled()) {
-      throw new ProblemException(ProblemType.CONFLICT, "Two-factor authentication is not on");
+      throw new TwoFactorStateConflict("Two-factor authentication is not on");
     }
     Instant now = clock.instant();
     throttles.requireUnlocked(user.username(), now);
@@ -88,9 +87,6 @@ public class TwoFactorService {
     return throttles.failure(
         user.username(),
         now,
-        new ProblemException(
-            ProblemType.VALIDATION_FAILED,
-            "The code is not valid",
-            List.of(new FieldError("code", "is not a valid code"))));
+        new InvalidFields("The code is not valid", "code", "is not a valid code"));
   }
 }

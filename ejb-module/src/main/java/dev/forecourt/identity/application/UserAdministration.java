@@ -6,9 +6,12 @@ import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
+import dev.forecourt.platform.problem.NotPermitted;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.StaleVersion;
 import dev.forecourt.platform.security.CallerDealerships;
+import dev.forecourt.platform.security.DealershipNotAssigned;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
@@ -78,11 +81,10 @@ public class UserAdministration {
     String username = UserAccount.normalize(draft.username());
     String email = draft.email().trim().toLowerCase(Locale.ROOT);
     if (exists("u.username = :v", username)) {
-      throw new ProblemException(ProblemType.DUPLICATE, "The username " + username + " is taken");
+      throw new AccountAlreadyExists("The username " + username + " is taken");
     }
     if (exists("lower(u.email) = :v", email)) {
-      throw new ProblemException(
-          ProblemType.DUPLICATE, "An account with this e-mail address exists");
+      throw new AccountAlreadyExists("An account with this e-mail address exists");
     }
     Instant now = clock.instant();
     // nobody knows this password: the invitation's link sets the first one
@@ -100,8 +102,7 @@ public class UserAdministration {
     } catch (PersistenceException e) {
       if (IntegrityViolation.isCauseOf(e)) {
         // the unique constraints caught a concurrent creation of the same username or address
-        throw new ProblemException(
-            ProblemType.DUPLICATE, "The username or e-mail address is taken");
+        throw new AccountAlreadyExists("The username or e-mail address is taken");
       }
       throw e;
     }
@@ -188,9 +189,7 @@ public class UserAdministration {
     Map<String, Long> dealerships = dealerships(access.dealerships());
     requireGrantable(roles, dealerships.keySet());
     if (user.version() != expectedVersion) {
-      throw new ProblemException(
-          ProblemType.PRECONDITION_FAILED,
-          "User " + id + " was changed by someone else: read it again");
+      throw new StaleVersion("User " + id + " was changed by someone else: read it again");
     }
     user.changeAccess(roles, new HashSet<>(dealerships.values()), clock.instant());
     afterCommitInvalidateCutoffs();
@@ -290,8 +289,7 @@ public class UserAdministration {
                           "roles", "unknown role " + g + "; one of sales, manager, admin")));
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
+      throw new InvalidFields("The account has invalid fields", errors);
     }
     return roles;
   }
@@ -306,8 +304,7 @@ public class UserAdministration {
             .map(c -> new FieldError("dealerships", "unknown dealership " + c))
             .toList();
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED, "The account has invalid fields", errors);
+      throw new InvalidFields("The account has invalid fields", errors);
     }
     return found;
   }
@@ -346,18 +343,18 @@ public class UserAdministration {
       return;
     }
     if (!roles.equals(EnumSet.of(Role.SALES))) {
-      throw new ProblemException(ProblemType.FORBIDDEN, "Managers may give the sales role only");
+      throw new NotPermitted("Managers may give the sales role only");
     }
     if (codes.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
+      throw new InvalidFields(
           "Name the dealerships of the salesperson",
-          List.of(new FieldError("dealerships", "must name at least one of your dealerships")));
+          "dealerships",
+          "must name at least one of your dealerships");
     }
     Set<String> mine = caller.assigned();
     for (String code : codes) {
       if (!mine.contains(code)) {
-        throw CallerDealerships.forbidden(code);
+        throw new DealershipNotAssigned(code);
       }
     }
   }
@@ -375,15 +372,13 @@ public class UserAdministration {
             && !user.dealershipIds().isEmpty()
             && mine.containsAll(codes(List.copyOf(user.dealershipIds())).values());
     if (!ok) {
-      throw new ProblemException(
-          ProblemType.FORBIDDEN, "Managers manage the sales staff of their own dealerships only");
+      throw new NotPermitted("Managers manage the sales staff of their own dealerships only");
     }
   }
 
   private void requireNotSelf(UserAccount user, String what) {
     if (user.username().equals(caller.name())) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "You cannot " + what + " here: ask another administrator");
+      throw new SelfAdministrationRefused(what);
     }
   }
 

@@ -1,8 +1,6 @@
 package dev.forecourt.integration.application;
 
 import dev.forecourt.integration.domain.InboundMessage;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.sales.application.LeadIntake;
 import dev.forecourt.sales.application.MarketplaceLead;
 import jakarta.annotation.security.PermitAll;
@@ -42,49 +40,46 @@ public class InboundLeads {
 
   public LeadIntake.Received receive(
       String source, String messageId, String timestamp, String signature, byte[] body) {
-    String secret =
-        secret(source)
-            .orElseThrow(
-                () ->
-                    new ProblemException(
-                        ProblemType.NOT_FOUND, "No integration source of this name is configured"));
+    String secret = secret(source).orElseThrow(UnknownLeadSource::new);
     if (messageId == null
         || !MESSAGE_ID.matcher(messageId).matches()
         || timestamp == null
         || signature == null) {
-      throw invalid("webhook-id, webhook-timestamp and webhook-signature are required");
+      throw new SignatureRejected(
+          "webhook-id, webhook-timestamp and webhook-signature are required");
     }
     long sentAt;
     try {
       sentAt = Long.parseLong(timestamp.trim());
     } catch (NumberFormatException e) {
-      throw invalid("webhook-timestamp must be seconds since the epoch");
+      throw new SignatureRejected("webhook-timestamp must be seconds since the epoch");
     }
     Duration tolerance = tolerance();
     if (Math.abs(Instant.now().getEpochSecond() - sentAt) > tolerance.toSeconds()) {
-      throw invalid(
+      throw new SignatureRejected(
           "webhook-timestamp is more than " + tolerance.toMinutes() + " minutes from now");
     }
     if (!WebhookSignature.verify(secret, messageId, sentAt, body, signature)) {
-      throw invalid("The signature does not match the message");
+      throw new SignatureRejected("The signature does not match the message");
     }
     if (em.find(InboundMessage.class, new InboundMessage.Key(source, messageId)) != null) {
-      throw replayed();
+      throw new MessageReplayed();
     }
     try {
       em.persist(new InboundMessage(source, messageId));
       em.flush();
     } catch (PersistenceException e) {
-      throw replayed(); // the same message, received at the same moment by another request
+      // the same message, received at the same moment by another request
+      throw new MessageReplayed();
     }
     MarketplaceLead lead;
     try {
       lead = JSON.fromJson(new String(body, StandardCharsets.UTF_8), MarketplaceLead.class);
     } catch (JsonbException e) {
-      throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not a lead in JSON");
+      throw new MalformedLead();
     }
     if (lead == null) {
-      throw new ProblemException(ProblemType.MALFORMED_REQUEST, "The body is not a lead in JSON");
+      throw new MalformedLead();
     }
     return intake.receive(source, lead);
   }
@@ -111,14 +106,5 @@ public class InboundLeads {
 
   private static Duration tolerance() {
     return IntegrationSettings.TOLERANCE.get();
-  }
-
-  private static ProblemException invalid(String detail) {
-    return new ProblemException(ProblemType.INVALID_SIGNATURE, detail);
-  }
-
-  private static ProblemException replayed() {
-    return new ProblemException(
-        ProblemType.REPLAYED_MESSAGE, "This webhook-id was already received from this source");
   }
 }

@@ -6,9 +6,8 @@ import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.persistence.Jpql;
-import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.Role;
@@ -51,24 +50,18 @@ public class WebhookService {
             .sorted()
             .toList();
     if (!unknown.isEmpty()) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
+      throw new InvalidFields(
           "Unknown event types",
-          List.of(
-              new FieldError(
-                  "eventTypes",
-                  "unknown "
-                      + unknown
-                      + "; known: "
-                      + Arrays.stream(EventType.values()).map(EventType::wireName).toList())));
+          "eventTypes",
+          "unknown "
+              + unknown
+              + "; known: "
+              + Arrays.stream(EventType.values()).map(EventType::wireName).toList());
     }
     WebhookTargets.refusal(draft.url())
         .ifPresent(
             reason -> {
-              throw new ProblemException(
-                  ProblemType.URL_NOT_ALLOWED,
-                  "Webhooks are not sent to this URL",
-                  List.of(new FieldError("url", reason)));
+              throw new WebhookUrlRefused(reason);
             });
     WebhookSubscription subscription =
         new WebhookSubscription(

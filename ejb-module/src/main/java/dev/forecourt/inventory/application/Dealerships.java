@@ -1,11 +1,8 @@
 package dev.forecourt.inventory.application;
 
 import dev.forecourt.inventory.domain.Dealership;
-import dev.forecourt.platform.problem.FieldError;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.UnknownReference;
 import jakarta.persistence.EntityManager;
-import java.util.List;
 
 /** The look-up of a dealership named in a request body (field {@code dealershipCode}). */
 public final class Dealerships {
@@ -21,11 +18,6 @@ public final class Dealerships {
         .setParameter("code", code)
         .getResultStream()
         .findFirst()
-        .orElseThrow(
-            () ->
-                new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Unknown dealership",
-                    List.of(new FieldError("dealershipCode", "no dealership has this code"))));
+        .orElseThrow(() -> new UnknownReference("dealership", "dealershipCode", "code"));
   }
 }

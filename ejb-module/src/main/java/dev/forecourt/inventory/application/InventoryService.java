@@ -16,9 +16,9 @@ import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.observability.RequestOrigin;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
-import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.SignInRequired;
+import dev.forecourt.platform.problem.StaleVersion;
 import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
@@ -202,8 +202,7 @@ public class InventoryService {
       return requested;
     }
     if (requested != null && requested != VehicleStatus.AVAILABLE) {
-      throw new ProblemException(
-          ProblemType.UNAUTHENTICATED, "Sign in to see vehicles that are " + requested);
+      throw new SignInRequired("Sign in to see vehicles that are " + requested);
     }
     return VehicleStatus.AVAILABLE;
   }
@@ -224,7 +223,7 @@ public class InventoryService {
     Dealership dealership = Dealerships.byCode(em, draft.dealershipCode());
     Vin vin = Vin.of(draft.vin());
     if (vinExists(vin)) {
-      throw duplicate(vin);
+      throw new DuplicateVin(vin);
     }
     Vehicle vehicle =
         new Vehicle(
@@ -239,7 +238,7 @@ public class InventoryService {
     } catch (PersistenceException e) {
       if (IntegrityViolation.isCauseOf(e)) {
         // the unique constraint caught a concurrent listing of the same VIN
-        throw duplicate(vin);
+        throw new DuplicateVin(vin);
       }
       throw e;
     }
@@ -262,10 +261,7 @@ public class InventoryService {
       throw stale(id);
     }
     if (!vehicle.vin().equals(Vin.of(draft.vin()))) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
-          "The VIN of a vehicle cannot change",
-          List.of(new FieldError("vin", "must equal the vehicle's VIN " + vehicle.vin())));
+      throw new VinCannotChange(vehicle.vin());
     }
     Money oldPrice = vehicle.listPrice();
     VehicleStatus oldStatus = vehicle.status();
@@ -278,9 +274,9 @@ public class InventoryService {
       }
       em.flush();
     } catch (VehicleHeldException e) {
-      throw held(e);
+      throw new VehicleHeld(e);
     } catch (IllegalVehicleStateException e) {
-      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+      throw new IllegalStatusChange(e);
     } catch (OptimisticLockException e) {
       throw stale(id);
     }
@@ -317,10 +313,10 @@ public class InventoryService {
   public void remove(@EntityId @DealershipOf(Vehicle.class) long id) {
     Vehicle vehicle = find(id);
     if (!vehicle.isRemovable()) {
-      throw new ProblemException(ProblemType.CONFLICT, "A sold vehicle stays on record");
+      throw new SoldVehicleStays();
     }
     if (vehicle.heldByDeal().isPresent()) {
-      throw held(new VehicleHeldException(id, vehicle.heldByDeal().get(), "removed"));
+      throw new VehicleHeld(new VehicleHeldException(id, vehicle.heldByDeal().get(), "removed"));
     }
     em.createQuery("delete from Valuation w where w.vehicleId = :id")
         .setParameter("id", id)
@@ -357,19 +353,7 @@ public class InventoryService {
         draft.make(), draft.model(), draft.trim(), draft.modelYear(), draft.colour());
   }
 
-  private static ProblemException duplicate(Vin vin) {
-    return new ProblemException(
-        ProblemType.DUPLICATE, "A vehicle with VIN " + vin + " is already in inventory");
-  }
-
-  /** 409 {@code vehicle-held}, naming the deal that holds the vehicle. */
-  private static ProblemException held(VehicleHeldException e) {
-    return new ProblemException(ProblemType.VEHICLE_HELD, e.getMessage());
-  }
-
-  private static ProblemException stale(long id) {
-    return new ProblemException(
-        ProblemType.PRECONDITION_FAILED,
-        "Vehicle " + id + " was changed since you read it; read it again");
+  private static StaleVersion stale(long id) {
+    return new StaleVersion("Vehicle", id);
   }
 }

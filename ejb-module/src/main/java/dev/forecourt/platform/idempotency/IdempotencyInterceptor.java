@@ -2,9 +2,6 @@ package dev.forecourt.platform.idempotency;
 
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.StoredTime;
-import dev.forecourt.platform.problem.FieldError;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.Sha256;
 import jakarta.annotation.Priority;
@@ -19,7 +16,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -62,10 +58,7 @@ public class IdempotencyInterceptor {
       return call.proceed();
     }
     if (!KEY.matcher(key).matches()) {
-      throw new ProblemException(
-          ProblemType.INVALID_PARAMETER,
-          "Idempotency-Key must be 8 to 100 letters, digits or ._:-",
-          List.of(new FieldError("Idempotency-Key", "must match [A-Za-z0-9._:-]{8,100}")));
+      throw new IdempotencyKeyMalformed();
     }
     String operation = method.getDeclaringClass().getSimpleName() + "." + method.getName();
     IdempotencyRecordId id = new IdempotencyRecordId(caller.name(), key);
@@ -74,9 +67,7 @@ public class IdempotencyInterceptor {
     IdempotencyRecord earlier = em.find(IdempotencyRecord.class, id);
     if (earlier != null) {
       if (!earlier.operation().equals(operation) || !earlier.requestHash().equals(requestHash)) {
-        throw new ProblemException(
-            ProblemType.IDEMPOTENCY_KEY_REUSED,
-            "This Idempotency-Key was used for a different request; use a new key for a new request");
+        throw new IdempotencyKeyReused();
       }
       return JSONB.fromJson(earlier.response(), method.getGenericReturnType());
     }
@@ -88,9 +79,7 @@ public class IdempotencyInterceptor {
     } catch (PersistenceException e) {
       if (IntegrityViolation.isCauseOf(e)) {
         // the same key was committed by a concurrent call meanwhile: this call's change rolls back
-        throw new ProblemException(
-            ProblemType.IDEMPOTENCY_CONFLICT,
-            "A request with this Idempotency-Key was processed concurrently; retry to get its answer");
+        throw new IdempotentRequestRaced();
       }
       throw e;
     }

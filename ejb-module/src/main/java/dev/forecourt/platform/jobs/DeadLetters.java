@@ -2,8 +2,6 @@ package dev.forecourt.platform.jobs;
 
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -59,11 +57,7 @@ public class DeadLetters {
     try (JMSContext jms = jobs.factory().createContext()) {
       Message letter = take(jms, jobId);
       JobQueue origin =
-          JobQueue.of(Jobs.property(letter, Jobs.ORIGIN))
-              .orElseThrow(
-                  () ->
-                      new ProblemException(
-                          ProblemType.CONFLICT, "The dead letter names no known queue"));
+          JobQueue.of(Jobs.property(letter, Jobs.ORIGIN)).orElseThrow(DeadLetterOriginUnknown::new);
       jobs.resubmit(jms, letter, origin);
       return view(letter);
     }
@@ -79,13 +73,13 @@ public class DeadLetters {
   /** Receives (in this transaction) the dead letter {@code jobId}; 404 if there is none. */
   private Message take(JMSContext jms, String jobId) {
     if (jobId == null || !JOB_ID.matcher(jobId).matches()) {
-      throw new ProblemException(ProblemType.NOT_FOUND, "No dead letter has this id");
+      throw new DeadLetterNotFound();
     }
     try (JMSConsumer consumer =
         jms.createConsumer(jobs.deadLetters(), Jobs.JOB_ID + " = '" + jobId + "'")) {
       Message letter = consumer.receive(2_000);
       if (letter == null) {
-        throw ProblemException.notFound("Dead letter", jobId);
+        throw new DeadLetterNotFound(jobId);
       }
       return letter;
     }

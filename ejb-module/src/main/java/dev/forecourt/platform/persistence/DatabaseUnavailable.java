@@ -1,7 +1,5 @@
 package dev.forecourt.platform.persistence;
 
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTimeoutException;
@@ -48,10 +46,7 @@ public final class DatabaseUnavailable {
   }
 
   /** The problem a request that needed the database is answered with. */
-  public static ProblemException problem() {
-    return new ProblemException(
-            ProblemType.SERVICE_UNAVAILABLE,
-            "The database does not answer; nothing was changed. Try again shortly.")
-        .retryAfter(RETRY_AFTER_SECONDS);
+  public static DatabaseNotAnswering problem() {
+    return new DatabaseNotAnswering();
   }
 }

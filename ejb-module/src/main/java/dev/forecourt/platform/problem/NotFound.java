@@ -4,6 +4,11 @@ package dev.forecourt.platform.problem;
 public class NotFound extends ProblemException {
 
   public NotFound(String what, Object id) {
-    super(ProblemType.NOT_FOUND, what + " " + id + " does not exist");
+    this(what + " " + id + " does not exist");
+  }
+
+  /** For a subclass that says in its own words what does not exist. */
+  protected NotFound(String detail) {
+    super(ProblemType.NOT_FOUND, detail);
   }
 }

@@ -6,23 +6,28 @@ import java.util.List;
 /**
  * An expected failure of a use case, of the kind {@link #type()}; the web module answers it as a
  * problem with the status its table gives the kind (no HTTP status here). An EJB application
- * exception: it reaches the caller unwrapped and rolls the transaction back; its subclasses, the
- * domain-named failures ({@link NotFound}, {@code VehicleUnavailable}, {@code
- * IllegalLeadTransition}, {@code DoubleBooking}), inherit that.
+ * exception: it reaches the caller unwrapped and rolls the transaction back; its subclasses inherit
+ * that.
+ *
+ * <p>Abstract, with protected constructors: what is thrown is always a subclass named for what
+ * happened in the domain ({@link NotFound}, {@code VehicleUnavailable}, {@code
+ * IllegalLeadTransition}, {@code CredentialsRejected}, {@link StaleVersion}, ...), placed in the
+ * bounded context it belongs to, or here when every context raises it. The subclass chooses the
+ * kind, the detail text, the field errors, a {@code Retry-After} and the values allowed instead.
  */
 @ApplicationException(rollback = true)
-public class ProblemException extends RuntimeException {
+public abstract class ProblemException extends RuntimeException {
 
   private final ProblemType type;
   private final transient List<FieldError> fieldErrors;
   private Long retryAfterSeconds;
   private List<String> allowed;
 
-  public ProblemException(ProblemType type, String detail) {
+  protected ProblemException(ProblemType type, String detail) {
     this(type, detail, List.of());
   }
 
-  public ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors) {
+  protected ProblemException(ProblemType type, String detail, List<FieldError> fieldErrors) {
     super(detail, null, false, false);
     this.type = type;
     this.fieldErrors = List.copyOf(fieldErrors);
@@ -32,21 +37,18 @@ public class ProblemException extends RuntimeException {
     return new NotFound(what, id);
   }
 
-  public static ProblemException invalidParameter(String name, String message) {
-    return new ProblemException(
-        ProblemType.INVALID_PARAMETER,
-        "Query parameter '" + name + "' " + message,
-        List.of(new FieldError(name, message)));
+  public static InvalidParameter invalidParameter(String name, String message) {
+    return new InvalidParameter(name, message);
   }
 
   /** Adds a {@code Retry-After} to the answer. */
-  public ProblemException retryAfter(long seconds) {
+  protected ProblemException retryAfter(long seconds) {
     this.retryAfterSeconds = Math.max(1, seconds);
     return this;
   }
 
   /** Adds the values allowed instead (e.g. the stages a lead may move to) to the answer. */
-  public ProblemException allowed(List<String> values) {
+  protected ProblemException allowed(List<String> values) {
     this.allowed = List.copyOf(values);
     return this;
   }

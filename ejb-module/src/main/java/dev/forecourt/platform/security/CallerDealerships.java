@@ -1,7 +1,5 @@
 package dev.forecourt.platform.security;
 
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ejb.EJBContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -46,17 +44,11 @@ public class CallerDealerships {
   public Set<String> scope(String requested) {
     if (requested != null) {
       if (!allows(requested)) {
-        throw forbidden(requested);
+        throw new DealershipNotAssigned(requested);
       }
       return Set.of(requested);
     }
     return all() ? null : assigned();
-  }
-
-  /** 403 {@code forbidden}: the dealership is not the caller's. */
-  public static ProblemException forbidden(String code) {
-    return new ProblemException(
-        ProblemType.FORBIDDEN, "Dealership " + code + " is not assigned to you");
   }
 
   /** The caller's name. */

@@ -47,7 +47,7 @@ public class DealershipScopeInterceptor {
                     + code
                     + " to "
                     + caller.name());
-        throw CallerDealerships.forbidden(code);
+        throw new DealershipNotAssigned(code);
       }
     }
     return call.proceed();

@@ -2,8 +2,8 @@ package dev.forecourt.sales.application;
 
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.problem.NotPermitted;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.Role;
 import dev.forecourt.sales.domain.Customer;
@@ -53,8 +53,7 @@ public class CustomerService {
     if (!caller.all()) {
       Set<String> assigned = caller.assigned();
       if (leads.stream().map(l -> l.dealership().code()).noneMatch(assigned::contains)) {
-        throw new ProblemException(
-            ProblemType.FORBIDDEN, "Customer " + id + " has no lead at your dealerships");
+        throw new NotPermitted("Customer " + id + " has no lead at your dealerships");
       }
     }
     Map<Long, List<ActivityView>> activities =

@@ -8,9 +8,9 @@ import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
-import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.StaleVersion;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -28,7 +28,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.util.List;
 
 /**
  * Deals: a deal reserves its vehicle and moves the lead to NEGOTIATION; closing sells the vehicle
@@ -57,10 +56,7 @@ public class DealService {
     try {
       price = Money.of(draft.salePrice(), draft.currency());
     } catch (IllegalArgumentException e) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
-          "Unknown currency",
-          List.of(new FieldError("currency", "is not an ISO 4217 currency")));
+      throw new InvalidFields("Unknown currency", "currency", "is not an ISO 4217 currency");
     }
     Deal deal;
     LeadStatus from = lead.status();
@@ -98,7 +94,7 @@ public class DealService {
     } catch (IllegalLeadTransitionException e) {
       throw Sales.illegal(e);
     } catch (IllegalStateException | IllegalVehicleStateException e) {
-      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+      throw new DealNotOpen(e.getMessage());
     }
     DealView view = flushed(deal);
     events.leadMoved(deal.lead(), from);
@@ -115,7 +111,7 @@ public class DealService {
     try {
       deal.cancel();
     } catch (IllegalStateException | IllegalVehicleStateException e) {
-      throw new ProblemException(ProblemType.CONFLICT, e.getMessage());
+      throw new DealNotOpen(e.getMessage());
     }
     return flushed(deal);
   }
@@ -123,9 +119,7 @@ public class DealService {
   /** 412 {@code precondition-failed} when the deal changed since the client read it. */
   private static void requireVersion(Deal deal, long expectedVersion) {
     if (deal.version() != expectedVersion) {
-      throw new ProblemException(
-          ProblemType.PRECONDITION_FAILED,
-          "Deal " + deal.id() + " was changed since you read it; read it again");
+      throw new StaleVersion("Deal", deal.id());
     }
   }
 
@@ -144,8 +138,7 @@ public class DealService {
     try {
       em.flush();
     } catch (OptimisticLockException e) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "The lead or vehicle was changed at the same time; try again");
+      throw new DealRaced();
     }
     return DealView.of(deal);
   }

@@ -5,9 +5,8 @@ import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
 import dev.forecourt.platform.persistence.Jpql;
-import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.StaleVersion;
 import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
@@ -126,10 +125,7 @@ public class LeadService {
     }
     if (transition.status() == LeadStatus.LOST
         && (transition.reason() == null || transition.reason().isBlank())) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
-          "Say why the lead was lost",
-          List.of(new FieldError("reason", "is required when the status is LOST")));
+      throw new LossReasonMissing();
     }
     LeadStatus from = lead.status();
     try {
@@ -191,9 +187,7 @@ public class LeadService {
   /** 412 {@code precondition-failed} when the lead changed since the client read it. */
   private static void requireVersion(Lead lead, long expectedVersion) {
     if (lead.version() != expectedVersion) {
-      throw new ProblemException(
-          ProblemType.PRECONDITION_FAILED,
-          "Lead " + lead.id() + " was changed since you read it; read it again");
+      throw new StaleVersion("Lead", lead.id());
     }
   }
 }

@@ -2,9 +2,9 @@ package dev.forecourt.sales.application;
 
 import dev.forecourt.inventory.application.Dealerships;
 import dev.forecourt.inventory.domain.Vehicle;
-import dev.forecourt.platform.problem.FieldError;
+import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.UnknownReference;
 import dev.forecourt.sales.domain.ActivityKind;
 import dev.forecourt.sales.domain.Customer;
 import dev.forecourt.sales.domain.IllegalLeadTransitionException;
@@ -14,7 +14,6 @@ import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
-import java.util.List;
 
 /** Look-ups and answers the sales use cases share. */
 final class Sales {
@@ -33,19 +32,16 @@ final class Sales {
       String actor,
       ExternalReference external) {
     if ((draft.customerId() == null) == (draft.customer() == null)) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
+      throw new InvalidFields(
           "Name an existing customer or describe a new one",
-          List.of(new FieldError("customer", "give exactly one of customerId and customer")));
+          "customer",
+          "give exactly one of customerId and customer");
     }
     Customer customer;
     if (draft.customerId() != null) {
       customer = em.find(Customer.class, draft.customerId());
       if (customer == null || customer.isErased()) {
-        throw new ProblemException(
-            ProblemType.VALIDATION_FAILED,
-            "Unknown customer",
-            List.of(new FieldError("customerId", "no customer has this id")));
+        throw new UnknownReference("customer", "customerId");
       }
     } else {
       CustomerDraft c = draft.customer();
@@ -63,10 +59,7 @@ final class Sales {
     if (draft.vehicleId() != null) {
       vehicle = em.find(Vehicle.class, draft.vehicleId());
       if (vehicle == null) {
-        throw new ProblemException(
-            ProblemType.VALIDATION_FAILED,
-            "Unknown vehicle",
-            List.of(new FieldError("vehicleId", "no vehicle has this id")));
+        throw new UnknownReference("vehicle", "vehicleId");
       }
     }
     Lead lead =
@@ -102,10 +95,7 @@ final class Sales {
   static Vehicle lockedVehicle(EntityManager em, long id, String field) {
     Vehicle vehicle = em.find(Vehicle.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (vehicle == null) {
-      throw new ProblemException(
-          ProblemType.VALIDATION_FAILED,
-          "Unknown vehicle",
-          List.of(new FieldError(field, "no vehicle has this id")));
+      throw new UnknownReference("vehicle", field);
     }
     return vehicle;
   }

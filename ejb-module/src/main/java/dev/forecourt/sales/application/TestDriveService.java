@@ -6,7 +6,6 @@ import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -115,8 +114,7 @@ public class TestDriveService {
       throw ProblemException.notFound("Test drive", id);
     }
     if (drive.status() == TestDriveStatus.CANCELLED) {
-      throw new ProblemException(
-          ProblemType.CONFLICT, "Test drive " + id + " is already cancelled");
+      throw new TestDriveAlreadyCancelled(id);
     }
     drive.cancel();
     em.flush();

@@ -8,8 +8,7 @@ import dev.forecourt.identity.application.PasswordResetService;
 import dev.forecourt.identity.application.SigningKeys;
 import dev.forecourt.identity.application.TotpEnrolment;
 import dev.forecourt.identity.application.TwoFactorService;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
+import dev.forecourt.platform.problem.SignInRequired;
 import dev.forecourt.platform.web.Caching;
 import jakarta.ejb.EJB;
 import jakarta.validation.Valid;
@@ -258,7 +257,7 @@ public class AuthResource {
   @Extension(name = ROLES, value = "sales manager admin")
   public Caller me(@Context SecurityContext security) {
     if (!(security.getUserPrincipal() instanceof JsonWebToken caller)) {
-      throw new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this");
+      throw new SignInRequired();
     }
     return new Caller(caller.getName(), caller.getGroups(), caller.getIssuer());
   }

@@ -1,9 +1,7 @@
 package dev.forecourt.identity.api;
 
 import dev.forecourt.platform.persistence.DatabaseUnavailable;
-import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
@@ -32,12 +30,7 @@ public class RefusedCredentialFilter implements ContainerRequestFilter {
     if (request.getAttribute(ForecourtAuthenticationMechanism.UNCHECKED) != null) {
       context.abortWith(ProblemResponses.of(request, DatabaseUnavailable.problem()));
     } else if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
-      context.abortWith(
-          ProblemResponses.of(
-              request,
-              new ProblemException(
-                  ProblemType.INVALID_TOKEN,
-                  "The credential (access token or API key) is not valid")));
+      context.abortWith(ProblemResponses.of(request, new CredentialRefused()));
     }
   }
 }

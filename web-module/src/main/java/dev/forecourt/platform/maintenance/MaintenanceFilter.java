@@ -1,8 +1,6 @@
 package dev.forecourt.platform.maintenance;
 
-import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,12 +47,7 @@ public class MaintenanceFilter implements ContainerRequestFilter {
     }
     MaintenanceStatus status = mode.current();
     if (status.active()) {
-      String detail = status.message() != null ? status.message() : ProblemType.MAINTENANCE.title();
-      context.abortWith(
-          ProblemResponses.of(
-              request,
-              new ProblemException(ProblemType.MAINTENANCE, detail)
-                  .retryAfter(status.retryAfterSeconds())));
+      context.abortWith(ProblemResponses.of(request, new InMaintenance(status)));
     }
   }
 }

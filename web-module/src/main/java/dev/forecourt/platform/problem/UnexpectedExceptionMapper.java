@@ -42,8 +42,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
       if (cause instanceof EJBAccessException || cause instanceof AccessLocalException) {
         return request == null || request.getUserPrincipal() == null
-            ? ProblemResponses.of(
-                request, new ProblemException(ProblemType.UNAUTHENTICATED, "Sign in to do this"))
+            ? ProblemResponses.of(request, new SignInRequired())
             : ProblemResponses.of(
                 request, ProblemType.FORBIDDEN, "Your roles do not allow this", List.of());
       }

@@ -2,9 +2,7 @@ package dev.forecourt.platform.ratelimit;
 
 import dev.forecourt.platform.config.Setting;
 import dev.forecourt.platform.observability.ClientAddress;
-import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
-import dev.forecourt.platform.problem.ProblemType;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.annotation.Priority;
@@ -114,12 +112,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     metrics.counter("forecourt_ratelimit_rejected_total", new Tag("class", limitClass)).inc();
     long retryAfter =
         Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-    Response response =
-        ProblemResponses.of(
-            request,
-            new ProblemException(
-                    ProblemType.RATE_LIMITED, "Too many requests: at most " + limit + " a minute")
-                .retryAfter(retryAfter));
+    Response response = ProblemResponses.of(request, new RateLimitExceeded(limit, retryAfter));
     context.abortWith(response);
     return false;
   }

@@ -2,9 +2,7 @@ package dev.forecourt.platform.security;
 
 import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.observability.CorrelationId;
-import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemResponses;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,8 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -90,18 +86,11 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
     ledger
         .record(address, f.rule())
         .ifPresent(b -> metrics.counter("forecourt_intrusion_blocks_total").inc());
-    context.abortWith(
-        ProblemResponses.of(
-            request,
-            new ProblemException(
-                ProblemType.REQUEST_REJECTED,
-                "The request was rejected by the intrusion detection")));
+    context.abortWith(ProblemResponses.of(request, new RequestRejected()));
   }
 
-  private static ProblemException blockedProblem(BlockedClient block) {
-    return new ProblemException(
-            ProblemType.CLIENT_BLOCKED, "Requests from this address are blocked for a while")
-        .retryAfter(Duration.between(Instant.now(), block.blockedUntil()).toSeconds());
+  private static ClientBlocked blockedProblem(BlockedClient block) {
+    return new ClientBlocked(block.blockedUntil());
   }
 
   private Optional<Finding> inspect(ContainerRequestContext context) throws IOException {

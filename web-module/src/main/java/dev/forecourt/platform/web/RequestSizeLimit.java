@@ -1,8 +1,6 @@
 package dev.forecourt.platform.web;
 
 import dev.forecourt.platform.config.Settings;
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,23 +43,18 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     if (declared != null) {
       try {
         if (Long.parseLong(declared.trim()) > maxBytes) {
-          throw tooLarge();
+          throw new BodyTooLarge(maxBytes);
         }
         return;
       } catch (NumberFormatException e) {
-        throw new ProblemException(ProblemType.MALFORMED_REQUEST, "Content-Length is not a number");
+        throw new ContentLengthMalformed();
       }
     }
     InputStream in = request.getEntityStream();
     byte[] body = in.readNBytes(maxBytes + 1);
     if (body.length > maxBytes) {
-      throw tooLarge();
+      throw new BodyTooLarge(maxBytes);
     }
     request.setEntityStream(new ByteArrayInputStream(body));
-  }
-
-  private ProblemException tooLarge() {
-    return new ProblemException(
-        ProblemType.PAYLOAD_TOO_LARGE, "The request body must not exceed " + maxBytes + " bytes");
   }
 }

@@ -1,7 +1,5 @@
 package dev.forecourt.platform.web;
 
-import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.problem.ProblemType;
 import jakarta.ws.rs.core.EntityTag;
 
 /**
@@ -24,9 +22,7 @@ public final class Versions {
    */
   public static long expected(String ifMatch, String what) {
     if (ifMatch == null || ifMatch.isBlank()) {
-      throw new ProblemException(
-          ProblemType.PRECONDITION_REQUIRED,
-          "Send the " + what + "'s ETag in If-Match to update it");
+      throw new IfMatchMissing(what);
     }
     String tag = ifMatch.trim();
     if (tag.startsWith("W/")) {
@@ -36,9 +32,7 @@ public final class Versions {
     try {
       return Long.parseLong(tag);
     } catch (NumberFormatException e) {
-      throw new ProblemException(
-          ProblemType.PRECONDITION_FAILED,
-          "If-Match does not match the " + what + "'s current ETag");
+      throw new IfMatchMismatch(what);
     }
   }
 }
