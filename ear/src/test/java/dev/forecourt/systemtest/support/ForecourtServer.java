@@ -89,6 +89,21 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().adminPort;
   }
 
+  /**
+   * Runs a script of server-config/payara against the test domain, with the test domain's
+   * configure-domain.sh environment and {@code env} (which wins).
+   */
+  public static void runScript(String name, Map<String, String> env, String... args) {
+    Map<String, String> all = new HashMap<>(current().configureEnvironment());
+    all.putAll(env);
+    current().script(name, all, args);
+  }
+
+  /** The Payara installation of the test domain. */
+  public static Path payaraHome() {
+    return current().payaraHome;
+  }
+
   /** The application's PostgreSQL database, for assertions and test data. */
   public static DataSource dataSource() {
     return current().dataSource;
@@ -366,26 +381,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       log("Starting domain " + domainDir + " (http " + httpPort + ", admin " + adminPort + ")");
       domainCommand("start-domain", serverEnv);
 
-      PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
-      script(
-          "configure-domain.sh",
-          Map.ofEntries(
-              Map.entry("FORECOURT_DB_KIND", "postgresql"),
-              Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
-              Map.entry("FORECOURT_DB_PORT", String.valueOf(postgres.getPort())),
-              Map.entry("FORECOURT_DB_NAME", DB),
-              Map.entry("FORECOURT_DB_USER", pg.getUser()),
-              Map.entry("FORECOURT_DB_PASSWORD", pg.getPassword()),
-              Map.entry("FORECOURT_PG_DRIVER_JAR", postgresDriverJar()),
-              // tests change config at runtime and want it at once (0 s); the bench measures with
-              // Payara's production default (60 s)
-              Map.entry(
-                  "FORECOURT_MP_CONFIG_CACHE_SECONDS",
-                  System.getProperty("forecourt.systemtest.configCacheSeconds", "0")),
-              Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
-              Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
-              Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
-              Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example")));
+      script("configure-domain.sh", configureEnvironment());
       // the test receivers (WebhookReceiver, SilentServer) listen on loopback, which webhooks are
       // not sent to unless allow-listed (in the domain's config source, so a test can change it)
       configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
@@ -400,6 +396,31 @@ public final class ForecourtServer implements BeforeAllCallback {
               + " after "
               + Duration.between(begin, Instant.now()).toSeconds()
               + " s");
+    }
+
+    /**
+     * The environment of configure-domain.sh for the test domain (also for the cluster's
+     * configuration: the same settings, so the shared resources are not changed back and forth).
+     */
+    Map<String, String> configureEnvironment() {
+      PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
+      return Map.ofEntries(
+          Map.entry("FORECOURT_DB_KIND", "postgresql"),
+          Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
+          Map.entry("FORECOURT_DB_PORT", String.valueOf(postgres.getPort())),
+          Map.entry("FORECOURT_DB_NAME", DB),
+          Map.entry("FORECOURT_DB_USER", pg.getUser()),
+          Map.entry("FORECOURT_DB_PASSWORD", pg.getPassword()),
+          Map.entry("FORECOURT_PG_DRIVER_JAR", postgresDriverJar()),
+          // tests change config at runtime and want it at once (0 s); the bench measures with
+          // Payara's production default (60 s)
+          Map.entry(
+              "FORECOURT_MP_CONFIG_CACHE_SECONDS",
+              System.getProperty("forecourt.systemtest.configCacheSeconds", "0")),
+          Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
+          Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
+          Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
+          Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example"));
     }
 
     void killAndRestart() {

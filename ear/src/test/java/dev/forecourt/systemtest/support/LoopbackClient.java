@@ -45,8 +45,20 @@ public final class LoopbackClient {
       String body,
       Map<String, String> headers)
       throws IOException {
+    return send(ForecourtServer.baseUri(), sourceIp, method, target, contentType, body, headers);
+  }
+
+  /** {@link #send(String, String, String, String, String)} to the server at {@code base}. */
+  public static Answer send(
+      URI base,
+      String sourceIp,
+      String method,
+      String target,
+      String contentType,
+      String body,
+      Map<String, String> headers)
+      throws IOException {
     byte[] payload = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    URI base = ForecourtServer.baseUri();
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(InetAddress.getByName(sourceIp), 0));
       socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);

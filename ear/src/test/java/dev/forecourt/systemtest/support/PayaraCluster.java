@@ -1,0 +1,158 @@
+package dev.forecourt.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A Forecourt cluster for the system tests, made by {@code server-config/payara/create-cluster.sh}
+ * in the test domain (whose DAS, started by {@link ForecourtServer}, becomes its admin server): a
+ * deployment group of two instances with their own ports, the application referenced to it, and
+ * haproxy in front. Started once per test JVM by the first cluster test class and shared by all of
+ * them; stopped (instances and haproxy killed) at JVM exit. Register after {@link ForecourtServer}:
+ * {@code @ExtendWith({ForecourtServer.class, PayaraCluster.class})}.
+ */
+public final class PayaraCluster implements BeforeAllCallback {
+
+  public static final List<String> INSTANCES = List.of("forecourt-1", "forecourt-2");
+
+  private static final Duration READY_TIMEOUT =
+      Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"))
+          .multipliedBy(2);
+
+  private static final OncePerJvm<Running> RUNNING =
+      new OncePerJvm<>("PayaraCluster", Running::new, Running::start, Running::close);
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    RUNNING.start();
+  }
+
+  /** http://127.0.0.1:PORT of haproxy. */
+  public static URI loadBalancer() {
+    return URI.create("http://127.0.0.1:" + RUNNING.current().lbPort);
+  }
+
+  /** http://127.0.0.1:PORT of the HTTP listener of instance {@code index} (0 or 1). */
+  public static URI instance(int index) {
+    return URI.create("http://127.0.0.1:" + (RUNNING.current().portBases.get(index) + 80));
+  }
+
+  private static final class Running {
+    private final List<Integer> portBases = new ArrayList<>();
+    private int lbPort;
+    private Path home;
+
+    void start() {
+      Instant begin = Instant.now();
+      while (portBases.size() < INSTANCES.size()) {
+        int base = ForecourtServer.freePortBase();
+        if (portBases.stream().noneMatch(b -> Math.abs(b - base) < 100)
+            && Math.abs(base - (ForecourtServer.adminPort() - 48)) >= 100) {
+          portBases.add(base);
+        }
+      }
+      lbPort = freePort();
+      home = Path.of("target/cluster").toAbsolutePath();
+      // instances left by a killed test JVM belong to a domain that no longer exists
+      Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
+      if (Files.exists(nodes)) {
+        Harness.deleteRecursively(nodes);
+      }
+      ForecourtServer.runScript(
+          "create-cluster.sh",
+          Map.of(
+              "FORECOURT_HOME",
+              home.toString(),
+              "FORECOURT_CLUSTER_INSTANCES",
+              String.join(" ", INSTANCES),
+              "FORECOURT_CLUSTER_PORTBASES",
+              portBases.get(0) + " " + portBases.get(1),
+              "FORECOURT_LB_PORT",
+              String.valueOf(lbPort)));
+      for (int i = 0; i < INSTANCES.size(); i++) {
+        awaitReady(URI.create("http://127.0.0.1:" + (portBases.get(i) + 80) + "/health/ready"));
+      }
+      awaitReady(URI.create("http://127.0.0.1:" + lbPort + "/health/ready"));
+      System.out.println(
+          "[PayaraCluster] "
+              + INSTANCES
+              + " on port bases "
+              + portBases
+              + ", haproxy on "
+              + lbPort
+              + ", ready after "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s");
+    }
+
+    /** Kills the instances and haproxy (the DAS may be stopping at the same time). */
+    void close() {
+      Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
+      if (Files.exists(nodes)) {
+        try (var pids = Files.find(nodes, 4, (p, a) -> p.endsWith("config/pid"))) {
+          pids.forEach(PayaraCluster::kill);
+        } catch (IOException e) {
+          System.out.println("[PayaraCluster] cannot list the instances: " + e);
+        }
+      }
+      if (home != null) {
+        kill(home.resolve("haproxy/haproxy.pid"));
+      }
+    }
+
+    private static void awaitReady(URI uri) {
+      HttpClient http = HttpClient.newHttpClient();
+      Poll.until(
+          READY_TIMEOUT,
+          () -> {
+            try {
+              return http.send(
+                          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+                          HttpResponse.BodyHandlers.discarding())
+                      .statusCode()
+                  == 200;
+            } catch (IOException e) {
+              return false;
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              return false;
+            }
+          },
+          uri + " answers 200");
+    }
+
+    private static int freePort() {
+      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+        return s.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static void kill(Path pidFile) {
+    try {
+      if (Files.exists(pidFile)) {
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+            .ifPresent(ProcessHandle::destroyForcibly);
+      }
+    } catch (IOException | NumberFormatException e) {
+      System.out.println("[PayaraCluster] cannot stop " + pidFile + ": " + e);
+    }
+  }
+}
