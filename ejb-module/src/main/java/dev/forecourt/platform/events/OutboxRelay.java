@@ -2,6 +2,7 @@ package dev.forecourt.platform.events;
 
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
+import dev.forecourt.platform.timers.OncePerCluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
@@ -26,11 +27,12 @@ import java.util.logging.Logger;
 
 /**
  * Moves outbox events to the event queue: right after a transaction that wrote events commits
- * (asked by {@link RelayTrigger}), and every {@code forecourt.events.relay.interval} (PT5S) for
- * anything left behind, e.g. by a node that stopped between its commit and the relay. Each batch is
- * claimed for a lease, sent, then stamped published, in separate transactions: a node that stops
- * after sending but before stamping leaves the events to be sent again when the lease lapses, and
- * the consumer recognizes them by their id. At least once, never lost.
+ * (asked by {@link RelayTrigger}), and every {@code forecourt.events.relay.interval} (PT5S), on one
+ * node of a cluster at a time ({@link OncePerCluster}), for anything left behind, e.g. by a node
+ * that stopped between its commit and the relay. Each batch is claimed for a lease, sent, then
+ * stamped published, in separate transactions: a node that stops after sending but before stamping
+ * leaves the events to be sent again when the lease lapses, and the consumer recognizes them by
+ * their id. At least once, never lost.
  */
 @Singleton
 @Startup
@@ -55,6 +57,7 @@ public class OutboxRelay {
   }
 
   @Timeout
+  @OncePerCluster
   void onTimer() {
     relay();
   }

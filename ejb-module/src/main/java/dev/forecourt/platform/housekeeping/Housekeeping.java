@@ -4,6 +4,7 @@ import dev.forecourt.platform.audit.AuditTrail;
 import dev.forecourt.platform.events.EventSettings;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.idempotency.IdempotencyRecords;
+import dev.forecourt.platform.timers.OncePerCluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -25,7 +26,8 @@ import java.util.logging.Logger;
  * idempotent answers older than {@code forecourt.idempotency.retention} (P1D), published outbox
  * events and processed-event records older than {@code forecourt.events.retention} (P7D), inbound
  * message ids past their timestamp tolerance (by integration, on {@link HousekeepingDue}). The
- * purges are safe to run on several nodes at once. The retention values are read at each run.
+ * purges are safe to run on several nodes at once, and run on one node of a cluster at a time
+ * ({@link OncePerCluster}). The retention values are read at each run.
  */
 @Singleton
 @Startup
@@ -51,6 +53,7 @@ public class Housekeeping {
   }
 
   @Timeout
+  @OncePerCluster
   void run() {
     try {
       Duration retention = AuditTrail.retention();

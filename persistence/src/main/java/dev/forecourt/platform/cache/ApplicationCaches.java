@@ -94,12 +94,14 @@ public final class ApplicationCaches {
     global
         .serialization()
         .addContextInitializers(new Bucket4jProtobufContextInitializer(), new CacheValuesImpl());
+    JChannel channel = null;
     if (clustered) {
       String node = nodeName();
+      channel = channel();
       global
           .transport()
           .defaultTransport()
-          .transport(new JGroupsTransport(channel()))
+          .transport(new JGroupsTransport(channel))
           .clusterName(ClusterSettings.NAME.get())
           .nodeName(node);
       LOG.info(
@@ -117,7 +119,15 @@ public final class ApplicationCaches {
         cache.clustering().cacheMode(CacheMode.LOCAL);
       }
     }
-    DefaultCacheManager started = new DefaultCacheManager(holder, true);
+    DefaultCacheManager started;
+    try {
+      started = new DefaultCacheManager(holder, true);
+    } catch (RuntimeException e) {
+      if (channel != null) {
+        channel.close(); // else its threads outlive the failed deployment
+      }
+      throw e;
+    }
     if (clustered) {
       LOG.info(() -> "Application caches: cluster members " + started.getMembers());
     }
@@ -215,8 +225,8 @@ public final class ApplicationCaches {
     return members;
   }
 
-  /** The Payara instance's name (unique in its domain), else the host's. */
-  private static String nodeName() {
+  /** This node's name: the Payara instance's (unique in its domain), else the host's. */
+  public static String nodeName() {
     String instance = System.getProperty("com.sun.aas.instanceName");
     if (instance != null) {
       return instance;

@@ -1,0 +1,59 @@
+package dev.forecourt.platform.timers;
+
+import dev.forecourt.platform.cache.ApplicationCaches;
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Timer;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundTimeout;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Enforces {@link OncePerCluster}: the node claims the run until nine tenths of the way to its own
+ * next expiry, so the nodes' timers (which fire at about the same interval, but not in step) give
+ * one run per interval on the whole cluster, by whichever node fires first.
+ */
+@OncePerCluster
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION - 30)
+public class OncePerClusterInterceptor {
+
+  private static final Logger LOG = Logger.getLogger(OncePerClusterInterceptor.class.getName());
+
+  @EJB ClusterTimers timers;
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry metrics;
+
+  @AroundTimeout
+  public Object once(InvocationContext call) throws Exception {
+    Timer timer = (Timer) call.getTimer();
+    String name = String.valueOf(timer.getInfo());
+    Instant now = Instant.now();
+    Duration toNext = Duration.between(now, timer.getNextTimeout().toInstant());
+    Instant until = now.plus(toNext.multipliedBy(9).dividedBy(10));
+    boolean mine;
+    try {
+      mine = timers.claim(name, ApplicationCaches.nodeName(), now, until);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Timer " + name + " skipped: its run could not be claimed", e);
+      mine = false;
+    }
+    Tag tag = new Tag("timer", name);
+    if (!mine) {
+      metrics.counter("forecourt_timer_skipped_total", tag).inc();
+      return null;
+    }
+    metrics.counter("forecourt_timer_runs_total", tag).inc();
+    return call.proceed();
+  }
+}
