@@ -344,7 +344,14 @@ attribute "$cfg.ejb-container.ejb-timer-service.ejb-timer-service" DataGrid
 # --- MicroProfile Config cache: how soon a value changed with set-config-property applies -------
 # (Payara's default: 60 s). The system tests use 0 to see a change at once.
 if [ -n "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" ]; then
-  attribute "$cfg.microprofile-config.cache-duration-seconds" "$FORECOURT_MP_CONFIG_CACHE_SECONDS"
+  # a copied configuration (a cluster's) has no microprofile-config element until set-config-cache
+  cache_now="$(asadmin_remote get "$cfg.microprofile-config.cache-duration-seconds" 2>/dev/null \
+    | sed -n 's/^.*cache-duration-seconds=//p' || true)"
+  if [ "$cache_now" != "$FORECOURT_MP_CONFIG_CACHE_SECONDS" ]; then
+    asadmin_remote set-config-cache --target "$config" --duration "$FORECOURT_MP_CONFIG_CACHE_SECONDS" >/dev/null
+    echo "Set $config MicroProfile Config cache duration=$FORECOURT_MP_CONFIG_CACHE_SECONDS s"
+    restart=true
+  fi
 fi
 
 # === BEGIN server-level errors (owner: server-errors) ===========================================

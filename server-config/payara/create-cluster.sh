@@ -103,17 +103,27 @@ else
 fi
 
 # --- start (or restart for changed start-up settings) --------------------------------------------
+status="$(asadmin_remote list-instances "$group")"
+stopped=()
 for name in "${instances[@]}"; do
-  if asadmin_remote list-instances "$group" | grep -E "^$name +running" >/dev/null; then
+  if grep -E "^$name +running" >/dev/null <<<"$status"; then
     if $restart; then
       asadmin_remote restart-instance "$name" >/dev/null
       echo "Instance $name restarted"
     fi
   else
-    asadmin_remote start-instance "$name" >/dev/null
-    echo "Instance $name started"
+    stopped+=("$name")
   fi
 done
+if [ "${#stopped[@]}" -eq "${#instances[@]}" ]; then
+  asadmin_remote start-deployment-group "$group" >/dev/null   # the instances start side by side
+  echo "Deployment group $group started"
+else
+  for name in "${stopped[@]}"; do
+    asadmin_remote start-instance "$name" >/dev/null
+    echo "Instance $name started"
+  done
+fi
 
 FORECOURT_LB_BACKENDS="$(for i in "${!instances[@]}"; do printf '%s=127.0.0.1:%s ' "${instances[$i]}" "$((portbases[$i] + 80))"; done)" \
   "$here/load-balancer.sh" start

@@ -10,6 +10,7 @@ import dev.forecourt.systemtest.support.LoopbackClient;
 import dev.forecourt.systemtest.support.LoopbackClient.Answer;
 import dev.forecourt.systemtest.support.Metrics;
 import dev.forecourt.systemtest.support.PayaraCluster;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -17,6 +18,7 @@ import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The application on a cluster ({@link PayaraCluster}: two Payara instances of a deployment group,
  * made by create-cluster.sh): the caches of the two nodes are one, so a change on one node is never
- * read stale on the other, and a client's rate limit and an address's block hold on both.
+ * read stale on the other, a client's rate limit and an address's block hold on both, and a timer's
+ * work runs on one node at a time.
  */
 @ExtendWith({ForecourtServer.class, PayaraCluster.class})
 class ClusterIT {
@@ -174,6 +177,56 @@ class ClusterIT {
     } finally {
       ForecourtServer.configProperty("forecourt.intrusion.block-threshold", "5");
     }
+  }
+
+  @Test
+  void theOutboxRelayTimerRunsOnOneNodeAtATime() {
+    // the test domain's own server runs the application too: three nodes, each with its timer
+    List<URI> nodes =
+        List.of(ForecourtServer.baseUri(), PayaraCluster.instance(0), PayaraCluster.instance(1));
+    Map<String, String> relay = Map.of("timer", "forecourt-outbox-relay");
+    double[] runsBefore = timerCounts(nodes, "forecourt_timer_runs_total", relay);
+    double[] skipsBefore = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
+    Duration window = Duration.ofSeconds(40);
+    Poll.pause(window);
+    double[] runs = timerCounts(nodes, "forecourt_timer_runs_total", relay);
+    double[] skips = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
+    double totalRuns = 0;
+    double totalSkips = 0;
+    StringBuilder perNode = new StringBuilder();
+    for (int i = 0; i < nodes.size(); i++) {
+      double r = runs[i] - runsBefore[i];
+      double k = skips[i] - skipsBefore[i];
+      totalRuns += r;
+      totalSkips += k;
+      perNode.append(String.format(" %s: %.0f runs, %.0f skipped;", nodes.get(i), r, k));
+    }
+    long intervals = window.toSeconds() / 5; // forecourt.events.relay.interval: PT5S
+    System.out.printf(
+        "[ClusterIT] outbox relay timer over %d s on 3 nodes: %.0f runs, %.0f skipped (%d intervals)"
+            + " —%s%n",
+        window.toSeconds(), totalRuns, totalSkips, intervals, perNode);
+    // each node's timer fired every interval, but the work ran once per interval on the cluster
+    assertTrue(totalRuns + totalSkips >= 2.5 * intervals, "every node's timer fired");
+    assertTrue(
+        totalRuns >= intervals - 2 && totalRuns <= intervals + 2,
+        totalRuns + " runs in " + intervals + " intervals");
+  }
+
+  private static double[] timerCounts(List<URI> nodes, String name, Map<String, String> labels) {
+    double[] counts = new double[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      String text =
+          given()
+              .baseUri(nodes.get(i).toString())
+              .get("/metrics")
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      counts[i] = Metrics.sum(text, name, labels);
+    }
+    return counts;
   }
 
   private static Answer harmless(URI node, String from) throws IOException {

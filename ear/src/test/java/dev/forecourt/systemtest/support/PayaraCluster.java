@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -22,11 +23,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A Forecourt cluster for the system tests, made by {@code server-config/payara/create-cluster.sh}
  * in the test domain (whose DAS, started by {@link ForecourtServer}, becomes its admin server): a
  * deployment group of two instances with their own ports, the application referenced to it, and
- * haproxy in front. Started once per test JVM by the first cluster test class and shared by all of
- * them; stopped (instances and haproxy killed) at JVM exit. Register after {@link ForecourtServer}:
- * {@code @ExtendWith({ForecourtServer.class, PayaraCluster.class})}.
+ * haproxy in front. Started by a cluster test class and stopped after it (instances stopped,
+ * haproxy killed; also at JVM exit), so that the test classes after it have the test domain's
+ * server to themselves again: the instances share its database. Register after {@link
+ * ForecourtServer}: {@code @ExtendWith({ForecourtServer.class, PayaraCluster.class})}.
  */
-public final class PayaraCluster implements BeforeAllCallback {
+public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback {
 
   public static final List<String> INSTANCES = List.of("forecourt-1", "forecourt-2");
 
@@ -34,22 +36,51 @@ public final class PayaraCluster implements BeforeAllCallback {
       Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"))
           .multipliedBy(2);
 
-  private static final OncePerJvm<Running> RUNNING =
-      new OncePerJvm<>("PayaraCluster", Running::new, Running::start, Running::close);
+  private static Running running;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    RUNNING.start();
+    synchronized (PayaraCluster.class) {
+      if (running == null) {
+        Running r = new Running();
+        Runtime.getRuntime().addShutdownHook(new Thread(r::close, "PayaraCluster-stop"));
+        try {
+          r.start();
+        } catch (RuntimeException | Error e) {
+          r.close();
+          throw e;
+        }
+        running = r;
+      }
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    synchronized (PayaraCluster.class) {
+      if (running != null) {
+        running.stop();
+        running = null;
+      }
+    }
+  }
+
+  private static Running current() {
+    Running r = running;
+    if (r == null) {
+      throw new IllegalStateException("Register @ExtendWith(PayaraCluster.class) on the test");
+    }
+    return r;
   }
 
   /** http://127.0.0.1:PORT of haproxy. */
   public static URI loadBalancer() {
-    return URI.create("http://127.0.0.1:" + RUNNING.current().lbPort);
+    return URI.create("http://127.0.0.1:" + current().lbPort);
   }
 
   /** http://127.0.0.1:PORT of the HTTP listener of instance {@code index} (0 or 1). */
   public static URI instance(int index) {
-    return URI.create("http://127.0.0.1:" + (RUNNING.current().portBases.get(index) + 80));
+    return URI.create("http://127.0.0.1:" + (current().portBases.get(index) + 80));
   }
 
   private static final class Running {
@@ -100,8 +131,18 @@ public final class PayaraCluster implements BeforeAllCallback {
               + " s");
     }
 
-    /** Kills the instances and haproxy (the DAS may be stopping at the same time). */
-    void close() {
+    /** Stops the instances through the DAS, then makes sure with {@link #close()}. */
+    void stop() {
+      try {
+        ForecourtServer.asadmin("stop-deployment-group", "forecourt");
+      } catch (RuntimeException e) {
+        System.out.println("[PayaraCluster] stop-deployment-group failed: " + e.getMessage());
+      }
+      close();
+    }
+
+    /** Kills the instances and haproxy (at JVM exit the DAS may be stopping at the same time). */
+    synchronized void close() {
       Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
       if (Files.exists(nodes)) {
         try (var pids = Files.find(nodes, 4, (p, a) -> p.endsWith("config/pid"))) {
