@@ -116,7 +116,7 @@ class ClusterIT {
   @Test
   void aClientHasOneRateLimitOnTheWholeCluster() {
     int limit = 37; // a limit of its own: a bucket no other test used
-    ForecourtServer.configProperty("forecourt.rate-limit.user.per-minute", String.valueOf(limit));
+    PayaraCluster.setProperty("forecourt.rate-limit.user.per-minute", String.valueOf(limit));
     try {
       int accepted = 0;
       int request = 0;
@@ -137,14 +137,14 @@ class ClusterIT {
               + " both%n",
           limit, accepted);
     } finally {
-      ForecourtServer.configProperty("forecourt.rate-limit.user.per-minute", "1000000");
+      PayaraCluster.removeProperty("forecourt.rate-limit.user.per-minute");
     }
   }
 
   @Test
   void anAddressBlockedOnOneNodeIsBlockedOnTheOther() throws IOException {
     String attacker = "127.0.0.41";
-    ForecourtServer.configProperty("forecourt.intrusion.block-threshold", "4");
+    PayaraCluster.setProperty("forecourt.intrusion.block-threshold", "4");
     try {
       for (int i = 0; i < 4; i++) {
         // two attack requests on each node: only together do they reach the threshold
@@ -175,7 +175,7 @@ class ClusterIT {
         assertEquals(200, harmless(PayaraCluster.instance(node), attacker).status());
       }
     } finally {
-      ForecourtServer.configProperty("forecourt.intrusion.block-threshold", "5");
+      PayaraCluster.removeProperty("forecourt.intrusion.block-threshold");
     }
   }
 

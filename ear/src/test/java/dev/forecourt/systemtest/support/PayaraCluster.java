@@ -32,6 +32,9 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
 
   public static final List<String> INSTANCES = List.of("forecourt-1", "forecourt-2");
 
+  /** The configuration of the instances (create-cluster.sh's default). */
+  private static final String CONFIG = "forecourt-config";
+
   private static final Duration READY_TIMEOUT =
       Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"))
           .multipliedBy(2);
@@ -71,6 +74,23 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
       throw new IllegalStateException("Register @ExtendWith(PayaraCluster.class) on the test");
     }
     return r;
+  }
+
+  /**
+   * Sets a setting for the cluster's instances only, at once: a system property of their
+   * configuration (Payara applies it on the running instances; MP Config reads it before the
+   * domain's config source, whose runtime changes reach only the DAS).
+   */
+  public static void setProperty(String name, String value) {
+    current();
+    ForecourtServer.asadmin(
+        "create-system-properties", "--target", CONFIG, name + "=" + value.replace(":", "\\:"));
+  }
+
+  /** Removes a setting {@link #setProperty} made. */
+  public static void removeProperty(String name) {
+    current();
+    ForecourtServer.asadmin("delete-system-property", "--target", CONFIG, name);
   }
 
   /** http://127.0.0.1:PORT of haproxy. */

@@ -2,7 +2,6 @@ package dev.forecourt.platform.timers;
 
 import dev.forecourt.platform.cache.ApplicationCaches;
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Timer;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundTimeout;
@@ -28,7 +27,8 @@ public class OncePerClusterInterceptor {
 
   private static final Logger LOG = Logger.getLogger(OncePerClusterInterceptor.class.getName());
 
-  @EJB ClusterTimers timers;
+  // @Inject, not @EJB: Payara has no java:comp/env entry for an @EJB field of a CDI interceptor
+  @Inject ClusterTimers timers;
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
