@@ -13,7 +13,6 @@ import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -79,7 +79,31 @@ public class VehicleResource {
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
-  public Response search(@BeanParam VehicleSearchParams params) {
+  public Response search(
+      @QueryParam("make") String make,
+      @QueryParam("model") String model,
+      @QueryParam("yearFrom") String yearFrom,
+      @QueryParam("yearTo") String yearTo,
+      @QueryParam("priceMin") String priceMin,
+      @QueryParam("priceMax") String priceMax,
+      @QueryParam("status") String status,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("sort") String sort,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    VehicleSearchParams params =
+        new VehicleSearchParams(
+            make,
+            model,
+            yearFrom,
+            yearTo,
+            priceMin,
+            priceMax,
+            status,
+            dealership,
+            sort,
+            cursor,
+            limit);
     Page<VehicleView> page = inventory.search(params.toSearch());
     Response.ResponseBuilder response =
         Response.ok(new VehicleList(page.items(), page.nextCursor().orElse(null)));

@@ -5,49 +5,64 @@ import dev.forecourt.inventory.application.VehicleSort;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.web.QueryParams;
-import jakarta.ws.rs.QueryParam;
 import java.math.BigDecimal;
 import java.util.Locale;
 
 /**
  * The query parameters of {@code GET /vehicles}, taken as text and parsed here so that a bad value
  * ({@code yearFrom=abc}, {@code limit=500}) is a 400 problem naming the parameter, not the 404 the
- * JAX-RS default conversion would give.
+ * JAX-RS default conversion would give. They are declared as {@code @QueryParam}s of the resource
+ * method, not as a {@code @BeanParam}: the server's OpenAPI scanner does not look into bean params,
+ * so they would be missing from {@code /openapi} and from Swagger UI's "Try it out".
  */
 public class VehicleSearchParams {
 
-  @QueryParam("make")
-  String make;
+  private final String make;
 
-  @QueryParam("model")
-  String model;
+  private final String model;
 
-  @QueryParam("yearFrom")
-  String yearFrom;
+  private final String yearFrom;
 
-  @QueryParam("yearTo")
-  String yearTo;
+  private final String yearTo;
 
-  @QueryParam("priceMin")
-  String priceMin;
+  private final String priceMin;
 
-  @QueryParam("priceMax")
-  String priceMax;
+  private final String priceMax;
 
-  @QueryParam("status")
-  String status;
+  private final String status;
 
-  @QueryParam("dealership")
-  String dealership;
+  private final String dealership;
 
-  @QueryParam("sort")
-  String sort;
+  private final String sort;
 
-  @QueryParam("cursor")
-  String cursor;
+  private final String cursor;
 
-  @QueryParam("limit")
-  String limit;
+  private final String limit;
+
+  VehicleSearchParams(
+      String make,
+      String model,
+      String yearFrom,
+      String yearTo,
+      String priceMin,
+      String priceMax,
+      String status,
+      String dealership,
+      String sort,
+      String cursor,
+      String limit) {
+    this.make = make;
+    this.model = model;
+    this.yearFrom = yearFrom;
+    this.yearTo = yearTo;
+    this.priceMin = priceMin;
+    this.priceMax = priceMax;
+    this.status = status;
+    this.dealership = dealership;
+    this.sort = sort;
+    this.cursor = cursor;
+    this.limit = limit;
+  }
 
   VehicleSearch toSearch() {
     Integer from =
