@@ -95,7 +95,14 @@ class ClusterIT {
           .statusCode(200);
       // node 0 has answered: node 1's very next read must show the change
       long begin = System.nanoTime();
-      String seen = on(1).get("/vehicles/{id}", id).then().statusCode(200).extract().path("price");
+      String seen =
+          on(1)
+              .get("/vehicles/{id}", id)
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getString("price");
       firstReadMillis.add((System.nanoTime() - begin) / 1_000_000);
       if (new BigDecimal(seen).compareTo(new BigDecimal(price)) != 0) {
         stale++;
