@@ -181,6 +181,12 @@ flush() {
   fi
   batch_lines=(); batch_show=(); batch_msg=(); batch_pw=""
 }
+# say MESSAGE: prints MESSAGE in its place among the queued commands' output (after the command
+# queued last has run), or at once when nothing is queued.
+say() {
+  if [ "${#batch_lines[@]}" -eq 0 ]; then echo "$1"; return; fi
+  batch_msg[-1]="${batch_msg[-1]:+${batch_msg[-1]}$'\n'}$1"
+}
 # with_password FILE: the next queued alias commands read AS_ADMIN_ALIASPASSWORD from FILE (one
 # password file per multimode JVM: a batch with another one is flushed first)
 with_password() {
@@ -326,7 +332,7 @@ pool_dotted="resources.jdbc-connection-pool.$pool"
 pool_now="$(grep -F "$pool_dotted." <<<"$dotted" || true)"
 current_of() { { grep -F "$pool_dotted.$1=" <<<"$pool_now" || true; } | head -n 1 | cut -d= -f2-; }
 if [ -n "$pool_now" ] && [ "$(current_of datasource-classname)" != "${pool_attr[datasource-classname]}" ]; then
-  echo "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
+  say "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
   queue true "" delete-jdbc-connection-pool --cascade=true "$pool"
   pool_now=""
   refs_now="$(grep -vx jdbc/forecourt <<<"$refs_now" || true)"   # the cascade removed them
@@ -445,7 +451,7 @@ mail_now="$(grep -F "$mail_dotted." <<<"$dotted" || true)"
 mail_props_now="$({ grep -F "$mail_dotted.property." <<<"$mail_now" || true; } | sed "s|^$mail_dotted.property.||" | sort)"
 mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
 if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then
-  echo "The mail session's properties changed: replacing mail/forecourt"
+  say "The mail session's properties changed: replacing mail/forecourt"
   queue true "" delete-javamail-resource mail/forecourt
   mail_now=""
 fi
