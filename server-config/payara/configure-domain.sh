@@ -47,22 +47,164 @@ cfg="configs.config.$config"
 # asadmin splits --property and JVM options on ':' and '=': escape them inside values.
 esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
 
-# Arguments of the running JVM: a JVM option only takes effect when the server (re)starts with it.
-jvm_args=""
-if [ "$target" = server ]; then
-  jvm_args="$(asadmin_remote generate-jvm-report --type summary)"
-fi
+# --- asadmin in batches ---------------------------------------------------------------------------
+# Every asadmin call starts a JVM (1-4 s each on a small machine), and a re-run on a configured
+# domain used to make ~40 of them only to find nothing to change. So the script reads the domain
+# once (one "asadmin multimode" JVM running all the reads: get with wildcards, list-*), answers
+# its checks from that, queues the writes it needs and runs them together in another multimode
+# JVM at the end (in the order queued, as the separate calls ran). A batch is flushed earlier only
+# where a decision needs the result of a write (a new JDBC pool's defaults) or a write needs
+# another alias password file. multimode runs every command of its file even after one failed:
+# the script then prints what failed and exits 1 (a re-run, idempotent, completes the rest).
+work="$(mktemp -d)"   # batch files, staged jars, password files (mktemp -d: owner-only)
+trap 'rm -rf "$work"' EXIT
+
+# mm_line ARGS...: one command line of a multimode file, every argument quoted for its parser
+# (which unescapes \\ and \" inside double quotes, and leaves ${...} alone).
+mm_line() {
+  local a line=""
+  for a in "$@"; do a="${a//\\/\\\\}"; a="${a//\"/\\\"}"; line+="\"$a\" "; done
+  printf '%s\n' "$line"
+}
+
+# mm FILE [PASSWORDFILE]: runs FILE's commands in one asadmin JVM; mm_out[i] is the output of its
+# command i, mm_end[i] its last line ("Command ... executed successfully."), mm_ok[i] true or
+# false. Exits when asadmin did not answer for every command.
+mm() {
+  local file="$1" line cur="" n
+  local pw=(); [ -n "${2:-}" ] && pw=(--passwordfile "$2")
+  mm_out=(); mm_end=(); mm_ok=()
+  # English messages: the "Command ... executed successfully." lines delimit the outputs
+  AS_EXTRA_JAVA_OPTS="${AS_EXTRA_JAVA_OPTS:-} -Duser.language=en -Duser.country=US" \
+    "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "${pw[@]}" \
+    multimode --file "$file" >"$work/mm.out" 2>"$work/mm.err" || true
+  while IFS= read -r line; do
+    case "$line" in
+      "Unable to retrieve infocmp for type"*) ;;   # jline without a terminal
+      "Command multimode "*) ;;
+      "Command "*" executed"*) mm_out+=("$cur"); mm_end+=("$line"); mm_ok+=(true); cur="" ;;
+      "Command "*" failed.") mm_out+=("$cur"); mm_end+=("$line"); mm_ok+=(false); cur="" ;;
+      *) cur+="$line"$'\n' ;;
+    esac
+  done <"$work/mm.out"
+  n="$(grep -c . "$file")"
+  if [ "${#mm_ok[@]}" -ne "$n" ]; then
+    echo "asadmin multimode answered for ${#mm_ok[@]} of $n commands:" >&2
+    grep -v "^Unable to retrieve infocmp" "$work/mm.out" "$work/mm.err" >&2 || true
+    exit 1
+  fi
+}
+
+# Reads, all in one JVM. read_domain sets:
+#   dotted      the get outputs of configs.config.$config.*, resources.* and property.* (the
+#               domain properties, where set-config-property --source=domain stores its values)
+#   jvm_now     list-jvm-options of $config
+#   jvm_args    arguments of the running JVM (server only): a JVM option only takes effect when
+#               the server (re)starts with it
+#   dests_now   physical JMS destinations (empty when the broker cannot be asked, as before)
+#   refs_now    resource refs of $target (other than server);  libs_now, common_libs_now,
+#   aliases_now, hz_now (Domain Data Grid, with FORECOURT_LISTEN_ADDRESS), domain_dir
+# Any other read that fails stops the script, as the single calls did under set -e.
+read_domain() {
+  local vars=() i
+  : >"$work/reads"
+  add_read() { vars+=("$1"); shift; mm_line "$@" >>"$work/reads"; }
+  add_read dotted_cfg get "$cfg.*"
+  add_read dotted_res get "resources.*"
+  add_read dotted_prop get "property.*"
+  add_read jvm_now list-jvm-options --target "$config"
+  jvm_args=""
+  [ "$target" = server ] && add_read jvm_args generate-jvm-report --type summary
+  add_read dests_now list-jmsdest
+  refs_now=""
+  [ "$target" != server ] && add_read refs_now list-resource-refs "$target"
+  add_read libs_now list-libraries
+  add_read common_libs_now list-libraries --type common
+  add_read aliases_now list-password-aliases
+  hz_now=""
+  [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ] && add_read hz_now get-hazelcast-configuration
+  add_read domain_dir __locations
+  mm "$work/reads"
+  for i in "${!vars[@]}"; do
+    if ! ${mm_ok[$i]} && [ "${vars[$i]}" != dests_now ]; then
+      echo "Reading the domain failed (asadmin $(sed -n "$((i + 1))p" "$work/reads")):" >&2
+      cat "$work/mm.err" >&2
+      exit 1
+    fi
+    printf -v "${vars[$i]}" '%s' "${mm_out[$i]}"
+  done
+  dotted="$dotted_cfg$dotted_res$dotted_prop"
+  domain_dir="${domain_dir%%$'\n'*}"
+}
+
+# value_of NAME: the current value of dotted name NAME ('' when absent), as read or as queued.
+declare -A queued_value
+value_of() {
+  if [ -n "${queued_value[$1]+set}" ]; then printf '%s' "${queued_value[$1]}"; return; fi
+  awk -v k="$1=" 'index($0, k) == 1 { print substr($0, length(k) + 1); exit }' <<<"$dotted"
+}
+# has_prefix PREFIX: some dotted name read starts with PREFIX (an element exists)
+has_prefix() { awk -v k="$1" 'index($0, k) == 1 { found = 1; exit } END { exit !found }' <<<"$dotted"; }
+
+# Writes. queue SHOW MESSAGE COMMAND ARGS...: SHOW true prints the command's own output (as the
+# single calls printed it), MESSAGE (may be empty) is printed once the command succeeded.
+batch_lines=(); batch_show=(); batch_msg=(); batch_pw=""
+queue() {
+  batch_show+=("$1"); batch_msg+=("$2"); shift 2
+  batch_lines+=("$(mm_line "$@")")
+}
+# flush [READ ARGS...]: runs the queued writes (then the read, whose output lands in flush_out).
+flush() {
+  local i failed=false
+  flush_out=""
+  [ "${#batch_lines[@]}" -eq 0 ] && [ $# -eq 0 ] && return 0
+  printf '%s\n' "${batch_lines[@]}" >"$work/writes"
+  [ $# -gt 0 ] && mm_line "$@" >>"$work/writes"
+  mm "$work/writes" "$batch_pw"
+  for i in "${!batch_lines[@]}"; do
+    if ${mm_ok[$i]}; then
+      ${batch_show[$i]} && printf '%s%s\n' "${mm_out[$i]}" "${mm_end[$i]}"
+      [ -n "${batch_msg[$i]}" ] && echo "${batch_msg[$i]}"
+    else
+      printf '%s%s\n' "${mm_out[$i]}" "${mm_end[$i]}" >&2
+      failed=true
+    fi
+  done
+  if [ $# -gt 0 ]; then
+    i="${#batch_lines[@]}"
+    ${mm_ok[$i]} || failed=true
+    flush_out="${mm_out[$i]}"
+  fi
+  if $failed; then
+    cat "$work/mm.err" >&2
+    exit 1
+  fi
+  batch_lines=(); batch_show=(); batch_msg=(); batch_pw=""
+}
+# say MESSAGE: prints MESSAGE in its place among the queued commands' output (after the command
+# queued last has run), or at once when nothing is queued.
+say() {
+  if [ "${#batch_lines[@]}" -eq 0 ]; then echo "$1"; return; fi
+  batch_msg[-1]="${batch_msg[-1]:+${batch_msg[-1]}$'\n'}$1"
+}
+# with_password FILE: the next queued alias commands read AS_ADMIN_ALIASPASSWORD from FILE (one
+# password file per multimode JVM: a batch with another one is flushed first)
+with_password() {
+  if [ -n "$batch_pw" ] && [ "$batch_pw" != "$1" ]; then flush; fi
+  batch_pw="$1"
+}
+
+read_domain
 
 # jvm_option PREFIX VALUE: the domain has exactly one JVM option starting with PREFIX: PREFIX+VALUE.
 jvm_option() {
   local want="$1$2" current
-  current="$(asadmin_remote list-jvm-options --target "$config" | awk -v p="$1" 'index($1, p) == 1 { print $1 }')"
+  current="$(awk -v p="$1" 'index($1, p) == 1 { print $1 }' <<<"$jvm_now")"
   if [ "$current" != "$want" ]; then
     for old in $current; do
-      asadmin_remote delete-jvm-options --target "$config" "$(esc "$old")" >/dev/null
+      queue false "" delete-jvm-options --target "$config" "$(esc "$old")"
     done
-    asadmin_remote create-jvm-options --target "$config" "$(esc "$want")" >/dev/null
-    echo "JVM option set: $want"
+    queue false "JVM option set: $want" create-jvm-options --target "$config" "$(esc "$want")"
   fi
   if [ "$target" = server ]; then
     grep -qxF -- "$want" <<<"$jvm_args" || restart=true
@@ -73,9 +215,9 @@ jvm_option() {
 
 # attribute DOTTED_NAME VALUE: sets a domain.xml attribute read at start-up, if it differs.
 attribute() {
-  [ "$(asadmin_remote get "$1" | grep "^$1=" | cut -d= -f2-)" = "$2" ] && return 0
-  asadmin_remote set "$1=$2" >/dev/null
-  echo "Set $1=$2"
+  [ "$(value_of "$1")" = "$2" ] && return 0
+  queue false "Set $1=$2" set "$1=$2"
+  queued_value[$1]="$2"
   restart=true
 }
 
@@ -94,7 +236,7 @@ attribute "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size" 
 # No product banner on the application listeners (X-Powered-By, Server): attackers learn nothing.
 for l in http-listener-1 http-listener-2; do
   attribute "$cfg.network-config.protocols.protocol.$l.http.xpowered-by" false
-  if asadmin_remote get "$cfg.network-config.protocols.protocol.$l.http.server-header" >/dev/null 2>&1; then
+  if has_prefix "$cfg.network-config.protocols.protocol.$l.http.server-header="; then
     attribute "$cfg.network-config.protocols.protocol.$l.http.server-header" false
   fi
 done
@@ -110,12 +252,11 @@ if [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ]; then
   # The embedded JMS broker (its port mapper, 7676, and its services) and the Domain Data Grid
   # (Hazelcast, 4900/5900) listen on all interfaces by default: bind them to the same address.
   attribute "$cfg.jms-service.jms-host.default_JMS_host.host" "$FORECOURT_LISTEN_ADDRESS"
-  hz="$(asadmin_remote get-hazelcast-configuration)"
-  if ! grep -Eq "^Interfaces +$FORECOURT_LISTEN_ADDRESS " <<<"$hz" \
-      || ! grep -Eq "^DAS Bind Address +$FORECOURT_LISTEN_ADDRESS " <<<"$hz"; then
-    asadmin_remote set-hazelcast-configuration --dynamic=false --interfaces "$FORECOURT_LISTEN_ADDRESS" \
-      --dasbindaddress "$FORECOURT_LISTEN_ADDRESS" --daspublicaddress "$FORECOURT_LISTEN_ADDRESS" >/dev/null
-    echo "Domain Data Grid bound to $FORECOURT_LISTEN_ADDRESS"
+  if ! grep -Eq "^Interfaces +$FORECOURT_LISTEN_ADDRESS " <<<"$hz_now" \
+      || ! grep -Eq "^DAS Bind Address +$FORECOURT_LISTEN_ADDRESS " <<<"$hz_now"; then
+    queue false "Domain Data Grid bound to $FORECOURT_LISTEN_ADDRESS" \
+      set-hazelcast-configuration --dynamic=false --interfaces "$FORECOURT_LISTEN_ADDRESS" \
+      --dasbindaddress "$FORECOURT_LISTEN_ADDRESS" --daspublicaddress "$FORECOURT_LISTEN_ADDRESS"
     restart=true
   fi
   # (Hazelcast binds the wildcard address unless told not to, whatever its interfaces say)
@@ -154,25 +295,25 @@ case "$db_kind" in
     : "${FORECOURT_DB_USER:?} ${FORECOURT_DB_PASSWORD:?}"
     driver="postgresql-${FORECOURT_PG_DRIVER_VERSION:-42.7.4}.jar"
     if [ -n "${FORECOURT_PG_DRIVER_JAR:-}" ]; then driver="$(basename "$FORECOURT_PG_DRIVER_JAR")"; fi
-    if ! asadmin_remote list-libraries | grep -qx "$driver"; then
+    if ! grep -qx "$driver" <<<"$libs_now"; then
       if [ -n "${FORECOURT_PG_DRIVER_JAR:-}" ]; then
-        asadmin_remote add-library "$FORECOURT_PG_DRIVER_JAR"
+        queue true "" add-library "$FORECOURT_PG_DRIVER_JAR"
       else
-        tmp="$(mktemp -d)"
+        tmp="$(mktemp -d -p "$work")"   # kept until the batch has uploaded it
         (cd "$tmp" && "$MVN" -q dependency:copy -DoutputDirectory="$tmp" \
           -Dartifact="org.postgresql:postgresql:${FORECOURT_PG_DRIVER_VERSION:-42.7.4}")
-        asadmin_remote add-library "$tmp/$driver"
-        rm -rf "$tmp"
+        queue true "" add-library "$tmp/$driver"
       fi
     fi
-    # The password goes into a password alias (encrypted in the domain), never on a command line.
-    pwfile="$(mktemp)"
-    trap 'rm -f "$pwfile"' EXIT
-    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "$FORECOURT_DB_PASSWORD" | sed 's/\\/\\\\/g')" >"$pwfile"
-    if asadmin_remote list-password-aliases | grep -qx forecourt-db-password; then
-      asadmin_remote --passwordfile "$pwfile" update-password-alias forecourt-db-password
+    # The password goes into a password alias (encrypted in the domain), never on a command line:
+    # asadmin reads it from a password file in the owner-only work directory.
+    pwfile="$work/db-password"
+    (umask 077 && printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "$FORECOURT_DB_PASSWORD" | sed 's/\\/\\\\/g')" >"$pwfile")
+    with_password "$pwfile"
+    if grep -qx forecourt-db-password <<<"$aliases_now"; then
+      queue true "" update-password-alias forecourt-db-password
     else
-      asadmin_remote --passwordfile "$pwfile" create-password-alias forecourt-db-password
+      queue true "" create-password-alias forecourt-db-password
     fi
     pool_attr[datasource-classname]=org.postgresql.ds.PGSimpleDataSource
     pool_prop[serverName]="$FORECOURT_DB_HOST"
@@ -188,56 +329,57 @@ case "$db_kind" in
   *) echo "FORECOURT_DB_KIND must be h2 or postgresql" >&2; exit 2 ;;
 esac
 pool_dotted="resources.jdbc-connection-pool.$pool"
-pool_now=""
-if asadmin_remote list-jdbc-connection-pools | grep -qx "$pool"; then
-  pool_now="$(asadmin_remote get "$pool_dotted.*")"
-fi
-current_of() { grep -F "$pool_dotted.$1=" <<<"$pool_now" | head -n 1 | cut -d= -f2-; }
+pool_now="$(grep -F "$pool_dotted." <<<"$dotted" || true)"
+current_of() { { grep -F "$pool_dotted.$1=" <<<"$pool_now" || true; } | head -n 1 | cut -d= -f2-; }
 if [ -n "$pool_now" ] && [ "$(current_of datasource-classname)" != "${pool_attr[datasource-classname]}" ]; then
-  echo "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
-  asadmin_remote delete-jdbc-connection-pool --cascade=true "$pool"
+  say "The database kind changed ($(current_of datasource-classname) -> ${pool_attr[datasource-classname]}): replacing $pool"
+  queue true "" delete-jdbc-connection-pool --cascade=true "$pool"
   pool_now=""
+  refs_now="$(grep -vx jdbc/forecourt <<<"$refs_now" || true)"   # the cascade removed them
   restart=true
 fi
 if [ -z "$pool_now" ]; then
   props=""
   for k in "${!pool_prop[@]}"; do props="${props:+$props:}$k=$(esc "${pool_prop[$k]}")"; done
-  asadmin_remote create-jdbc-connection-pool --restype javax.sql.DataSource \
+  queue true "" create-jdbc-connection-pool --restype javax.sql.DataSource \
     --datasourceclassname "${pool_attr[datasource-classname]}" --property "$props" --ping=true "$pool"
-  pool_now="$(asadmin_remote get "$pool_dotted.*")"
+  # the new pool's settings (its defaults) decide what is set below, and a cascading delete
+  # above also removed jdbc/forecourt: run the batch so far and read the resources again
+  flush get "resources.*"
+  dotted="$dotted_cfg$flush_out$dotted_prop"
+  pool_now="$(grep -F "$pool_dotted." <<<"$dotted" || true)"
 fi
 # in this order: asadmin refuses validation switched on before its method is set
 for k in datasource-classname steady-pool-size max-pool-size connection-validation-method \
     validation-classname is-connection-validation-required fail-all-connections \
     statement-timeout-in-seconds max-wait-time-in-millis; do
   if [ "$(current_of "$k")" != "${pool_attr[$k]}" ]; then
-    asadmin_remote set "$pool_dotted.$k=${pool_attr[$k]}" >/dev/null
-    echo "Set $pool $k=${pool_attr[$k]}"
+    queue false "Set $pool $k=${pool_attr[$k]}" set "$pool_dotted.$k=${pool_attr[$k]}"
   fi
 done
 for k in "${!pool_prop[@]}"; do
   if [ "$(current_of "property.$k")" != "${pool_prop[$k]}" ]; then
-    asadmin_remote set "$pool_dotted.property.$k=${pool_prop[$k]}" >/dev/null
-    [ "$k" = password ] && echo "Set $pool property $k" || echo "Set $pool property $k=${pool_prop[$k]}"
+    msg="Set $pool property $k=${pool_prop[$k]}"
+    [ "$k" = password ] && msg="Set $pool property $k"
+    queue false "$msg" set "$pool_dotted.property.$k=${pool_prop[$k]}"
   fi
 done
-if ! asadmin_remote list-jdbc-resources | grep -qx jdbc/forecourt; then
-  asadmin_remote create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
+if ! has_prefix resources.jdbc-resource.jdbc/forecourt.; then
+  queue true "" create-jdbc-resource --connectionpoolid "$pool" jdbc/forecourt
 fi
 
 # referenced NAME: the resource NAME (created above for the DAS) is referenced by the target too
 referenced() {
   [ "$target" = server ] && return 0
-  if ! asadmin_remote list-resource-refs "$target" | grep -qx "$1"; then
-    asadmin_remote create-resource-ref --target "$target" "$1" >/dev/null
-    echo "Resource $1 referenced by $target"
+  if ! grep -qx "$1" <<<"$refs_now"; then
+    queue false "Resource $1 referenced by $target" create-resource-ref --target "$target" "$1"
   fi
 }
 referenced jdbc/forecourt
 
 # --- Managed executor for asynchronous work -----------------------------------------------------
-if ! asadmin_remote list-managed-executor-services | grep -qx concurrent/forecourt; then
-  asadmin_remote create-managed-executor-service \
+if ! has_prefix resources.managed-executor-service.concurrent/forecourt.; then
+  queue true "" create-managed-executor-service \
     --corepoolsize 4 --maximumpoolsize 16 --taskqueuecapacity 1024 concurrent/forecourt
 fi
 referenced concurrent/forecourt
@@ -247,31 +389,30 @@ referenced concurrent/forecourt
 # application creates none of them; an operator sees and manages them in the admin console
 # (Resources > JMS Resources) and with asadmin list-jmsdest / list-jms-resources. The brokers of a
 # deployment group's instances create the queues on first use (OpenMQ's auto-create).
-existing_dests="$(asadmin_remote list-jmsdest 2>/dev/null || true)"
 for dest in ForecourtEvents ForecourtWebhooks ForecourtDeadLetters; do
-  if ! grep -qx "$dest" <<<"$existing_dests"; then
-    asadmin_remote create-jmsdest --desttype queue "$dest"
+  if ! grep -qx "$dest" <<<"$dests_now"; then
+    queue true "" create-jmsdest --desttype queue "$dest"
   fi
 done
-existing_jms="$(asadmin_remote list-jms-resources)"
-if ! grep -qx jms/forecourt/connectionFactory <<<"$existing_jms"; then
-  asadmin_remote create-jms-resource --restype jakarta.jms.ConnectionFactory jms/forecourt/connectionFactory
+if ! has_prefix resources.connector-resource.jms/forecourt/connectionFactory.; then
+  queue true "" create-jms-resource --restype jakarta.jms.ConnectionFactory jms/forecourt/connectionFactory
 fi
 for pair in events:ForecourtEvents webhooks:ForecourtWebhooks deadLetters:ForecourtDeadLetters; do
-  if ! grep -qx "jms/forecourt/${pair%%:*}" <<<"$existing_jms"; then
-    asadmin_remote create-jms-resource --restype jakarta.jms.Queue --property "Name=${pair#*:}" \
+  if ! has_prefix "resources.admin-object-resource.jms/forecourt/${pair%%:*}."; then
+    queue true "" create-jms-resource --restype jakarta.jms.Queue --property "Name=${pair#*:}" \
       "jms/forecourt/${pair%%:*}"
   fi
 done
 for jms in connectionFactory events webhooks deadLetters; do referenced "jms/forecourt/$jms"; done
 # Redelivery policy of the job queues (MicroProfile Config in the domain: Configurations >
 # server-config > MicroProfile > Config in the admin console; read at each failure).
+# (stored as the domain property payara.microprofile.NAME: written only when it differs)
 config_property() {
-  asadmin_remote set-config-property --source=domain --propertyName="$1" --propertyValue="$2" >/dev/null
+  [ "$(value_of "property.payara.microprofile.$1")" = "$2" ] && return 0
+  queue false "" set-config-property --source=domain --propertyName="$1" --propertyValue="$2"
 }
 # The readiness self-check calls this server's own HTTP listener (authentication end to end).
-http_port="$(asadmin_remote get "$cfg.network-config.network-listeners.network-listener.http-listener-1.port" \
-  | sed -n 's/^.*http-listener-1\.port=//p')"
+http_port="$(value_of "$cfg.network-config.network-listeners.network-listener.http-listener-1.port")"
 self_host="${FORECOURT_LISTEN_ADDRESS:-127.0.0.1}"
 [ "$self_host" = 0.0.0.0 ] && self_host=127.0.0.1
 config_property forecourt.health.self-check.base-url "http://$self_host:$http_port"
@@ -293,28 +434,25 @@ if [ "${FORECOURT_SMTP_STARTTLS:-false}" = true ]; then
   mail_prop[mail.smtp.starttls.required]=true
 fi
 if [ -n "${FORECOURT_SMTP_USER:-}" ]; then
-  smtp_pwfile="$(mktemp)"
-  trap 'rm -f "${pwfile:-}" "$smtp_pwfile"' EXIT
-  printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "${FORECOURT_SMTP_PASSWORD:?}" | sed 's/\\/\\\\/g')" >"$smtp_pwfile"
-  if asadmin_remote list-password-aliases | grep -qx forecourt-smtp-password; then
-    asadmin_remote --passwordfile "$smtp_pwfile" update-password-alias forecourt-smtp-password
+  smtp_pwfile="$work/smtp-password"
+  (umask 077 && printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(printf '%s' "${FORECOURT_SMTP_PASSWORD:?}" | sed 's/\\/\\\\/g')" >"$smtp_pwfile")
+  with_password "$smtp_pwfile"
+  if grep -qx forecourt-smtp-password <<<"$aliases_now"; then
+    queue true "" update-password-alias forecourt-smtp-password
   else
-    asadmin_remote --passwordfile "$smtp_pwfile" create-password-alias forecourt-smtp-password
+    queue true "" create-password-alias forecourt-smtp-password
   fi
   mail_prop[mail.smtp.auth]=true
   mail_prop[mail.smtp.user]="$FORECOURT_SMTP_USER"
   mail_prop[mail.smtp.password]='${ALIAS=forecourt-smtp-password}'
 fi
 mail_dotted=resources.mail-resource.mail/forecourt
-mail_now=""
-if asadmin_remote list-javamail-resources | grep -qx mail/forecourt; then
-  mail_now="$(asadmin_remote get "$mail_dotted.*")"
-fi
+mail_now="$(grep -F "$mail_dotted." <<<"$dotted" || true)"
 mail_props_now="$({ grep -F "$mail_dotted.property." <<<"$mail_now" || true; } | sed "s|^$mail_dotted.property.||" | sort)"
 mail_props_want="$(for k in "${!mail_prop[@]}"; do printf '%s=%s\n' "$k" "${mail_prop[$k]}"; done | sort)"
 if [ -n "$mail_now" ] && [ "$mail_props_now" != "$mail_props_want" ]; then
-  echo "The mail session's properties changed: replacing mail/forecourt"
-  asadmin_remote delete-javamail-resource mail/forecourt
+  say "The mail session's properties changed: replacing mail/forecourt"
+  queue true "" delete-javamail-resource mail/forecourt
   mail_now=""
 fi
 mail_host="${FORECOURT_SMTP_HOST:-localhost}"
@@ -323,13 +461,12 @@ mail_from="${FORECOURT_MAIL_FROM:-forecourt@localhost}"
 if [ -z "$mail_now" ]; then
   props=""
   for k in "${!mail_prop[@]}"; do props="${props:+$props:}$k=$(esc "${mail_prop[$k]}")"; done
-  asadmin_remote create-javamail-resource --mailhost "$mail_host" --mailuser "$mail_user" \
+  queue true "" create-javamail-resource --mailhost "$mail_host" --mailuser "$mail_user" \
     --fromaddress "$mail_from" --property "$props" mail/forecourt
 else
   for pair in "host=$mail_host" "user=$mail_user" "from=$mail_from"; do
     if ! grep -qxF "$mail_dotted.$pair" <<<"$mail_now"; then
-      asadmin_remote set "$mail_dotted.$pair" >/dev/null
-      echo "Set mail/forecourt ${pair%%=*}=${pair#*=}"
+      queue false "Set mail/forecourt ${pair%%=*}=${pair#*=}" set "$mail_dotted.$pair"
     fi
   done
 fi
@@ -345,11 +482,10 @@ attribute "$cfg.ejb-container.ejb-timer-service.ejb-timer-service" DataGrid
 # (Payara's default: 60 s). The system tests use 0 to see a change at once.
 if [ -n "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" ]; then
   # a copied configuration (a cluster's) has no microprofile-config element until set-config-cache
-  cache_now="$(asadmin_remote get "$cfg.microprofile-config.cache-duration-seconds" 2>/dev/null \
-    | sed -n 's/^.*cache-duration-seconds=//p' || true)"
-  if [ "$cache_now" != "$FORECOURT_MP_CONFIG_CACHE_SECONDS" ]; then
-    asadmin_remote set-config-cache --target "$config" --duration "$FORECOURT_MP_CONFIG_CACHE_SECONDS" >/dev/null
-    echo "Set $config MicroProfile Config cache duration=$FORECOURT_MP_CONFIG_CACHE_SECONDS s"
+  # (absent from the get of the configuration read at the start, then '')
+  if [ "$(value_of "$cfg.microprofile-config.cache-duration-seconds")" != "$FORECOURT_MP_CONFIG_CACHE_SECONDS" ]; then
+    queue false "Set $config MicroProfile Config cache duration=$FORECOURT_MP_CONFIG_CACHE_SECONDS s" \
+      set-config-cache --target "$config" --duration "$FORECOURT_MP_CONFIG_CACHE_SECONDS"
     restart=true
   fi
 fi
@@ -381,27 +517,26 @@ errors_jar="${FORECOURT_SERVER_ERRORS_JAR:-$FORECOURT_REPO/server-errors/target/
 if [ ! -f "$errors_jar" ]; then
   (cd "$FORECOURT_REPO" && "$MVN" -q -B -DskipTests -pl server-errors package)
 fi
-errors_lib="$("$ASADMIN" --terse=true --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" __locations)/lib/forecourt-server-errors.jar"
+errors_lib="$domain_dir/lib/forecourt-server-errors.jar"
 if ! cmp -s "$errors_jar" "$errors_lib"; then
-  if asadmin_remote list-libraries --type common | grep -qx forecourt-server-errors.jar; then
-    asadmin_remote remove-library --type common forecourt-server-errors.jar >/dev/null
+  if grep -qx forecourt-server-errors.jar <<<"$common_libs_now"; then
+    queue false "" remove-library --type common forecourt-server-errors.jar
   fi
-  staged="$(mktemp -d)/forecourt-server-errors.jar"   # add-library keeps the file name
+  staged="$(mktemp -d -p "$work")/forecourt-server-errors.jar"   # add-library keeps the file name
   cp "$errors_jar" "$staged"
-  asadmin_remote add-library --type common "$staged" >/dev/null
-  rm -rf "$(dirname "$staged")"
-  echo "Installed forecourt-server-errors.jar into the domain's lib/"
+  queue false "Installed forecourt-server-errors.jar into the domain's lib/" \
+    add-library --type common "$staged"
   restart=true
 fi
 attribute "$cfg.http-service.virtual-server.server.property.errorReportValve" \
   dev.forecourt.server.errors.ProblemErrorReportValve
-if ! asadmin_remote list-protocols "$config" | grep -qx forecourt-http; then
-  asadmin_remote create-protocol --target "$config" forecourt-http >/dev/null
+if ! has_prefix "$cfg.network-config.protocols.protocol.forecourt-http."; then
+  queue false "" create-protocol --target "$config" forecourt-http
 fi
-if ! asadmin_remote list-protocol-finders --target "$config" forecourt-http | grep -qx http-finder; then
-  asadmin_remote create-protocol-finder --target "$config" --protocol forecourt-http \
+if ! has_prefix "$cfg.network-config.protocols.protocol.forecourt-http.port-unification.protocol-finder.http-finder."; then
+  queue false "" create-protocol-finder --target "$config" --protocol forecourt-http \
     --targetprotocol http-listener-1 \
-    --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder http-finder >/dev/null
+    --classname org.glassfish.grizzly.config.portunif.HttpProtocolFinder http-finder
 fi
 attribute "$cfg.network-config.protocols.protocol.forecourt-http.port-unification.classname" \
   dev.forecourt.server.errors.ProblemPortUnificationFilter
@@ -409,13 +544,15 @@ attribute "$cfg.network-config.network-listeners.network-listener.http-listener-
 attribute "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-enabled" false
 # === END server-level errors ======================================================================
 
+# The queued writes, in one JVM.
+flush
+
 # MP Health (/health) and MP Metrics (/metrics) are enabled by default on Payara 6's HTTP
 # listener; nothing to do. Start-up-only settings changed: restart so they take effect.
 if $restart && [ "$target" != server ]; then
   echo "Restart needed: the instances of $target start with changed settings only after a restart"
 elif $restart; then
   # restart-domain is a local command: it needs the domain's directory, which the DAS reports.
-  domain="$("$ASADMIN" --terse=true --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" __locations)"
-  echo "Restarting domain $domain for the changed start-up settings"
-  "$ASADMIN" restart-domain --domaindir "$(dirname "$domain")" "$(basename "$domain")"
+  echo "Restarting domain $domain_dir for the changed start-up settings"
+  "$ASADMIN" restart-domain --domaindir "$(dirname "$domain_dir")" "$(basename "$domain_dir")"
 fi
