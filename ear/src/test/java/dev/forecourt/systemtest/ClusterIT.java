@@ -64,16 +64,7 @@ class ClusterIT {
 
   @Test
   void aChangeOnOneNodeIsNeverReadStaleOnTheOther() {
-    long id =
-        on(0)
-            .contentType(ContentType.JSON)
-            .body(Vehicles.draft(Vehicles.vin(), "20000.00"))
-            .post("/vehicles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = Vehicles.create(on(0), "20000.00");
     double hitsBefore = l2Hits(1);
     List<Long> firstReadMillis = new ArrayList<>();
     int stale = 0;
@@ -223,15 +214,7 @@ class ClusterIT {
   private static double[] timerCounts(List<URI> nodes, String name, Map<String, String> labels) {
     double[] counts = new double[nodes.size()];
     for (int i = 0; i < nodes.size(); i++) {
-      String text =
-          given()
-              .baseUri(nodes.get(i).toString())
-              .get("/metrics")
-              .then()
-              .statusCode(200)
-              .extract()
-              .asString();
-      counts[i] = Metrics.sum(text, name, labels);
+      counts[i] = Metrics.sum(Metrics.scrape(nodes.get(i)), name, labels);
     }
     return counts;
   }
@@ -241,14 +224,7 @@ class ClusterIT {
   }
 
   private static double l2Hits(int node) {
-    String text =
-        given()
-            .baseUri(PayaraCluster.instance(node).toString())
-            .get("/metrics")
-            .then()
-            .statusCode(200)
-            .extract()
-            .asString();
-    return Metrics.sum(text, "forecourt_l2_cache_hits", Map.of());
+    return Metrics.sum(
+        Metrics.scrape(PayaraCluster.instance(node)), "forecourt_l2_cache_hits", Map.of());
   }
 }

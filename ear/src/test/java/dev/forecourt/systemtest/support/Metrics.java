@@ -17,8 +17,13 @@ public final class Metrics {
   private Metrics() {}
 
   public static String scrape() {
+    return scrape(ForecourtServer.baseUri());
+  }
+
+  /** The {@code /metrics} text of the server at {@code base}. */
+  public static String scrape(java.net.URI base) {
     return given()
-        .baseUri(ForecourtServer.baseUri().toString())
+        .baseUri(base.toString())
         .get("/metrics")
         .then()
         .statusCode(200)

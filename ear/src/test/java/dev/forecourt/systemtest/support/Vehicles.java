@@ -102,8 +102,12 @@ public final class Vehicles {
 
   /** Creates a vehicle and answers its id. */
   public static long create(String price) {
-    return api()
-        .contentType(ContentType.JSON)
+    return create(api(), price);
+  }
+
+  /** Creates a vehicle through {@code api} (a request to /api/v1 as staff) and answers its id. */
+  public static long create(RequestSpecification api, String price) {
+    return api.contentType(ContentType.JSON)
         .body(draft(vin(), price))
         .post("/vehicles")
         .then()
