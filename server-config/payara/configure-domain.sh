@@ -411,11 +411,15 @@ config_property() {
   [ "$(value_of "property.payara.microprofile.$1")" = "$2" ] && return 0
   queue false "" set-config-property --source=domain --propertyName="$1" --propertyValue="$2"
 }
-# The readiness self-check calls this server's own HTTP listener (authentication end to end).
-http_port="$(value_of "$cfg.network-config.network-listeners.network-listener.http-listener-1.port")"
-self_host="${FORECOURT_LISTEN_ADDRESS:-127.0.0.1}"
-[ "$self_host" = 0.0.0.0 ] && self_host=127.0.0.1
-config_property forecourt.health.self-check.base-url "http://$self_host:$http_port"
+# The readiness self-check calls this server's own HTTP listener (authentication end to end). A
+# domain-wide property, so only for the DAS: the instances of a group each get their own address
+# as a system property (create-cluster.sh); set here it would send the DAS's check to their port.
+if [ "$target" = server ]; then
+  http_port="$(value_of "$cfg.network-config.network-listeners.network-listener.http-listener-1.port")"
+  self_host="${FORECOURT_LISTEN_ADDRESS:-127.0.0.1}"
+  [ "$self_host" = 0.0.0.0 ] && self_host=127.0.0.1
+  config_property forecourt.health.self-check.base-url "http://$self_host:$http_port"
+fi
 config_property forecourt.events.redelivery.limit "${FORECOURT_EVENTS_REDELIVERY_LIMIT:-5}"
 config_property forecourt.events.redelivery.delay "${FORECOURT_EVENTS_REDELIVERY_DELAY:-PT5S}"
 config_property forecourt.webhooks.redelivery.limit "${FORECOURT_WEBHOOKS_REDELIVERY_LIMIT:-8}"

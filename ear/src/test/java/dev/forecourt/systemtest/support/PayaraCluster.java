@@ -151,12 +151,21 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
               + " s");
     }
 
-    /** Stops the instances through the DAS, then makes sure with {@link #close()}. */
+    /**
+     * Stops the instances through the DAS and takes the application off the group (else the test
+     * domain's own redeploys are refused: "referenced by more than one target"), then makes sure
+     * with {@link #close()}.
+     */
     void stop() {
-      try {
-        ForecourtServer.asadmin("stop-deployment-group", "forecourt");
-      } catch (RuntimeException e) {
-        System.out.println("[PayaraCluster] stop-deployment-group failed: " + e.getMessage());
+      for (List<String> command :
+          List.of(
+              List.of("stop-deployment-group", "forecourt"),
+              List.of("delete-application-ref", "--target", "forecourt", "forecourt"))) {
+        try {
+          ForecourtServer.asadmin(command.toArray(String[]::new));
+        } catch (RuntimeException e) {
+          System.out.println("[PayaraCluster] " + command + " failed: " + e.getMessage());
+        }
       }
       close();
     }
