@@ -13,6 +13,12 @@ import java.time.Instant;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ClusterTimers {
 
+  /**
+   * Hibernate: these statements touch cluster_timer only (else each run of a timer would evict
+   * every second-level cache region).
+   */
+  private static final String SPACES = "org.hibernate.query.native.spaces";
+
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
 
@@ -29,6 +35,7 @@ public class ClusterTimers {
             .setParameter(2, node)
             .setParameter(3, Timestamp.from(now))
             .setParameter(4, name)
+            .setHint(SPACES, "cluster_timer")
             .executeUpdate();
     if (claimed == 1) {
       return true;
@@ -50,6 +57,7 @@ public class ClusterTimers {
         .setParameter(2, Timestamp.from(until))
         .setParameter(3, node)
         .setParameter(4, Timestamp.from(now))
+        .setHint(SPACES, "cluster_timer")
         .executeUpdate();
     return true;
   }
