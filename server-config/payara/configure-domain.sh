@@ -44,9 +44,6 @@ target="${FORECOURT_TARGET:-server}"
 config="${FORECOURT_CONFIG:-server-config}"
 cfg="configs.config.$config"
 
-# asadmin splits --property and JVM options on ':' and '=': escape them inside values.
-esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
-
 # --- asadmin in batches ---------------------------------------------------------------------------
 # Every asadmin call starts a JVM (1-4 s each on a small machine), and a re-run on a configured
 # domain used to make ~40 of them only to find nothing to change. So the script reads the domain

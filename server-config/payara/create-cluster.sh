@@ -37,8 +37,6 @@ if [ "${#instances[@]}" -ne "${#portbases[@]}" ]; then
   exit 2
 fi
 
-esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
-
 # --- the configuration, the group, the instances ------------------------------------------------
 if ! asadmin_remote list-configs | grep -qx "$config"; then
   asadmin_remote copy-config default-config "$config" >/dev/null

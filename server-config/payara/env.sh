@@ -17,3 +17,6 @@ if [ -x "$FORECOURT_REPO/mvnw" ]; then MVN="$FORECOURT_REPO/mvnw"; else MVN=mvn;
 asadmin_remote() {
   "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "$@"
 }
+
+# asadmin splits --property values, system properties and JVM options on ':' and '=': escape them.
+esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
