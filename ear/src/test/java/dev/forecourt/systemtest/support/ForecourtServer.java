@@ -847,7 +847,8 @@ public final class ForecourtServer implements BeforeAllCallback {
     return true;
   }
 
-  private static int httpStatus(URI uri) {
+  /** The status {@code uri} answers a GET with, or -1 when it does not answer. */
+  static int httpStatus(URI uri) {
     try {
       HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
       c.setConnectTimeout(2000);

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -277,7 +275,7 @@ public final class KeycloakServer implements BeforeAllCallback {
       prepareWorkCopy();
       prepareData(realmFile);
 
-      int[] ports = freePorts(2);
+      int[] ports = Harness.freePorts(2);
       httpPort = ports[0];
       managementPort = ports[1];
       List<String> command =
@@ -848,30 +846,6 @@ public final class KeycloakServer implements BeforeAllCallback {
       return -1;
     }
     return -1;
-  }
-
-  /** Distinct free ports on 127.0.0.1 (held open together, so they differ). */
-  private static int[] freePorts(int count) {
-    List<ServerSocket> sockets = new ArrayList<>();
-    try {
-      int[] ports = new int[count];
-      for (int i = 0; i < count; i++) {
-        ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"));
-        sockets.add(s);
-        ports[i] = s.getLocalPort();
-      }
-      return ports;
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
-    } finally {
-      for (ServerSocket s : sockets) {
-        try {
-          s.close();
-        } catch (IOException e) {
-          // ignore
-        }
-      }
-    }
   }
 
   /** "0100007F:1F90" (from /proc/net/tcp) → "127.0.0.1:8080"; IPv6 as "[hex]:port". */

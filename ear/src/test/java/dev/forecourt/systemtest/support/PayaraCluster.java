@@ -1,13 +1,7 @@
 package dev.forecourt.systemtest.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,7 +111,7 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
           portBases.add(base);
         }
       }
-      lbPort = freePort();
+      lbPort = Harness.freePorts(1)[0];
       home = Path.of("target/cluster").toAbsolutePath();
       // instances left by a killed test JVM belong to a domain that no longer exists
       Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
@@ -186,32 +180,7 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
     }
 
     private static void awaitReady(URI uri) {
-      HttpClient http = HttpClient.newHttpClient();
-      Poll.until(
-          READY_TIMEOUT,
-          () -> {
-            try {
-              return http.send(
-                          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
-                          HttpResponse.BodyHandlers.discarding())
-                      .statusCode()
-                  == 200;
-            } catch (IOException e) {
-              return false;
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              return false;
-            }
-          },
-          uri + " answers 200");
-    }
-
-    private static int freePort() {
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-        return s.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Poll.until(READY_TIMEOUT, () -> ForecourtServer.httpStatus(uri) == 200, uri + " answers 200");
     }
   }
 
