@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
 import java.util.Map;
@@ -120,6 +121,33 @@ class HealthAndMetricsIT {
       ForecourtServer.configProperty("forecourt.health.self-check.base-url", base);
       ForecourtServer.awaitReady();
     }
+  }
+
+  @Test
+  void statusShowsTheReleaseTheNodeAndItsUptimeToAdminsOnly() {
+    api()
+        .get("/status")
+        .then()
+        .statusCode(200)
+        .header("Cache-Control", org.hamcrest.Matchers.containsString("no-store"))
+        .body("version", equalTo(System.getProperty("forecourt.release")))
+        .body("node", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()))
+        .body("uptime", startsWith("PT"))
+        .body("startedAt", org.hamcrest.Matchers.notNullValue())
+        // not clustered: the node alone
+        .body("members.size()", equalTo(1));
+    Accounts.anonymous()
+        .get("/status")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("/unauthenticated"));
+    Accounts.as("sales")
+        .get("/status")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("/forbidden"));
   }
 
   @Test

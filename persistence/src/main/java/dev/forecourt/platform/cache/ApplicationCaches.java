@@ -24,6 +24,7 @@ import org.infinispan.configuration.parsing.ConfigurationBuilderHolder;
 import org.infinispan.configuration.parsing.ParserRegistry;
 import org.infinispan.manager.DefaultCacheManager;
 import org.infinispan.manager.EmbeddedCacheManager;
+import org.infinispan.remoting.transport.Address;
 import org.infinispan.remoting.transport.jgroups.JGroupsTransport;
 import org.jgroups.JChannel;
 import org.jgroups.protocols.JDBC_PING2;
@@ -82,6 +83,18 @@ public final class ApplicationCaches {
       manager = null;
       LOG.info("Application caches stopped");
     }
+  }
+
+  /**
+   * The nodes of the cluster as this node sees them (sorted by name); this node alone when the
+   * caches are local or not started.
+   */
+  public static synchronized List<String> clusterMembers() {
+    List<Address> members = manager == null ? null : manager.getMembers();
+    if (members == null) {
+      return List.of(nodeName());
+    }
+    return members.stream().map(Object::toString).sorted().toList();
   }
 
   private static EmbeddedCacheManager start() {

@@ -1,0 +1,2 @@
+/** What runs where: the release, the node, its uptime and the cluster's members. */
+package dev.forecourt.platform.status;
