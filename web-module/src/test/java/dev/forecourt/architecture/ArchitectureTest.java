@@ -3,12 +3,14 @@ package dev.forecourt.architecture;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -16,6 +18,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import dev.forecourt.platform.concurrency.ForecourtExecutor;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.ProblemType;
 import java.util.Optional;
@@ -135,6 +138,38 @@ class ArchitectureTest {
           .resideInAPackage("jakarta.ws.rs..")
           .because(
               "HTTP is the web module's; only an infrastructure adapter (a REST client) may use JAX-RS");
+
+  @ArchTest
+  static final ArchRule no_ejb_asynchronous =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .belongToAnyOf(jakarta.ejb.Asynchronous.class)
+          .because(
+              "asynchronous work runs on the server's concurrent/forecourt (ForecourtExecutor), not"
+                  + " on the EJB container's async pool");
+
+  @ArchTest
+  static final ArchRule asynchronous_methods_run_on_concurrent_forecourt =
+      methods()
+          .that()
+          .areAnnotatedWith(jakarta.enterprise.concurrent.Asynchronous.class)
+          .should(
+              new ArchCondition<JavaMethod>("name ForecourtExecutor.JNDI_NAME as their executor") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                  String executor =
+                      method
+                          .getAnnotationOfType(jakarta.enterprise.concurrent.Asynchronous.class)
+                          .executor();
+                  if (!ForecourtExecutor.JNDI_NAME.equals(executor)) {
+                    events.add(
+                        SimpleConditionEvent.violated(
+                            method, method.getFullName() + " runs on " + executor));
+                  }
+                }
+              })
+          .because("an operator sizes concurrent/forecourt: no work may fall back to another pool");
 
   @ArchTest
   static final ArchRule only_named_exceptions_choose_a_problem_type =

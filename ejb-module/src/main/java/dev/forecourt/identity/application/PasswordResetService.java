@@ -19,15 +19,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Logger;
 
 /**
  * Password reset for local accounts. A request names a username or e-mail address and is always
  * answered the same way; if it matches an enabled account with an address, a single-use token valid
  * for {@code forecourt.security.password-reset.ttl} (PT30M) is mailed to it through the server's
- * {@code mail/forecourt} session (asynchronously, so the answer time does not tell either). Using
- * the token sets the new password, revokes the account's refresh tokens and lifts a lockout. The
- * invitation to a new account ({@link #invite}) is the same token with a longer life.
+ * {@code mail/forecourt} session (asynchronously, on {@code concurrent/forecourt}, so the answer
+ * time does not tell either). Using the token sets the new password, revokes the account's refresh
+ * tokens and lifts a lockout. The invitation to a new account ({@link #invite}) is the same token
+ * with a longer life.
  */
 @Stateless
 @PermitAll
@@ -72,7 +74,11 @@ public class PasswordResetService {
     Duration validFor = settings.get(CredentialSettings.PASSWORD_RESET_TTL);
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
-    mailer.send(user.email(), user.username(), token, validFor);
+    try {
+      mailer.send(user.email(), user.username(), token, validFor);
+    } catch (RejectedExecutionException e) {
+      mailer.notStarted("password reset", user.username(), e);
+    }
   }
 
   /**
@@ -86,7 +92,11 @@ public class PasswordResetService {
     Duration validFor = settings.get(CredentialSettings.INVITATION_TTL);
     String token = "fcp_" + OpaqueTokens.random();
     em.persist(new PasswordReset(Sha256.hex(token), user, now, now.plus(validFor)));
-    mailer.sendInvitation(user.email(), user.username(), invitedBy, token, validFor);
+    try {
+      mailer.sendInvitation(user.email(), user.username(), invitedBy, token, validFor);
+    } catch (RejectedExecutionException e) {
+      mailer.notStarted("invitation", user.username(), e);
+    }
   }
 
   /** Sets a new password with a reset token; the token is used up. */

@@ -1,20 +1,23 @@
 package dev.forecourt.identity.infrastructure;
 
 import dev.forecourt.identity.application.CredentialSettings;
+import dev.forecourt.platform.concurrency.ForecourtExecutor;
 import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.Asynchronous;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.time.Duration;
 import java.util.Date;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -24,12 +27,14 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Sends password reset and invitation mails through the server-managed mail session {@code
  * mail/forecourt} (SMTP host, port, sender and login are the operator's, set in the admin console
- * or by {@code server-config/payara/configure-domain.sh}). Runs asynchronously; the SMTP send is
- * {@link MailTransport}'s, under MP Fault Tolerance (time-out, circuit breaker, bulkhead). A
- * failure (also a time-out, an open breaker or a full bulkhead) is logged and counted in {@code
- * forecourt_mail_failures_total}, never shown to the requester.
+ * or by {@code server-config/payara/configure-domain.sh}). Runs asynchronously on the server's
+ * managed executor {@code concurrent/forecourt} ({@link ForecourtExecutor}), outside any
+ * transaction (never the caller's); the SMTP send is {@link MailTransport}'s, under MP Fault
+ * Tolerance (time-out, circuit breaker, bulkhead). A failure (also a time-out, an open breaker or a
+ * full bulkhead) is logged and counted in {@code forecourt_mail_failures_total}, never shown to the
+ * requester; so is a mail the executor refused (its queue full: {@link #notStarted}).
  */
-@Stateless
+@ApplicationScoped
 public class PasswordResetMailer {
 
   private static final Logger LOG = Logger.getLogger(PasswordResetMailer.class.getName());
@@ -45,9 +50,10 @@ public class PasswordResetMailer {
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
 
-  @Asynchronous
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void send(String to, String username, String token, Duration validFor) {
+  /** The password reset mail; completes when it was sent or its failure counted. */
+  @Asynchronous(executor = ForecourtExecutor.JNDI_NAME)
+  @Transactional(TxType.NOT_SUPPORTED)
+  public CompletableFuture<Void> send(String to, String username, String token, Duration validFor) {
     deliver(
         to,
         username,
@@ -73,15 +79,17 @@ public class PasswordResetMailer {
                 token,
                 token),
         "password reset");
+    return Asynchronous.Result.complete(null);
   }
 
   /**
    * The invitation to a new local account: the same single-use token and link as a password reset
-   * (the link sets the first password), valid for {@code validFor}.
+   * (the link sets the first password), valid for {@code validFor}; completes when it was sent or
+   * its failure counted.
    */
-  @Asynchronous
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public void sendInvitation(
+  @Asynchronous(executor = ForecourtExecutor.JNDI_NAME)
+  @Transactional(TxType.NOT_SUPPORTED)
+  public CompletableFuture<Void> sendInvitation(
       String to, String username, String invitedBy, String token, Duration validFor) {
     deliver(
         to,
@@ -111,6 +119,15 @@ public class PasswordResetMailer {
                 token,
                 token),
         "invitation");
+    return Asynchronous.Result.complete(null);
+  }
+
+  /**
+   * A mail that could not even be started: {@code concurrent/forecourt} refused it (its queue is
+   * full). Logged and counted like a failed send; the requester is not told.
+   */
+  public void notStarted(String kind, String username, RejectedExecutionException e) {
+    failed(kind, username, e.getMessage());
   }
 
   private void deliver(String to, String username, String subject, String text, String kind) {
@@ -127,18 +144,18 @@ public class PasswordResetMailer {
       if (e instanceof FaultToleranceException) {
         Thread.interrupted(); // a time-out interrupts this thread: clear what it left
       }
-      metrics.counter("forecourt_mail_failures_total").inc();
-      LOG.log(
-          Level.WARNING,
-          "The "
-              + kind
-              + " mail for user "
-              + username
-              + " could not be sent: "
-              + (e instanceof FaultToleranceException
-                  ? e.getClass().getSimpleName()
-                  : e.getMessage()));
+      failed(
+          kind,
+          username,
+          e instanceof FaultToleranceException ? e.getClass().getSimpleName() : e.getMessage());
     }
+  }
+
+  private void failed(String kind, String username, String reason) {
+    metrics.counter("forecourt_mail_failures_total").inc();
+    LOG.log(
+        Level.WARNING,
+        "The " + kind + " mail for user " + username + " could not be sent: " + reason);
   }
 
   /** "3 days", "12 hours" or "45 minutes". */

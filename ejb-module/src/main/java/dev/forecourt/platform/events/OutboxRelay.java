@@ -5,7 +5,6 @@ import dev.forecourt.platform.jobs.Jobs;
 import dev.forecourt.platform.timers.OncePerCluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.ejb.Asynchronous;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
@@ -27,7 +26,8 @@ import java.util.logging.Logger;
 
 /**
  * Moves outbox events to the event queue: right after a transaction that wrote events commits
- * (asked by {@link RelayTrigger}), and every {@code forecourt.events.relay.interval} (PT5S), on one
+ * (asked by {@link RelayTrigger}, run by {@link RelayTask} on the server's {@code
+ * concurrent/forecourt} executor), and every {@code forecourt.events.relay.interval} (PT5S), on one
  * node of a cluster at a time ({@link OncePerCluster}), for anything left behind, e.g. by a node
  * that stopped between its commit and the relay. Each batch is claimed for a lease, sent, then
  * stamped published, in separate transactions: a node that stops after sending but before stamping
@@ -59,14 +59,6 @@ public class OutboxRelay {
   @Timeout
   @OncePerCluster
   void onTimer() {
-    relay();
-  }
-
-  @Inject RelayTrigger trigger;
-
-  @Asynchronous
-  public void relaySoon() {
-    trigger.started();
     relay();
   }
 
