@@ -151,6 +151,47 @@ class HealthAndMetricsIT {
   }
 
   @Test
+  void readinessWaitsForABusySelfCheckButNotForEver() throws java.io.IOException {
+    // a listener that takes the connection and never answers: this node's HTTP threads all busy
+    String base = ForecourtServer.baseUri().toString();
+    try (java.net.ServerSocket busy =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      ForecourtServer.configProperty(
+          "forecourt.health.self-check.base-url", "http://127.0.0.1:" + busy.getLocalPort());
+      try {
+        // several probes (every 2 s, 2 s time-out) go unanswered: readiness keeps its last answer
+        dev.forecourt.systemtest.support.Poll.pause(java.time.Duration.ofSeconds(9));
+        given()
+            .baseUri(base)
+            .get("/health/ready")
+            .then()
+            .statusCode(200)
+            .body(
+                "checks.find { it.name == 'authentication' }.data.httpStatus",
+                org.hamcrest.Matchers.containsString("busy"));
+        // unanswered for longer than forecourt.health.self-check.patience: DOWN
+        ForecourtServer.configProperty("forecourt.health.self-check.patience", "PT1S");
+        WebhooksIT.await(
+            "readiness DOWN",
+            java.time.Duration.ofSeconds(15),
+            () -> given().baseUri(base).get("/health/ready").statusCode() == 503);
+        given()
+            .baseUri(base)
+            .get("/health/ready")
+            .then()
+            .statusCode(503)
+            .body(
+                "checks.find { it.name == 'authentication' }.data.reason",
+                org.hamcrest.Matchers.containsString("no answer within 2 s"));
+      } finally {
+        ForecourtServer.removeConfigProperty("forecourt.health.self-check.patience");
+        ForecourtServer.configProperty("forecourt.health.self-check.base-url", base);
+        ForecourtServer.awaitReady();
+      }
+    }
+  }
+
+  @Test
   void startedReportsEveryStartUpPhase() {
     given()
         .baseUri(ForecourtServer.baseUri().toString())

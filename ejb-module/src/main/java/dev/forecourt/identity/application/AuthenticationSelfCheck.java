@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +28,12 @@ import java.util.Optional;
  * HTTP authentication mechanism, the JAX-RS filters and an EJB's {@code @RolesAllowed}. Only a 204
  * (or a 429, which the rate limit gives after authentication) is UP: a web module that did not
  * start, a broken authentication bridge or a refused EJB call make the node not ready.
+ *
+ * <p>No answer within the time-out is not a wrong answer: under load the self-check waits for an
+ * HTTP thread like every request. Taking a busy node out of the load balancer would pile its load
+ * onto the others until they time out too (seen under 200 writes/s on two nodes: both out, every
+ * request refused), so an unanswered self-check keeps the last answer for {@code
+ * forecourt.health.self-check.patience} (PT60S); unanswered longer, or never answered, it is DOWN.
  */
 @ApplicationScoped
 public class AuthenticationSelfCheck implements ReadinessCheck {
@@ -51,6 +58,9 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
   private volatile Issued token;
+
+  /** When the HTTP self-check last got a right answer. */
+  private volatile Instant answered;
 
   private record Issued(String jwt, Instant renewAfter) {}
 
@@ -86,7 +96,24 @@ public class AuthenticationSelfCheck implements ReadinessCheck {
               .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       data.put("httpStatus", status);
-      return new Result(status == 204 || status == 429, data);
+      boolean right = status == 204 || status == 429;
+      answered = right ? clock.instant() : null;
+      return new Result(right, data);
+    } catch (HttpTimeoutException e) {
+      Instant last = answered;
+      if (last != null
+          && !clock
+              .instant()
+              .isAfter(last.plus(settings.get(HealthSettings.SELF_CHECK_PATIENCE)))) {
+        data.put("httpStatus", "no answer within " + TIMEOUT.toSeconds() + " s (busy)");
+        data.put("lastAnswered", last.toString());
+        return Result.up(data);
+      }
+      return Result.down(
+          "the HTTP self-check got no answer within "
+              + TIMEOUT.toSeconds()
+              + " s"
+              + (last == null ? "" : ", none since " + last));
     } catch (IOException | IllegalArgumentException e) {
       return Result.down("the HTTP self-check failed: " + e.getClass().getSimpleName());
     } catch (InterruptedException e) {

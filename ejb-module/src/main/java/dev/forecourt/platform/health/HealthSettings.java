@@ -28,6 +28,12 @@ public class HealthSettings implements SettingGroup {
               url -> url.matches("https?://[^/?#\\s]+/?"),
               "must be http(s)://host:port of this server");
 
+  public static final Setting<Duration> SELF_CHECK_PATIENCE =
+      Setting.duration(
+          "forecourt.health.self-check.patience",
+          "PT60S",
+          "how long the authentication self-check may go unanswered (a busy node) before DOWN");
+
   public static final Setting<Duration> DRAIN_TIMEOUT =
       Setting.duration(
           "forecourt.shutdown.drain-timeout",
