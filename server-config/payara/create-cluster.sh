@@ -22,20 +22,16 @@
 #   FORECOURT_CLUSTER_ADDRESS    the address the instances' cluster transport binds (127.0.0.1;
 #                                on several hosts: each host's address, see docs/operations.md)
 #   FORECOURT_LB_ADDRESS, FORECOURT_LB_PORT  where haproxy listens (127.0.0.1:8000)
+#   FORECOURT_JMS_BROKER         host:port of the cluster's JMS broker when it runs elsewhere;
+#                                unset: jms-broker.sh starts one on this host (FORECOURT_JMS_ADDRESS,
+#                                FORECOURT_JMS_PORT: 127.0.0.1:27676)
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
 ear="${1:-}"
 
-group="${FORECOURT_CLUSTER_GROUP:-forecourt}"
-config="${FORECOURT_CLUSTER_CONFIG:-forecourt-config}"
-read -r -a instances <<<"${FORECOURT_CLUSTER_INSTANCES:-forecourt-1 forecourt-2}"
-read -r -a portbases <<<"${FORECOURT_CLUSTER_PORTBASES:-28000 29000}"
+cluster_settings
 cluster_address="${FORECOURT_CLUSTER_ADDRESS:-127.0.0.1}"
-if [ "${#instances[@]}" -ne "${#portbases[@]}" ]; then
-  echo "FORECOURT_CLUSTER_INSTANCES and FORECOURT_CLUSTER_PORTBASES must have as many entries" >&2
-  exit 2
-fi
 
 # --- the configuration, the group, the instances ------------------------------------------------
 if ! asadmin_remote list-configs | grep -qx "$config"; then
@@ -84,6 +80,28 @@ while IFS= read -r pair; do
     restart=true
   fi
 done <<<"$wanted"
+
+# --- one JMS broker for the cluster ---------------------------------------------------------------
+# The job queues (events, webhooks) and the dead letter queue live in one broker that every
+# instance uses (JMS service type REMOTE), not in each instance's embedded broker: a job that an
+# instance took and had not finished when it died returns to the queue and another instance does
+# it; the dead letter queue is one for the cluster. By default jms-broker.sh runs that broker on
+# this host; FORECOURT_JMS_BROKER=host:port names a broker run elsewhere instead.
+broker="${FORECOURT_JMS_BROKER:-}"
+if [ -z "$broker" ]; then
+  "$here/jms-broker.sh" start
+  broker="${FORECOURT_JMS_ADDRESS:-127.0.0.1}:${FORECOURT_JMS_PORT:-27676}"
+fi
+jms="configs.config.$config.jms-service"
+jms_now="$(asadmin_remote get "$jms.type" "$jms.jms-host.default_JMS_host.host" "$jms.jms-host.default_JMS_host.port" 2>/dev/null || true)"
+for pair in "$jms.type=REMOTE" "$jms.jms-host.default_JMS_host.host=${broker%:*}" \
+    "$jms.jms-host.default_JMS_host.port=${broker##*:}"; do
+  if ! grep -qxF "$pair" <<<"$jms_now"; then
+    asadmin_remote set "$pair" >/dev/null
+    echo "Set $pair"
+    restart=true
+  fi
+done
 
 # --- the application ------------------------------------------------------------------------------
 if asadmin_remote list-applications --long=false "$group" 2>/dev/null | grep -q "^forecourt\b"; then

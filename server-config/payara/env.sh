@@ -20,3 +20,16 @@ asadmin_remote() {
 
 # asadmin splits --property values, system properties and JVM options on ':' and '=': escape them.
 esc() { printf '%s' "$1" | sed 's/[\\:=]/\\&/g'; }
+
+# The cluster's deployment group, configuration, instances and their port bases
+# (create-cluster.sh, rolling-deploy.sh): FORECOURT_CLUSTER_GROUP, _CONFIG, _INSTANCES, _PORTBASES.
+cluster_settings() {
+  group="${FORECOURT_CLUSTER_GROUP:-forecourt}"
+  config="${FORECOURT_CLUSTER_CONFIG:-forecourt-config}"
+  read -r -a instances <<<"${FORECOURT_CLUSTER_INSTANCES:-forecourt-1 forecourt-2}"
+  read -r -a portbases <<<"${FORECOURT_CLUSTER_PORTBASES:-28000 29000}"
+  if [ "${#instances[@]}" -ne "${#portbases[@]}" ]; then
+    echo "FORECOURT_CLUSTER_INSTANCES and FORECOURT_CLUSTER_PORTBASES must have as many entries" >&2
+    exit 2
+  fi
+}

@@ -1,30 +1,49 @@
 package dev.forecourt.systemtest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Leads;
 import dev.forecourt.systemtest.support.LoopbackClient;
 import dev.forecourt.systemtest.support.LoopbackClient.Answer;
 import dev.forecourt.systemtest.support.Metrics;
 import dev.forecourt.systemtest.support.PayaraCluster;
 import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Vehicles;
+import dev.forecourt.systemtest.support.WebhookReceiver;
+import dev.forecourt.systemtest.support.WriteLoad;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestClassOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -34,9 +53,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * work runs on one node at a time.
  */
 @ExtendWith({ForecourtServer.class, PayaraCluster.class})
+@TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class ClusterIT {
 
   private static final int ROUNDS = 20;
+
+  /** The release the build wrote into the EAR (the project version, from Maven). */
+  private static final String RELEASE = System.getProperty("forecourt.release", "0.1.0-SNAPSHOT");
 
   private static RequestSpecification on(int node) {
     return given()
@@ -185,7 +208,7 @@ class ClusterIT {
     Map<String, String> relay = Map.of("timer", "forecourt-outbox-relay");
     double[] runsBefore = timerCounts(nodes, "forecourt_timer_runs_total", relay);
     double[] skipsBefore = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
-    Duration window = Duration.ofSeconds(40);
+    Duration window = Duration.ofSeconds(25);
     Poll.pause(window);
     double[] runs = timerCounts(nodes, "forecourt_timer_runs_total", relay);
     double[] skips = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
@@ -209,6 +232,341 @@ class ClusterIT {
     assertTrue(
         totalRuns >= intervals - 2 && totalRuns <= intervals + 2,
         totalRuns + " runs in " + intervals + " intervals");
+  }
+
+  @Test
+  void theDeadLetterQueueIsOneForTheCluster() {
+    PayaraCluster.setProperty("forecourt.webhooks.redelivery.limit", "1");
+    try (WebhookReceiver receiver = new WebhookReceiver().failing(d -> true)) {
+      long subscription = subscribe(receiver, "lead.status_changed");
+      try {
+        long lead = Leads.create("admin");
+        Leads.transition(on(0), lead, "CONTACTED", null).then().statusCode(200);
+        // node 1 sent the webhook, it failed at its only attempt: node 2 sees the dead letter
+        String jobId =
+            Poll.until(
+                Duration.ofSeconds(60),
+                () -> deadLetterOf(1, subscription),
+                java.util.Objects::nonNull,
+                "the dead letter of subscription " + subscription + " on node 2");
+        assertEquals(jobId, deadLetterOf(0, subscription), "node 1 lists the same dead letter");
+        receiver.failing(d -> false);
+        on(1).post("/admin/dlq/{jobId}/redeliver", jobId).then().statusCode(200);
+        Poll.until(
+            Duration.ofSeconds(60),
+            () -> receiver.processed().size() == 1,
+            "the redelivered webhook is received");
+        assertEquals(null, deadLetterOf(0, subscription), "gone from node 1's view too");
+      } finally {
+        on(0).delete("/webhooks/{id}", subscription).then().statusCode(204);
+      }
+    } finally {
+      PayaraCluster.removeProperty("forecourt.webhooks.redelivery.limit");
+    }
+  }
+
+  @Test
+  void eachNodeShowsItsReleaseNodeAndTheMembers() {
+    for (int node = 0; node < 2; node++) {
+      on(node)
+          .get("/status")
+          .then()
+          .statusCode(200)
+          .body("node", org.hamcrest.Matchers.equalTo(PayaraCluster.INSTANCES.get(node)))
+          .body("version", org.hamcrest.Matchers.equalTo(RELEASE))
+          .body("members", org.hamcrest.Matchers.equalTo(PayaraCluster.INSTANCES));
+    }
+  }
+
+  /**
+   * A node killed (kill -9) under steady writes through the load balancer, restarted 20 s later: no
+   * acknowledged write is lost, almost no write fails (the client repeats after a connection error
+   * or a 502/503/504, with its Idempotency-Key or If-Match), the balancer stops sending to the dead
+   * node within seconds, and the restarted node serves again.
+   */
+  @Nested
+  @Order(1)
+  class NodeKill {
+
+    private static final int WRITES_PER_SECOND = 200;
+
+    @Test
+    void noAcknowledgedWriteIsLostWhenANodeIsKilledUnderLoad() throws Exception {
+      List<Long> vehicles = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        vehicles.add(Vehicles.create(on(i % 2), "10000.00"));
+      }
+      // jobs in progress on the node that dies: webhooks of status changes made on it just before
+      WebhookReceiver receiver = new WebhookReceiver().delay(Duration.ofSeconds(3));
+      long subscription = subscribe(receiver, "lead.status_changed");
+      List<Long> canaries = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        canaries.add(Leads.create("admin"));
+      }
+      String since = ForecourtServer.queryString("select now()::text");
+      String dead = PayaraCluster.INSTANCES.get(0);
+      WriteLoad load =
+          new WriteLoad(PayaraCluster.loadBalancer(), Accounts.token("admin"), vehicles);
+      BackendWatch watch = new BackendWatch(dead);
+      AtomicLong killedAt = new AtomicLong();
+      AtomicLong restartAt = new AtomicLong();
+      AtomicReference<Instant> killedInstant = new AtomicReference<>();
+      AtomicReference<Instant> restartInstant = new AtomicReference<>();
+      CompletableFuture<Void> restart = new CompletableFuture<>();
+      WriteLoad.Outcome outcome =
+          load.run(
+              WRITES_PER_SECOND,
+              Duration.ofSeconds(60),
+              second -> {
+                if (second == 19) {
+                  for (long lead : canaries) {
+                    Leads.transition(on(0), lead, "CONTACTED", null).then().statusCode(200);
+                  }
+                } else if (second == 20) {
+                  PayaraCluster.kill(0);
+                  killedAt.set(System.nanoTime());
+                  killedInstant.set(Instant.now());
+                  watch.afterKill();
+                } else if (second == 40) {
+                  restartAt.set(System.nanoTime());
+                  restartInstant.set(Instant.now());
+                  CompletableFuture.runAsync(() -> PayaraCluster.start(0))
+                      .whenComplete(
+                          (done, failure) -> {
+                            if (failure != null) {
+                              restart.completeExceptionally(failure);
+                            } else {
+                              restart.complete(null);
+                            }
+                          });
+                }
+              });
+      // every webhook was done, also those the dead node had taken, before it could be back
+      Instant restartBegan = restartInstant.get();
+      List<WebhookReceiver.Delivery> deliveries = receiver.received();
+      receiver.close();
+      Map<String, List<Instant>> receipts = new HashMap<>();
+      for (WebhookReceiver.Delivery d : deliveries) {
+        receipts.computeIfAbsent(d.id(), id -> new ArrayList<>()).add(d.receivedAt());
+      }
+      long webhooksBeforeRestart =
+          receipts.values().stream().filter(r -> r.get(0).isBefore(restartBegan)).count();
+      // sent by the dead node before it died, then again by the survivor before the restart
+      long takenOver =
+          receipts.values().stream()
+              .filter(
+                  r ->
+                      r.size() > 1
+                          && r.get(0).isBefore(killedInstant.get())
+                          && r.get(r.size() - 1).isAfter(killedInstant.get())
+                          && r.get(r.size() - 1).isBefore(restartBegan))
+              .count();
+      on(1).delete("/webhooks/{id}", subscription).then().statusCode(204);
+      restart.get(PayaraCluster.READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      // the restarted node is back when the balancer has sent it a request again
+      Poll.until(
+          PayaraCluster.READY_TIMEOUT,
+          () -> {
+            ForecourtServer.httpStatus(PayaraCluster.loadBalancer().resolve("/health/ready"));
+            return watch.servedAgain();
+          },
+          dead + " serves through the load balancer again");
+      watch.close();
+
+      long found;
+      try (Connection c = ForecourtServer.dataSource().getConnection();
+          PreparedStatement q =
+              c.prepareStatement("select count(*) from sales_lead where id = any(?)")) {
+        q.setArray(1, c.createArrayOf("bigint", outcome.leads().toArray()));
+        try (ResultSet rs = q.executeQuery()) {
+          rs.next();
+          found = rs.getLong(1);
+        }
+      }
+      long created =
+          ForecourtServer.queryLong(
+              "select count(*) from sales_lead where created_at >= '" + since + "'");
+      int pricesKept = 0;
+      for (Map.Entry<Long, String> vehicle : outcome.prices().entrySet()) {
+        String stored =
+            ForecourtServer.queryString(
+                "select price_amount::text from vehicle where id = " + vehicle.getKey());
+        if (vehicle.getValue() == null
+            || new BigDecimal(stored).compareTo(new BigDecimal(vehicle.getValue())) == 0) {
+          pricesKept++;
+        }
+      }
+      double seconds = 1e-9;
+      System.out.printf(
+          "[ClusterIT] node kill under load: %d writes/s offered for 60 s through haproxy, %d sent"
+              + " (%.0f/s; %d not sent while 96 were waiting for answers): %d leads, the rest"
+              + " updates of %d vehicles; %s killed (kill -9) at 20 s, restarted at"
+              + " 40 s. Acknowledged %d, failed %d (%.2f %%), repeats by the client %d; answers %s"
+              + " (0 = no connection). Leads acknowledged %d, found afterwards %d (lost %d; leads"
+              + " written since the start: %d); vehicles whose stored price is the last acknowledged"
+              + " one: %d of %d. haproxy stopped sending to the dead node %.1f s after the kill; the"
+              + " restarted node was ready %.1f s and served %.1f s after the restart began.%n",
+          WRITES_PER_SECOND,
+          outcome.started(),
+          outcome.started() / 60.0,
+          outcome.notSent(),
+          outcome.leads().size(),
+          vehicles.size(),
+          dead,
+          outcome.acknowledged(),
+          outcome.failed(),
+          100 * outcome.failedShare(),
+          outcome.repeats(),
+          outcome.answers(),
+          outcome.leads().size(),
+          found,
+          outcome.leads().size() - found,
+          created,
+          pricesKept,
+          vehicles.size(),
+          (watch.downAt - killedAt.get()) * seconds,
+          (watch.upAt - restartAt.get()) * seconds,
+          (watch.servedAt - restartAt.get()) * seconds);
+      outcome.failures().forEach(f -> System.out.println("[ClusterIT]   failed: " + f));
+      System.out.printf(
+          "[ClusterIT] JMS jobs of the dead node: %d status changes made on %s one second before"
+              + " it was killed, each a webhook job taking 3 s at the receiver; %d of them"
+              + " delivered before the restart began (%d requests received); %d sent by the node"
+              + " before it died and sent again by the survivor%n",
+          canaries.size(), dead, webhooksBeforeRestart, deliveries.size(), takenOver);
+      assertEquals(
+          canaries.size(),
+          webhooksBeforeRestart,
+          "webhooks done by the survivor before the restart");
+      assertEquals(outcome.leads().size(), found, "acknowledged leads in the database");
+      assertEquals(vehicles.size(), pricesKept, "vehicles with their last acknowledged price");
+      assertTrue(outcome.failedShare() < 0.01, "failed writes: " + outcome.failedShare());
+      assertTrue(watch.downAt > killedAt.get(), "haproxy took the dead node out");
+    }
+  }
+
+  /**
+   * A new release rolled out node by node under steady writes through the load balancer (the
+   * procedure of docs/operations.md: the release deployed to the group disabled, then on each
+   * instance in turn: drained in haproxy, the new release enabled there, ready, back in haproxy):
+   * not one request fails, and {@code /api/v1/status} shows the new release on both nodes.
+   */
+  @Nested
+  @Order(2)
+  class RollingRedeploy {
+
+    private static final String NEXT = RELEASE + "-next";
+
+    @Test
+    void aNewReleaseRollsOutNodeByNodeWithoutAFailedRequest() throws IOException {
+      Path ear = PayaraCluster.releaseOf(ForecourtServer.ear(), NEXT);
+      List<Long> vehicles = List.of(Vehicles.create(on(0), "10000.00"));
+      WriteLoad load =
+          new WriteLoad(PayaraCluster.loadBalancer(), Accounts.token("admin"), vehicles);
+      load.start(50);
+      long begin = System.nanoTime();
+      long took;
+      WriteLoad.Outcome outcome;
+      try {
+        PayaraCluster.rollOut(ear, NEXT);
+        took = (System.nanoTime() - begin) / 1_000_000_000;
+        Poll.pause(Duration.ofSeconds(5));
+      } finally {
+        outcome = load.stop();
+      }
+      for (int node = 0; node < 2; node++) {
+        on(node).get("/status").then().statusCode(200).body("version", equalTo(NEXT));
+      }
+      // the DAS (which runs the application in the test domain) still serves its own copy
+      assertEquals(
+          200, ForecourtServer.httpStatus(ForecourtServer.baseUri().resolve("/api/v1/ping")));
+      System.out.printf(
+          "[ClusterIT] rolling redeploy of release %s under 50 writes/s through haproxy: %d"
+              + " writes, %d acknowledged, %d failed, %d repeated by the client, answers %s; the"
+              + " roll-out took %d s (each node drained, switched, ready, back in haproxy)%n",
+          NEXT,
+          outcome.started(),
+          outcome.acknowledged(),
+          outcome.failed(),
+          outcome.repeats(),
+          outcome.answers(),
+          took);
+      outcome.failures().forEach(f -> System.out.println("[ClusterIT]   failed: " + f));
+      assertEquals(0, outcome.failed(), "failed writes");
+      assertEquals(0, outcome.repeats(), "writes the client had to repeat");
+      assertEquals(outcome.started(), outcome.acknowledged(), "acknowledged writes");
+    }
+  }
+
+  /**
+   * Follows one instance in haproxy's statistics every 100 ms: when it went DOWN after the kill,
+   * when it was UP again, and when it was sent a request again after that.
+   */
+  private static final class BackendWatch implements AutoCloseable {
+    private final String instance;
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+    private volatile boolean killed;
+    volatile long downAt;
+    volatile long upAt;
+    volatile long servedAt;
+    private long totalWhenUp;
+
+    BackendWatch(String instance) {
+      this.instance = instance;
+      clock.scheduleAtFixedRate(this::look, 0, 100, TimeUnit.MILLISECONDS);
+    }
+
+    void afterKill() {
+      killed = true;
+    }
+
+    private synchronized void look() {
+      PayaraCluster.Backend backend = PayaraCluster.backends().get(instance);
+      long now = System.nanoTime();
+      if (!killed || backend == null) {
+        return;
+      }
+      if (downAt == 0 && !backend.state().equals("UP")) {
+        downAt = now;
+      } else if (downAt != 0 && upAt == 0 && backend.state().equals("UP")) {
+        upAt = now;
+        totalWhenUp = backend.total();
+      } else if (upAt != 0 && servedAt == 0 && backend.total() > totalWhenUp) {
+        servedAt = now;
+      }
+    }
+
+    boolean servedAgain() {
+      return servedAt != 0;
+    }
+
+    @Override
+    public void close() {
+      clock.shutdownNow();
+    }
+  }
+
+  /** Subscribes {@code receiver} to {@code type} (as admin, on node 1); the subscription id. */
+  private static long subscribe(WebhookReceiver receiver, String type) {
+    return receiver.subscribe(on(0), List.of(type));
+  }
+
+  /** The job id of the dead letter of {@code subscription} as node {@code node} lists it. */
+  private static String deadLetterOf(int node, long subscription) {
+    List<Map<String, Object>> letters =
+        on(node)
+            .get("/admin/dlq?queue=webhooks")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("$");
+    return letters.stream()
+        .filter(
+            l -> Long.valueOf(subscription).equals(((Number) l.get("subscriptionId")).longValue()))
+        .map(l -> (String) l.get("jobId"))
+        .findFirst()
+        .orElse(null);
   }
 
   private static double[] timerCounts(List<URI> nodes, String name, Map<String, String> labels) {

@@ -73,24 +73,7 @@ class WebhooksIT {
    * subscription id.
    */
   static long subscribe(WebhookReceiver receiver, List<String> types) {
-    JsonPath created =
-        as("admin")
-            .contentType(ContentType.JSON)
-            .body(
-                Map.of(
-                    "url",
-                    receiver.url().toString(),
-                    "eventTypes",
-                    types,
-                    "description",
-                    "test receiver"))
-            .post("/webhooks")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath();
-    receiver.secret(created.getString("secret"));
-    return created.getLong("id");
+    return receiver.subscribe(as("admin"), types);
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {

@@ -85,6 +85,16 @@ public final class ForecourtServer implements BeforeAllCallback {
     return URI.create("http://127.0.0.1:" + current().httpPort);
   }
 
+  /** The name of the test domain. */
+  public static String domainName() {
+    return DOMAIN;
+  }
+
+  /** The EAR under test. */
+  public static Path ear() {
+    return current().ear().toAbsolutePath();
+  }
+
   public static int adminPort() {
     return current().adminPort;
   }
@@ -848,7 +858,7 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /** The status {@code uri} answers a GET with, or -1 when it does not answer. */
-  static int httpStatus(URI uri) {
+  public static int httpStatus(URI uri) {
     try {
       HttpURLConnection c = (HttpURLConnection) uri.toURL().openConnection();
       c.setConnectTimeout(2000);

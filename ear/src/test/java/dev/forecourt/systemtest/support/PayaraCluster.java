@@ -1,14 +1,26 @@
 package dev.forecourt.systemtest.support;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
 import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -29,7 +41,7 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
   /** The configuration of the instances (create-cluster.sh's default). */
   private static final String CONFIG = "forecourt-config";
 
-  private static final Duration READY_TIMEOUT =
+  public static final Duration READY_TIMEOUT =
       Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"))
           .multipliedBy(2);
 
@@ -37,6 +49,9 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
 
   @Override
   public void beforeAll(ExtensionContext context) {
+    if (nested(context)) {
+      return; // the enclosing class's cluster serves its @Nested classes
+    }
     synchronized (PayaraCluster.class) {
       if (running == null) {
         Running r = new Running();
@@ -54,12 +69,19 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
 
   @Override
   public void afterAll(ExtensionContext context) {
+    if (nested(context)) {
+      return;
+    }
     synchronized (PayaraCluster.class) {
       if (running != null) {
         running.stop();
         running = null;
       }
     }
+  }
+
+  private static boolean nested(ExtensionContext context) {
+    return context.getRequiredTestClass().isAnnotationPresent(Nested.class);
   }
 
   private static Running current() {
@@ -97,9 +119,118 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
     return URI.create("http://127.0.0.1:" + (current().portBases.get(index) + 80));
   }
 
+  /** haproxy's view of an instance: state (UP, DOWN, DRAIN, MAINT…), current and total sessions. */
+  public record Backend(String state, long current, long total) {}
+
+  /** haproxy's view of every instance, by name (its admin socket's "show stat"). */
+  public static Map<String, Backend> backends() {
+    Path socket = current().home.resolve("haproxy/admin.sock");
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+      channel.connect(UnixDomainSocketAddress.of(socket));
+      channel.write(ByteBuffer.wrap("show stat\n".getBytes(StandardCharsets.US_ASCII)));
+      String csv =
+          new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.US_ASCII);
+      Map<String, Backend> backends = new LinkedHashMap<>();
+      for (String line : csv.split("\n")) {
+        String[] f = line.split(",", -1);
+        if (f.length > 17 && f[0].equals("instances") && !f[1].equals("BACKEND")) {
+          backends.put(
+              f[1], new Backend(f[17].split(" ")[0], Long.parseLong(f[4]), Long.parseLong(f[7])));
+        }
+      }
+      return backends;
+    } catch (IOException e) {
+      throw new UncheckedIOException("haproxy's admin socket " + socket, e);
+    }
+  }
+
+  /** load-balancer.sh {@code action} (drain, enable) for instance {@code index}. */
+  public static void loadBalancer(String action, int index) {
+    ForecourtServer.runScript(
+        "load-balancer.sh",
+        Map.of("FORECOURT_HOME", current().home.toString()),
+        action,
+        INSTANCES.get(index));
+  }
+
+  /** kill -9 of instance {@code index}'s JVM (no shutdown of any kind). */
+  public static void kill(int index) {
+    Path pid =
+        ForecourtServer.payaraHome()
+            .resolve("glassfish/nodes")
+            .resolve("localhost-" + ForecourtServer.domainName())
+            .resolve(INSTANCES.get(index))
+            .resolve("config/pid");
+    ProcessHandle process =
+        ProcessHandle.of(Long.parseLong(readString(pid).trim()))
+            .orElseThrow(() -> new IllegalStateException(INSTANCES.get(index) + " is not running"));
+    process.destroyForcibly();
+    process.onExit().join();
+  }
+
+  /** asadmin start-instance for instance {@code index} (returns when the instance has started). */
+  public static void start(int index) {
+    ForecourtServer.asadmin("start-instance", INSTANCES.get(index));
+  }
+
+  /**
+   * A copy of {@code ear} (in target/) that is release {@code release}: its EJB module's
+   * META-INF/forecourt-release.properties says so, as the build of that release would.
+   */
+  public static Path releaseOf(Path ear, String release) throws IOException {
+    Path copy = Path.of("target", "forecourt-" + release + ".ear").toAbsolutePath();
+    Files.copy(ear, copy, StandardCopyOption.REPLACE_EXISTING);
+    Path module = Files.createTempFile("forecourt-ejb", ".jar");
+    try (FileSystem application = FileSystems.newFileSystem(copy)) {
+      Path inEar = application.getPath("forecourt-ejb.jar");
+      Files.copy(inEar, module, StandardCopyOption.REPLACE_EXISTING);
+      try (FileSystem ejb = FileSystems.newFileSystem(module)) {
+        Files.writeString(
+            ejb.getPath("META-INF/forecourt-release.properties"), "version=" + release + "\n");
+      }
+      Files.copy(module, inEar, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(module);
+    }
+    return copy;
+  }
+
+  /**
+   * Rolls release {@code release} ({@code ear}) out to the instances one by one with {@code
+   * rolling-deploy.sh}.
+   */
+  public static void rollOut(Path ear, String release) {
+    Running r = current();
+    ForecourtServer.runScript(
+        "rolling-deploy.sh",
+        Map.of(
+            "FORECOURT_HOME",
+            r.home.toString(),
+            "FORECOURT_CLUSTER_INSTANCES",
+            String.join(" ", INSTANCES),
+            "FORECOURT_CLUSTER_PORTBASES",
+            r.portBases.get(0) + " " + r.portBases.get(1)),
+        ear.toString(),
+        release);
+    r.versions.add("forecourt:" + release);
+  }
+
+  private static String readString(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static final class Running {
     private final List<Integer> portBases = new ArrayList<>();
+
+    /** Versions of the application rolled out (removed from the domain at the end). */
+    private final List<String> versions = new ArrayList<>();
+
     private int lbPort;
+    private int jmsPort;
     private Path home;
 
     void start() {
@@ -111,7 +242,9 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
           portBases.add(base);
         }
       }
-      lbPort = Harness.freePorts(1)[0];
+      int[] ports = Harness.freePorts(2);
+      lbPort = ports[0];
+      jmsPort = ports[1];
       home = Path.of("target/cluster").toAbsolutePath();
       // instances left by a killed test JVM belong to a domain that no longer exists
       Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
@@ -128,7 +261,9 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
               "FORECOURT_CLUSTER_PORTBASES",
               portBases.get(0) + " " + portBases.get(1),
               "FORECOURT_LB_PORT",
-              String.valueOf(lbPort)));
+              String.valueOf(lbPort),
+              "FORECOURT_JMS_PORT",
+              String.valueOf(jmsPort)));
       for (int i = 0; i < INSTANCES.size(); i++) {
         awaitReady(URI.create("http://127.0.0.1:" + (portBases.get(i) + 80) + "/health/ready"));
       }
@@ -155,16 +290,26 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
           List.of(
               List.of("stop-deployment-group", "forecourt"),
               List.of("delete-application-ref", "--target", "forecourt", "forecourt"))) {
-        try {
-          ForecourtServer.asadmin(command.toArray(String[]::new));
-        } catch (RuntimeException e) {
-          System.out.println("[PayaraCluster] " + command + " failed: " + e.getMessage());
-        }
+        run(command);
+      }
+      for (String version : versions) {
+        run(List.of("undeploy", "--target", "domain", version));
       }
       close();
     }
 
-    /** Kills the instances and haproxy (at JVM exit the DAS may be stopping at the same time). */
+    private static void run(List<String> command) {
+      try {
+        ForecourtServer.asadmin(command.toArray(String[]::new));
+      } catch (RuntimeException e) {
+        System.out.println("[PayaraCluster] " + command + " failed: " + e.getMessage());
+      }
+    }
+
+    /**
+     * Kills the instances, haproxy and the JMS broker (at JVM exit the DAS may be stopping at the
+     * same time).
+     */
     synchronized void close() {
       Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
       if (Files.exists(nodes)) {
@@ -176,6 +321,7 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
       }
       if (home != null) {
         kill(home.resolve("haproxy/haproxy.pid"));
+        kill(home.resolve("mq/broker.pid"));
       }
     }
 
@@ -188,7 +334,12 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
     try {
       if (Files.exists(pidFile)) {
         ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-            .ifPresent(ProcessHandle::destroyForcibly);
+            .ifPresent(
+                process -> {
+                  // the broker's launcher script and the JVM it started
+                  process.descendants().forEach(ProcessHandle::destroyForcibly);
+                  process.destroyForcibly();
+                });
       }
     } catch (IOException | NumberFormatException e) {
       System.out.println("[PayaraCluster] cannot stop " + pidFile + ": " + e);

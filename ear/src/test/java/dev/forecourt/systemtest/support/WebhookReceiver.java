@@ -54,12 +54,31 @@ public final class WebhookReceiver implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     server.createContext("/hook", this::handle);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(Executors.newFixedThreadPool(32));
     server.start();
   }
 
   public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
+  }
+
+  /**
+   * Subscribes this receiver to {@code types} through {@code api} (an admin's requests to one
+   * node's /api/v1) and keeps the secret from the answer; the subscription's id.
+   */
+  public long subscribe(io.restassured.specification.RequestSpecification api, List<String> types) {
+    io.restassured.path.json.JsonPath created =
+        api.contentType(io.restassured.http.ContentType.JSON)
+            .body(
+                java.util.Map.of(
+                    "url", url().toString(), "eventTypes", types, "description", "test receiver"))
+            .post("/webhooks")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath();
+    secret(created.getString("secret"));
+    return created.getLong("id");
   }
 
   /** The subscription's secret, as Forecourt showed it once. */

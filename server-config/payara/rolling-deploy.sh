@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Usage: rolling-deploy.sh EAR_PATH RELEASE
+# Rolls a new release of Forecourt out to a cluster made by create-cluster.sh, one instance at a
+# time, without a failed request: the EAR is deployed to the deployment group as the application
+# version "forecourt:RELEASE" (Payara application versioning), disabled; then for each instance in
+# turn: haproxy stops sending it new requests (load-balancer.sh drain), the requests in flight
+# finish, the version it ran is disabled and the new one enabled on it, its /health/ready
+# answers 200, haproxy takes it back (load-balancer.sh enable) and marks it UP. The other instances
+# serve meanwhile. The previous version stays deployed, disabled, for a roll-back:
+#   rolling-deploy.sh - PREVIOUS      (instance by instance the same way; "-": already deployed)
+# and is removed with asadmin undeploy --target GROUP forecourt[:PREVIOUS] once it is not needed.
+#
+# RELEASE: letters, digits, '.', '_', '-' (e.g. the Maven version, 1.4.0). Both versions share the
+# database: a release's Flyway migrations must be compatible with the release before it (expand,
+# then contract in a later release) — docs/operations.md "Rolling redeploy".
+#
+# Environment: FORECOURT_CLUSTER_GROUP, FORECOURT_CLUSTER_INSTANCES, FORECOURT_CLUSTER_PORTBASES
+# (as for create-cluster.sh), FORECOURT_ROLLING_TIMEOUT_SECONDS (600: per instance, to be ready).
+set -euo pipefail
+. "$(dirname "$0")/env.sh"
+here="$(cd "$(dirname "$0")" && pwd)"
+ear="${1:?usage: rolling-deploy.sh EAR_PATH RELEASE}"
+release="${2:?usage: rolling-deploy.sh EAR_PATH RELEASE}"
+cluster_settings
+timeout="${FORECOURT_ROLLING_TIMEOUT_SECONDS:-600}"
+name="forecourt:$release"
+
+[[ "$release" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "RELEASE may hold letters, digits, . _ - only" >&2; exit 2; }
+[ "$ear" = - ] || [ -f "$ear" ] || { echo "No EAR at $ear" >&2; exit 2; }
+
+# haproxy's state of an instance (UP, DOWN, DRAIN, MAINT) and its requests in flight
+backend() { "$here/load-balancer.sh" status | awk -v n="$1" '$1 == n { print $2, $3 }'; }
+wait_for() { # seconds, description, command...
+  local deadline=$((SECONDS + $1)) what="$2"
+  shift 2
+  until "$@"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "Gave up waiting for $what" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+idle() { [ "$(backend "$1" | awk '{ print $2 }')" = 0 ]; }
+up() { [ "$(backend "$1" | awk '{ print $1 }')" = UP ]; }
+ready() { curl -fsS -o /dev/null --max-time 5 "$1/health/ready" 2>/dev/null; }
+
+if asadmin_remote list-applications --long=false "$group" 2>/dev/null | awk '{ print $1 }' | grep -qx "$name"; then
+  echo "$name is deployed to $group already: enabling it instance by instance"
+elif [ "$ear" = - ]; then
+  echo "$name is not deployed to $group" >&2
+  exit 2
+else
+  asadmin_remote deploy --enabled=false --target "$group" --name "$name" "$ear" >/dev/null
+  echo "$name deployed to $group (disabled)"
+fi
+for i in "${!instances[@]}"; do
+  instance="${instances[$i]}"
+  url="http://127.0.0.1:$((portbases[i] + 80))"
+  begin=$SECONDS
+  "$here/load-balancer.sh" drain "$instance" >/dev/null
+  wait_for 60 "$instance to finish its requests" idle "$instance"
+  # the version the instance runs now (forecourt or forecourt:SOMETHING)
+  old="$(asadmin_remote list-applications --long=true "$instance" \
+    | awk '$1 ~ /^forecourt(:|$)/ && $NF == "enabled" { print $1; exit }')"
+  # Switched by the enabled attributes of the instance's own application references: Payara's
+  # "enable --target INSTANCE" of another version disables the running version on every member
+  # of the instance's deployment group at once (and on the DAS), so it cannot roll.
+  if [ -n "$old" ] && [ "$old" != "$name" ]; then
+    asadmin_remote set "servers.server.$instance.application-ref.$old.enabled=false" >/dev/null
+  fi
+  asadmin_remote set "servers.server.$instance.application-ref.$name.enabled=true" >/dev/null
+  wait_for "$timeout" "$instance to be ready" ready "$url"
+  "$here/load-balancer.sh" enable "$instance" >/dev/null
+  wait_for 60 "haproxy to mark $instance UP" up "$instance"
+  echo "$instance runs $name ($((SECONDS - begin)) s)"
+done
+echo "Rolled out: $name on ${instances[*]}"
