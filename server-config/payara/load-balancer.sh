@@ -3,14 +3,18 @@
 # haproxy (Debian package "haproxy") in front of a Forecourt cluster's instances.
 #   start   writes $FORECOURT_HOME/haproxy/forecourt.cfg and (re)starts haproxy with it: round robin
 #           over FORECOURT_LB_BACKENDS ("name=host:port ..."; create-cluster.sh passes its
-#           instances), each checked every second on /health/ready (out after 2 failures, back after
-#           2 successes), a request whose connection failed is sent to another instance
+#           instances), each checked every 2 s on /health/ready (answer within 5 s; out after 3
+#           failures, checked every 0.5 s meanwhile; back after 2 successes), at most
+#           FORECOURT_LB_MAXCONN (24) requests at once per instance — fewer than its HTTP threads
+#           (32), so that the health check and the readiness self-check always find a free thread;
+#           the rest wait in haproxy's queue (up to 30 s) —, a request whose connection failed is
+#           sent to another instance
 #           (retry-on conn-failure: never a request the instance may have received), X-Forwarded-For
 #           added (the instances trust the balancer's address: forecourt.http.trusted-proxies).
 #   drain   takes an instance out for new requests (haproxy "drain": requests in flight finish);
 #           enable puts it back. Then stop or redeploy it (drain.sh does the node's own side).
 #   status  one line per instance: name, state (UP/DOWN/DRAIN/MAINT), current sessions.
-# Environment: FORECOURT_LB_ADDRESS (127.0.0.1), FORECOURT_LB_PORT (8000).
+# Environment: FORECOURT_LB_ADDRESS (127.0.0.1), FORECOURT_LB_PORT (8000), FORECOURT_LB_MAXCONN (24).
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 dir="$FORECOURT_HOME/haproxy"
@@ -19,6 +23,7 @@ pidfile="$dir/haproxy.pid"
 socket="$dir/admin.sock"
 address="${FORECOURT_LB_ADDRESS:-127.0.0.1}"
 port="${FORECOURT_LB_PORT:-8000}"
+maxconn="${FORECOURT_LB_MAXCONN:-24}"
 
 command -v haproxy >/dev/null || { echo "haproxy is not installed (apt-get install haproxy)" >&2; exit 2; }
 
@@ -42,11 +47,13 @@ defaults
     timeout client 60s
     timeout server 60s
     timeout http-request 10s
+    timeout queue 30s
+    timeout check 5s
     option forwardfor
     option redispatch
     retries 2
     retry-on conn-failure
-    default-server inter 1s fall 2 rise 2
+    default-server inter 2s fastinter 500ms fall 3 rise 2 maxconn $maxconn
 
 frontend forecourt
     bind $address:$port
@@ -84,7 +91,7 @@ CFG
     echo "$name: $state"
     ;;
   status)
-    admin "show stat" | awk -F, '$1 == "instances" && $2 != "BACKEND" { print $2, $18, $5 }'
+    admin "show stat" | awk -F, '$1 == "instances" && $2 != "BACKEND" { split($18, state, " "); print $2, state[1], $5 }'
     ;;
   *)
     echo "usage: load-balancer.sh start | stop | drain INSTANCE | enable INSTANCE | status" >&2

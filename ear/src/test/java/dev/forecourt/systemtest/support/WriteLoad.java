@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,11 +35,12 @@ import java.util.function.IntConsumer;
  * (until {@link #GIVE_UP}); a vehicle update carries the {@code If-Match} of the version it
  * changes, so that a repeat after an unanswered attempt either applies once or answers 412, after
  * which the client reads the vehicle to learn whether its change landed. Every fourth write is a
- * vehicle update (each vehicle one lane: its updates in sequence), the others leads. A write is
- * <em>acknowledged</em> when the client got its success answer, <em>failed</em> when it got any
- * other final answer or gave up. At most {@link #CONNECTIONS} writes are in flight: when the server
- * falls behind, the writes due meanwhile are <em>not sent</em> (counted), so the offered rate is
- * reported beside the achieved one instead of a backlog growing without bound.
+ * vehicle update (each vehicle one lane: its updates in sequence), the others leads; with {@link
+ * #reads} some requests are reads instead. A request is <em>acknowledged</em> when the client got
+ * its success answer, <em>failed</em> when it got any other final answer or gave up. At most {@link
+ * #CONNECTIONS} writes are in flight: when the server falls behind, the writes due meanwhile are
+ * <em>not sent</em> (counted), so the offered rate is reported beside the achieved one instead of a
+ * backlog growing without bound.
  */
 public final class WriteLoad {
 
@@ -73,6 +75,7 @@ public final class WriteLoad {
   private final ExecutorService workers = Executors.newFixedThreadPool(CONNECTIONS);
   private final Semaphore inFlight = new Semaphore(CONNECTIONS);
   private final AtomicLong notSent = new AtomicLong();
+  private volatile int readsOfFive;
   private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
   private final List<Lane> lanes = new ArrayList<>();
   private final AtomicLong started = new AtomicLong();
@@ -95,6 +98,16 @@ public final class WriteLoad {
     for (long vehicle : vehicles) {
       lanes.add(new Lane(vehicle));
     }
+  }
+
+  /**
+   * Makes {@code ofFive} of every five requests a read of one of the vehicles ({@code GET
+   * /vehicles/{id}}, repeated like a write after a connection error or a 502/503/504) instead of a
+   * write.
+   */
+  public WriteLoad reads(int ofFive) {
+    this.readsOfFive = ofFive;
+    return this;
   }
 
   /** The note every lead of this load carries (to find them in the database). */
@@ -130,12 +143,17 @@ public final class WriteLoad {
           long n = tick.getAndIncrement();
           Lane lane =
               lanes.isEmpty() || n % 4 != 3 ? null : lanes.get((int) (n / 4 % lanes.size()));
+          boolean read = n % 5 < readsOfFive;
           if (!inFlight.tryAcquire()) {
             notSent.incrementAndGet(); // the client's connections are all waiting for answers
             return;
           }
           Runnable write =
-              lane != null && lane.busy.compareAndSet(false, true) ? lane::update : this::lead;
+              read
+                  ? this::read
+                  : lane != null && lane.busy.compareAndSet(false, true)
+                      ? lane::update
+                      : this::lead;
           workers.execute(
               () -> {
                 try {
@@ -203,6 +221,28 @@ public final class WriteLoad {
       }
       if (!pauseBeforeRepeat(attempt, deadline)) {
         fail("POST /leads: gave up after " + attempt + " attempts");
+        return;
+      }
+    }
+  }
+
+  private void read() {
+    started.incrementAndGet();
+    long vehicle = lanes.get(ThreadLocalRandom.current().nextInt(lanes.size())).id;
+    HttpRequest request = request("/vehicles/" + vehicle).GET().build();
+    long deadline = System.nanoTime() + GIVE_UP.toNanos();
+    for (int attempt = 1; ; attempt++) {
+      HttpResponse<String> answer = send(request);
+      if (answer != null && answer.statusCode() == 200) {
+        acknowledged.incrementAndGet();
+        return;
+      }
+      if (answer != null && !repeatable(answer.statusCode())) {
+        fail("GET /vehicles/" + vehicle + " " + answer.statusCode() + " " + answer.body());
+        return;
+      }
+      if (!pauseBeforeRepeat(attempt, deadline)) {
+        fail("GET /vehicles/" + vehicle + ": gave up after " + attempt + " attempts");
         return;
       }
     }
