@@ -356,7 +356,7 @@ class ClusterIT {
       AtomicLong restartAt = new AtomicLong();
       AtomicReference<Instant> killedInstant = new AtomicReference<>();
       AtomicReference<Instant> restartInstant = new AtomicReference<>();
-      CompletableFuture<Void> restart = new CompletableFuture<>();
+      AtomicReference<CompletableFuture<Void>> restart = new AtomicReference<>();
       WriteLoad.Outcome outcome =
           load.run(
               WRITES_PER_SECOND,
@@ -374,15 +374,7 @@ class ClusterIT {
                 } else if (second == 40) {
                   restartAt.set(System.nanoTime());
                   restartInstant.set(Instant.now());
-                  CompletableFuture.runAsync(() -> PayaraCluster.start(0))
-                      .whenComplete(
-                          (done, failure) -> {
-                            if (failure != null) {
-                              restart.completeExceptionally(failure);
-                            } else {
-                              restart.complete(null);
-                            }
-                          });
+                  restart.set(CompletableFuture.runAsync(() -> PayaraCluster.start(0)));
                 }
               });
       // every webhook is done, also those the dead node had taken (none lost)
@@ -410,7 +402,7 @@ class ClusterIT {
                           && r.get(r.size() - 1).isBefore(restartBegan))
               .count();
       on(1).delete("/webhooks/{id}", subscription).then().statusCode(204);
-      restart.get(PayaraCluster.READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      restart.get().get(PayaraCluster.READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       // the restarted node is back when the balancer has sent it a request again
       Poll.until(
           PayaraCluster.READY_TIMEOUT,

@@ -144,15 +144,6 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
     }
   }
 
-  /** load-balancer.sh {@code action} (drain, enable) for instance {@code index}. */
-  public static void loadBalancer(String action, int index) {
-    ForecourtServer.runScript(
-        "load-balancer.sh",
-        Map.of("FORECOURT_HOME", current().home.toString()),
-        action,
-        INSTANCES.get(index));
-  }
-
   /** kill -9 of instance {@code index}'s JVM (no shutdown of any kind). */
   public static void kill(int index) {
     Path pid =
