@@ -247,8 +247,12 @@ if [ -n "${FORECOURT_LISTEN_ADDRESS:-}" ]; then
   done
   attribute "$cfg.admin-service.jmx-connector.system.address" "$FORECOURT_LISTEN_ADDRESS"
   # The embedded JMS broker (its port mapper, 7676, and its services) and the Domain Data Grid
-  # (Hazelcast, 4900/5900) listen on all interfaces by default: bind them to the same address.
-  attribute "$cfg.jms-service.jms-host.default_JMS_host.host" "$FORECOURT_LISTEN_ADDRESS"
+  # (Hazelcast, 4900/5900) listen on all interfaces by default: bind them to the same address. A
+  # configuration of type REMOTE uses a broker elsewhere (a cluster's, set by create-cluster.sh):
+  # its JMS host is that broker's address, left as it is.
+  if [ "$(value_of "$cfg.jms-service.type")" != REMOTE ]; then
+    attribute "$cfg.jms-service.jms-host.default_JMS_host.host" "$FORECOURT_LISTEN_ADDRESS"
+  fi
   if ! grep -Eq "^Interfaces +$FORECOURT_LISTEN_ADDRESS " <<<"$hz_now" \
       || ! grep -Eq "^DAS Bind Address +$FORECOURT_LISTEN_ADDRESS " <<<"$hz_now"; then
     queue false "Domain Data Grid bound to $FORECOURT_LISTEN_ADDRESS" \
