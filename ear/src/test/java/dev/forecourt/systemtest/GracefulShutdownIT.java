@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Vehicles;
+import dev.forecourt.systemtest.support.WebhookReceiver;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -38,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * flight when the drain begins (a valuation whose external service takes 1.5 s) are all answered
  * 200, requests arriving during the drain are served (a load balancer still sending them during its
  * grace period); requests arriving during the stop itself are counted by outcome (a load balancer
- * has stopped sending them by then) and none hangs. Then the domain starts again and is ready.
+ * has stopped sending them by then) and none hangs. Then the domain starts again and serves
+ * everything (the checks of {@link RestartAndRedeployIT} after a redeploy).
  */
 @ExtendWith(ForecourtServer.class)
 class GracefulShutdownIT {
@@ -57,8 +59,21 @@ class GracefulShutdownIT {
     ForecourtServer.healthyValuationService();
   }
 
+  /**
+   * A stop under traffic, then a start: what was in flight completed, and the started domain serves
+   * everything (sign-in, bearer and API-key calls, a JMS-backed webhook, readiness fully UP).
+   */
   @Test
-  void requestsInFlightDuringAStopComplete() throws Exception {
+  void requestsInFlightDuringAStopCompleteAndTheStartedDomainServesEverything() throws Exception {
+    String apiKey = RestartAndRedeployIT.apiKey();
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      WebhooksIT.subscribe(receiver, List.of("lead.created"));
+      stopUnderTrafficThenStart();
+      RestartAndRedeployIT.everythingWorks(apiKey, receiver);
+    }
+  }
+
+  private void stopUnderTrafficThenStart() throws Exception {
     WireMockServer stub = ForecourtServer.valuationStub();
     stub.resetAll();
     stub.stubFor(
