@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: rolling-deploy.sh EAR_PATH RELEASE
+# Usage: rolling-deploy.sh [--stage] EAR_PATH RELEASE
 # Rolls a new release of Forecourt out to a cluster made by create-cluster.sh, one instance at a
 # time, without a failed request: the EAR is deployed to the deployment group as the application
 # version "forecourt:RELEASE" (Payara application versioning), disabled; then for each instance in
@@ -9,6 +9,9 @@
 # serve meanwhile. The previous version stays deployed, disabled, for a roll-back:
 #   rolling-deploy.sh - PREVIOUS      (instance by instance the same way; "-": already deployed)
 # and is removed with asadmin undeploy --target GROUP forecourt[:PREVIOUS] once it is not needed.
+# --stage only deploys the release to the group, disabled, and stops there (e.g. during the day:
+# the DAS unpacks and checks the EAR, the instances receive it); "rolling-deploy.sh - RELEASE" then
+# rolls it out (e.g. at night).
 #
 # RELEASE: letters, digits, '.', '_', '-' (e.g. the Maven version, 1.4.0). Both versions share the
 # database: a release's Flyway migrations must be compatible with the release before it (expand,
@@ -19,14 +22,23 @@
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
-ear="${1:?usage: rolling-deploy.sh EAR_PATH RELEASE}"
-release="${2:?usage: rolling-deploy.sh EAR_PATH RELEASE}"
+stage=false
+if [ "${1:-}" = --stage ]; then
+  stage=true
+  shift
+fi
+ear="${1:?usage: rolling-deploy.sh [--stage] EAR_PATH RELEASE}"
+release="${2:?usage: rolling-deploy.sh [--stage] EAR_PATH RELEASE}"
 cluster_settings
 timeout="${FORECOURT_ROLLING_TIMEOUT_SECONDS:-600}"
 name="forecourt:$release"
 
 [[ "$release" =~ ^[A-Za-z0-9._-]+$ ]] || { echo "RELEASE may hold letters, digits, . _ - only" >&2; exit 2; }
 [ "$ear" = - ] || [ -f "$ear" ] || { echo "No EAR at $ear" >&2; exit 2; }
+if $stage && [ "$ear" = - ]; then
+  echo "--stage needs the EAR to deploy" >&2
+  exit 2
+fi
 
 # haproxy's state of an instance (UP, DOWN, DRAIN, MAINT) and its requests in flight
 backend() { "$here/load-balancer.sh" status | awk -v n="$1" '$1 == n { print $2, $3 }'; }
@@ -51,8 +63,13 @@ elif [ "$ear" = - ]; then
   echo "$name is not deployed to $group" >&2
   exit 2
 else
+  deploying=$SECONDS
   asadmin_remote deploy --enabled=false --target "$group" --name "$name" "$ear" >/dev/null
-  echo "$name deployed to $group (disabled)"
+  echo "$name deployed to $group (disabled, $((SECONDS - deploying)) s)"
+fi
+if $stage; then
+  echo "Staged; roll it out with: rolling-deploy.sh - $release"
+  exit 0
 fi
 for i in "${!instances[@]}"; do
   instance="${instances[$i]}"
@@ -60,6 +77,7 @@ for i in "${!instances[@]}"; do
   begin=$SECONDS
   "$here/load-balancer.sh" drain "$instance" >/dev/null
   wait_for 60 "$instance to finish its requests" idle "$instance"
+  drained=$SECONDS
   # the version the instance runs now (forecourt or forecourt:SOMETHING)
   old="$(asadmin_remote list-applications --long=true "$instance" \
     | awk '$1 ~ /^forecourt(:|$)/ && $NF == "enabled" { print $1; exit }')"
@@ -70,9 +88,12 @@ for i in "${!instances[@]}"; do
     asadmin_remote set "servers.server.$instance.application-ref.$old.enabled=false" >/dev/null
   fi
   asadmin_remote set "servers.server.$instance.application-ref.$name.enabled=true" >/dev/null
+  switched=$SECONDS
   wait_for "$timeout" "$instance to be ready" ready "$url"
+  readied=$SECONDS
   "$here/load-balancer.sh" enable "$instance" >/dev/null
   wait_for 60 "haproxy to mark $instance UP" up "$instance"
-  echo "$instance runs $name ($((SECONDS - begin)) s)"
+  echo "$instance runs $name ($((SECONDS - begin)) s: drained $((drained - begin)) s," \
+    "switched $((switched - drained)) s, ready $((readied - switched)) s, UP in haproxy $((SECONDS - readied)) s)"
 done
 echo "Rolled out: $name on ${instances[*]}"

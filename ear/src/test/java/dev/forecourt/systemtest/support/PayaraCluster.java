@@ -187,23 +187,36 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
   }
 
   /**
-   * Rolls release {@code release} ({@code ear}) out to the instances one by one with {@code
-   * rolling-deploy.sh}.
+   * Deploys release {@code release} ({@code ear}) to the deployment group, disabled ({@code
+   * rolling-deploy.sh --stage}).
    */
-  public static void rollOut(Path ear, String release) {
+  public static void stage(Path ear, String release) {
+    rollingDeploy("--stage", ear.toString(), release);
+    current().versions.add("forecourt:" + release);
+  }
+
+  /**
+   * Rolls the staged release {@code release} out to the instances one by one ({@code
+   * rolling-deploy.sh - RELEASE}).
+   */
+  public static void rollOut(String release) {
+    rollingDeploy("-", release);
+  }
+
+  private static void rollingDeploy(String... args) {
     Running r = current();
-    ForecourtServer.runScript(
-        "rolling-deploy.sh",
-        Map.of(
-            "FORECOURT_HOME",
-            r.home.toString(),
-            "FORECOURT_CLUSTER_INSTANCES",
-            String.join(" ", INSTANCES),
-            "FORECOURT_CLUSTER_PORTBASES",
-            r.portBases.get(0) + " " + r.portBases.get(1)),
-        ear.toString(),
-        release);
-    r.versions.add("forecourt:" + release);
+    String out =
+        ForecourtServer.runScript(
+            "rolling-deploy.sh",
+            Map.of(
+                "FORECOURT_HOME",
+                r.home.toString(),
+                "FORECOURT_CLUSTER_INSTANCES",
+                String.join(" ", INSTANCES),
+                "FORECOURT_CLUSTER_PORTBASES",
+                r.portBases.get(0) + " " + r.portBases.get(1)),
+            args);
+    System.out.print("[PayaraCluster] " + out.strip().replace("\n", "\n[PayaraCluster] ") + "\n");
   }
 
   private static String readString(Path file) {

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -46,6 +49,8 @@ public final class WebhookReceiver implements AutoCloseable {
   private volatile String secret;
   private volatile Predicate<Delivery> failing = d -> false;
   private volatile Duration delay = Duration.ZERO;
+  private volatile CountDownLatch hold;
+  private final AtomicInteger waiting = new AtomicInteger();
 
   public WebhookReceiver() {
     try {
@@ -99,6 +104,26 @@ public final class WebhookReceiver implements AutoCloseable {
     return this;
   }
 
+  /** From now on every request waits, unanswered, until {@link #release()} (at most a minute). */
+  public WebhookReceiver hold() {
+    hold = new CountDownLatch(1);
+    return this;
+  }
+
+  /** Answers the requests held by {@link #hold()}; the next ones are answered at once again. */
+  public void release() {
+    CountDownLatch h = hold;
+    hold = null;
+    if (h != null) {
+      h.countDown();
+    }
+  }
+
+  /** The requests not answered yet: held, or waiting out the {@link #delay}. */
+  public int waiting() {
+    return waiting.get();
+  }
+
   /** Every request received, in order (duplicates and refused ones included). */
   public List<Delivery> received() {
     return new ArrayList<>(received);
@@ -132,8 +157,17 @@ public final class WebhookReceiver implements AutoCloseable {
               fresh,
               Instant.now());
       received.add(delivery);
-      if (!delay.isZero()) {
-        Thread.sleep(delay.toMillis());
+      waiting.incrementAndGet();
+      try {
+        CountDownLatch h = hold;
+        if (h != null) {
+          h.await(1, TimeUnit.MINUTES);
+        }
+        if (!delay.isZero()) {
+          Thread.sleep(delay.toMillis());
+        }
+      } finally {
+        waiting.decrementAndGet();
       }
       int status;
       if (!valid || !fresh) {
