@@ -3,8 +3,9 @@
 # Builds the modules (their tests skipped), then runs only ear's *Bench classes (Maven profile
 # "bench" in ear/pom.xml) with the system tests' harness: embedded PostgreSQL, a Payara domain on a
 # free port base configured by server-config/payara/*.sh, 100 000 generated vehicles, then wrk on
-# loopback: warm-up and a fixed-time measurement per endpoint. Prints p50/p99, req/s, the ratios to
-# the bare JAX-RS /api/v1/ping and the L2 hit ratio; writes ear/target/bench-report.txt.
+# loopback, beside a bare WAR on the same server: warm-up and a fixed-time measurement per endpoint,
+# each recorded with JFR. Prints p50/p95/p99, req/s, the ratios to the bare WAR, the server's CPU
+# time per request and the L2 hit ratio; writes ear/target/bench-report.txt.
 # No targets are enforced; everything it starts is stopped at the end.
 #
 # Extra arguments go to Maven, e.g.  server-config/bench.sh -o -Dbench.duration=60s

@@ -38,10 +38,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The baseline read benchmark (run by {@code server-config/bench.sh}, never by {@code verify}): the
  * real EAR on Payara Server + PostgreSQL with {@code bench.vehicles} (100 000) generated vehicles,
- * loaded with {@code wrk} over loopback. Per endpoint: a warm-up, then a fixed-time measurement;
- * prints req/s, p50/p99 latency, the ratios to the bare JAX-RS {@code /ping} and the second-level
- * cache hit ratio (Hibernate statistics from {@code /metrics}) of the measured window, and writes
- * the table to {@code bench.report}.
+ * loaded with {@code wrk} over loopback, beside a bare WAR on the same server ({@link
+ * dev.forecourt.bench.bare.BareResource}: the server's own limit, measured in the same run). Per
+ * endpoint: a warm-up, then a fixed-time measurement with a JFR recording of the server; prints
+ * req/s, p50/p95/p99 latency, the ratios to the bare WAR, the server's CPU time per request (from
+ * /proc), the second-level cache hit ratio (Hibernate statistics from {@code /metrics}) and where
+ * the samples of the recording were, and writes the report to {@code bench.report}.
  *
  * <p>Nothing about speed is asserted: it fails only when the set-up fails (wrk missing, data not
  * generated, a non-2xx response, no request completed).
@@ -116,10 +118,23 @@ class InventoryReadBench {
     // stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
     long hotFirst = firstId + 2;
     String token = Accounts.token("admin");
+    deployBareWar();
     List<Endpoint> endpoints =
         List.of(
             new Endpoint(
-                "GET /api/v1/ping", "bare JAX-RS", fixedScript("/api/v1/ping", null), 0, 0, 0),
+                "GET /bare/constant",
+                "bare WAR, 200-byte JSON",
+                fixedScript("/bare/constant", null),
+                0,
+                0,
+                0),
+            new Endpoint(
+                "GET /api/v1/ping",
+                "JAX-RS + platform filters",
+                fixedScript("/api/v1/ping", null),
+                0,
+                0,
+                0),
             new Endpoint(
                 "GET /api/v1/vehicles/{id}",
                 "EJB+JPA, L2 hit, " + hot + " ids",
@@ -150,6 +165,8 @@ class InventoryReadBench {
                 0));
 
     // Every endpoint answers 200 before any load: a broken set-up is an error, not a number.
+    requireOk(base + "/bare/constant");
+    awaitGenerousRateLimits(base);
     requireOk(base + "/api/v1/ping");
     requireOk(base + "/api/v1/vehicles/" + hotFirst);
     requireOk(base + "/api/v1/vehicles/" + (hotFirst + (long) (hot - 1) * stride));
@@ -157,6 +174,7 @@ class InventoryReadBench {
     System.out.println(
         "[bench] first page: " + page.substring(0, Math.min(200, page.length())) + "...");
 
+    long pid = serverPid();
     String loadBefore = loadAverage();
     Instant begin = Instant.now();
     List<Result> results = new ArrayList<>();
@@ -169,8 +187,13 @@ class InventoryReadBench {
       runWrk(wrk, script, base, warmup, work.resolve("endpoint-" + i + "-warmup.txt"));
       String metricsBefore = Metrics.scrape();
       System.out.println("[bench] measure " + duration + ": " + e.name + " (" + e.what + ")");
+      Path recording = work.resolve("endpoint-" + i + ".jfr").toAbsolutePath();
+      jcmd(pid, "JFR.start", "name=bench-" + i, "settings=profile", "filename=" + recording);
+      long cpuBefore = cpuTicks(pid);
       Map<String, String> r =
           runWrk(wrk, script, base, duration, work.resolve("endpoint-" + i + ".txt"));
+      long cpuAfter = cpuTicks(pid);
+      jcmd(pid, "JFR.stop", "name=bench-" + i);
       String metricsAfter = Metrics.scrape();
       results.add(
           new Result(
@@ -178,7 +201,9 @@ class InventoryReadBench {
               r,
               delta(metricsBefore, metricsAfter, "forecourt_l2_cache_hits"),
               delta(metricsBefore, metricsAfter, "forecourt_l2_cache_misses"),
-              delta(metricsBefore, metricsAfter, "forecourt_l2_cache_puts")));
+              delta(metricsBefore, metricsAfter, "forecourt_l2_cache_puts"),
+              (cpuAfter - cpuBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND,
+              topFrames(recording)));
     }
     String text = table(results, loadBefore, Duration.between(begin, Instant.now()));
     System.out.println(text);
@@ -288,7 +313,23 @@ class InventoryReadBench {
       String name, String what, String lua, long primeFirst, int primeCount, int primeStride) {}
 
   private record Result(
-      Endpoint endpoint, Map<String, String> wrk, double l2Hits, double l2Misses, double l2Puts) {
+      Endpoint endpoint,
+      Map<String, String> wrk,
+      double l2Hits,
+      double l2Misses,
+      double l2Puts,
+      double cpuMillis,
+      List<String> topFrames) {
+
+    /** CPU time of the server process (user + system) per request answered, in milliseconds. */
+    double cpuPerRequest() {
+      return cpuMillis / Double.parseDouble(wrk.get("requests"));
+    }
+
+    double p95() {
+      return Double.parseDouble(wrk.get("p95_us")) / 1000;
+    }
+
     double rps() {
       return Double.parseDouble(wrk.get("requests"))
           / (Double.parseDouble(wrk.get("duration_us")) / 1e6);
@@ -316,9 +357,10 @@ class InventoryReadBench {
       done = function(summary, latency, requests)
         local e = summary.errors
         io.write(string.format("BENCH-RESULT requests=%d duration_us=%d p50_us=%d p90_us=%d "
-          .. "p99_us=%d max_us=%d status=%d connect=%d read=%d write=%d timeout=%d\\n",
+          .. "p95_us=%d p99_us=%d max_us=%d status=%d connect=%d read=%d write=%d timeout=%d\\n",
           summary.requests, summary.duration, latency:percentile(50), latency:percentile(90),
-          latency:percentile(99), latency.max, e.status, e.connect, e.read, e.write, e.timeout))
+          latency:percentile(95), latency:percentile(99), latency.max, e.status, e.connect,
+          e.read, e.write, e.timeout))
       end
       """;
 
@@ -395,9 +437,32 @@ class InventoryReadBench {
     }
     if (Long.parseLong(fields.get("requests")) == 0 || Long.parseLong(fields.get("status")) > 0) {
       throw new IllegalStateException(
-          "Non-2xx/3xx responses or no request completed: " + script.getFileName() + "\n" + out);
+          "Non-2xx/3xx responses or no request completed: "
+              + script.getFileName()
+              + "\n"
+              + out
+              + "\nThe endpoint answers now: "
+              + answerOf(base + "/" + pathOf(script)));
     }
     return fields;
+  }
+
+  /** wrk.path of a fixed script, or the first vehicle read of a random one (for a diagnosis). */
+  private static String pathOf(Path script) throws IOException {
+    Matcher m = Pattern.compile("wrk.path = \"/([^\"]*)\"").matcher(Files.readString(script));
+    return m.find() ? m.group(1) : "api/v1/ping";
+  }
+
+  private String answerOf(String url) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() + " " + r.headers().map() + " " + r.body();
+    } catch (IOException | InterruptedException e) {
+      return e.toString();
+    }
   }
 
   private static long parseSeconds(String time) {
@@ -464,6 +529,31 @@ class InventoryReadBench {
             + " ms");
   }
 
+  /**
+   * Waits until the server applies the harness's generous rate limits: the bench runs with MP
+   * Config's production cache (60 s), and the readiness checks made during the start read the
+   * default limit (100 a minute) before the harness raised it.
+   */
+  private void awaitGenerousRateLimits(String base) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (true) {
+      HttpResponse<Void> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/api/v1/ping"))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding());
+      String limit = r.headers().firstValue("RateLimit-Limit").orElse("?");
+      if (limit.equals("1000000")) {
+        return;
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("The rate limit is still " + limit + " after 3 minutes");
+      }
+      Thread.sleep(2_000);
+    }
+  }
+
   private String requireOk(String url) throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(
@@ -478,6 +568,160 @@ class InventoryReadBench {
     return r.body();
   }
 
+  // --- the server: the bare WAR, its CPU time, JFR ---------------------------------------------
+
+  /** USER_HZ of /proc/PID/stat's utime and stime: 100 on Linux for every architecture we run. */
+  private static final int CLOCK_TICKS_PER_SECOND = 100;
+
+  private static final Class<?>[] BARE_CLASSES = {
+    dev.forecourt.bench.bare.BareApplication.class, dev.forecourt.bench.bare.BareResource.class
+  };
+
+  /**
+   * Packs {@link dev.forecourt.bench.bare.BareApplication} and its resource into a WAR and deploys
+   * it beside the EAR on the same server, at /bare.
+   */
+  private void deployBareWar() throws IOException {
+    Path war = work.resolve("bare.war").toAbsolutePath();
+    try (java.util.zip.ZipOutputStream zip =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
+      for (Class<?> type : BARE_CLASSES) {
+        String entry = type.getName().replace('.', '/') + ".class";
+        zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/classes/" + entry));
+        try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
+          in.transferTo(zip);
+        }
+        zip.closeEntry();
+      }
+    }
+    ForecourtServer.asadmin(
+        "deploy", "--force=true", "--name", "bare", "--contextroot", "/bare", war.toString());
+  }
+
+  /** The process id of the test domain's server (its config/pid). */
+  private static long serverPid() throws IOException {
+    Path pid = ForecourtServer.serverLog().getParent().getParent().resolve("config/pid");
+    return Long.parseLong(Files.readString(pid).trim());
+  }
+
+  /** utime + stime of process {@code pid} in clock ticks (fields 14 and 15 of /proc/PID/stat). */
+  private static long cpuTicks(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+    // the command name (field 2) may hold spaces: count the fields after its closing parenthesis
+    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+  }
+
+  private static void jcmd(long pid, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(jdkTool("jcmd"), String.valueOf(pid)));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(command + " failed: " + out);
+    }
+  }
+
+  /** Code of these prefixes on a sample's stack: its share of the samples, inclusive. */
+  private static final Map<String, String> LAYERS =
+      new LinkedHashMap<>(
+          Map.ofEntries(
+              Map.entry("org.glassfish.grizzly.", "Grizzly (HTTP)"),
+              Map.entry("org.glassfish.jersey.", "Jersey (JAX-RS)"),
+              Map.entry("org.jboss.weld.", "Weld (CDI)"),
+              Map.entry("com.sun.ejb.", "EJB container"),
+              Map.entry("org.hibernate.", "Hibernate ORM"),
+              Map.entry("org.infinispan.", "Infinispan"),
+              Map.entry("io.github.bucket4j.", "Bucket4j"),
+              Map.entry("org.glassfish.soteria.", "Soteria (Jakarta Security)"),
+              Map.entry("fish.payara.microprofile.jwtauth.", "MP JWT"),
+              Map.entry("sun.security.", "JCA (signatures)"),
+              Map.entry("org.postgresql.", "PostgreSQL driver"),
+              Map.entry("dev.forecourt.", "Forecourt's own code")));
+
+  /**
+   * What the execution samples of a recording show: per layer (Grizzly, Jersey, Weld, ...) the
+   * share of samples with its code anywhere on the stack (inclusive), then the 5 most frequent top
+   * frames (self).
+   */
+  private static List<String> topFrames(Path recording) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(
+                jdkTool("jfr"),
+                "print",
+                "--events",
+                "jdk.ExecutionSample",
+                "--stack-depth",
+                "200",
+                recording.toString())
+            .redirectErrorStream(true)
+            .start();
+    Map<String, Integer> self = new LinkedHashMap<>();
+    Map<String, Integer> inclusive = new LinkedHashMap<>();
+    int samples = 0;
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      boolean inStack = false;
+      boolean first = false;
+      java.util.Set<String> layers = new java.util.HashSet<>();
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        String t = line.trim();
+        if (t.startsWith("stackTrace = [")) {
+          inStack = true;
+          first = true;
+          layers.clear();
+        } else if (inStack && t.startsWith("]")) {
+          inStack = false;
+          samples++;
+          layers.forEach(l -> inclusive.merge(l, 1, Integer::sum));
+        } else if (inStack && !t.equals("...")) {
+          String frame = t.replaceAll(" +line: \\d+.*", "");
+          if (first) {
+            self.merge(frame, 1, Integer::sum);
+            first = false;
+          }
+          LAYERS.forEach(
+              (prefix, layer) -> {
+                if (frame.startsWith(prefix)) {
+                  layers.add(layer);
+                }
+              });
+        }
+      }
+    }
+    p.waitFor(60, TimeUnit.SECONDS);
+    int total = Math.max(1, samples);
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        samples
+            + " samples; inclusive: "
+            + LAYERS.values().stream()
+                .filter(inclusive::containsKey)
+                .map(
+                    l ->
+                        String.format(
+                            Locale.ROOT, "%s %.0f %%", l, 100.0 * inclusive.get(l) / total))
+                .collect(java.util.stream.Collectors.joining(", ")));
+    self.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+        .limit(5)
+        .forEach(
+            e ->
+                lines.add(
+                    String.format(
+                        Locale.ROOT,
+                        "self %5.1f %%  %s",
+                        100.0 * e.getValue() / total,
+                        e.getKey())));
+    return lines;
+  }
+
+  /** A tool of the JDK that runs the benchmark (jcmd, jfr). */
+  private static String jdkTool(String name) {
+    return Path.of(System.getProperty("java.home"), "bin", name).toString();
+  }
+
   // --- report ----------------------------------------------------------------------------------
 
   private static double delta(String before, String after, String series) {
@@ -485,7 +729,7 @@ class InventoryReadBench {
   }
 
   private String table(List<Result> results, String loadBefore, Duration took) {
-    Result ping = results.get(0);
+    Result bare = results.get(0);
     StringBuilder sb = new StringBuilder();
     sb.append(
         String.format(Locale.ROOT, "%nForecourt inventory read benchmark  (%s)%n", Instant.now()));
@@ -508,14 +752,16 @@ class InventoryReadBench {
     String header =
         String.format(
             Locale.ROOT,
-            "%-31s %-29s %10s %9s %9s %9s %9s %8s %14s%n",
+            "%-31s %-29s %10s %9s %9s %9s %9s %9s %9s %8s %14s%n",
             "endpoint",
             "",
             "req/s",
             "p50 ms",
+            "p95 ms",
             "p99 ms",
-            "rps/ping",
-            "p50/ping",
+            "rps/bare",
+            "p50/bare",
+            "CPU ms/req",
             "errors",
             "L2 hit ratio");
     sb.append(header).append("-".repeat(header.length() - 1)).append('\n');
@@ -526,16 +772,29 @@ class InventoryReadBench {
       sb.append(
           String.format(
               Locale.ROOT,
-              "%-31s %-29s %10.0f %9.2f %9.2f %9.2f %9.2f %8d %14s%n",
+              "%-31s %-29s %10.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.3f %8d %14s%n",
               r.endpoint.name,
               r.endpoint.what,
               r.rps(),
               r.p50(),
+              r.p95(),
               r.p99(),
-              r.rps() / ping.rps(),
-              r.p50() / ping.p50(),
+              r.rps() / bare.rps(),
+              r.p50() / bare.p50(),
+              r.cpuPerRequest(),
               r.socketErrors(),
               l2));
+    }
+    sb.append(
+        "\nWhere the server's CPU went (JFR execution samples of each measured window; a layer's"
+            + " inclusive share counts the samples with its code within the recorded stack depth,"
+            + " JFR's 64 frames from the top, so the bottom of deep stacks, Grizzly's, is"
+            + " undercounted; the recordings are in "
+            + work.toAbsolutePath()
+            + "):\n");
+    for (Result r : results) {
+      sb.append(String.format(Locale.ROOT, "  %s (%s)%n", r.endpoint.name, r.endpoint.what));
+      r.topFrames.forEach(f -> sb.append("      ").append(f).append('\n'));
     }
     sb.append(
         "\nL2 (Hibernate statistics, forecourt_l2_cache_* from /metrics, measured windows only):\n");
@@ -553,8 +812,10 @@ class InventoryReadBench {
     sb.append(
         String.format(
             Locale.ROOT,
-            "%nrps/ping = throughput relative to the bare endpoint; "
-                + "p50/ping = median latency relative to it; errors = wrk socket errors (non-2xx fail the run).%n"
+            "%nrps/bare = throughput relative to the bare WAR on the same server in the same run; "
+                + "p50/bare = median latency relative to it; CPU ms/req = the server process's"
+                + " user + system time (/proc/PID/stat) over the requests answered;"
+                + " errors = wrk socket errors (non-2xx fail the run).%n"
                 + "Load average after: %s; benchmark phase took %d s. Not a test: no targets.%n",
             loadAverage(),
             took.toSeconds()));
