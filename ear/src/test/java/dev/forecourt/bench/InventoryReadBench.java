@@ -623,21 +623,20 @@ class InventoryReadBench {
   }
 
   /** Code of these prefixes on a sample's stack: its share of the samples, inclusive. */
-  private static final Map<String, String> LAYERS =
-      new LinkedHashMap<>(
-          Map.ofEntries(
-              Map.entry("org.glassfish.grizzly.", "Grizzly (HTTP)"),
-              Map.entry("org.glassfish.jersey.", "Jersey (JAX-RS)"),
-              Map.entry("org.jboss.weld.", "Weld (CDI)"),
-              Map.entry("com.sun.ejb.", "EJB container"),
-              Map.entry("org.hibernate.", "Hibernate ORM"),
-              Map.entry("org.infinispan.", "Infinispan"),
-              Map.entry("io.github.bucket4j.", "Bucket4j"),
-              Map.entry("org.glassfish.soteria.", "Soteria (Jakarta Security)"),
-              Map.entry("fish.payara.microprofile.jwtauth.", "MP JWT"),
-              Map.entry("sun.security.", "JCA (signatures)"),
-              Map.entry("org.postgresql.", "PostgreSQL driver"),
-              Map.entry("dev.forecourt.", "Forecourt's own code")));
+  private static final List<Map.Entry<String, String>> LAYERS =
+      List.of(
+          Map.entry("org.glassfish.grizzly.", "Grizzly (HTTP)"),
+          Map.entry("org.glassfish.jersey.", "Jersey (JAX-RS)"),
+          Map.entry("org.jboss.weld.", "Weld (CDI)"),
+          Map.entry("com.sun.ejb.", "EJB container"),
+          Map.entry("org.hibernate.", "Hibernate ORM"),
+          Map.entry("org.infinispan.", "Infinispan"),
+          Map.entry("io.github.bucket4j.", "Bucket4j"),
+          Map.entry("org.glassfish.soteria.", "Soteria (Jakarta Security)"),
+          Map.entry("fish.payara.microprofile.jwtauth.", "MP JWT"),
+          Map.entry("sun.security.", "JCA (signatures)"),
+          Map.entry("org.postgresql.", "PostgreSQL driver"),
+          Map.entry("dev.forecourt.", "Forecourt's own code"));
 
   /**
    * What the execution samples of a recording show: per layer (Grizzly, Jersey, Weld, ...) the
@@ -681,12 +680,11 @@ class InventoryReadBench {
             self.merge(frame, 1, Integer::sum);
             first = false;
           }
-          LAYERS.forEach(
-              (prefix, layer) -> {
-                if (frame.startsWith(prefix)) {
-                  layers.add(layer);
-                }
-              });
+          for (Map.Entry<String, String> layer : LAYERS) {
+            if (frame.startsWith(layer.getKey())) {
+              layers.add(layer.getValue());
+            }
+          }
         }
       }
     }
@@ -696,7 +694,8 @@ class InventoryReadBench {
     lines.add(
         samples
             + " samples; inclusive: "
-            + LAYERS.values().stream()
+            + LAYERS.stream()
+                .map(Map.Entry::getValue)
                 .filter(inclusive::containsKey)
                 .map(
                     l ->
