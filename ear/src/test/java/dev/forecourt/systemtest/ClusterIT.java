@@ -312,19 +312,20 @@ class ClusterIT {
   }
 
   /**
-   * Webhook calls may take 60 s instead of 10 ({@link NodeKill} holds them until its kill), by the
-   * MP Fault Tolerance key an operator would use, in the domain's config source (every node reads
-   * it); set before any call of the cluster (Payara keeps a method's fault tolerance policy for up
+   * Webhook calls may take 60 s instead of 10 on the cluster's instances ({@link NodeKill} holds
+   * them until its kill), by the MP Fault Tolerance key an operator would use, as a system property
+   * of the cluster's configuration: not on the DAS, whose webhook tests after this class need the
+   * 10 s; set before any call of the cluster (Payara keeps a method's fault tolerance policy for up
    * to a minute).
    */
   @BeforeAll
   static void patientWebhookCalls() {
-    ForecourtServer.configProperty(WEBHOOK_TIMEOUT, "60000");
+    PayaraCluster.setProperty(WEBHOOK_TIMEOUT, "60000");
   }
 
   @AfterAll
   static void usualWebhookCalls() {
-    ForecourtServer.removeConfigProperty(WEBHOOK_TIMEOUT);
+    PayaraCluster.removeProperty(WEBHOOK_TIMEOUT);
   }
 
   @Test
