@@ -174,7 +174,7 @@ class InventoryReadBench {
     System.out.println(
         "[bench] first page: " + page.substring(0, Math.min(200, page.length())) + "...");
 
-    long pid = serverPid();
+    long pid = ForecourtServer.serverPid();
     String loadBefore = loadAverage();
     Instant begin = Instant.now();
     List<Result> results = new ArrayList<>();
@@ -447,10 +447,15 @@ class InventoryReadBench {
     return fields;
   }
 
-  /** wrk.path of a fixed script, or the first vehicle read of a random one (for a diagnosis). */
+  /** wrk.path of a fixed script, or the first vehicle a random one reads (for a diagnosis). */
   private static String pathOf(Path script) throws IOException {
-    Matcher m = Pattern.compile("wrk.path = \"/([^\"]*)\"").matcher(Files.readString(script));
-    return m.find() ? m.group(1) : "api/v1/ping";
+    String lua = Files.readString(script);
+    Matcher fixed = Pattern.compile("wrk.path = \"/([^\"]*)\"").matcher(lua);
+    if (fixed.find()) {
+      return fixed.group(1);
+    }
+    Matcher random = Pattern.compile("local first, count, stride = (\\d+)").matcher(lua);
+    return random.find() ? "api/v1/vehicles/" + random.group(1) : "api/v1/ping";
   }
 
   private String answerOf(String url) {
@@ -544,7 +549,7 @@ class InventoryReadBench {
                   .build(),
               HttpResponse.BodyHandlers.discarding());
       String limit = r.headers().firstValue("RateLimit-Limit").orElse("?");
-      if (limit.equals("1000000")) {
+      if (limit.equals(String.valueOf(ForecourtServer.GENEROUS_RATE_LIMIT))) {
         return;
       }
       if (Instant.now().isAfter(deadline)) {
@@ -596,12 +601,6 @@ class InventoryReadBench {
     }
     ForecourtServer.asadmin(
         "deploy", "--force=true", "--name", "bare", "--contextroot", "/bare", war.toString());
-  }
-
-  /** The process id of the test domain's server (its config/pid). */
-  private static long serverPid() throws IOException {
-    Path pid = ForecourtServer.serverLog().getParent().getParent().resolve("config/pid");
-    return Long.parseLong(Files.readString(pid).trim());
   }
 
   /** utime + stime of process {@code pid} in clock ticks (fields 14 and 15 of /proc/PID/stat). */

@@ -159,6 +159,14 @@ public final class ForecourtServer implements BeforeAllCallback {
     current().asadmin("delete-config-property", "--source=domain", "--propertyName=" + name);
   }
 
+  /** The per-minute limit of {@link #generousRateLimits}. */
+  public static final long GENEROUS_RATE_LIMIT = 1_000_000;
+
+  /** The process id of the test domain's server. */
+  public static long serverPid() {
+    return current().serverPid();
+  }
+
   /** Rate limits so generous that the tests never meet them (RateLimitIT lowers them itself). */
   public static void generousRateLimits() {
     current().generousRateLimits();
@@ -430,16 +438,15 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     void killAndRestart() {
-      Path pidFile = domainDir.resolve("config/pid");
       try {
         ProcessHandle server =
-            ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+            ProcessHandle.of(serverPid())
                 .orElseThrow(() -> new IllegalStateException("Payara is not running"));
         log("Killing Payara pid " + server.pid() + " (SIGKILL)");
         server.destroyForcibly();
         server.onExit().get(60, TimeUnit.SECONDS);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      } catch (UncheckedIOException e) {
+        throw e;
       } catch (Exception e) {
         throw new IllegalStateException("Cannot kill Payara", e);
       }
@@ -488,7 +495,18 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     void generousRateLimits() {
       for (String limitClass : List.of("anonymous", "user", "login")) {
-        configProperty("forecourt.rate-limit." + limitClass + ".per-minute", "1000000");
+        configProperty(
+            "forecourt.rate-limit." + limitClass + ".per-minute",
+            String.valueOf(GENEROUS_RATE_LIMIT));
+      }
+    }
+
+    /** The server's process id (its config/pid). */
+    long serverPid() {
+      try {
+        return Long.parseLong(Files.readString(domainDir.resolve("config/pid")).trim());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
 
