@@ -272,6 +272,7 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
         awaitReady(URI.create("http://127.0.0.1:" + (portBases.get(i) + 80) + "/health/ready"));
       }
       awaitReady(URI.create("http://127.0.0.1:" + lbPort + "/health/ready"));
+      awaitOneCluster();
       System.out.println(
           "[PayaraCluster] "
               + INSTANCES
@@ -327,6 +328,45 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
         kill(home.resolve("haproxy/haproxy.pid"));
         kill(home.resolve("mq/broker.pid"));
       }
+    }
+
+    /**
+     * Both instances, started side by side, see each other as members of one cluster of caches
+     * (nodes join one at a time, so a split at start is a fault, not a wait); on failure the
+     * instances' cluster log lines are printed.
+     */
+    private void awaitOneCluster() {
+      try {
+        Poll.until(
+            Duration.ofSeconds(20),
+            () -> List.of(members(0), members(1)),
+            seen -> seen.stream().allMatch(INSTANCES::equals),
+            "each instance sees " + INSTANCES + " as the members of its cluster");
+      } catch (AssertionError split) {
+        Path nodes = ForecourtServer.payaraHome().resolve("glassfish/nodes");
+        try (var logs = Files.find(nodes, 5, (p, a) -> p.endsWith("logs/server.log"))) {
+          logs.forEach(
+              log -> {
+                System.out.println("[PayaraCluster] cluster lines of " + log);
+                readString(log)
+                    .lines()
+                    .filter(l -> l.matches(".*(Application caches|JGRP|ISPN0000|join lock).*"))
+                    .forEach(System.out::println);
+              });
+        } catch (IOException e) {
+          System.out.println("[PayaraCluster] cannot read the instances' logs: " + e);
+        }
+        throw split;
+      }
+    }
+
+    private Object members(int index) {
+      return io.restassured.RestAssured.given()
+          .baseUri("http://127.0.0.1:" + (portBases.get(index) + 80))
+          .header("Authorization", "Bearer " + Accounts.token("admin"))
+          .get("/api/v1/status")
+          .jsonPath()
+          .getList("members");
     }
 
     private static void awaitReady(URI uri) {
