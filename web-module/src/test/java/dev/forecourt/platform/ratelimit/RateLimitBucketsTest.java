@@ -1,0 +1,82 @@
+package dev.forecourt.platform.ratelimit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
+import org.infinispan.configuration.cache.ConfigurationBuilder;
+import org.infinispan.configuration.global.GlobalConfigurationBuilder;
+import org.infinispan.manager.DefaultCacheManager;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node-local allowance of a rate-limit bucket, on a real (local) Infinispan cache: two proxies
+ * of one bucket stand for two nodes of a cluster.
+ */
+class RateLimitBucketsTest {
+
+  private static DefaultCacheManager caches;
+  private static ProxyManager<String> buckets;
+
+  @BeforeAll
+  static void start() {
+    GlobalConfigurationBuilder global = new GlobalConfigurationBuilder().nonClusteredDefault();
+    global.jmx().disable();
+    caches = new DefaultCacheManager(global.build());
+    caches.defineConfiguration("limits", new ConfigurationBuilder().build());
+    buckets = RateLimitBuckets.proxyManager(caches.getCache("limits"));
+  }
+
+  @AfterAll
+  static void stop() {
+    caches.stop();
+  }
+
+  @Test
+  void theAllowanceIsOnePercentOfTheLimitCappedAndNoneForSmallLimits() {
+    assertEquals(0, RateLimitBuckets.allowance(10), "login limits are always synchronised");
+    assertEquals(0, RateLimitBuckets.allowance(99));
+    assertEquals(10, RateLimitBuckets.allowance(1_000));
+    assertEquals(RateLimitBuckets.MAX_ALLOWANCE, RateLimitBuckets.allowance(1_000_000));
+  }
+
+  @Test
+  void oneNodeAdmitsExactlyTheLimit() {
+    Bucket node = RateLimitBuckets.proxy(buckets, "one-node|1000", 1_000);
+    assertEquals(1_000, admitted(node, 1_500));
+  }
+
+  @Test
+  void twoNodesAdmitAtMostTheirAllowancesMore() {
+    Bucket first = RateLimitBuckets.proxy(buckets, "two-nodes|1000", 1_000);
+    Bucket second = RateLimitBuckets.proxy(buckets, "two-nodes|1000", 1_000);
+    long admitted = 0;
+    for (int i = 0; i < 1_500; i++) {
+      admitted += (i % 2 == 0 ? first : second).tryConsume(1) ? 1 : 0;
+    }
+    assertTrue(admitted >= 1_000, admitted + " admitted");
+    assertTrue(admitted <= 1_000 + 2 * RateLimitBuckets.allowance(1_000), admitted + " admitted");
+  }
+
+  @Test
+  void smallLimitsAreExactAcrossNodes() {
+    Bucket first = RateLimitBuckets.proxy(buckets, "small|37", 37);
+    Bucket second = RateLimitBuckets.proxy(buckets, "small|37", 37);
+    long admitted = 0;
+    for (int i = 0; i < 100; i++) {
+      admitted += (i % 2 == 0 ? first : second).tryConsume(1) ? 1 : 0;
+    }
+    assertEquals(37, admitted);
+  }
+
+  private static long admitted(Bucket bucket, int requests) {
+    long admitted = 0;
+    for (int i = 0; i < requests; i++) {
+      admitted += bucket.tryConsume(1) ? 1 : 0;
+    }
+    return admitted;
+  }
+}
