@@ -57,15 +57,6 @@ public class IntrusionLedger {
     ApplicationCaches.release();
   }
 
-  /** The block on {@code address}, if it is blocked now. */
-  @PermitAll
-  public Optional<BlockedClient> blocked(String address) {
-    ClientBlock b = blocked.get(address);
-    return b != null && b.blockedUntilMillis() > clock.millis()
-        ? Optional.of(view(b))
-        : Optional.empty();
-  }
-
   /**
    * Records an event of {@code rule} from {@code address}; answers the block if this event caused
    * one.

@@ -8,4 +8,10 @@ import org.infinispan.protostream.annotations.Proto;
  */
 @Proto
 public record ClientBlock(
-    String address, long blockedAtMillis, long blockedUntilMillis, int events, String lastRule) {}
+    String address, long blockedAtMillis, long blockedUntilMillis, int events, String lastRule) {
+
+  /** Whether the block still holds at {@code nowMillis}. */
+  public boolean holdsAt(long nowMillis) {
+    return blockedUntilMillis > nowMillis;
+  }
+}

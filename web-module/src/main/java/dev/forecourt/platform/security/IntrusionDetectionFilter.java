@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -44,6 +45,8 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
 
   @Inject IntrusionLedger ledger;
 
+  @Inject BlockedClients blocks;
+
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
@@ -59,10 +62,12 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
       return;
     }
     String address = ClientAddress.of(request);
-    Optional<BlockedClient> block = ledger.blocked(address);
+    Optional<ClientBlock> block = blocks.of(address);
     if (block.isPresent()) {
       metrics.counter("forecourt_intrusion_blocked_requests_total").inc();
-      context.abortWith(ProblemResponses.of(request, blockedProblem(block.get())));
+      context.abortWith(
+          ProblemResponses.of(
+              request, new ClientBlocked(Instant.ofEpochMilli(block.get().blockedUntilMillis()))));
       return;
     }
     Optional<Finding> finding = inspect(context);
@@ -87,10 +92,6 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
         .record(address, f.rule())
         .ifPresent(b -> metrics.counter("forecourt_intrusion_blocks_total").inc());
     context.abortWith(ProblemResponses.of(request, new RequestRejected()));
-  }
-
-  private static ClientBlocked blockedProblem(BlockedClient block) {
-    return new ClientBlocked(block.blockedUntil());
   }
 
   private Optional<Finding> inspect(ContainerRequestContext context) throws IOException {
