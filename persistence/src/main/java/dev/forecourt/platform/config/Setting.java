@@ -41,6 +41,14 @@ public final class Setting<T> {
   private final List<Rule<T>> rules;
   private final String meaning;
 
+  /** The text read last and its value. */
+  private volatile Parsed<T> parsed;
+
+  private record Parsed<T>(Optional<String> raw, Optional<T> value) {}
+
+  /** The application's config, looked up once (Payara resolves it by class loader per call). */
+  private static volatile Config applicationConfig;
+
   private Setting(
       String name,
       Class<?> type,
@@ -177,9 +185,19 @@ public final class Setting<T> {
 
   // ---- reading
 
-  /** The value: the configured one, else the default; empty when neither is there. */
+  /**
+   * The value: the configured one, else the default; empty when neither is there. The last text
+   * parsed is kept with its value, so a read per request parses again only after a change.
+   */
   public Optional<T> find(Config config) {
-    return raw(config).map(parser);
+    Optional<String> raw = raw(config);
+    Parsed<T> last = parsed;
+    if (last != null && last.raw().equals(raw)) {
+      return last.value();
+    }
+    Optional<T> value = raw.map(parser);
+    parsed = new Parsed<>(raw, value);
+    return value;
   }
 
   /** {@link #find(Config)} with the application's config. */
@@ -329,7 +347,12 @@ public final class Setting<T> {
    * microprofile-config.properties counts).
    */
   private static Config config() {
-    return ConfigProvider.getConfig(Setting.class.getClassLoader());
+    Config config = applicationConfig;
+    if (config == null) {
+      config = ConfigProvider.getConfig(Setting.class.getClassLoader());
+      applicationConfig = config;
+    }
+    return config;
   }
 
   private static Boolean parseFlag(String v) {
