@@ -107,6 +107,53 @@ class InventoryApiIT {
   }
 
   @Test
+  void aConditionalReadOfAnUnchangedVehicleIs304WithoutABody() {
+    long id = dev.forecourt.systemtest.support.Vehicles.create("21990.00");
+    Response first = api().get("/vehicles/{id}", id);
+    String etag = first.header("ETag");
+
+    Response unchanged = api().header("If-None-Match", etag).get("/vehicles/{id}", id);
+    unchanged.then().statusCode(304).header("ETag", equalTo(etag));
+    assertEquals("", unchanged.body().asString());
+    api()
+        .header("If-None-Match", "W/" + etag + ", \"0\"")
+        .get("/vehicles/{id}", id)
+        .then()
+        .statusCode(304);
+    // another version, or none: the vehicle itself
+    api()
+        .header("If-None-Match", "\"0\"")
+        .get("/vehicles/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(etag))
+        .body("price", equalTo(21990.0f));
+
+    Response updated =
+        api()
+            .contentType(ContentType.JSON)
+            .header("If-Match", etag)
+            .body(draft(first.jsonPath().getString("vin"), "20990.00"))
+            .put("/vehicles/{id}", id);
+    updated.then().statusCode(200);
+    // the version the client holds is old now: the new one comes back
+    api()
+        .header("If-None-Match", etag)
+        .get("/vehicles/{id}", id)
+        .then()
+        .statusCode(200)
+        .header("ETag", equalTo(updated.header("ETag")))
+        .body("price", equalTo(20990.0f));
+    // a vehicle that does not exist stays 404 whatever the condition
+    api()
+        .header("If-None-Match", "*")
+        .get("/vehicles/{id}", 999_999_999L)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+  }
+
+  @Test
   void readsAreServedFromTheSecondLevelCache() {
     long id = dev.forecourt.systemtest.support.Vehicles.create("15000.00");
     api().get("/vehicles/{id}", id).then().statusCode(200);

@@ -131,11 +131,18 @@ public class VehicleResource {
               name = "ETag",
               description = "The version, to send back in If-Match",
               schema = @Schema(type = SchemaType.STRING)))
+  @APIResponse(
+      responseCode = "304",
+      description = "Not modified: `If-None-Match` names the current version (no body)")
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "not-found")
-  public Response read(@PathParam("id") long id) {
+  public Response read(
+      @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     VehicleView vehicle = inventory.vehicle(id);
+    if (Versions.unchanged(ifNoneMatch, vehicle.version())) {
+      return Response.notModified(etag(vehicle)).build();
+    }
     return Response.ok(vehicle).tag(etag(vehicle)).build();
   }
 

@@ -17,6 +17,33 @@ public final class Versions {
   }
 
   /**
+   * Whether a conditional read can be answered 304 Not Modified: {@code If-None-Match} is {@code *}
+   * or lists the entity's current version (weak comparison, as RFC 9110 asks for this header).
+   */
+  public static boolean unchanged(String ifNoneMatch, long version) {
+    if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
+      return false;
+    }
+    String current = Long.toString(version);
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.trim();
+      if (t.equals("*")) {
+        return true;
+      }
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+        t = t.substring(1, t.length() - 1);
+      }
+      if (t.equals(current)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * The version the client read, from {@code If-Match: "<version>"} (a weak tag too); 428 without
    * one, 412 for one that is no version of ours. {@code what} names the resource ("vehicle").
    */
