@@ -26,13 +26,19 @@ import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
@@ -53,6 +59,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  * /api/v1/auth/jwks}) unless {@code forecourt.security.local-accounts.enabled=false}. Payara's
  * built-in MP-JWT is not used: it neither refreshes its JWKS on an unknown {@code kid}
  * (payara#3795) nor enforces the audience everywhere (payara#5356).
+ *
+ * <p>A token verified once is not verified again on every request: its claims are kept by the
+ * SHA-256 of the token until it expires, at most {@link #VERIFIED_MAX_AGE} (then the signature is
+ * checked again, with the keys as they are then: a key taken out of the JWKS or the table stops
+ * counting within that time, as it does through the key caches). Whether the account still accepts
+ * the token (disabled, roles changed: {@link TokenCutoffs}) is checked on every request by the
+ * caller, after this.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -81,6 +94,17 @@ public class TokenVerifier {
   @Inject JwksFetcher jwksFetcher;
 
   private final Map<String, JWTProcessor<SecurityContext>> processors = new HashMap<>();
+
+  /** How long a verification is trusted before the signature is checked again. */
+  static final Duration VERIFIED_MAX_AGE = Duration.ofSeconds(30);
+
+  /** Beyond this many distinct tokens the verified ones are forgotten together. */
+  private static final int VERIFIED_MAX_TOKENS = 20_000;
+
+  /** Verified tokens' callers (immutable), by the token's SHA-256, and until when they hold. */
+  private final Map<ByteBuffer, Verified> verified = new ConcurrentHashMap<>();
+
+  private record Verified(TokenPrincipal caller, long untilMillis) {}
 
   @PostConstruct
   void init() {
@@ -154,6 +178,36 @@ public class TokenVerifier {
 
   /** The caller the token stands for, or why it is refused. */
   public TokenPrincipal verify(String token) throws InvalidTokenException {
+    ByteBuffer key = sha256(token);
+    long now = System.currentTimeMillis();
+    Verified known = verified.get(key);
+    if (known != null) {
+      if (now < known.untilMillis()) {
+        return known.caller();
+      }
+      verified.remove(key, known);
+    }
+    JWTClaimsSet claims = verifyFully(token);
+    if (verified.size() >= VERIFIED_MAX_TOKENS) {
+      verified.clear();
+    }
+    TokenPrincipal caller = new TokenPrincipal(token, claims);
+    long until = Math.min(claims.getExpirationTime().getTime(), now + VERIFIED_MAX_AGE.toMillis());
+    verified.put(key, new Verified(caller, until));
+    return caller;
+  }
+
+  private static ByteBuffer sha256(String token) {
+    try {
+      return ByteBuffer.wrap(
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /** The signature (the issuer's keys), issuer, audience, times and required claims. */
+  private JWTClaimsSet verifyFully(String token) throws InvalidTokenException {
     SignedJWT jwt;
     String issuer;
     try {
@@ -167,7 +221,7 @@ public class TokenVerifier {
       throw new InvalidTokenException("untrusted issuer");
     }
     try {
-      return new TokenPrincipal(token, processor.process(jwt, null));
+      return processor.process(jwt, null);
     } catch (BadJOSEException | JOSEException e) {
       // some of nimbus' key-source exceptions carry no message: a refusal always has a reason
       throw new InvalidTokenException(
