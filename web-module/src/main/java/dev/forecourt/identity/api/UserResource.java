@@ -13,7 +13,7 @@ import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -49,7 +49,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * are managed there and are not listed.
  */
 @Path("users")
-@RequestScoped
+@ApplicationScoped
 @Tag(name = "identity")
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {

@@ -6,7 +6,7 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 import dev.forecourt.inventory.application.DealershipView;
 import dev.forecourt.inventory.application.InventoryService;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The group's dealerships (rooftops). */
 @Path("dealerships")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inventory")
 public class DealershipResource {

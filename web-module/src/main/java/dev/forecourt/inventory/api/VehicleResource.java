@@ -12,7 +12,7 @@ import dev.forecourt.inventory.application.VehicleDraft;
 import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,7 +45,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Lists are keyset-paginated: follow the Link rel="next".
  */
 @Path("vehicles")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inventory")
 public class VehicleResource {

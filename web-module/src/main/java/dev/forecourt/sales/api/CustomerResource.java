@@ -7,7 +7,7 @@ import dev.forecourt.sales.application.CustomerExport;
 import dev.forecourt.sales.application.CustomerService;
 import dev.forecourt.sales.application.Erasure;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * repeat answers 200 with the first erasure's pseudonym and time).
  */
 @Path("customers")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class CustomerResource {

@@ -8,7 +8,7 @@ import dev.forecourt.sales.application.DealDraft;
 import dev.forecourt.sales.application.DealService;
 import dev.forecourt.sales.application.DealView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * vehicle-unavailable}.
  */
 @Path("deals")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class DealResource {

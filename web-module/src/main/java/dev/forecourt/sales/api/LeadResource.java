@@ -16,7 +16,7 @@ import dev.forecourt.sales.application.LeadTransition;
 import dev.forecourt.sales.application.LeadView;
 import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -48,7 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * are validated by the EJB, after its role check.
  */
 @Path("leads")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class LeadResource {

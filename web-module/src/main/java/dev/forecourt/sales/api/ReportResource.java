@@ -10,7 +10,7 @@ import dev.forecourt.sales.application.InterestReport;
 import dev.forecourt.sales.application.RevenueLine;
 import dev.forecourt.sales.application.SalesReports;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * interest.
  */
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class ReportResource {

@@ -9,7 +9,7 @@ import dev.forecourt.sales.application.TestDriveDraft;
 import dev.forecourt.sales.application.TestDriveService;
 import dev.forecourt.sales.application.TestDriveView;
 import jakarta.ejb.EJB;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * bookings.
  */
 @Path("test-drives")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class TestDriveResource {
