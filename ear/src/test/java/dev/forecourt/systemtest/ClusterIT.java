@@ -254,7 +254,7 @@ class ClusterIT {
     Map<String, String> relay = Map.of("timer", "forecourt-outbox-relay");
     double[] runsBefore = timerCounts(nodes, "forecourt_timer_runs_total", relay);
     double[] skipsBefore = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
-    Duration window = Duration.ofSeconds(25);
+    Duration window = Duration.ofSeconds(15);
     Poll.pause(window);
     double[] runs = timerCounts(nodes, "forecourt_timer_runs_total", relay);
     double[] skips = timerCounts(nodes, "forecourt_timer_skipped_total", relay);
