@@ -63,6 +63,9 @@ public final class ApplicationCaches {
 
   private static final long MERGE_MAX_INTERVAL_MS = 5_000;
 
+  /** How long a node waits for another's join before it joins without the lock. */
+  private static final int JOIN_LOCK_TIMEOUT_SECONDS = 120;
+
   /** Ports tried after {@code forecourt.cluster.bind-port} when it is taken. */
   private static final int PORT_RANGE = 20;
 
@@ -261,9 +264,12 @@ public final class ApplicationCaches {
       }
     }
     try {
-      execute(database, "INSERT INTO forecourt_cluster.join_lock VALUES ('join')");
-    } catch (SQLException alreadyThere) {
-      // the row exists (inserted by this or another node before): that is all the lock needs
+      execute(
+          database,
+          "INSERT INTO forecourt_cluster.join_lock SELECT 'join' WHERE NOT EXISTS"
+              + " (SELECT 1 FROM forecourt_cluster.join_lock)");
+    } catch (SQLException raced) {
+      // another node inserted the row at the same moment: that is all the lock needs
     }
   }
 
@@ -301,6 +307,8 @@ public final class ApplicationCaches {
         c = ((DataSource) new InitialContext().lookup(DATA_SOURCE)).getConnection();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
+          // a node whose join hangs does not keep the others waiting for ever
+          s.setQueryTimeout(JOIN_LOCK_TIMEOUT_SECONDS);
           s.execute("SELECT name FROM forecourt_cluster.join_lock FOR UPDATE");
         }
         return new JoinLock(c);
