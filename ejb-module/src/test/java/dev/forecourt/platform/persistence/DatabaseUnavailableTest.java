@@ -9,6 +9,7 @@ import jakarta.resource.ResourceException;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 /** Which failures are "the database does not answer" (503, retry) and which are bugs (500). */
@@ -39,6 +40,24 @@ class DatabaseUnavailableTest {
     assertTrue(
         DatabaseUnavailable.isCauseOf(wrapped(new SQLException("canceling statement", "57014"))));
     assertTrue(DatabaseUnavailable.isCauseOf(wrapped(new SQLTimeoutException("timeout"))));
+  }
+
+  @Test
+  void aCommitTheDatabaseCouldNotDoIsUnavailability() {
+    // what Payara's transaction manager throws when PostgreSQL ends the connection at the commit
+    XAException rmerr =
+        new XAException(
+            "jakarta.resource.spi.LocalTransactionException: FATAL: terminating connection due"
+                + " to administrator command");
+    rmerr.errorCode = XAException.XAER_RMERR;
+    jakarta.transaction.SystemException commit = new jakarta.transaction.SystemException();
+    commit.initCause(rmerr);
+    assertTrue(DatabaseUnavailable.isCauseOf(wrapped(commit)));
+    XAException rmfail = new XAException(XAException.XAER_RMFAIL);
+    assertTrue(DatabaseUnavailable.isCauseOf(rmfail));
+    // a heuristic outcome or a protocol error is not the database being away
+    assertFalse(DatabaseUnavailable.isCauseOf(new XAException(XAException.XA_HEURMIX)));
+    assertFalse(DatabaseUnavailable.isCauseOf(new XAException(XAException.XAER_PROTO)));
   }
 
   @Test
