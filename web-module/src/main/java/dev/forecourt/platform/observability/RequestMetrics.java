@@ -14,10 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -45,6 +48,12 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
   @Context ResourceInfo resourceInfo;
 
+  /** One timer series: the HTTP method, the resource method that answered (if any), the status. */
+  private record Series(String httpMethod, Class<?> resource, Method method, int status) {}
+
+  /** The registry's timers, looked up once per series instead of by tags on every request. */
+  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+
   @Override
   public void filter(ContainerRequestContext request) {
     request.setProperty(STARTED, System.nanoTime());
@@ -57,18 +66,23 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
       return;
     }
     Duration elapsed = Duration.ofNanos(System.nanoTime() - (Long) started);
-    registry
-        .timer(
-            TIMER,
-            new Tag("method", request.getMethod()),
-            new Tag("endpoint", endpoint()),
-            new Tag("status", Integer.toString(response.getStatus())))
+    Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
+    Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+    timers
+        .computeIfAbsent(
+            new Series(request.getMethod(), resource, method, response.getStatus()), this::timer)
         .update(elapsed);
   }
 
-  private String endpoint() {
-    Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
-    Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
+  private Timer timer(Series series) {
+    return registry.timer(
+        TIMER,
+        new Tag("method", series.httpMethod()),
+        new Tag("endpoint", endpoint(series.resource(), series.method())),
+        new Tag("status", Integer.toString(series.status())));
+  }
+
+  private static String endpoint(Class<?> resource, Method method) {
     if (resource == null || method == null) {
       return "unmatched";
     }
