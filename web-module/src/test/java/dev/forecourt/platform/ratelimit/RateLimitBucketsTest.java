@@ -46,36 +46,33 @@ class RateLimitBucketsTest {
   @Test
   void oneNodeAdmitsExactlyTheLimit() {
     Bucket node = RateLimitBuckets.proxy(buckets, "one-node|1000", 1_000);
-    assertEquals(1_000, admitted(node, 1_500));
+    assertEquals(1_000, admitted(1_500, node));
   }
 
   @Test
   void twoNodesAdmitAtMostTheirAllowancesMore() {
-    Bucket first = RateLimitBuckets.proxy(buckets, "two-nodes|1000", 1_000);
-    Bucket second = RateLimitBuckets.proxy(buckets, "two-nodes|1000", 1_000);
-    long admitted = 0;
-    for (int i = 0; i < 1_500; i++) {
-      admitted += (i % 2 == 0 ? first : second).tryConsume(1) ? 1 : 0;
-    }
+    long admitted = admitted(1_500, twoNodes("two-nodes|1000", 1_000));
     assertTrue(admitted >= 1_000, admitted + " admitted");
     assertTrue(admitted <= 1_000 + 2 * RateLimitBuckets.allowance(1_000), admitted + " admitted");
   }
 
   @Test
   void smallLimitsAreExactAcrossNodes() {
-    Bucket first = RateLimitBuckets.proxy(buckets, "small|37", 37);
-    Bucket second = RateLimitBuckets.proxy(buckets, "small|37", 37);
-    long admitted = 0;
-    for (int i = 0; i < 100; i++) {
-      admitted += (i % 2 == 0 ? first : second).tryConsume(1) ? 1 : 0;
-    }
-    assertEquals(37, admitted);
+    assertEquals(37, admitted(100, twoNodes("small|37", 37)));
   }
 
-  private static long admitted(Bucket bucket, int requests) {
+  /** Two nodes' proxies of the bucket {@code key}. */
+  private static Bucket[] twoNodes(String key, long limit) {
+    return new Bucket[] {
+      RateLimitBuckets.proxy(buckets, key, limit), RateLimitBuckets.proxy(buckets, key, limit)
+    };
+  }
+
+  /** {@code requests} requests taking turns over {@code nodes}: how many were admitted. */
+  private static long admitted(int requests, Bucket... nodes) {
     long admitted = 0;
     for (int i = 0; i < requests; i++) {
-      admitted += bucket.tryConsume(1) ? 1 : 0;
+      admitted += nodes[i % nodes.length].tryConsume(1) ? 1 : 0;
     }
     return admitted;
   }
