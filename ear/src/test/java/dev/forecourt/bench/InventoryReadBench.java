@@ -3,6 +3,7 @@ package dev.forecourt.bench;
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -539,23 +540,29 @@ class InventoryReadBench {
    * Config's production cache (60 s), and the readiness checks made during the start read the
    * default limit (100 a minute) before the harness raised it.
    */
-  private void awaitGenerousRateLimits(String base) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (true) {
-      HttpResponse<Void> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/v1/ping"))
-                  .timeout(Duration.ofSeconds(30))
-                  .build(),
-              HttpResponse.BodyHandlers.discarding());
-      String limit = r.headers().firstValue("RateLimit-Limit").orElse("?");
-      if (limit.equals(String.valueOf(ForecourtServer.GENEROUS_RATE_LIMIT))) {
-        return;
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException("The rate limit is still " + limit + " after 3 minutes");
-      }
-      Thread.sleep(2_000);
+  private void awaitGenerousRateLimits(String base) {
+    String generous = String.valueOf(ForecourtServer.GENEROUS_RATE_LIMIT);
+    Poll.until(
+        Duration.ofMinutes(3),
+        () -> rateLimitOf(base + "/api/v1/ping"),
+        generous::equals,
+        "the server applies the rate limit " + generous + " a minute");
+  }
+
+  /** The RateLimit-Limit of an answer from {@code url} (the failure's text when none came). */
+  private String rateLimitOf(String url) {
+    try {
+      return http.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .headers()
+          .firstValue("RateLimit-Limit")
+          .orElse("none");
+    } catch (IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
     }
   }
 
