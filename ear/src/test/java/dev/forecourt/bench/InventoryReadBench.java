@@ -138,7 +138,7 @@ class InventoryReadBench {
                 0),
             new Endpoint(
                 "GET /api/v1/vehicles/{id}",
-                "EJB+JPA, L2 hit, " + hot + " ids",
+                "anonymous, response cache, " + hot + " ids",
                 randomIdScript(hotFirst, hot, stride, null),
                 hotFirst,
                 hot,
@@ -152,7 +152,7 @@ class InventoryReadBench {
                 0),
             new Endpoint(
                 "GET /api/v1/vehicles?limit=20",
-                "first page, newest first",
+                "first page, anonymous",
                 fixedScript("/api/v1/vehicles?limit=20", null),
                 0,
                 0,
@@ -203,6 +203,9 @@ class InventoryReadBench {
               delta(metricsBefore, metricsAfter, "forecourt_l2_cache_hits"),
               delta(metricsBefore, metricsAfter, "forecourt_l2_cache_misses"),
               delta(metricsBefore, metricsAfter, "forecourt_l2_cache_puts"),
+              delta(metricsBefore, metricsAfter, "forecourt_response_cache_hits"),
+              delta(metricsBefore, metricsAfter, "forecourt_response_cache_misses"),
+              delta(metricsBefore, metricsAfter, "forecourt_response_cache_stale_served"),
               (cpuAfter - cpuBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND,
               topFrames(recording)));
     }
@@ -319,6 +322,9 @@ class InventoryReadBench {
       double l2Hits,
       double l2Misses,
       double l2Puts,
+      double responseHits,
+      double responseMisses,
+      double responseStale,
       double cpuMillis,
       List<String> topFrames) {
 
@@ -802,14 +808,19 @@ class InventoryReadBench {
       r.topFrames.forEach(f -> sb.append("      ").append(f).append('\n'));
     }
     sb.append(
-        "\nL2 (Hibernate statistics, forecourt_l2_cache_* from /metrics, measured windows only):\n");
+        "\nCaches (forecourt_response_cache_* and forecourt_l2_cache_* from /metrics, measured"
+            + " windows only):\n");
     for (Result r : results) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "  %-31s %-29s hits %9.0f  misses %8.0f  puts %8.0f%n",
+              "  %-31s %-29s response hits %9.0f misses %8.0f stale %6.0f | L2 hits %8.0f"
+                  + " misses %7.0f puts %7.0f%n",
               r.endpoint.name,
               r.endpoint.what,
+              r.responseHits,
+              r.responseMisses,
+              r.responseStale,
               r.l2Hits,
               r.l2Misses,
               r.l2Puts));

@@ -229,6 +229,13 @@ class AuditTrailIT {
             200,
             c -> as("admin", c).post("/admin/audit/purge?olderThan=P3650D").statusCode()),
         endpoint(
+            "DELETE /admin/response-cache",
+            "response-cache-tag",
+            "invalidate",
+            "SUCCESS",
+            204,
+            c -> as("admin", c).delete("/admin/response-cache?tag=dealership:VIE").statusCode()),
+        endpoint(
             "POST /webhooks",
             "webhook",
             "subscribe",

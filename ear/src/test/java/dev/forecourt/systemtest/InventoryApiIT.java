@@ -158,11 +158,12 @@ class InventoryApiIT {
     long id = dev.forecourt.systemtest.support.Vehicles.create("15000.00");
     api().get("/vehicles/{id}", id).then().statusCode(200);
     double hitsBefore = Metrics.sum("forecourt_l2_cache_hits", Map.of());
+    // loads that the response cache does not answer: counting a view loads the vehicle each time
     for (int i = 0; i < 5; i++) {
-      api().get("/vehicles/{id}", id).then().statusCode(200);
+      api().post("/vehicles/{id}/views", id).then().statusCode(204);
     }
     double hitsAfter = Metrics.sum("forecourt_l2_cache_hits", Map.of());
-    assertTrue(hitsAfter - hitsBefore >= 5, "5 reads, " + (hitsAfter - hitsBefore) + " L2 hits");
+    assertTrue(hitsAfter - hitsBefore >= 5, "5 loads, " + (hitsAfter - hitsBefore) + " L2 hits");
   }
 
   @Test

@@ -32,6 +32,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +74,9 @@ public class InventoryService {
 
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
+
+  /** The {@link #audience()} of callers who are not staff. */
+  public static final String PUBLIC = "public";
 
   /** A visitor id a dealer website may send (X-Visitor-Id). */
   private static final Pattern VISITOR_ID = Pattern.compile("[A-Za-z0-9._:-]{8,100}");
@@ -135,6 +141,21 @@ public class InventoryService {
             ? Optional.of(Cursor.after(sort, items.get(items.size() - 1)).encode())
             : Optional.empty();
     return new Page<>(items, next);
+  }
+
+  /**
+   * The caller's visibility class, the one thing besides the request that decides what the reads
+   * answer (the response cache keys answers by it): {@code public} for anyone who is not staff
+   * (AVAILABLE vehicles only), {@code staff:*} for admins (every vehicle), else {@code staff:} and
+   * the assigned dealerships, sorted (their RESERVED and SOLD vehicles besides the AVAILABLE ones).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public String audience() {
+    if (!staff()) {
+      return PUBLIC;
+    }
+    Set<String> scope = staffScope();
+    return scope == null ? "staff:*" : "staff:" + String.join(",", new TreeSet<>(scope));
   }
 
   public VehicleView vehicle(long id) {

@@ -2,6 +2,11 @@ package dev.forecourt.inventory.application;
 
 import dev.forecourt.inventory.domain.VehicleStatus;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A vehicle list query: filters (null means any), the sort order, the cursor of the page to read
@@ -22,4 +27,25 @@ public record VehicleSearch(
 
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
+
+  /**
+   * The query as one unambiguous text (each field URL-encoded, in order, joined by {@code &}): two
+   * queries have the same key exactly when they are equal, so it can key a cached answer.
+   */
+  public String key() {
+    return Stream.of(
+            make,
+            model,
+            yearFrom,
+            yearTo,
+            priceMin,
+            priceMax,
+            status,
+            dealershipCode,
+            sort,
+            cursor,
+            limit)
+        .map(v -> v == null ? "~" : URLEncoder.encode(Objects.toString(v), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
 }

@@ -14,9 +14,11 @@ import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
 /**
- * Publishes the second-level cache statistics of the persistence unit as application gauges ({@code
- * forecourt_l2_cache_hits}, {@code _misses}, {@code _puts}) when the provider is Hibernate ORM; on
- * another provider nothing is registered and that is logged once.
+ * Publishes the caches' statistics as application gauges: the response cache's ({@code
+ * forecourt_response_cache_hits}, {@code _misses}, {@code _stale_served}, {@code _entries}, {@code
+ * _invalidations}: this node's since its start) and the second-level cache's of the persistence
+ * unit ({@code forecourt_l2_cache_hits}, {@code _misses}, {@code _puts}) when the provider is
+ * Hibernate ORM; on another provider those are not registered and that is logged once.
  */
 @Singleton
 @Startup
@@ -33,6 +35,14 @@ public class SecondLevelCacheMetrics {
 
   @PostConstruct
   void register() {
+    responseCache("hits", "Answers served from a fresh response-cache entry", s -> s.hits());
+    responseCache("misses", "Answers computed (no fresh entry to serve)", s -> s.misses());
+    responseCache(
+        "stale.served",
+        "Stale list pages served while they were computed again",
+        s -> s.staleServed());
+    responseCache("entries", "Entries held by this node", s -> s.entries());
+    responseCache("invalidations", "Tag invalidations this node made", s -> s.invalidations());
     Statistics statistics;
     try {
       statistics = emf.unwrap(SessionFactory.class).getStatistics();
@@ -55,6 +65,16 @@ public class SecondLevelCacheMetrics {
         "Second-level cache puts",
         statistics,
         Statistics::getSecondLevelCachePutCount);
+  }
+
+  private void responseCache(
+      String name, String description, ToLongFunction<ResponseCache.Statistics> value) {
+    registry.gauge(
+        org.eclipse.microprofile.metrics.Metadata.builder()
+            .withName("forecourt.response.cache." + name)
+            .withDescription(description)
+            .build(),
+        () -> value.applyAsLong(ResponseCache.statistics()));
   }
 
   private void gauge(

@@ -6,6 +6,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -35,6 +36,7 @@ import java.util.Optional;
 @Entity
 @Table(name = "vehicle")
 @Cacheable
+@EntityListeners(InventoryTags.class)
 public class Vehicle {
 
   @Id

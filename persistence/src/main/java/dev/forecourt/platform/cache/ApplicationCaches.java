@@ -38,11 +38,11 @@ import org.jgroups.stack.ProtocolStack;
 
 /**
  * The application's one Infinispan cache manager: the Hibernate second-level cache regions (through
- * {@link ForecourtRegionFactory}), the rate-limit buckets and the intrusion ledger are caches of it
- * ({@code META-INF/forecourt-infinispan.xml}). With {@code forecourt.cluster.enabled} it joins the
- * other nodes over JGroups (TCP; discovery by {@link ClusterSettings#DISCOVERY}): entities are
- * invalidated on every node after a change, limits and blocks are replicated; without, the same
- * caches are local.
+ * {@link ForecourtRegionFactory}), the rate-limit buckets, the intrusion ledger and the response
+ * cache ({@link ResponseCache}) are caches of it ({@code META-INF/forecourt-infinispan.xml}). With
+ * {@code forecourt.cluster.enabled} it joins the other nodes over JGroups (TCP; discovery by {@link
+ * ClusterSettings#DISCOVERY}): entities are invalidated on every node after a change, limits and
+ * blocks are replicated; without, the same caches are local.
  *
  * <p>It lives in the EAR's {@code lib/} beside Hibernate: the first user (the persistence unit, a
  * filter, an EJB) starts it, the last to let go (at undeploy) stops it.
@@ -52,6 +52,8 @@ public final class ApplicationCaches {
   public static final String RATE_LIMITS = "forecourt-rate-limits";
   public static final String INTRUSION_EVENTS = "forecourt-intrusion-events";
   public static final String BLOCKED_CLIENTS = "forecourt-blocked-clients";
+  public static final String RESPONSES = "forecourt-responses";
+  public static final String RESPONSE_TAGS = "forecourt-response-tags";
 
   static final String CONFIGURATION = "META-INF/forecourt-infinispan.xml";
 
@@ -71,7 +73,7 @@ public final class ApplicationCaches {
 
   private static final Logger LOG = Logger.getLogger(ApplicationCaches.class.getName());
 
-  private static EmbeddedCacheManager manager;
+  private static volatile EmbeddedCacheManager manager;
   private static int users;
 
   private ApplicationCaches() {}
@@ -92,6 +94,11 @@ public final class ApplicationCaches {
       manager = null;
       LOG.info("Application caches stopped");
     }
+  }
+
+  /** The cache manager if a user started it, else null (nothing is cached then). */
+  static EmbeddedCacheManager running() {
+    return manager;
   }
 
   /**

@@ -10,7 +10,7 @@ import org.infinispan.protostream.annotations.ProtoSchema;
  * {@code CacheValuesImpl}): what a clustered cache sends to the other nodes.
  */
 @ProtoSchema(
-    includeClasses = {IntrusionCount.class, ClientBlock.class},
+    includeClasses = {IntrusionCount.class, ClientBlock.class, ResponseTag.class},
     schemaPackageName = "forecourt",
     schemaFileName = "forecourt-cache.proto",
     schemaFilePath = "proto")

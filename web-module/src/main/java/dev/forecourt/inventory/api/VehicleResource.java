@@ -9,10 +9,14 @@ import dev.forecourt.inventory.application.Page;
 import dev.forecourt.inventory.application.ValuationService;
 import dev.forecourt.inventory.application.ValuationView;
 import dev.forecourt.inventory.application.VehicleDraft;
+import dev.forecourt.inventory.application.VehicleSearch;
 import dev.forecourt.inventory.application.VehicleView;
+import dev.forecourt.inventory.domain.InventoryTags;
+import dev.forecourt.platform.web.CachedResponses;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +33,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -57,6 +62,8 @@ public class VehicleResource {
 
   @EJB ValuationService valuation;
 
+  @Inject CachedResponses responses;
+
   @Context UriInfo uriInfo;
 
   @GET
@@ -71,11 +78,19 @@ public class VehicleResource {
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = VehicleList.class)),
-      headers =
-          @Header(
-              name = "Link",
-              description = "rel=\"next\": the next page (absent on the last page)",
-              schema = @Schema(type = SchemaType.STRING)))
+      headers = {
+        @Header(
+            name = "Link",
+            description = "rel=\"next\": the next page (absent on the last page)",
+            schema = @Schema(type = SchemaType.STRING)),
+        @Header(
+            name = "ETag",
+            description = "A strong tag of this page, for If-None-Match",
+            schema = @Schema(type = SchemaType.STRING))
+      })
+  @APIResponse(
+      responseCode = "304",
+      description = "Not modified: `If-None-Match` names the page's current ETag (no body)")
   @Extension(name = ROLES, value = "anonymous sales manager admin")
   @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
@@ -90,7 +105,8 @@ public class VehicleResource {
       @QueryParam("dealership") String dealership,
       @QueryParam("sort") String sort,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
     VehicleSearchParams params =
         new VehicleSearchParams(
             make,
@@ -104,15 +120,30 @@ public class VehicleResource {
             sort,
             cursor,
             limit);
-    Page<VehicleView> page = inventory.search(params.toSearch());
-    Response.ResponseBuilder response =
-        Response.ok(new VehicleList(page.items(), page.nextCursor().orElse(null)));
-    page.nextCursor()
-        .ifPresent(
-            next ->
-                response.link(
-                    uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", next).build(),
-                    "next"));
+    VehicleSearch search = params.toSearch();
+    String audience = inventory.audience();
+    List<String> tags =
+        search.dealershipCode() == null
+            ? List.of(InventoryTags.VEHICLES)
+            : List.of(InventoryTags.VEHICLES, InventoryTags.dealership(search.dealershipCode()));
+    // anonymous lists (dealer websites' traffic) may be a moment old; staff read their own writes
+    CachedResponses.Cached page =
+        responses.get(
+            "vehicles?" + search.key() + "|" + audience,
+            tags,
+            InventoryService.PUBLIC.equals(audience),
+            () -> {
+              Page<VehicleView> found = inventory.search(search);
+              String next = found.nextCursor().orElse(null);
+              return new CachedResponses.Answer(
+                      new VehicleList(found.items(), next), null, next, List.of())
+                  .computedFor(audience, inventory.audience());
+            });
+    Response.ResponseBuilder response = CachedResponses.respond(page, ifNoneMatch);
+    if (page.next() != null) {
+      response.link(
+          uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
+    }
     return response.build();
   }
 
@@ -139,11 +170,22 @@ public class VehicleResource {
   @Extension(name = PROBLEMS, value = "not-found")
   public Response read(
       @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-    VehicleView vehicle = inventory.vehicle(id);
-    if (Versions.unchanged(ifNoneMatch, vehicle.version())) {
-      return Response.notModified(etag(vehicle)).build();
-    }
-    return Response.ok(vehicle).tag(etag(vehicle)).build();
+    String audience = inventory.audience();
+    CachedResponses.Cached vehicle =
+        responses.get(
+            "vehicle:" + id + "|" + audience,
+            List.of(InventoryTags.vehicle(id)),
+            false,
+            () -> {
+              VehicleView found = inventory.vehicle(id);
+              return new CachedResponses.Answer(
+                      found,
+                      etag(found),
+                      null,
+                      List.of(InventoryTags.dealership(found.dealershipCode())))
+                  .computedFor(audience, inventory.audience());
+            });
+    return CachedResponses.respond(vehicle, ifNoneMatch).build();
   }
 
   /**

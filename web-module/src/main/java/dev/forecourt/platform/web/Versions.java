@@ -21,10 +21,17 @@ public final class Versions {
    * or lists the entity's current version (weak comparison, as RFC 9110 asks for this header).
    */
   public static boolean unchanged(String ifNoneMatch, long version) {
+    return unchanged(ifNoneMatch, Long.toString(version));
+  }
+
+  /**
+   * Whether {@code If-None-Match} is {@code *} or lists the ETag whose value is {@code current}
+   * (weak comparison).
+   */
+  public static boolean unchanged(String ifNoneMatch, String current) {
     if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
       return false;
     }
-    String current = Long.toString(version);
     for (String tag : ifNoneMatch.split(",")) {
       String t = tag.trim();
       if (t.equals("*")) {
