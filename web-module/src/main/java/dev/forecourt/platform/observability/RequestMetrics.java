@@ -26,7 +26,11 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 /**
  * Times every API request into the application timer {@code forecourt.http.requests}, tagged with
  * the method, the endpoint's path template (never the raw path: bounded cardinality) and the
- * status, so that Prometheus sees request counts, rates and latencies per endpoint.
+ * status, so that Prometheus sees request counts, rates and latencies per endpoint; and into the
+ * histogram {@code forecourt_http_request_duration_seconds} per method and endpoint ({@link
+ * LatencyHistogram}: {@code _bucket{le}}, {@code _count}, {@code _sum}, in seconds), from which
+ * Prometheus computes percentiles ({@code histogram_quantile}). Payara has no histogram type it
+ * exports cumulatively, so the histogram's series are gauges that only ever grow.
  */
 @Provider
 @PreMatching
@@ -39,8 +43,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
       Metadata.builder()
           .withName("forecourt.http.requests")
           .withDescription("API requests by method, endpoint template and status")
-          .withUnit(MetricUnits.SECONDS)
+          // recorded in nanoseconds: Payara's exporter scales _max and _mean to seconds from them
+          .withUnit(MetricUnits.NANOSECONDS)
           .build();
+
+  private static final String HISTOGRAM = "forecourt.http.request.duration.seconds";
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -54,6 +61,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
   /** The registry's timers, looked up once per series instead of by tags on every request. */
   private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
+  /** One histogram per HTTP method and resource method. */
+  private record Endpoint(String httpMethod, Class<?> resource, Method method) {}
+
+  private final Map<Endpoint, LatencyHistogram> histograms = new ConcurrentHashMap<>();
+
   @Override
   public void filter(ContainerRequestContext request) {
     request.setProperty(STARTED, System.nanoTime());
@@ -65,13 +77,53 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     if (started == null) {
       return;
     }
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - (Long) started);
+    long nanos = System.nanoTime() - (Long) started;
     Class<?> resource = resourceInfo == null ? null : resourceInfo.getResourceClass();
     Method method = resourceInfo == null ? null : resourceInfo.getResourceMethod();
     timers
         .computeIfAbsent(
             new Series(request.getMethod(), resource, method, response.getStatus()), this::timer)
-        .update(elapsed);
+        .update(Duration.ofNanos(nanos));
+    histograms
+        .computeIfAbsent(new Endpoint(request.getMethod(), resource, method), this::histogram)
+        .record(nanos);
+  }
+
+  private LatencyHistogram histogram(Endpoint endpoint) {
+    LatencyHistogram histogram = new LatencyHistogram();
+    Tag method = new Tag("method", endpoint.httpMethod());
+    Tag template = new Tag("endpoint", endpoint(endpoint.resource(), endpoint.method()));
+    for (int i = 0; i <= LatencyHistogram.BOUNDS.length; i++) {
+      int index = i;
+      String le =
+          i < LatencyHistogram.BOUNDS.length ? Double.toString(LatencyHistogram.BOUNDS[i]) : "+Inf";
+      registry.gauge(
+          Metadata.builder()
+              .withName(HISTOGRAM + ".bucket")
+              .withDescription("API requests that took at most le seconds, by method and endpoint")
+              .build(),
+          () -> histogram.cumulative(index),
+          method,
+          template,
+          new Tag("le", le));
+    }
+    registry.gauge(
+        Metadata.builder()
+            .withName(HISTOGRAM + ".count")
+            .withDescription("API requests by method and endpoint")
+            .build(),
+        histogram::count,
+        method,
+        template);
+    registry.gauge(
+        Metadata.builder()
+            .withName(HISTOGRAM + ".sum")
+            .withDescription("Seconds spent answering API requests, by method and endpoint")
+            .build(),
+        histogram::sum,
+        method,
+        template);
+    return histogram;
   }
 
   private Timer timer(Series series) {
