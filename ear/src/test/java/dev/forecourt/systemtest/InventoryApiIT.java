@@ -213,6 +213,110 @@ class InventoryApiIT {
     api().get("/vehicles").then().statusCode(200).body("items", hasSize(20));
   }
 
+  @Test
+  void anExportStreamsEveryVisibleVehicleAsCsvOrNdjson() {
+    // more than one page of 100: every AVAILABLE vehicle of the test domain, anonymously
+    while (countRows("select count(*) from vehicle where status = 'AVAILABLE'") <= 120) {
+      dev.forecourt.systemtest.support.Vehicles.create("8000.00");
+    }
+    int available = countRows("select count(*) from vehicle where status = 'AVAILABLE'");
+    Response csv =
+        io.restassured.RestAssured.given()
+            .accept("text/csv")
+            .get(ForecourtServer.baseUri() + "/api/v1/vehicles/export");
+    csv.then()
+        .statusCode(200)
+        .contentType(startsWith("text/csv"))
+        .header("Content-Disposition", equalTo("attachment; filename=\"forecourt-vehicles.csv\""));
+    List<String> lines = csv.asString().lines().toList();
+    assertEquals(
+        "id,vin,make,model,trim,model_year,mileage,colour,price,currency,status,held_by_deal,"
+            + "dealership,created_at,updated_at,version",
+        lines.get(0));
+    Set<String> ids = new HashSet<>();
+    lines.stream().skip(1).forEach(l -> assertTrue(ids.add(l.split(",")[0]), "twice: " + l));
+    assertTrue(available > 100, "more than one page: " + available);
+    assertEquals(available, ids.size());
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",AVAILABLE,")));
+
+    // staff see their reserved vehicles too, one JSON object per line
+    String model = "Export" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    long reserved = dev.forecourt.systemtest.support.Vehicles.createAt("BER", model, "9000.00");
+    dev.forecourt.systemtest.support.Vehicles.put(reserved, Map.of("status", "RESERVED"))
+        .then()
+        .statusCode(200);
+    Response ndjson =
+        api().accept("application/x-ndjson").queryParam("model", model).get("/vehicles/export");
+    ndjson.then().statusCode(200).contentType(startsWith("application/x-ndjson"));
+    List<String> objects = ndjson.asString().lines().toList();
+    assertEquals(1, objects.size(), ndjson.asString());
+    assertEquals(reserved, io.restassured.path.json.JsonPath.from(objects.get(0)).getLong("id"));
+    assertEquals(
+        "RESERVED", io.restassured.path.json.JsonPath.from(objects.get(0)).getString("status"));
+    io.restassured.RestAssured.given()
+        .accept("text/csv")
+        .queryParam("model", model)
+        .get(ForecourtServer.baseUri() + "/api/v1/vehicles/export")
+        .then()
+        .statusCode(200)
+        .body(equalTo(lines.get(0) + "\r\n"));
+  }
+
+  @Test
+  void anExportRefusesBadInputWithAProblemNotACutStream() {
+    String problems = "https://forecourt.dev/problems/";
+    api()
+        .accept("text/csv")
+        .get("/vehicles/export?yearFrom=soon")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo(problems + "invalid-parameter"));
+    io.restassured.RestAssured.given()
+        .accept("text/csv")
+        .get(ForecourtServer.baseUri() + "/api/v1/vehicles/export?status=SOLD")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json");
+    api()
+        .accept("application/xml")
+        .get("/vehicles/export")
+        .then()
+        .statusCode(406)
+        .contentType("application/problem+json")
+        .body("type", equalTo(problems + "not-acceptable"));
+  }
+
+  @Test
+  void largeAnswersAreGzippedWhenTheClientAsksAndSmallOnesAreNot() throws Exception {
+    // java.net.http sends no Accept-Encoding of its own (REST Assured always asks for gzip)
+    java.net.http.HttpResponse<byte[]> plain = raw("/api/v1/vehicles?limit=100", null);
+    java.net.http.HttpResponse<byte[]> gzipped = raw("/api/v1/vehicles?limit=100", "gzip");
+    assertEquals(200, plain.statusCode());
+    assertEquals(java.util.Optional.empty(), plain.headers().firstValue("Content-Encoding"));
+    assertTrue(plain.body().length > 1024, "more than the 1 KiB threshold");
+    assertEquals(java.util.Optional.of("gzip"), gzipped.headers().firstValue("Content-Encoding"));
+    assertTrue(gzipped.body().length < plain.body().length / 3, "compressed");
+    try (java.io.InputStream in =
+        new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+      assertEquals(new String(plain.body()), new String(in.readAllBytes()), "the same page");
+    }
+    java.net.http.HttpResponse<byte[]> small = raw("/api/v1/ping", "gzip");
+    assertEquals(200, small.statusCode());
+    assertEquals(java.util.Optional.empty(), small.headers().firstValue("Content-Encoding"));
+  }
+
+  private static java.net.http.HttpResponse<byte[]> raw(String path, String acceptEncoding)
+      throws Exception {
+    java.net.http.HttpRequest.Builder request =
+        java.net.http.HttpRequest.newBuilder(ForecourtServer.baseUri().resolve(path));
+    if (acceptEncoding != null) {
+      request.header("Accept-Encoding", acceptEncoding);
+    }
+    return java.net.http.HttpClient.newHttpClient()
+        .send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private static int countRows(String sql) {
     try (Connection c = ForecourtServer.dataSource().getConnection();
         ResultSet rs = c.createStatement().executeQuery(sql)) {

@@ -136,6 +136,38 @@ class JwtAttackIT {
         .body("name", equalTo("mallory"));
   }
 
+  /**
+   * A verified token is kept by its hash (not verified again on every request): that must not keep
+   * a token working once its account is disabled, even though the token itself stays valid.
+   */
+  @Test
+  void aVerifiedTokenOfADisabledAccountIsNotServedFromTheCache() throws Exception {
+    String name = "cached-" + UUID.randomUUID().toString().substring(0, 8);
+    Accounts.createLocalUser(name, name + "@example.com", Accounts.demoPassword(), "sales");
+    String token =
+        Accounts.login(name, Accounts.demoPassword())
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("access_token");
+    // verified once, then answered from the verified-token cache
+    bearer(token).get("/auth/me").then().statusCode(200);
+    bearer(token).get("/auth/me").then().statusCode(200);
+
+    long id;
+    try (java.sql.Connection c = ForecourtServer.dataSource().getConnection();
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("select id from user_account where username = ?")) {
+      ps.setString(1, name);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        id = rs.getLong(1);
+      }
+    }
+    Accounts.as("admin").post("/users/{id}/disable", id).then().statusCode(200);
+    bearer(token).get("/auth/me").then().statusCode(401).contentType("application/problem+json");
+  }
+
   @Test
   void anUnsupportedSchemeIsRefused() {
     anonymous()

@@ -246,18 +246,7 @@ class ResponseCacheIT {
   }
 
   private static long createAt(String dealership, String model) {
-    Map<String, Object> body = Vehicles.draft(Vehicles.vin(), "14000.00");
-    body.put("dealershipCode", dealership);
-    body.put("model", model);
-    return api()
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/vehicles")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
+    return Vehicles.createAt(dealership, model, "14000.00");
   }
 
   private static List<Long> ids(

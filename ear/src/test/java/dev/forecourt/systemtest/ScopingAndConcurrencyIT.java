@@ -447,18 +447,7 @@ class ScopingAndConcurrencyIT {
   }
 
   private static long vehicleAt(String dealership, String model) {
-    Map<String, Object> body = Vehicles.draft(Vehicles.vin(), "18000.00");
-    body.put("dealershipCode", dealership);
-    body.put("model", model);
-    return as("admin")
-        .contentType(ContentType.JSON)
-        .body(body)
-        .post("/vehicles")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
+    return Vehicles.createAt(dealership, model, "18000.00");
   }
 
   private static long reservedByHand(long vehicle) {

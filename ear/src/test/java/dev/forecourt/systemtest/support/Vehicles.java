@@ -100,6 +100,22 @@ public final class Vehicles {
     return id;
   }
 
+  /** Creates a vehicle of {@code model} at {@code dealership} (admin); answers its id. */
+  public static long createAt(String dealership, String model, String price) {
+    Map<String, Object> body = draft(vin(), price);
+    body.put("dealershipCode", dealership);
+    body.put("model", model);
+    return api()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/vehicles")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
   /** Creates a vehicle and answers its id. */
   public static long create(String price) {
     return create(api(), price);

@@ -28,6 +28,22 @@ public record VehicleSearch(
   public static final int DEFAULT_LIMIT = 20;
   public static final int MAX_LIMIT = 100;
 
+  /** The same query from {@code next} on (the cursor of the page before). */
+  public VehicleSearch from(String next) {
+    return new VehicleSearch(
+        make,
+        model,
+        yearFrom,
+        yearTo,
+        priceMin,
+        priceMax,
+        status,
+        dealershipCode,
+        sort,
+        next,
+        limit);
+  }
+
   /**
    * The query as one unambiguous text (each field URL-encoded, in order, joined by {@code &}): two
    * queries have the same key exactly when they are equal, so it can key a cached answer.

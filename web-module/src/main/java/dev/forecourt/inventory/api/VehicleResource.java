@@ -13,6 +13,7 @@ import dev.forecourt.inventory.application.VehicleSearch;
 import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.inventory.domain.InventoryTags;
 import dev.forecourt.platform.web.CachedResponses;
+import dev.forecourt.platform.web.Csv;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,11 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,6 +59,29 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "inventory")
 public class VehicleResource {
+
+  static final String CSV = "text/csv";
+
+  static final String NDJSON = "application/x-ndjson";
+
+  private static final String[] EXPORT_COLUMNS = {
+    "id",
+    "vin",
+    "make",
+    "model",
+    "trim",
+    "model_year",
+    "mileage",
+    "colour",
+    "price",
+    "currency",
+    "status",
+    "held_by_deal",
+    "dealership",
+    "created_at",
+    "updated_at",
+    "version"
+  };
 
   /** The header naming a dealer website's visitor (a first-party id), for de-duplicating views. */
   static final String VISITOR_ID = "X-Visitor-Id";
@@ -145,6 +173,98 @@ public class VehicleResource {
           uriInfo.getRequestUriBuilder().replaceQueryParam("cursor", page.next()).build(), "next");
     }
     return response.build();
+  }
+
+  @GET
+  @Path("export")
+  @Produces({CSV, NDJSON})
+  @Operation(
+      summary = "Export vehicles",
+      description =
+          "Every vehicle the filters match, in the sort order, with the search's filters and visibility (no `cursor` or `limit`): CSV (`Accept: text/csv`) or NDJSON (`Accept: application/x-ndjson`, one vehicle per line). Streamed page by page as it is read, never held whole.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The vehicles",
+      content = {
+        @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = NDJSON, schema = @Schema(implementation = VehicleView.class))
+      })
+  @Extension(name = ROLES, value = "anonymous sales manager admin")
+  @Extension(name = API_KEY_SCOPES, value = "inventory:read inventory:write")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
+  public Response export(
+      @QueryParam("make") String make,
+      @QueryParam("model") String model,
+      @QueryParam("yearFrom") String yearFrom,
+      @QueryParam("yearTo") String yearTo,
+      @QueryParam("priceMin") String priceMin,
+      @QueryParam("priceMax") String priceMax,
+      @QueryParam("status") String status,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("sort") String sort,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    VehicleSearch search =
+        new VehicleSearchParams(
+                make,
+                model,
+                yearFrom,
+                yearTo,
+                priceMin,
+                priceMax,
+                status,
+                dealership,
+                sort,
+                null,
+                Integer.toString(VehicleSearch.MAX_LIMIT))
+            .toSearch();
+    boolean ndjson = accept != null && accept.contains(NDJSON);
+    // the first page before the answer starts: a refusal is still a problem answer, not a cut
+    // stream
+    Page<VehicleView> first = inventory.search(search);
+    StreamingOutput body =
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          if (!ndjson) {
+            Csv.row(w, (Object[]) EXPORT_COLUMNS);
+          }
+          Page<VehicleView> page = first;
+          while (true) {
+            for (VehicleView v : page.items()) {
+              if (ndjson) {
+                w.write(CachedResponses.json(v));
+                w.write('\n');
+              } else {
+                Csv.row(
+                    w,
+                    v.id(),
+                    v.vin(),
+                    v.make(),
+                    v.model(),
+                    v.trim(),
+                    v.modelYear(),
+                    v.mileage(),
+                    v.colour(),
+                    v.price().toPlainString(),
+                    v.currency(),
+                    v.status(),
+                    v.heldByDeal(),
+                    v.dealershipCode(),
+                    v.createdAt(),
+                    v.updatedAt(),
+                    v.version());
+              }
+            }
+            w.flush();
+            if (page.nextCursor().isEmpty()) {
+              break;
+            }
+            page = inventory.search(search.from(page.nextCursor().get()));
+          }
+        };
+    String file = ndjson ? "forecourt-vehicles.ndjson" : "forecourt-vehicles.csv";
+    return Response.ok(body, ndjson ? NDJSON + "; charset=UTF-8" : CSV + "; charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
+        .build();
   }
 
   @GET

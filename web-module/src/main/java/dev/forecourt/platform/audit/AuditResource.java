@@ -4,6 +4,7 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
 import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.web.Csv;
 import dev.forecourt.platform.web.QueryParams;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -143,29 +144,22 @@ public class AuditResource {
               "seq_no,occurred_at,subject,roles,api_key,entity_type,entity_id,action,changes,client_ip,"
                   + "correlation_id,outcome,error,hash\r\n");
           for (AuditRecordView r : records) {
-            Object[] values = {
-              r.seqNo(),
-              r.occurredAt(),
-              r.subject(),
-              r.roles(),
-              r.apiKey(),
-              r.entityType(),
-              r.entityId(),
-              r.action(),
-              r.changes(),
-              r.clientIp(),
-              r.correlationId(),
-              r.outcome(),
-              r.error(),
-              r.hash()
-            };
-            for (int i = 0; i < values.length; i++) {
-              if (i > 0) {
-                w.write(',');
-              }
-              w.write(csvField(values[i]));
-            }
-            w.write("\r\n");
+            Csv.row(
+                w,
+                r.seqNo(),
+                r.occurredAt(),
+                r.subject(),
+                r.roles(),
+                r.apiKey(),
+                r.entityType(),
+                r.entityId(),
+                r.action(),
+                r.changes(),
+                r.clientIp(),
+                r.correlationId(),
+                r.outcome(),
+                r.error(),
+                r.hash());
           }
           w.flush();
         };
@@ -250,26 +244,5 @@ public class AuditResource {
   private static Instant instant(String name, String raw) {
     return QueryParams.parse(
         name, raw, Instant::parse, "must be an instant such as 2026-01-31T00:00:00Z");
-  }
-
-  /**
-   * A CSV field, quoted when needed; a leading formula character is neutralized (CSV injection).
-   */
-  static String csvField(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String text = value.toString();
-    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-      text = "'" + text;
-    }
-    if (text.contains(",")
-        || text.contains("\"")
-        || text.contains("\n")
-        || text.contains("\r")
-        || text.startsWith("'")) {
-      return '"' + text.replace("\"", "\"\"") + '"';
-    }
-    return text;
   }
 }

@@ -117,11 +117,16 @@ public class CachedResponses {
     return Response.ok(cached.body(), MediaType.APPLICATION_JSON_TYPE).tag(cached.etag());
   }
 
+  /** {@code entity} as JAX-RS writes it: JSON-B with its default configuration. */
+  public static String json(Object entity) {
+    return JSON.toJson(entity);
+  }
+
   /** Computes the answer of {@code key} and keeps it; what it computed. */
   Entry compute(String key, List<String> tags, Supplier<Answer> compute) {
     Map<String, ResponseTag> versions = new LinkedHashMap<>(ResponseCache.versions(tags));
     Answer answer = compute.get();
-    byte[] body = JSON.toJson(answer.entity()).getBytes(StandardCharsets.UTF_8);
+    byte[] body = json(answer.entity()).getBytes(StandardCharsets.UTF_8);
     versions.putAll(ResponseCache.versions(answer.moreTags()));
     String etag = answer.etag() == null ? digest(body) : answer.etag().getValue();
     Entry entry = new Entry(body, etag, answer.next(), versions, System.currentTimeMillis());
