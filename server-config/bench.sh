@@ -5,7 +5,9 @@
 # free port base configured by server-config/payara/*.sh, 100 000 generated vehicles, then wrk on
 # loopback, beside a bare WAR on the same server: warm-up and a fixed-time measurement per endpoint,
 # each recorded with JFR. Prints p50/p95/p99, req/s, the ratios to the bare WAR, the server's CPU
-# time per request and the L2 hit ratio; writes ear/target/bench-report.txt.
+# time per request and the cache counts; writes ear/target/bench-report.txt, and
+# ear/target/bench/report.md with report.json and PNG plots (XChart: throughput relative to the
+# bare WAR, p99 latency).
 # No targets are enforced; everything it starts is stopped at the end.
 #
 # Extra arguments go to Maven, e.g.  server-config/bench.sh -o -Dbench.duration=60s
@@ -14,11 +16,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "wrk not found: installing Debian's wrk package"
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+# the plots are drawn by Java2D, headless, which needs fonts
+command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null | head -1)" ] \
+  || missing+=(fontconfig fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing Debian's ${missing[*]}"
   sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq wrk
+  $sudo apt-get install -y -qq "${missing[@]}"
 fi
 if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
 

@@ -216,6 +216,41 @@ class InventoryReadBench {
     Files.createDirectories(report.toAbsolutePath().getParent());
     Files.writeString(report, text);
     System.out.println("[bench] report written to " + report.toAbsolutePath());
+    double bareRps =
+        results.stream()
+            .filter(r -> r.endpoint.name.equals(BARE))
+            .mapToDouble(Result::rps)
+            .max()
+            .orElseThrow();
+    BenchReport.write(
+        work,
+        String.format(
+            Locale.ROOT,
+            "Payara Server + PostgreSQL, %d generated vehicles; wrk %d threads, %d connections,"
+                + " warm-up %s + measured %s per endpoint, loopback, %d cores (%s).",
+            vehicles,
+            threads,
+            connections,
+            warmup,
+            duration,
+            Runtime.getRuntime().availableProcessors(),
+            Instant.now()),
+        results.stream()
+            .map(
+                r ->
+                    new BenchReport.Row(
+                        r.endpoint.name,
+                        r.endpoint.what,
+                        r.rps(),
+                        r.p50(),
+                        r.p95(),
+                        r.p99(),
+                        r.rps() / bareRps,
+                        r.cpuPerRequest(),
+                        r.socketErrors()))
+            .toList());
+    System.out.println(
+        "[bench] report.md, report.json and plots written to " + work.toAbsolutePath());
   }
 
   // --- data ------------------------------------------------------------------------------------

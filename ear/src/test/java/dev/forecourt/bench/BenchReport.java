@@ -1,0 +1,109 @@
+package dev.forecourt.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The benchmark's report as files beside the text one: {@code report.md} (the table and the plots),
+ * {@code report.json} (the same figures for tools) and two PNG plots drawn with XChart — throughput
+ * as a ratio to the bare WAR and p99 latency, per endpoint.
+ */
+final class BenchReport {
+
+  /** One measured endpoint. */
+  record Row(
+      String endpoint,
+      String what,
+      double requestsPerSecond,
+      double p50Millis,
+      double p95Millis,
+      double p99Millis,
+      double ratioToBare,
+      double cpuMillisPerRequest,
+      long socketErrors) {}
+
+  /** What the JSON holds. */
+  record Document(String measuredAt, String setUp, List<Row> endpoints) {}
+
+  private BenchReport() {}
+
+  /** Writes report.md, report.json, throughput.png and p99.png into {@code dir}. */
+  static void write(Path dir, String setUp, List<Row> rows) throws IOException {
+    Files.createDirectories(dir);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(
+            dir.resolve("report.json").toFile(),
+            new Document(Instant.now().toString(), setUp, rows));
+    plot(
+        dir.resolve("throughput.png"),
+        "Throughput relative to the bare WAR (same server, same run)",
+        "req/s ÷ bare WAR",
+        rows,
+        Row::ratioToBare);
+    plot(dir.resolve("p99.png"), "p99 latency", "ms", rows, Row::p99Millis);
+
+    StringBuilder md = new StringBuilder();
+    md.append("# Benchmark report\n\n").append(setUp).append("\n\n");
+    md.append(
+        "| # | endpoint | req/s | p50 ms | p95 ms | p99 ms | req/s vs bare | CPU ms/request |"
+            + " socket errors |\n");
+    md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | `%s` (%s) | %.0f | %.2f | %.2f | %.2f | %.2f | %.3f | %d |%n",
+              i + 1,
+              r.endpoint(),
+              r.what(),
+              r.requestsPerSecond(),
+              r.p50Millis(),
+              r.p95Millis(),
+              r.p99Millis(),
+              r.ratioToBare(),
+              r.cpuMillisPerRequest(),
+              r.socketErrors()));
+    }
+    md.append("\n![throughput relative to the bare WAR](throughput.png)\n");
+    md.append("\n![p99 latency](p99.png)\n");
+    Files.writeString(dir.resolve("report.md"), md.toString());
+  }
+
+  private static void plot(
+      Path file,
+      String title,
+      String axis,
+      List<Row> rows,
+      java.util.function.ToDoubleFunction<Row> value)
+      throws IOException {
+    CategoryChart chart =
+        new CategoryChartBuilder().width(1000).height(520).title(title).yAxisTitle(axis).build();
+    chart.getStyler().setLegendVisible(false);
+    chart.getStyler().setLabelsVisible(true);
+    chart.getStyler().setChartTitleBoxVisible(false);
+    chart.getStyler().setPlotGridVerticalLinesVisible(false);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+    List<String> labels = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      // numbered as in report.md's table: the same endpoint can be measured twice (the bare WAR)
+      labels.add("#" + (i + 1));
+      values.add(Math.round(value.applyAsDouble(rows.get(i)) * 100) / 100.0);
+    }
+    chart.addSeries(axis, labels, values);
+    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+  }
+}
