@@ -84,18 +84,7 @@ public final class Vehicles {
    * its id.
    */
   public static long createWithStatus(String dealership, String status) {
-    Map<String, Object> body = draft(vin(), "14000.00");
-    body.put("dealershipCode", dealership);
-    long id =
-        api()
-            .contentType(ContentType.JSON)
-            .body(body)
-            .post("/vehicles")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long id = createAt(dealership, "Octavia", "14000.00");
     put(id, Map.of("status", status)).then().statusCode(200);
     return id;
   }
