@@ -22,6 +22,8 @@
 #   FORECOURT_PG_DRIVER_JAR   a PostgreSQL JDBC driver jar to install instead of fetching one
 #   FORECOURT_JPA_PROVIDER    hibernate (default) | eclipselink
 #   FORECOURT_SERVER_HEAP     -Xmx value (1g)
+#   FORECOURT_SERVER_JVM_OPTIONS  more JVM options, space-separated (e.g. -XX:+UseSerialGC); an
+#                             option with "=" replaces the domain's option with the same name
 #   FORECOURT_HTTP_THREADS    max HTTP worker threads (32; Payara's default is 5)
 #   FORECOURT_MP_CONFIG_CACHE_SECONDS  how long MP Config values are cached (Payara's default 60)
 #   FORECOURT_LISTEN_ADDRESS  bind HTTP, admin, IIOP and JMX listeners to this address (unset: all)
@@ -226,6 +228,12 @@ case "${FORECOURT_JPA_PROVIDER:-hibernate}" in
 esac
 jvm_option -Dcom.sun.persistence.defaultProvider= "$provider"
 jvm_option -Xmx "${FORECOURT_SERVER_HEAP:-1g}"
+for option in ${FORECOURT_SERVER_JVM_OPTIONS:-}; do
+  case "$option" in
+    *=*) jvm_option "${option%%=*}=" "${option#*=}" ;;
+    *) jvm_option "$option" "" ;;
+  esac
+done
 
 # --- HTTP worker threads and listen address ----------------------------------------------------
 attribute "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size" \

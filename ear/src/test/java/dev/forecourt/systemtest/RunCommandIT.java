@@ -24,6 +24,8 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * The README's run command ({@code server-config/run.sh}, H2 and demo data), run three times in a
@@ -34,8 +36,10 @@ import org.junit.jupiter.api.Test;
  * of the earlier runs still there, and the script telling the truth about the password.
  *
  * <p>Its own installation under {@code target/run-command} and a free port base; the pre-built EAR
- * ({@code FORECOURT_EAR}) instead of a build inside the build.
+ * ({@code FORECOURT_EAR}) instead of a build inside the build. It shares nothing with the other
+ * classes, so it runs beside them (junit-platform.properties), not after them.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RunCommandIT {
 
   private static final Logger LOG = Logger.getLogger(RunCommandIT.class.getName());
@@ -156,9 +160,12 @@ class RunCommandIT {
     Path log =
         Files.createDirectories(HOME.getParent().resolve("run-command-logs"))
             .resolve("run-" + n + ".log");
-    // setsid: the script leads its own process group, like a command typed into a terminal
+    // setsid: the script leads its own process group, like a command typed into a terminal;
+    // env --default-signal=INT: Ctrl-C works as in a terminal even when this JVM was started in the
+    // background of a shell without job control, which ignores SIGINT for everything it starts
+    // (and bash cannot trap a signal ignored at its start)
     ProcessBuilder pb =
-        new ProcessBuilder("setsid", "bash", SCRIPT.toString())
+        new ProcessBuilder("env", "--default-signal=INT", "setsid", "bash", SCRIPT.toString())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     pb.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));

@@ -24,7 +24,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -63,6 +65,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       Duration.parse(System.getProperty("forecourt.systemtest.command-timeout", "PT5M"));
 
   private static final String ENV_PROPERTY_PREFIX = "forecourt.systemtest.env.";
+  private static final Set<Integer> CLAIMED_PORT_BASES = ConcurrentHashMap.newKeySet();
 
   /** The webhook allow-list key, and what the test domain allows: the test receivers' address. */
   public static final String WEBHOOK_ALLOWED_HOSTS = "forecourt.webhooks.allowed-hosts";
@@ -434,7 +437,10 @@ public final class ForecourtServer implements BeforeAllCallback {
           Map.entry("FORECOURT_LISTEN_ADDRESS", "127.0.0.1"),
           Map.entry("FORECOURT_SMTP_HOST", "127.0.0.1"),
           Map.entry("FORECOURT_SMTP_PORT", String.valueOf(mail.getSmtp().getPort())),
-          Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example"));
+          Map.entry("FORECOURT_MAIL_FROM", "forecourt@dealer.example"),
+          Map.entry(
+              "FORECOURT_SERVER_JVM_OPTIONS",
+              System.getProperty("forecourt.systemtest.serverJvmOptions", "")));
     }
 
     void killAndRestart() {
@@ -843,7 +849,9 @@ public final class ForecourtServer implements BeforeAllCallback {
   public static int freePortBase() {
     for (int attempt = 0; attempt < 50; attempt++) {
       int base = ThreadLocalRandom.current().nextInt(110, 320) * 100;
-      if (rangeFree(base)) {
+      // a base handed out before is not free even while its server is not listening yet
+      // (RunCommandIT picks one concurrently with the shared server and the cluster)
+      if (rangeFree(base) && CLAIMED_PORT_BASES.add(base)) {
         return base;
       }
     }
