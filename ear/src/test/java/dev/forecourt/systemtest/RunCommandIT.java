@@ -57,6 +57,9 @@ class RunCommandIT {
 
   @Test
   void startsWorkingAgainAndAgain() throws Exception {
+    // beside the other classes, but not beside the shared server's start (three JVMs starting at
+    // once on 2 cores slowed each other down more than running one after the other)
+    ForecourtServer.awaitSharedServerStart(Duration.ofSeconds(15));
     if (Files.exists(HOME)) {
       try (Stream<Path> paths = Files.walk(HOME)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

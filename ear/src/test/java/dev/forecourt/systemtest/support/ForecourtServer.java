@@ -331,6 +331,19 @@ public final class ForecourtServer implements BeforeAllCallback {
     return RUNNING.start();
   }
 
+  /**
+   * For a class that runs beside the others (RunCommandIT): if the shared server's start begins
+   * within {@code grace} (the first class of the sequence starts it at once), waits until it has
+   * ended, so that the two installations do not start at the same time on a small machine.
+   */
+  public static void awaitSharedServerStart(Duration grace) throws InterruptedException {
+    Instant deadline = Instant.now().plus(grace);
+    while (!RUNNING.begun() && Instant.now().isBefore(deadline)) {
+      Thread.sleep(200);
+    }
+    RUNNING.awaitNoStartUnderWay();
+  }
+
   /** Everything started for the test run; closing it stops all of it, in reverse order. */
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     private final Path target = Path.of("target").toAbsolutePath();

@@ -16,6 +16,7 @@ final class OncePerJvm<R> {
   private final Consumer<R> start;
   private final Consumer<R> stop;
   private volatile R running;
+  private volatile boolean begun;
 
   OncePerJvm(String extension, Supplier<R> create, Consumer<R> start, Consumer<R> stop) {
     this.extension = extension;
@@ -28,6 +29,7 @@ final class OncePerJvm<R> {
     if (running != null) {
       return running;
     }
+    begun = true;
     R r = create.get();
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop.accept(r), extension + "-stop"));
     try {
@@ -39,6 +41,14 @@ final class OncePerJvm<R> {
     running = r;
     return r;
   }
+
+  /** Whether a start has begun (it may have ended, well or not). */
+  boolean begun() {
+    return begun;
+  }
+
+  /** Returns once no start is under way (a start holds this object's lock). */
+  synchronized void awaitNoStartUnderWay() {}
 
   R current() {
     R r = running;
