@@ -168,6 +168,69 @@ class JwtAttackIT {
     bearer(token).get("/auth/me").then().statusCode(401).contentType("application/problem+json");
   }
 
+  /**
+   * A revoked signing key (believed compromised) leaves the published set at once: the tokens it
+   * signed are refused from then on, also those the verified-token cache holds (not up to 30 s
+   * later), while a new sign-in and a refresh work.
+   */
+  @Test
+  void aTokenOfARevokedKeyIsNotServedFromTheCache() throws Exception {
+    io.restassured.path.json.JsonPath signedIn =
+        Accounts.login("sales", Accounts.demoPassword())
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    String token = signedIn.getString("access_token");
+    String oldKid = SignedJWT.parse(token).getHeader().getKeyID();
+    // verified once, then answered from the verified-token cache
+    bearer(token).get("/auth/me").then().statusCode(200);
+    bearer(token).get("/auth/me").then().statusCode(200);
+    try {
+      String newKid =
+          Accounts.as("admin")
+              .post("/auth/signing-keys/revoke")
+              .then()
+              .statusCode(200)
+              .extract()
+              .jsonPath()
+              .getString("kid");
+      org.junit.jupiter.api.Assertions.assertNotEquals(oldKid, newKid);
+      org.junit.jupiter.api.Assertions.assertEquals(
+          1,
+          ForecourtServer.queryLong(
+              "select count(*) from audit_record where entity_type = 'signing-key'"
+                  + " and action = 'revoke' and entity_id = '"
+                  + newKid
+                  + "'"),
+          "the revocation is audited");
+      bearer(token)
+          .get("/auth/me")
+          .then()
+          .statusCode(401)
+          .contentType("application/problem+json")
+          .body("type", equalTo(INVALID_TOKEN));
+      anonymous()
+          .get("/auth/jwks")
+          .then()
+          .statusCode(200)
+          .body("keys.kid", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(oldKid)));
+      String refreshed =
+          anonymous()
+              .contentType(io.restassured.http.ContentType.JSON)
+              .body(java.util.Map.of("refresh_token", signedIn.getString("refresh_token")))
+              .post("/auth/refresh")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("access_token");
+      bearer(refreshed).get("/auth/me").then().statusCode(200).body("name", equalTo("sales"));
+    } finally {
+      // the suite's kept tokens were signed by the revoked key
+      Accounts.forgetTokens();
+    }
+  }
+
   @Test
   void anUnsupportedSchemeIsRefused() {
     anonymous()

@@ -43,6 +43,11 @@ public final class Accounts {
         .value();
   }
 
+  /** Forgets the tokens kept (e.g. after their signing key was taken out of use). */
+  public static void forgetTokens() {
+    TOKENS.clear();
+  }
+
   private static HeldToken signIn(String username) {
     Instant now = Instant.now();
     io.restassured.path.json.JsonPath answer =

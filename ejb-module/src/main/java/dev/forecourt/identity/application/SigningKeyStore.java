@@ -111,6 +111,23 @@ public class SigningKeyStore {
     return new Rotation(kid, active.stream().map(SigningKey::kid).sorted().toList());
   }
 
+  /**
+   * Revokes every key still published (the signing key and those in their overlap: believed
+   * compromised) and stores a new signing key; the tokens the revoked keys signed are refused from
+   * then on. Audited: the new and the revoked key ids.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Audited(entity = "signing-key", action = "revoke")
+  public Rotation revoke(Instant now) {
+    List<SigningKey> published =
+        em.createQuery("select k from SigningKey k", SigningKey.class).getResultList().stream()
+            .filter(k -> k.publishedAt(now, settings.signingKeyOverlap()))
+            .toList();
+    published.forEach(k -> k.revoke(now));
+    String kid = create(now).kid();
+    return new Rotation(kid, published.stream().map(SigningKey::kid).sorted().toList());
+  }
+
   private SigningKey create(Instant now) {
     try {
       RSAKey key =

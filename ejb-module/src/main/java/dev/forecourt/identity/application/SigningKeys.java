@@ -1,5 +1,6 @@
 package dev.forecourt.identity.application;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.forecourt.platform.health.StartupPhases;
@@ -16,11 +17,14 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * The RS256 keys of Forecourt's own access tokens, kept in the database (never in the source): the
@@ -48,9 +52,12 @@ public class SigningKeys {
 
   @Inject StartupPhases phases;
 
+  @Inject Event<SigningKeysChanged> changed;
+
   private final Clock clock = Clock.systemUTC();
   private volatile Loaded loaded;
   private volatile boolean stale;
+  private volatile Set<String> publishedIds;
 
   /** The keys read at {@code at} (or, after a failed re-read, kept at {@code at}). */
   private record Loaded(SigningKeyStore.Keys keys, Instant at) {}
@@ -90,6 +97,33 @@ public class SigningKeys {
     return rotation;
   }
 
+  /**
+   * Revokes every published key and creates a new signing key: tokens signed before are refused at
+   * once on this node (its keys are read again now, and the verified tokens of the revoked keys
+   * forgotten) and within the reload interval on the others. Audited by the store.
+   */
+  @RolesAllowed(Role.ADMIN_NAME)
+  @Lock(LockType.WRITE)
+  public SigningKeyStore.Rotation revoke() {
+    SigningKeyStore.Rotation revocation = store.revoke(clock.instant());
+    loaded = null;
+    current(true);
+    LOG.warning(
+        () ->
+            "Token signing keys revoked: "
+                + revocation.retired()
+                + "; new kid "
+                + revocation.id()
+                + " (tokens signed before are refused)");
+    return revocation;
+  }
+
+  private static Set<String> keyIds(Loaded l) {
+    return l.keys().published().getKeys().stream()
+        .map(JWK::getKeyID)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
   private Loaded current(boolean refresh) {
     Loaded l = loaded;
     Instant now = clock.instant();
@@ -98,6 +132,13 @@ public class SigningKeys {
     }
     try {
       l = new Loaded(store.load(now), now);
+      Set<String> kids = keyIds(l);
+      Set<String> before = publishedIds;
+      publishedIds = kids;
+      if (before != null && !kids.equals(before)) {
+        // e.g. the verified-token cache forgets tokens of a key that left the set
+        changed.fire(new SigningKeysChanged(kids));
+      }
       if (stale) {
         stale = false;
         LOG.info("Token signing keys read again");

@@ -62,10 +62,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
  *
  * <p>A token verified once is not verified again on every request: its claims are kept by the
  * SHA-256 of the token until it expires, at most {@link #VERIFIED_MAX_AGE} (then the signature is
- * checked again, with the keys as they are then: a key taken out of the JWKS or the table stops
- * counting within that time, as it does through the key caches). Whether the account still accepts
- * the token (disabled, roles changed: {@link TokenCutoffs}) is checked on every request by the
- * caller, after this.
+ * checked again, with the keys as they are then: a key taken out of the provider's JWKS stops
+ * counting within that time, as it does through the key caches; the tokens of one of Forecourt's
+ * own keys are forgotten as soon as this node sees the key leave the published set, {@link
+ * SigningKeysChanged}). Whether the account still accepts the token (disabled, roles changed:
+ * {@link TokenCutoffs}) is checked on every request by the caller, after this.
  */
 @ApplicationScoped
 public class TokenVerifier {
@@ -104,7 +105,8 @@ public class TokenVerifier {
   /** Verified tokens' callers (immutable), by the token's SHA-256, and until when they hold. */
   private final Map<ByteBuffer, Verified> verified = new ConcurrentHashMap<>();
 
-  private record Verified(TokenPrincipal caller, long untilMillis) {}
+  /** {@code localKeyId}: the key id of a token of Forecourt's own issuer, null for others. */
+  private record Verified(TokenPrincipal caller, long untilMillis, String localKeyId) {}
 
   @PostConstruct
   void init() {
@@ -193,8 +195,31 @@ public class TokenVerifier {
     }
     TokenPrincipal caller = new TokenPrincipal(token, claims);
     long until = Math.min(claims.getExpirationTime().getTime(), now + VERIFIED_MAX_AGE.toMillis());
-    verified.put(key, new Verified(caller, until));
+    verified.put(key, new Verified(caller, until, localKeyId(token, claims)));
     return caller;
+  }
+
+  /**
+   * Forgets the verified tokens of Forecourt's own keys that are no longer published (their overlap
+   * ended), at once instead of after {@link #VERIFIED_MAX_AGE}.
+   */
+  void signingKeysChanged(@Observes SigningKeysChanged change) {
+    verified
+        .values()
+        .removeIf(
+            v -> v.localKeyId() != null && !change.publishedKeyIds().contains(v.localKeyId()));
+  }
+
+  private String localKeyId(String token, JWTClaimsSet claims) {
+    if (!processors.containsKey(settings.issuer())
+        || !settings.issuer().equals(claims.getIssuer())) {
+      return null;
+    }
+    try {
+      return SignedJWT.parse(token).getHeader().getKeyID();
+    } catch (ParseException e) {
+      throw new IllegalStateException("a verified token is a signed JWT", e);
+    }
   }
 
   private static ByteBuffer sha256(String token) {

@@ -33,6 +33,10 @@ public class SigningKey {
   @Column(name = "retired_at")
   private Instant retiredAt;
 
+  /** Set when the key was revoked: it is published no more, whatever the overlap. */
+  @Column(name = "revoked_at")
+  private Instant revokedAt;
+
   protected SigningKey() {}
 
   public SigningKey(String kid, String privateKey, String publicJwk, Instant createdAt) {
@@ -68,7 +72,15 @@ public class SigningKey {
   }
 
   public boolean publishedAt(Instant now, Duration overlap) {
-    return retiredAt == null || now.isBefore(retiredAt.plus(overlap));
+    return revokedAt == null && (retiredAt == null || now.isBefore(retiredAt.plus(overlap)));
+  }
+
+  /** Retires the key and takes it out of the published set at once (it is believed compromised). */
+  public void revoke(Instant now) {
+    retire(now);
+    if (revokedAt == null) {
+      revokedAt = now;
+    }
   }
 
   public void retire(Instant now) {

@@ -322,6 +322,28 @@ public class AuthResource {
     return new SigningKeyRotation(keys.rotate().id());
   }
 
+  /**
+   * Revokes the signing keys (admin): for a key believed compromised. Every token signed before is
+   * refused from now on; callers sign in again or use their refresh token.
+   */
+  @POST
+  @Path("/signing-keys/revoke")
+  @Operation(
+      summary = "Revoke the token signing keys",
+      description =
+          "For a key believed compromised: every published key is revoked (no overlap) and a new one signs; every access token issued before is refused from now on (on the other nodes within 5 s). Clients sign in again or present their refresh token. Audited.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The new key id",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = SigningKeyRotation.class)))
+  @Extension(name = ROLES, value = "admin")
+  public SigningKeyRotation revokeSigningKeys() {
+    return new SigningKeyRotation(keys.revoke().id());
+  }
+
   private static Response noStore(Object entity) {
     return Response.ok(entity).cacheControl(Caching.noStore()).header("Pragma", "no-cache").build();
   }
