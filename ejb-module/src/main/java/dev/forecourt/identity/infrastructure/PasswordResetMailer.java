@@ -6,6 +6,8 @@ import dev.forecourt.platform.config.Settings;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.Asynchronous;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -49,6 +51,11 @@ public class PasswordResetMailer {
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
+
+  /** The failure counter exists from the start at 0 (an alert on its increase sees the first). */
+  void counterFromZero(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    metrics.counter("forecourt_mail_failures_total");
+  }
 
   /** The password reset mail; completes when it was sent or its failure counted. */
   @Asynchronous(executor = ForecourtExecutor.JNDI_NAME)

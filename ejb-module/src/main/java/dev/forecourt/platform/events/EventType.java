@@ -10,7 +10,9 @@ public enum EventType {
   TEST_DRIVE_SCHEDULED("test_drive.scheduled"),
   DEAL_CLOSED("deal.closed"),
   VEHICLE_PRICE_CHANGED("vehicle.price_changed"),
-  VEHICLE_SOLD("vehicle.sold");
+  VEHICLE_SOLD("vehicle.sold"),
+  SLA_VIOLATED("sla.violated"),
+  SLA_RECOVERED("sla.recovered");
 
   private final String wireName;
 

@@ -39,6 +39,15 @@ public class ReadinessResults {
     return last.results().get(name);
   }
 
+  /** Whether the last probe found every check UP, and is not stale (false before the first). */
+  public boolean allUp() {
+    Snapshot s = last;
+    return !s.results().isEmpty()
+        && Duration.between(s.at(), clock.instant()).compareTo(settings.get(HealthSettings.MAX_AGE))
+            <= 0
+        && s.results().values().stream().allMatch(ReadinessCheck.Result::up);
+  }
+
   /** The last result of the named check, DOWN when missing or stale. */
   public HealthCheckResponse response(String name) {
     Snapshot s = last;

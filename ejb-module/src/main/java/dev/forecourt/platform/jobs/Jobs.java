@@ -2,6 +2,8 @@ package dev.forecourt.platform.jobs;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -45,6 +47,17 @@ public class Jobs {
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
+
+  /**
+   * Both queues' counters exist from the start at 0: an alert on their increase (Prometheus) then
+   * also sees the first dead letter.
+   */
+  void countersFromZero(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    for (JobQueue queue : JobQueue.values()) {
+      metrics.counter("forecourt_jobs_dead_lettered_total", new Tag("queue", queue.id()));
+      metrics.counter("forecourt_jobs_retried_total", new Tag("queue", queue.id()));
+    }
+  }
 
   @Resource(lookup = JobQueue.EVENTS_QUEUE)
   Queue events;

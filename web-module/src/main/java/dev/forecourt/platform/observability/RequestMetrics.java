@@ -1,5 +1,6 @@
 package dev.forecourt.platform.observability;
 
+import dev.forecourt.platform.sla.SlaMeasurements;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +31,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * histogram {@code forecourt_http_request_duration_seconds} per method and endpoint ({@link
  * LatencyHistogram}: {@code _bucket{le}}, {@code _count}, {@code _sum}, in seconds), from which
  * Prometheus computes percentiles ({@code histogram_quantile}). Payara has no histogram type it
- * exports cumulatively, so the histogram's series are gauges that only ever grow.
+ * exports cumulatively, so the histogram's series are gauges that only ever grow. Every answer also
+ * goes to the SLA monitor's measurements ({@link SlaMeasurements}).
  */
 @Provider
 @PreMatching
@@ -54,6 +56,8 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
   MetricRegistry registry;
 
   @Context ResourceInfo resourceInfo;
+
+  @Inject SlaMeasurements sla;
 
   /** One timer series: the HTTP method, the resource method that answered (if any), the status. */
   private record Series(String httpMethod, Class<?> resource, Method method, int status) {}
@@ -87,6 +91,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     histograms
         .computeIfAbsent(new Endpoint(request.getMethod(), resource, method), this::histogram)
         .record(nanos);
+    sla.record(response.getStatus(), nanos);
   }
 
   private LatencyHistogram histogram(Endpoint endpoint) {

@@ -1,0 +1,99 @@
+package dev.forecourt.platform.sla;
+
+import dev.forecourt.platform.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * The SLA monitor's figures as application gauges, for Prometheus and its alert rules: per window
+ * ({@code window="objective"}: the sliding window the objectives are judged over; {@code "1h"})
+ * {@code forecourt_sla_availability_ratio}, {@code forecourt_sla_error_ratio}, {@code
+ * forecourt_sla_latency_p99_seconds}; per objective {@code forecourt_sla_breached} (1 while this
+ * node has an open incident); {@code forecourt_sla_error_budget_remaining_ratio} (30 days, every
+ * node).
+ */
+@Singleton
+@Startup
+public class SlaMetrics {
+
+  @Inject
+  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+  MetricRegistry registry;
+
+  @Inject SlaMeasurements measurements;
+
+  @Inject ErrorBudget budget;
+
+  @EJB SlaMonitor monitor;
+
+  @Inject Settings settings;
+
+  @PostConstruct
+  void register() {
+    window("objective", () -> settings.get(SlaSettings.WINDOW));
+    window("1h", () -> Duration.ofHours(1));
+    for (Objective objective : Objective.values()) {
+      registry.gauge(
+          Metadata.builder()
+              .withName("forecourt.sla.breached")
+              .withDescription("1 while this node has an open incident of the objective")
+              .build(),
+          () -> monitor.breached(objective) ? 1 : 0,
+          new Tag("objective", objective.wireName()));
+    }
+    registry.gauge(
+        Metadata.builder()
+            .withName("forecourt.sla.error.budget.remaining.ratio")
+            .withDescription(
+                "Share of the 30-day error budget (server errors the availability objective allows,"
+                    + " all nodes) not spent yet")
+            .build(),
+        () -> {
+          ErrorBudget.Snapshot s = budget.current();
+          return s == null ? Double.NaN : s.remaining();
+        });
+  }
+
+  private void window(String name, Supplier<Duration> length) {
+    gauge(
+        "forecourt.sla.availability.ratio",
+        "Share of readiness checks that found this node ready",
+        name,
+        length,
+        SlaMeasurements.Window::availability);
+    gauge(
+        "forecourt.sla.error.ratio",
+        "Share of this node's API answers that were server errors (5xx)",
+        name,
+        length,
+        SlaMeasurements.Window::errorRate);
+    gauge(
+        "forecourt.sla.latency.p99.seconds",
+        "99th percentile of this node's API answers' latency (bucket upper bound)",
+        name,
+        length,
+        SlaMeasurements.Window::p99Seconds);
+  }
+
+  private void gauge(
+      String metric,
+      String description,
+      String window,
+      Supplier<Duration> length,
+      ToDoubleFunction<SlaMeasurements.Window> value) {
+    registry.gauge(
+        Metadata.builder().withName(metric).withDescription(description).build(),
+        () -> value.applyAsDouble(measurements.window(length.get())),
+        new Tag("window", window));
+  }
+}
