@@ -10,13 +10,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Leads;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.Scripts;
 import dev.forecourt.systemtest.support.Vehicles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -72,8 +76,36 @@ class MonitoringIT {
         expressions.add(target.get("expr").asText());
       }
     }
-    assertEquals(10, dashboard.get("panels").size());
+    assertEquals(11, dashboard.get("panels").size());
     assertExported(expressions);
+  }
+
+  /**
+   * The backlog gauges tell what waits: the outbox drained (lag 0) once the relay has sent what a
+   * write published, and as many dead letters as the dead letter queue lists.
+   */
+  @Test
+  void theBacklogGaugesTellWhatWaits() {
+    Leads.create("admin");
+    Poll.until(
+        Duration.ofSeconds(30),
+        () -> Metrics.sum("forecourt_outbox_lag_seconds", Map.of()) == 0.0,
+        "no domain event waiting to be sent");
+    Poll.until(
+        Duration.ofSeconds(30),
+        () ->
+            Metrics.sum("forecourt_jobs_waiting", Map.of("queue", "dead-letters"))
+                == Accounts.as("admin")
+                    .get("/admin/dlq")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$")
+                    .size(),
+        "the dead-letter gauge equal to the dead letters listed");
+    assertTrue(Metrics.sum("forecourt_outbox_pending", Map.of()) >= 0);
+    assertTrue(Metrics.sum("forecourt_jobs_waiting", Map.of("queue", "events")) >= 0);
   }
 
   /** Every series the expressions name is in /metrics (after the traffic that creates them). */

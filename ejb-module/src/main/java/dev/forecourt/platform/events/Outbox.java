@@ -53,6 +53,32 @@ public class Outbox {
     return claimed;
   }
 
+  /** The events not published yet and when the oldest of them occurred (null: none). */
+  public record Backlog(long pending, Instant oldest) {}
+
+  public Backlog backlog() {
+    Object[] row =
+        em.createQuery(
+                "select count(e), min(e.occurredAt) from OutboxEvent e where e.publishedAt is null",
+                Object[].class)
+            .getSingleResult();
+    return new Backlog(((Number) row[0]).longValue(), instant(row[1]));
+  }
+
+  /** min() of a converted attribute: the attribute's type, or the column's on some providers. */
+  private static Instant instant(Object value) {
+    if (value == null || value instanceof Instant) {
+      return (Instant) value;
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    if (value instanceof java.time.OffsetDateTime t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("Unexpected time type " + value.getClass().getName());
+  }
+
   /** Stamps the events published (one statement for the batch). */
   public void published(Collection<String> ids) {
     em.createQuery(

@@ -12,6 +12,7 @@ import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 import java.time.Duration;
 import java.util.Enumeration;
 import java.util.Map;
@@ -149,6 +150,25 @@ public class Jobs {
 
   ConnectionFactory factory() {
     return factory;
+  }
+
+  /**
+   * How many jobs wait in {@code queue} (null: the dead letter queue), counted by browsing, at most
+   * {@code cap}; jobs whose retry delay has not passed yet may not be counted.
+   */
+  public int waiting(JobQueue queue, int cap) {
+    try (JMSContext jms = factory.createContext();
+        QueueBrowser browser = jms.createBrowser(queue == null ? deadLetters : queue(queue))) {
+      Enumeration<?> messages = browser.getEnumeration();
+      int n = 0;
+      while (n < cap && messages.hasMoreElements()) {
+        messages.nextElement();
+        n++;
+      }
+      return n;
+    } catch (JMSException e) {
+      throw new JMSRuntimeException("Cannot browse a job queue", e.getErrorCode(), e);
+    }
   }
 
   private Queue queue(JobQueue queue) {

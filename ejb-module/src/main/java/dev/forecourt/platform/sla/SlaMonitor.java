@@ -32,12 +32,12 @@ import java.util.logging.Logger;
  * The SLA monitor of this node. Every {@link #EVERY} it counts a readiness check, judges the three
  * {@link Objective}s over the sliding window ({@code forecourt.sla.window}, PT5M) of this node's
  * own measurements ({@link SlaMeasurements}), opens an incident when one is breached (alert {@code
- * sla.violated}) and closes it when the objective is met again ({@code sla.recovered}); it stores
- * each completed minute's sums for the 30-day error budget. The settings are read at each run. A
- * node judges its own answers: in a cluster each node alerts for itself, and says which it is. When
- * the database is unreachable the incidents wait: they are opened or closed at the first run after
- * it returns (the measurements meanwhile are in memory), and the minutes of that time are stored
- * then, up to an hour back.
+ * sla.violated}) and closes it when the objective is met again at two runs in a row ({@code
+ * sla.recovered}); it stores each completed minute's sums for the 30-day error budget. The settings
+ * are read at each run. A node judges its own answers: in a cluster each node alerts for itself,
+ * and says which it is. When the database is unreachable the incidents wait: they are opened or
+ * closed at the first run after it returns (the measurements meanwhile are in memory), and the
+ * minutes of that time are stored then, up to an hour back.
  */
 @Singleton
 @Startup
@@ -47,6 +47,7 @@ import java.util.logging.Logger;
 public class SlaMonitor {
 
   static final Duration EVERY = Duration.ofSeconds(5);
+  private static final int MET_TO_RECOVER = 2;
   private static final Duration MINUTES_KEPT = Duration.ofDays(31);
   private static final Logger LOG = Logger.getLogger(SlaMonitor.class.getName());
 
@@ -71,6 +72,7 @@ public class SlaMonitor {
   private long lastMinuteStored;
   private boolean failing;
   private boolean beenReady;
+  private final Map<Objective, Integer> metInARow = new EnumMap<>(Objective.class);
 
   @PostConstruct
   void schedule() {
@@ -131,9 +133,18 @@ public class SlaMonitor {
                       + "), incident "
                       + id);
         } else if (Boolean.FALSE.equals(j.breached()) && incident != null) {
-          records.close(incident, j.measured());
-          open.remove(j.objective().wireName());
-          LOG.info(() -> "SLA objective " + j.objective().wireName() + " met again: " + incident);
+          // closed when met at two evaluations in a row: a measure hovering at the threshold
+          // does not open and close incidents in turn
+          int streak = metInARow.merge(j.objective(), 1, Integer::sum);
+          if (streak >= MET_TO_RECOVER) {
+            records.close(incident, j.measured());
+            open.remove(j.objective().wireName());
+            metInARow.remove(j.objective());
+            LOG.info(() -> "SLA objective " + j.objective().wireName() + " met again: " + incident);
+          }
+        }
+        if (!Boolean.FALSE.equals(j.breached())) {
+          metInARow.remove(j.objective());
         }
       }
       storeMinutes();
