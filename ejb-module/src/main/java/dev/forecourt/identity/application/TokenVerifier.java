@@ -200,8 +200,8 @@ public class TokenVerifier {
   }
 
   /**
-   * Forgets the verified tokens of Forecourt's own keys that are no longer published (their overlap
-   * ended), at once instead of after {@link #VERIFIED_MAX_AGE}.
+   * Forgets the verified tokens of Forecourt's own keys that are no longer published (revoked, or
+   * their overlap ended), at once instead of after {@link #VERIFIED_MAX_AGE}.
    */
   void signingKeysChanged(@Observes SigningKeysChanged change) {
     verified

@@ -33,27 +33,40 @@ public class MaintenanceMode {
 
   private final ReentrantLock refreshing = new ReentrantLock();
   private final AtomicLong generation = new AtomicLong();
-  private volatile Cached cached = new Cached(MaintenanceStatus.UNKNOWN, 0L, false);
+  private volatile Cached cached = new Cached(MaintenanceStatus.UNKNOWN, 0L, false, false);
 
-  /** A value read at {@code readAtNanos}; {@code loaded} false until the database was read once. */
-  private record Cached(MaintenanceStatus status, long readAtNanos, boolean loaded) {}
+  /**
+   * A value read at {@code readAtNanos}; {@code loaded} false until the database was read once;
+   * {@code invalidated}: this node switched since (or during) that read, so it must not be
+   * answered.
+   */
+  private record Cached(
+      MaintenanceStatus status, long readAtNanos, boolean loaded, boolean invalidated) {
+
+    boolean fresh() {
+      return loaded && !invalidated && System.nanoTime() - readAtNanos < ttl().toNanos();
+    }
+  }
 
   /** The switch as this node knows it: at most the cache TTL old. */
   public MaintenanceStatus current() {
     Cached c = cached;
-    if (c.loaded() && System.nanoTime() - c.readAtNanos() < ttl().toNanos()) {
+    if (c.fresh()) {
       return c.status();
     }
-    if (c.loaded()) {
+    if (c.loaded() && !c.invalidated()) {
       if (!refreshing.tryLock()) {
         return c.status(); // someone else is reading it right now
       }
     } else {
-      refreshing.lock(); // never read yet: wait for the first read rather than guess
+      // never read yet, or switched on this node since: wait for a read made after the switch
+      // rather than answer the value from before it (a write right after "off" was refused when a
+      // read that began before the commit was under way)
+      refreshing.lock();
     }
     try {
       c = cached;
-      if (c.loaded() && System.nanoTime() - c.readAtNanos() < ttl().toNanos()) {
+      if (c.fresh()) {
         return c.status();
       }
       return refresh();
@@ -66,7 +79,7 @@ public class MaintenanceMode {
   public void invalidate() {
     generation.incrementAndGet();
     Cached c = cached;
-    cached = new Cached(c.status(), System.nanoTime() - ttl().toNanos() - 1, c.loaded());
+    cached = new Cached(c.status(), c.readAtNanos(), c.loaded(), true);
   }
 
   private MaintenanceStatus refresh() {
@@ -81,14 +94,12 @@ public class MaintenanceMode {
           "The maintenance switch could not be read; keeping the last known value",
           e);
       Cached c = cached;
-      cached = new Cached(c.status(), System.nanoTime(), c.loaded());
+      cached = new Cached(c.status(), System.nanoTime(), c.loaded(), false);
       return c.status();
     }
     // invalidated while reading: keep the value but read again next time (it may predate the
     // switch)
-    long readAt =
-        generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
-    cached = new Cached(status, readAt, true);
+    cached = new Cached(status, System.nanoTime(), true, generation.get() != before);
     return status;
   }
 
