@@ -54,8 +54,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * made by create-cluster.sh): the caches of the two nodes are one, so a change on one node is never
  * read stale on the other, a client's rate limit and an address's block hold on both, and a timer's
  * work runs on one node at a time.
+ *
+ * <p>Runs last (junit-platform.properties orders classes by {@code @Order}): its three server JVMs
+ * keep both cores busy, so it runs after {@link RunCommandIT} has ended rather than beside it, and
+ * the single-server classes, which spend much of their time waiting, run beside RunCommandIT.
  */
 @ExtendWith({ForecourtServer.class, PayaraCluster.class})
+@Order(Integer.MAX_VALUE)
 @TestClassOrder(ClassOrderer.OrderAnnotation.class)
 class ClusterIT {
 
