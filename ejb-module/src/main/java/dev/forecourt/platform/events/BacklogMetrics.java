@@ -2,6 +2,7 @@ package dev.forecourt.platform.events;
 
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
+import dev.forecourt.platform.observability.Sampled;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -13,10 +14,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -39,7 +38,6 @@ public class BacklogMetrics {
 
   static final int CAP = 10_000;
   private static final Duration FRESH = Duration.ofSeconds(10);
-  private static final Logger LOG = Logger.getLogger(BacklogMetrics.class.getName());
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -53,20 +51,21 @@ public class BacklogMetrics {
 
   @PostConstruct
   void register() {
-    Cached<Outbox.Backlog> backlog = new Cached<>(outbox::backlog);
+    Sampled<Outbox.Backlog> backlog = sampled("The outbox backlog", outbox::backlog);
     registry.gauge(
         Metadata.builder()
             .withName("forecourt.outbox.pending")
             .withDescription("Domain events not sent to the event queue yet")
             .build(),
-        () -> backlog.map(b -> (double) b.pending()));
+        () -> gauge(backlog, b -> (double) b.pending()));
     registry.gauge(
         Metadata.builder()
             .withName("forecourt.outbox.lag.seconds")
             .withDescription("Age of the oldest domain event not sent yet (0: none waits)")
             .build(),
         () ->
-            backlog.map(
+            gauge(
+                backlog,
                 b ->
                     b.oldest() == null
                         ? 0.0
@@ -79,44 +78,22 @@ public class BacklogMetrics {
   }
 
   private void waiting(String queue, Supplier<Integer> count) {
-    Cached<Integer> cached = new Cached<>(count);
+    Sampled<Integer> cached = sampled("The jobs waiting in " + queue, count);
     registry.gauge(
         Metadata.builder()
             .withName("forecourt.jobs.waiting")
             .withDescription("Jobs waiting in the queue (counted up to " + CAP + ")")
             .build(),
-        () -> cached.map(Integer::doubleValue),
+        () -> gauge(cached, Integer::doubleValue),
         new Tag("queue", queue));
   }
 
-  /** A value read at most every {@link #FRESH}; NaN while it cannot be read. */
-  private final class Cached<T> {
-    private final Supplier<T> read;
-    private volatile T value;
-    private volatile Instant at = Instant.EPOCH;
-    private volatile boolean failed;
+  private <T> Sampled<T> sampled(String what, Supplier<T> read) {
+    return new Sampled<>(what, FRESH, clock, read);
+  }
 
-    Cached(Supplier<T> read) {
-      this.read = read;
-    }
-
-    Double map(java.util.function.Function<T, Double> gauge) {
-      Instant now = clock.instant();
-      if (now.isAfter(at.plus(FRESH))) {
-        at = now;
-        try {
-          value = read.get();
-          failed = false;
-        } catch (RuntimeException e) {
-          value = null;
-          if (!failed) {
-            LOG.log(Level.FINE, "A backlog gauge cannot be read", e);
-          }
-          failed = true;
-        }
-      }
-      T v = value;
-      return v == null ? Double.NaN : gauge.apply(v);
-    }
+  private static <T> double gauge(Sampled<T> sampled, Function<T, Double> value) {
+    T v = sampled.get();
+    return v == null ? Double.NaN : value.apply(v);
   }
 }

@@ -1,14 +1,13 @@
 package dev.forecourt.platform.sla;
 
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.observability.Sampled;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The 30-day error budget of the whole cluster: of the answers of every node in the last 30 days
@@ -21,14 +20,14 @@ public class ErrorBudget {
 
   private static final Duration PERIOD = Duration.ofDays(30);
   private static final Duration REFRESH = Duration.ofMinutes(1);
-  private static final Logger LOG = Logger.getLogger(ErrorBudget.class.getName());
 
   @EJB SlaRecords records;
 
   @Inject Settings settings;
 
   private final Clock clock = Clock.systemUTC();
-  private volatile Snapshot last;
+  private final Sampled<Snapshot> sampled =
+      new Sampled<>("The error budget", REFRESH, clock, this::compute);
 
   /** The budget over {@code period}: answers, server errors, errors allowed, share remaining. */
   public record Snapshot(
@@ -39,21 +38,16 @@ public class ErrorBudget {
       double remaining,
       Instant computedAt) {}
 
-  /** The budget as of at most a minute ago; null while the database has not answered yet. */
+  /** The budget as of at most a minute ago; null while the database does not answer. */
   public Snapshot current() {
-    Snapshot s = last;
+    return sampled.get();
+  }
+
+  private Snapshot compute() {
     Instant now = clock.instant();
-    if (s == null || s.computedAt().plus(REFRESH).isBefore(now)) {
-      try {
-        long[] sums = records.answersAndErrorsSince(now.minus(PERIOD));
-        double allowed = (1 - settings.get(SlaSettings.AVAILABILITY)) * sums[0];
-        double remaining = allowed == 0 ? 1.0 : 1 - sums[1] / allowed;
-        s = new Snapshot(PERIOD, sums[0], sums[1], allowed, remaining, now);
-        last = s;
-      } catch (RuntimeException e) {
-        LOG.log(Level.FINE, "Error budget not computed: the database did not answer", e);
-      }
-    }
-    return s;
+    long[] sums = records.answersAndErrorsSince(now.minus(PERIOD));
+    double allowed = (1 - settings.get(SlaSettings.AVAILABILITY)) * sums[0];
+    double remaining = allowed == 0 ? 1.0 : 1 - sums[1] / allowed;
+    return new Snapshot(PERIOD, sums[0], sums[1], allowed, remaining, now);
   }
 }

@@ -3,37 +3,12 @@ package dev.forecourt.platform.sla;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Clock;
+import dev.forecourt.testing.TestClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class SlaMeasurementsTest {
-
-  /** A clock the test moves. */
-  private static final class TestClock extends Clock {
-    Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-  }
 
   private static final Objective.Targets TARGETS =
       new Objective.Targets(0.999, Duration.ofSeconds(1), 0.01, Duration.ofMinutes(5), 20);
@@ -140,7 +115,7 @@ class SlaMeasurementsTest {
 
   @Test
   void betweenSumsWholeMinutes() {
-    clock.now = Instant.parse("2026-12-01T10:00:30Z");
+    clock.set(Instant.parse("2026-12-01T10:00:30Z"));
     measurements.record(200, millis(10));
     clock.advance(Duration.ofSeconds(40));
     measurements.record(500, millis(10));
