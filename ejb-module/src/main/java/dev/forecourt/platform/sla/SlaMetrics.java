@@ -1,11 +1,13 @@
 package dev.forecourt.platform.sla;
 
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.observability.Sampled;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
@@ -25,6 +27,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 @Singleton
 @Startup
 public class SlaMetrics {
+
+  private static final Duration SCRAPE = Duration.ofSeconds(1);
 
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
@@ -65,35 +69,42 @@ public class SlaMetrics {
   }
 
   private void window(String name, Supplier<Duration> length) {
+    // the three gauges of a window are read together at each scrape: one sum of the window serves
+    Sampled<SlaMeasurements.Window> window =
+        new Sampled<>(
+            "The SLA window " + name,
+            SCRAPE,
+            Clock.systemUTC(),
+            () -> measurements.window(length.get()));
     gauge(
         "forecourt.sla.availability.ratio",
         "Share of readiness checks that found this node ready",
         name,
-        length,
+        window,
         SlaMeasurements.Window::availability);
     gauge(
         "forecourt.sla.error.ratio",
         "Share of this node's API answers that were server errors (5xx)",
         name,
-        length,
+        window,
         SlaMeasurements.Window::errorRate);
     gauge(
         "forecourt.sla.latency.p99.seconds",
         "99th percentile of this node's API answers' latency (bucket upper bound)",
         name,
-        length,
+        window,
         SlaMeasurements.Window::p99Seconds);
   }
 
   private void gauge(
       String metric,
       String description,
-      String window,
-      Supplier<Duration> length,
+      String name,
+      Sampled<SlaMeasurements.Window> window,
       ToDoubleFunction<SlaMeasurements.Window> value) {
     registry.gauge(
         Metadata.builder().withName(metric).withDescription(description).build(),
-        () -> value.applyAsDouble(measurements.window(length.get())),
-        new Tag("window", window));
+        () -> value.applyAsDouble(window.get()),
+        new Tag("window", name));
   }
 }
