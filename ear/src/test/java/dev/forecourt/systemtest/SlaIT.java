@@ -269,11 +269,7 @@ class SlaIT {
             ALERT_WITHIN,
             () -> {
               pings(2);
-              return receiver.received().stream()
-                  .map(d -> new JsonPath(d.body()))
-                  .filter(b -> "sla.recovered".equals(b.getString("type")))
-                  .filter(b -> incident.equals(b.getString("data.incidentId")))
-                  .findFirst();
+              return received("sla.recovered", "data.incidentId", incident);
             },
             Optional::isPresent,
             "sla.recovered of incident " + incident)
@@ -281,10 +277,15 @@ class SlaIT {
   }
 
   private static Optional<JsonPath> find(String type, String objective) {
+    return received(type, "data.objective", objective);
+  }
+
+  /** The first alert received of {@code type} whose field {@code path} is {@code value}. */
+  private static Optional<JsonPath> received(String type, String path, String value) {
     return receiver.received().stream()
         .map(d -> new JsonPath(d.body()))
         .filter(b -> type.equals(b.getString("type")))
-        .filter(b -> objective.equals(b.getString("data.objective")))
+        .filter(b -> value.equals(b.getString(path)))
         .findFirst();
   }
 }
