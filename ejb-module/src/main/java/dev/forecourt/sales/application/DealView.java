@@ -24,8 +24,8 @@ public record DealView(
   static DealView of(Deal d) {
     return new DealView(
         d.id(),
-        d.lead().id(),
-        d.vehicle().id(),
+        d.leadId(),
+        d.vehicleId(),
         d.dealership().code(),
         d.salesperson(),
         d.status(),

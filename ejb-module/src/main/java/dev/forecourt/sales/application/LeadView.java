@@ -26,9 +26,9 @@ public record LeadView(
   static LeadView of(Lead lead) {
     return new LeadView(
         lead.id(),
-        lead.customer().id(),
+        lead.customerId(),
         lead.dealership().code(),
-        lead.vehicle() == null ? null : lead.vehicle().id(),
+        lead.vehicleId(),
         lead.source(),
         lead.status(),
         List.copyOf(lead.status().next()),

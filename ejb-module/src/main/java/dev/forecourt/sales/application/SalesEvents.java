@@ -24,8 +24,8 @@ public class SalesEvents {
     Map<String, Object> data = lead(lead);
     data.put("source", lead.source().name());
     data.put("status", lead.status().name());
-    put(data, "vehicleId", lead.vehicle() == null ? null : lead.vehicle().id());
-    data.put("customerId", lead.customer().id());
+    put(data, "vehicleId", lead.vehicleId());
+    data.put("customerId", lead.customerId());
     put(data, "externalSource", lead.externalSource());
     put(data, "externalRef", lead.externalRef());
     events.publish(EventType.LEAD_CREATED, "lead", lead.id(), data);
@@ -45,8 +45,8 @@ public class SalesEvents {
   void testDriveScheduled(TestDrive drive) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("testDriveId", drive.id());
-    data.put("leadId", drive.lead().id());
-    data.put("vehicleId", drive.vehicle().id());
+    data.put("leadId", drive.leadId());
+    data.put("vehicleId", drive.vehicleId());
     data.put("dealership", drive.dealership().code());
     data.put("startsAt", drive.startsAt().toString());
     data.put("endsAt", drive.endsAt().toString());
@@ -57,8 +57,8 @@ public class SalesEvents {
   void dealClosed(Deal deal) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("dealId", deal.id());
-    data.put("leadId", deal.lead().id());
-    data.put("vehicleId", deal.vehicle().id());
+    data.put("leadId", deal.leadId());
+    data.put("vehicleId", deal.vehicleId());
     data.put("dealership", deal.dealership().code());
     data.put("salePrice", deal.price().amount().toPlainString());
     data.put("currency", deal.price().currency());
@@ -66,13 +66,13 @@ public class SalesEvents {
     data.put("closedAt", deal.closedAt().toString());
     events.publish(EventType.DEAL_CLOSED, "deal", deal.id(), data);
     Map<String, Object> sold = new LinkedHashMap<>();
-    sold.put("vehicleId", deal.vehicle().id());
+    sold.put("vehicleId", deal.vehicleId());
     sold.put("vin", deal.vehicle().vin().toString());
     sold.put("dealership", deal.dealership().code());
     sold.put("dealId", deal.id());
     sold.put("salePrice", deal.price().amount().toPlainString());
     sold.put("currency", deal.price().currency());
-    events.publish(EventType.VEHICLE_SOLD, "vehicle", deal.vehicle().id(), sold);
+    events.publish(EventType.VEHICLE_SOLD, "vehicle", deal.vehicleId(), sold);
   }
 
   private static Map<String, Object> lead(Lead lead) {

@@ -18,8 +18,8 @@ public record TestDriveView(
   static TestDriveView of(TestDrive t) {
     return new TestDriveView(
         t.id(),
-        t.lead().id(),
-        t.vehicle().id(),
+        t.leadId(),
+        t.vehicleId(),
         t.dealership().code(),
         t.salesperson(),
         t.startsAt(),

@@ -46,6 +46,14 @@ public class Deal {
   @JoinColumn(name = "vehicle_id", nullable = false, updatable = false)
   private Vehicle vehicle;
 
+  // The ids of the lazy associations above, read with the row: asking a lazy association for its
+  // id (lead().id()) loads it, one statement per row of a list (an N+1)
+  @Column(name = "lead_id", insertable = false, updatable = false)
+  private Long leadId;
+
+  @Column(name = "vehicle_id", insertable = false, updatable = false)
+  private Long vehicleId;
+
   @ManyToOne(fetch = FetchType.LAZY, optional = false)
   @JoinColumn(name = "dealership_id", nullable = false, updatable = false)
   private Dealership dealership;
@@ -158,6 +166,16 @@ public class Deal {
 
   public Vehicle vehicle() {
     return vehicle;
+  }
+
+  /** The lead's id, without loading the lead. */
+  public Long leadId() {
+    return leadId != null ? leadId : lead.id(); // (a new one: not read yet)
+  }
+
+  /** The vehicle's id, without loading the vehicle. */
+  public Long vehicleId() {
+    return vehicleId != null ? vehicleId : vehicle.id();
   }
 
   public Dealership dealership() {

@@ -44,6 +44,14 @@ public class Lead {
   @JoinColumn(name = "vehicle_id")
   private Vehicle vehicle;
 
+  // The ids of the lazy associations above, read with the row: asking a lazy association for its
+  // id (customer().id()) loads it, one statement per lead of a list (an N+1, SlowQueriesIT)
+  @Column(name = "customer_id", insertable = false, updatable = false)
+  private Long customerId;
+
+  @Column(name = "vehicle_id", insertable = false, updatable = false)
+  private Long vehicleId;
+
   @Enumerated(EnumType.STRING)
   @Column(name = "source", nullable = false, length = 16, updatable = false)
   private LeadSource source;
@@ -149,6 +157,16 @@ public class Lead {
 
   public Vehicle vehicle() {
     return vehicle;
+  }
+
+  /** The customer's id, without loading the customer. */
+  public Long customerId() {
+    return customerId != null ? customerId : customer.id(); // (a new lead: not read yet)
+  }
+
+  /** The vehicle of interest's id (null: none), without loading the vehicle. */
+  public Long vehicleId() {
+    return vehicleId != null || vehicle == null ? vehicleId : vehicle.id();
   }
 
   public LeadSource source() {
