@@ -372,11 +372,16 @@ for k in datasource-classname steady-pool-size max-pool-size connection-validati
     queue false "Set $pool $k=${pool_attr[$k]}" set "$pool_dotted.$k=${pool_attr[$k]}"
   fi
 done
+# A property changed on a pool in use (another database, host or user) needs a restart: Payara
+# re-creates the pool's connection factory at once, but the new one cannot resolve the password
+# alias ("RAR7099: The mcf being used to allocate the connection and the MCF in the pool are not
+# equal", then "No password credential found" for every new connection until the next start).
 for k in "${!pool_prop[@]}"; do
   if [ "$(current_of "property.$k")" != "${pool_prop[$k]}" ]; then
     msg="Set $pool property $k=${pool_prop[$k]}"
     [ "$k" = password ] && msg="Set $pool property $k"
     queue false "$msg" set "$pool_dotted.property.$k=${pool_prop[$k]}"
+    restart=true
   fi
 done
 if ! has_prefix resources.jdbc-resource.jdbc/forecourt.; then
