@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Accounts {
 
   private static final Map<String, HeldToken> TOKENS = new ConcurrentHashMap<>();
+  private static final java.util.Set<String> ISSUED = ConcurrentHashMap.newKeySet();
 
   private Accounts() {}
 
@@ -48,10 +49,19 @@ public final class Accounts {
     TOKENS.clear();
   }
 
+  /** Every access and refresh token the demo users were given in this JVM (for log checks). */
+  public static java.util.Set<String> issuedTokens() {
+    return java.util.Set.copyOf(ISSUED);
+  }
+
   private static HeldToken signIn(String username) {
     Instant now = Instant.now();
     io.restassured.path.json.JsonPath answer =
         login(username, demoPassword()).then().statusCode(200).extract().jsonPath();
+    ISSUED.add(answer.getString("access_token"));
+    if (answer.getString("refresh_token") != null) {
+      ISSUED.add(answer.getString("refresh_token"));
+    }
     long lifetime = answer.getLong("expires_in");
     return new HeldToken(
         answer.getString("access_token"), now.plusSeconds(Math.max(0, lifetime - 60)));

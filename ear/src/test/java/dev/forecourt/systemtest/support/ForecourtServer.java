@@ -196,6 +196,11 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().wireMock;
   }
 
+  /** The shared domain's JSON log (the newest generation). */
+  public static Path jsonLog() {
+    return current().domainDir.resolve("logs/forecourt.json.log.0");
+  }
+
   public static Path serverLog() {
     return current().domainDir.resolve("logs/server.log");
   }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Gives every request a correlation id: the caller's {@code X-Correlation-Id} when it is a safe
  * token, else a new UUID. It is echoed on every response and carried in every problem body, and
  * recorded with the client address ({@link ClientAddress}) in {@link RequestOrigin} for the EJB
- * tier.
+ * tier, and with the caller's W3C trace id and user in the {@link LogContext} of the log lines
+ * written while the request is served.
  */
 @Provider
 @PreMatching
@@ -29,6 +30,8 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
   public static final String HEADER = "X-Correlation-Id";
   private static final String ATTRIBUTE = CorrelationId.class.getName();
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Pattern TRACEPARENT =
+      Pattern.compile("[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
   @Context HttpServletRequest servletRequest;
 
@@ -42,11 +45,25 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
     servletRequest.setAttribute(ATTRIBUTE, id);
     // for the EJB tier (the audit trail): where this request came from
     origin.record(ClientAddress.of(servletRequest), id);
+    // for the log lines written while it is served (the JSON log)
+    java.security.Principal user = servletRequest.getUserPrincipal();
+    LogContext.enter(
+        id, traceId(request.getHeaderString("traceparent")), user == null ? null : user.getName());
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     response.getHeaders().putSingle(HEADER, of(servletRequest));
+    LogContext.leave(); // the last response filter (the lowest priority runs last)
+  }
+
+  /** The trace id of a W3C {@code traceparent} header ({@code 00-<trace>-<span>-<flags>}). */
+  static String traceId(String traceparent) {
+    if (traceparent == null || !TRACEPARENT.matcher(traceparent).matches()) {
+      return null;
+    }
+    String trace = traceparent.substring(3, 35);
+    return trace.equals("0".repeat(32)) ? null : trace;
   }
 
   /**

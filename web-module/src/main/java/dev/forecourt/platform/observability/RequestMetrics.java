@@ -1,9 +1,11 @@
 package dev.forecourt.platform.observability;
 
+import dev.forecourt.platform.persistence.StatementTrace;
 import dev.forecourt.platform.sla.SlaMeasurements;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -32,7 +34,8 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
  * LatencyHistogram}: {@code _bucket{le}}, {@code _count}, {@code _sum}, in seconds), from which
  * Prometheus computes percentiles ({@code histogram_quantile}). Payara has no histogram type it
  * exports cumulatively, so the histogram's series are gauges that only ever grow. Every answer also
- * goes to the SLA monitor's measurements ({@link SlaMeasurements}).
+ * goes to the SLA monitor's measurements ({@link SlaMeasurements}), and the database statements the
+ * request sent ({@link StatementTrace}, until the response filters run) to {@link SlowQueries}.
  */
 @Provider
 @PreMatching
@@ -57,7 +60,11 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
   @Context ResourceInfo resourceInfo;
 
+  @Context HttpServletRequest servletRequest;
+
   @Inject SlaMeasurements sla;
+
+  @Inject SlowQueries slowQueries;
 
   /** One timer series: the HTTP method, the resource method that answered (if any), the status. */
   private record Series(String httpMethod, Class<?> resource, Method method, int status) {}
@@ -70,9 +77,12 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
 
   private final Map<Endpoint, LatencyHistogram> histograms = new ConcurrentHashMap<>();
 
+  private final Map<Endpoint, String> templates = new ConcurrentHashMap<>();
+
   @Override
   public void filter(ContainerRequestContext request) {
     request.setProperty(STARTED, System.nanoTime());
+    StatementTrace.begin(StatementSettings.SLOW_STATEMENT.get().toNanos());
   }
 
   @Override
@@ -88,10 +98,25 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         .computeIfAbsent(
             new Series(request.getMethod(), resource, method, response.getStatus()), this::timer)
         .update(Duration.ofNanos(nanos));
-    histograms
-        .computeIfAbsent(new Endpoint(request.getMethod(), resource, method), this::histogram)
-        .record(nanos);
+    Endpoint endpoint = new Endpoint(request.getMethod(), resource, method);
+    histograms.computeIfAbsent(endpoint, this::histogram).record(nanos);
     sla.record(response.getStatus(), nanos);
+    String template = templates.computeIfAbsent(endpoint, e -> endpoint(e.resource(), e.method()));
+    StatementTrace statements = StatementTrace.end();
+    if (statements != null) {
+      slowQueries.record(
+          request.getMethod(),
+          template,
+          CorrelationId.of(servletRequest),
+          statements,
+          StatementSettings.STATEMENTS_PER_REQUEST.get());
+    }
+    JsonLog.access(
+        request.getMethod(),
+        template,
+        response.getStatus(),
+        nanos / 1e6,
+        ClientAddress.of(servletRequest));
   }
 
   private LatencyHistogram histogram(Endpoint endpoint) {

@@ -1,0 +1,31 @@
+package dev.forecourt.platform.observability;
+
+/**
+ * What the log lines written on this thread belong to: the API request's correlation id, its W3C
+ * trace id (from the caller's {@code traceparent}) and the signed-in user. Set by the web tier's
+ * correlation filter when a request begins and cleared when its answer leaves; read by {@link
+ * JsonLogFormatter}, which formats on the logging thread (Payara's own file handler formats later,
+ * on its writer thread, where this is no longer known).
+ */
+public final class LogContext {
+
+  /** The context of one request. */
+  public record Context(String correlationId, String traceId, String user) {}
+
+  private static final ThreadLocal<Context> CURRENT = new ThreadLocal<>();
+
+  private LogContext() {}
+
+  public static void enter(String correlationId, String traceId, String user) {
+    CURRENT.set(new Context(correlationId, traceId, user));
+  }
+
+  public static void leave() {
+    CURRENT.remove();
+  }
+
+  /** This thread's context, or null outside a request. */
+  public static Context current() {
+    return CURRENT.get();
+  }
+}
