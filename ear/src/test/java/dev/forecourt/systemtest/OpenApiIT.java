@@ -374,7 +374,8 @@ class OpenApiIT {
                       .replace("{id}", Long.toString(vehicle))
                       .replace("{address}", "203.0.113.9")
                       .replace("{jobId}", "no-such-job")
-                      .replace("{source}", "no-such-source");
+                      .replace("{source}", "no-such-source")
+                      .replace("{logger}", "dev.forecourt.routed");
               assertFalse(path.contains("{"), "a path parameter this test does not know: " + key);
               Response answer = anonymous().basePath("/").request(method, path);
               int status = answer.statusCode();

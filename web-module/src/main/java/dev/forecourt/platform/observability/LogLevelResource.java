@@ -76,7 +76,7 @@ public class LogLevelResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = LogLevelView.class)))
   @Extension(name = ROLES, value = "admin")
-  @Extension(name = PROBLEMS, value = "invalid-parameter,validation-failed")
+  @Extension(name = PROBLEMS, value = "invalid-parameter validation-failed")
   public LogLevelView set(@PathParam("logger") String logger, LogLevelChange change) {
     return levels.set(logger, change == null ? null : change.level());
   }
@@ -89,7 +89,7 @@ public class LogLevelResource {
           "The level the server's logging configuration gives applies again on every node. Audited.")
   @APIResponse(responseCode = "204", description = "Removed")
   @Extension(name = ROLES, value = "admin")
-  @Extension(name = PROBLEMS, value = "invalid-parameter,not-found")
+  @Extension(name = PROBLEMS, value = "invalid-parameter not-found")
   public Response reset(@PathParam("logger") String logger) {
     levels.reset(logger);
     return Response.noContent().build();
