@@ -3,6 +3,7 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.persistence.AfterTransaction;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.FieldError;
@@ -22,7 +23,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -387,15 +387,6 @@ public class UserAdministration {
    * their cache TTL).
    */
   private void afterCommitInvalidateCutoffs() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            cutoffs.invalidate();
-          }
-        });
+    AfterTransaction.completed(transactions, cutoffs::invalidate);
   }
 }

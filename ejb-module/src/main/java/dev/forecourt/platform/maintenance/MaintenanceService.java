@@ -1,6 +1,7 @@
 package dev.forecourt.platform.maintenance;
 
 import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.persistence.AfterTransaction;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.Resource;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -58,16 +58,7 @@ public class MaintenanceService {
         request.retryAfterOrDefault(),
         by.length() > 200 ? by.substring(0, 200) : by,
         StoredTime.now());
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            mode.invalidate();
-          }
-        });
+    AfterTransaction.completed(transactions, mode::invalidate);
     LOG.warning(() -> "Maintenance mode " + (on ? "ON" : "OFF") + " by " + by);
     return MaintenanceStatus.of(state);
   }

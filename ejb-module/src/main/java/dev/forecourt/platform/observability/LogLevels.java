@@ -2,6 +2,7 @@ package dev.forecourt.platform.observability;
 
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.persistence.AfterTransaction;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.NotFound;
@@ -14,8 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,18 +112,7 @@ public class LogLevels {
   }
 
   private void applyAtCommit() {
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              sync.refreshSoon();
-            }
-          }
-        });
+    AfterTransaction.committed(transactions, sync::refreshSoon);
   }
 
   private static LogLevelView view(String logger, LogLevelOverride o) {

@@ -1,7 +1,7 @@
 package dev.forecourt.platform.cache;
 
+import dev.forecourt.platform.persistence.AfterTransaction;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -147,22 +147,15 @@ public final class ResponseCache {
     if (pending == null) {
       Set<String> changed = new LinkedHashSet<>();
       transaction.putResource(PENDING, changed);
-      transaction.registerInterposedSynchronization(
-          new Synchronization() {
-            @Override
-            public void beforeCompletion() {}
-
-            @Override
-            public void afterCompletion(int status) {
-              if (status == Status.STATUS_COMMITTED) {
-                try {
-                  invalidate(changed);
-                } catch (RuntimeException e) {
-                  // the change is committed; a node that missed the invalidation serves the old
-                  // answer until the entry's lifespan ends (at most 5 minutes)
-                  LOG.log(Level.WARNING, "Response cache: could not invalidate " + changed, e);
-                }
-              }
+      AfterTransaction.committed(
+          transaction,
+          () -> {
+            try {
+              invalidate(changed);
+            } catch (RuntimeException e) {
+              // the change is committed; a node that missed the invalidation serves the old
+              // answer until the entry's lifespan ends (at most 5 minutes)
+              LOG.log(Level.WARNING, "Response cache: could not invalidate " + changed, e);
             }
           });
       pending = changed;
