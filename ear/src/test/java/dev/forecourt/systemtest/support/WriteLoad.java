@@ -67,7 +67,7 @@ public final class WriteLoad {
   }
 
   private final URI base;
-  private final String token;
+  private final java.util.function.Supplier<String> token;
   private final String marker = "load-" + UUID.randomUUID().toString().substring(0, 8);
   private final HttpClient http;
   private static final int CONNECTIONS = 96;
@@ -86,8 +86,11 @@ public final class WriteLoad {
   private final Queue<String> failures = new ConcurrentLinkedQueue<>();
   private final Map<Integer, AtomicLong> answers = new ConcurrentHashMap<>();
 
-  /** Writes to {@code base} (its {@code /api/v1}) as the bearer of {@code token}. */
-  public WriteLoad(URI base, String token, List<Long> vehicles) {
+  /**
+   * Writes to {@code base} (its {@code /api/v1}) as the bearer of the token {@code token} gives at
+   * each request (a roll-out on a slow machine outlives one access token).
+   */
+  public WriteLoad(URI base, java.util.function.Supplier<String> token, List<Long> vehicles) {
     this.base = base;
     this.token = token;
     this.http =
@@ -251,7 +254,7 @@ public final class WriteLoad {
   private HttpRequest.Builder request(String path) {
     return HttpRequest.newBuilder(base.resolve("/api/v1" + path))
         .timeout(Duration.ofSeconds(20))
-        .header("Authorization", "Bearer " + token)
+        .header("Authorization", "Bearer " + token.get())
         .header("Content-Type", "application/json");
   }
 
