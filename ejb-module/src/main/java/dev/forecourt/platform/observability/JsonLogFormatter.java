@@ -2,6 +2,7 @@ package dev.forecourt.platform.observability;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
@@ -20,6 +21,9 @@ public class JsonLogFormatter extends Formatter {
 
   private final String node;
 
+  /** Made once: {@code Json.createGenerator} looks the JSON-P provider up at every call. */
+  private final JsonGeneratorFactory generators = Json.createGeneratorFactory(Map.of());
+
   public JsonLogFormatter(String node) {
     this.node = node;
   }
@@ -27,7 +31,7 @@ public class JsonLogFormatter extends Formatter {
   @Override
   public String format(LogRecord record) {
     StringWriter out = new StringWriter(256);
-    try (JsonGenerator json = Json.createGenerator(out)) {
+    try (JsonGenerator json = generators.createGenerator(out)) {
       json.writeStartObject();
       json.write("timestamp", Instant.ofEpochMilli(record.getMillis()).toString());
       json.write("level", record.getLevel().getName());
