@@ -43,7 +43,6 @@ public class JsonLog {
   private static volatile boolean accessOn;
 
   private Handler handler;
-  private Path file;
 
   @PostConstruct
   void install() {
@@ -51,7 +50,7 @@ public class JsonLog {
     if (!LogSettings.JSON.get()) {
       return;
     }
-    file = LogSettings.FILE.find().map(Path::of).orElseGet(JsonLog::defaultFile);
+    Path file = LogSettings.FILE.find().map(Path::of).orElseGet(JsonLog::defaultFile);
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
       FileHandler fileHandler = new FileHandler(file.toString(), LIMIT_BYTES, GENERATIONS, true);

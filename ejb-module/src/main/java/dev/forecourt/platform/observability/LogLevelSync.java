@@ -66,12 +66,8 @@ public class LogLevelSync {
     refresh();
   }
 
-  /** Applies the stored levels now (called after a change on this node commits). */
-  public void refreshSoon() {
-    refresh();
-  }
-
-  private synchronized void refresh() {
+  /** Applies the stored levels now (also called after a change on this node commits). */
+  public synchronized void refresh() {
     Map<String, Level> wanted = new HashMap<>();
     try {
       for (LogLevelOverride o :

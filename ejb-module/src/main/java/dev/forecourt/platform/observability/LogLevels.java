@@ -112,7 +112,7 @@ public class LogLevels {
   }
 
   private void applyAtCommit() {
-    AfterTransaction.committed(transactions, sync::refreshSoon);
+    AfterTransaction.committed(transactions, sync::refresh);
   }
 
   private static LogLevelView view(String logger, LogLevelOverride o) {

@@ -68,11 +68,10 @@ public class SlowQueries {
   private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
   /**
-   * Records the statements of a request answered by {@code method endpoint}; {@code limit} is the
-   * statements a request may send before it is reported.
+   * Records the statements of a request answered by {@code method endpoint}; one that sent more
+   * than {@code forecourt.db.statements-per-request} is reported as heavy.
    */
-  public void record(
-      String method, String endpoint, String correlationId, StatementTrace trace, int limit) {
+  public void record(String method, String endpoint, String correlationId, StatementTrace trace) {
     if (trace.statements() == 0) {
       return;
     }
@@ -92,7 +91,9 @@ public class SlowQueries {
           new SlowStatement(
               now, method, endpoint, s.statement(), s.nanos() / 1_000_000.0, correlationId));
     }
-    if (trace.statements() > limit) {
+    // (the limit is at least 1: most requests, with one statement or none, need not read it)
+    if (trace.statements() > 1
+        && trace.statements() > StatementSettings.STATEMENTS_PER_REQUEST.get()) {
       counter(
               "forecourt.db.statement.heavy.requests",
               "API requests that sent more than forecourt.db.statements-per-request statements",

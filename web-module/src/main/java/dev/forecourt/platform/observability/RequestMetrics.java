@@ -105,11 +105,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     StatementTrace statements = StatementTrace.end();
     if (statements != null) {
       slowQueries.record(
-          request.getMethod(),
-          template,
-          CorrelationId.of(servletRequest),
-          statements,
-          StatementSettings.STATEMENTS_PER_REQUEST.get());
+          request.getMethod(), template, CorrelationId.of(servletRequest), statements);
     }
     JsonLog.access(
         request.getMethod(),
