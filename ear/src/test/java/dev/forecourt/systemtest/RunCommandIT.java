@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Leads;
+import dev.forecourt.systemtest.support.PayaraCluster;
 import dev.forecourt.systemtest.support.Scripts;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -60,6 +61,9 @@ class RunCommandIT {
     // beside the other classes, but not beside the shared server's start (three JVMs starting at
     // once on 2 cores slowed each other down more than running one after the other)
     ForecourtServer.awaitSharedServerStart(Duration.ofSeconds(15));
+    // and not beside the cluster (ClusterIT, the first class of the sequence): beside the
+    // single-server classes after it, which spend much of their time waiting
+    PayaraCluster.awaitClusterStopped(Duration.ofSeconds(15));
     if (Files.exists(HOME)) {
       try (Stream<Path> paths = Files.walk(HOME)) {
         paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

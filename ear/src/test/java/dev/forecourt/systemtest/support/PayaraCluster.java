@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -47,12 +48,17 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
 
   private static Running running;
 
+  /** Whether a cluster's start has begun in this JVM (guarded by the class). */
+  private static boolean begun;
+
   @Override
   public void beforeAll(ExtensionContext context) {
     if (nested(context)) {
       return; // the enclosing class's cluster serves its @Nested classes
     }
     synchronized (PayaraCluster.class) {
+      begun = true;
+      PayaraCluster.class.notifyAll();
       if (running == null) {
         Running r = new Running();
         Runtime.getRuntime().addShutdownHook(new Thread(r::close, "PayaraCluster-stop"));
@@ -76,6 +82,31 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
       if (running != null) {
         running.stop();
         running = null;
+      }
+      PayaraCluster.class.notifyAll();
+    }
+  }
+
+  /**
+   * For a class that runs beside the others (RunCommandIT): if a cluster's start begins within
+   * {@code grace} (the cluster class is the first of the sequence, so it begins right after the
+   * shared server's start), waits until that cluster has stopped again. Three Payara JVMs and a
+   * fourth installation starting beside them slowed each other down on 2 cores; beside the
+   * single-server classes, which wait a lot (outages, restarts, timers), the fourth one fills their
+   * idle time instead.
+   */
+  public static void awaitClusterStopped(Duration grace) throws InterruptedException {
+    long deadline = System.nanoTime() + grace.toNanos();
+    synchronized (PayaraCluster.class) {
+      while (!begun) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return;
+        }
+        PayaraCluster.class.wait(left);
+      }
+      while (running != null) {
+        PayaraCluster.class.wait();
       }
     }
   }
