@@ -35,6 +35,11 @@
 #                             retry delay (PT5S, doubling, ±20 %) of the event queue's jobs
 #   FORECOURT_WEBHOOKS_REDELIVERY_LIMIT, FORECOURT_WEBHOOKS_REDELIVERY_DELAY  the same for webhook
 #                             deliveries (8, PT30S); then the job goes to the dead letter queue
+#   FORECOURT_OTLP_ENDPOINT   an OpenTelemetry collector's OTLP/HTTP endpoint (http://host:4318):
+#                             traces on and exported there; unset: the trace settings are left as
+#                             they are (off unless an operator turned them on)
+#   FORECOURT_TRACE_SAMPLE_RATIO  share of the traces begun here that are kept (0.1); a caller's
+#                             traceparent decides for the traces it began
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 FORECOURT_ADMIN_PORT="${1:-$FORECOURT_ADMIN_PORT}"
@@ -444,6 +449,23 @@ config_property forecourt.events.redelivery.limit "${FORECOURT_EVENTS_REDELIVERY
 config_property forecourt.events.redelivery.delay "${FORECOURT_EVENTS_REDELIVERY_DELAY:-PT5S}"
 config_property forecourt.webhooks.redelivery.limit "${FORECOURT_WEBHOOKS_REDELIVERY_LIMIT:-8}"
 config_property forecourt.webhooks.redelivery.delay "${FORECOURT_WEBHOOKS_REDELIVERY_DELAY:-PT30S}"
+# Traces (MicroProfile Telemetry 1.1, the OpenTelemetry SDK's autoconfiguration): OTLP over HTTP
+# (protobuf) to <endpoint>/v1/traces; a trace a caller began follows the caller's sampling decision
+# (its traceparent), one begun here is kept with the given ratio; metrics and logs stay where they
+# are (/metrics, the JSON log). The application's SDK reads otel.* when it is deployed, so a change
+# applies at the next deployment or restart. Every otel.* key only here, in the domain's config
+# source: Payara fails the deployment when one is set in two sources ("Duplicate key otel...").
+if [ -n "${FORECOURT_OTLP_ENDPOINT:-}" ]; then
+  config_property otel.sdk.disabled false
+  config_property otel.service.name forecourt
+  config_property otel.traces.exporter otlp
+  config_property otel.exporter.otlp.protocol http/protobuf
+  config_property otel.exporter.otlp.endpoint "$FORECOURT_OTLP_ENDPOINT"
+  config_property otel.traces.sampler parentbased_traceidratio
+  config_property otel.traces.sampler.arg "${FORECOURT_TRACE_SAMPLE_RATIO:-0.1}"
+  config_property otel.metrics.exporter none
+  config_property otel.logs.exporter none
+fi
 
 # --- Mail session mail/forecourt (password reset mails) ------------------------------------------
 # Created when missing; host, user and sender changed in place; replaced only when one of its

@@ -192,6 +192,11 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().mail;
   }
 
+  /** The trace collector the servers export their spans to. */
+  public static OtlpReceiver traceCollector() {
+    return current().otlp;
+  }
+
   public static WireMockServer valuationStub() {
     return current().wireMock;
   }
@@ -364,6 +369,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     private EmbeddedPostgres postgres;
     private WireMockServer wireMock;
     private GreenMail mail;
+    private OtlpReceiver otlp;
     private DataSource dataSource;
     private int adminPort;
     private int httpPort;
@@ -391,6 +397,8 @@ public final class ForecourtServer implements BeforeAllCallback {
       mail =
           new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
       mail.start();
+      // a trace collector (OTLP/HTTP) the server exports its spans to
+      otlp = new OtlpReceiver();
       script("provision.sh");
       stopLeftoverDomain();
       int portBase = freePortBase();
@@ -420,6 +428,8 @@ public final class ForecourtServer implements BeforeAllCallback {
       // it), by the MP Fault Tolerance key an operator would use
       configProperty(
           "dev.forecourt.identity.infrastructure.MailTransport/send/CircuitBreaker/delay", "15000");
+      // spans leave within 0.2 s of their end, not 5 s (the SDK's batch delay)
+      configProperty("otel.bsp.schedule.delay", "200");
       script("deploy.sh", ear().toAbsolutePath().toString());
       awaitReady();
       // the rate limits out of the other tests' way (no API request was made yet, so even with a
@@ -439,6 +449,18 @@ public final class ForecourtServer implements BeforeAllCallback {
      */
     Map<String, String> configureEnvironment() {
       PGSimpleDataSource pg = (PGSimpleDataSource) dataSource;
+      Map<String, String> env = new HashMap<>(baseEnvironment(pg));
+      // traces on, exported to the test's collector; only those a caller began and sampled are
+      // kept (the other tests' requests send no traceparent). Off for the bench
+      // (-Dforecourt.systemtest.tracing=false), as in production by default.
+      if (Boolean.parseBoolean(System.getProperty("forecourt.systemtest.tracing", "true"))) {
+        env.put("FORECOURT_OTLP_ENDPOINT", otlp.endpoint().toString());
+        env.put("FORECOURT_TRACE_SAMPLE_RATIO", "0");
+      }
+      return env;
+    }
+
+    private Map<String, String> baseEnvironment(PGSimpleDataSource pg) {
       return Map.ofEntries(
           Map.entry("FORECOURT_DB_KIND", "postgresql"),
           Map.entry("FORECOURT_DB_HOST", "127.0.0.1"),
@@ -787,6 +809,9 @@ public final class ForecourtServer implements BeforeAllCallback {
       }
       if (mail != null) {
         mail.stop();
+      }
+      if (otlp != null) {
+        otlp.close();
       }
       if (restartedPostgres != null && restartedPostgres.isAlive()) {
         try {

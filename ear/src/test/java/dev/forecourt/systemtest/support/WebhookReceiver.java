@@ -41,7 +41,8 @@ public final class WebhookReceiver implements AutoCloseable {
       String body,
       boolean signatureValid,
       boolean fresh,
-      Instant receivedAt) {}
+      Instant receivedAt,
+      String traceparent) {}
 
   private final HttpServer server;
   private final List<Delivery> received = new CopyOnWriteArrayList<>();
@@ -155,7 +156,8 @@ public final class WebhookReceiver implements AutoCloseable {
               new String(body, StandardCharsets.UTF_8),
               valid,
               fresh,
-              Instant.now());
+              Instant.now(),
+              exchange.getRequestHeaders().getFirst("traceparent"));
       received.add(delivery);
       waiting.incrementAndGet();
       try {

@@ -4,6 +4,7 @@ import dev.forecourt.identity.domain.ApiKey;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.FieldError;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
@@ -38,6 +39,7 @@ import java.util.logging.Logger;
  * expiry (the key is shown once), rotated with an overlap during which the old secret still works,
  * revoked. {@link #authenticate} turns a presented key into the caller.
  */
+@UseCase
 @Stateless
 @RolesAllowed(Role.ADMIN_NAME)
 public class ApiKeyService {

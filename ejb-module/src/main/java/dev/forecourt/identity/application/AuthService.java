@@ -2,6 +2,7 @@ package dev.forecourt.identity.application;
 
 import dev.forecourt.identity.domain.RefreshToken;
 import dev.forecourt.identity.domain.UserAccount;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.ProblemException;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.PermitAll;
@@ -23,6 +24,7 @@ import java.util.logging.Logger;
  * forecourt.security.lockout.duration}, known or not. Refresh tokens rotate on every use; a used
  * one presented again revokes its whole family.
  */
+@UseCase
 @Stateless
 @PermitAll
 public class AuthService {

@@ -5,6 +5,7 @@ import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.identity.infrastructure.PasswordResetMailer;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.security.Role;
 import dev.forecourt.platform.security.Sha256;
@@ -31,6 +32,7 @@ import java.util.logging.Logger;
  * tokens and lifts a lockout. The invitation to a new account ({@link #invite}) is the same token
  * with a longer life.
  */
+@UseCase
 @Stateless
 @PermitAll
 public class PasswordResetService {

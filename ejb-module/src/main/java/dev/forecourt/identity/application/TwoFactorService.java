@@ -3,6 +3,7 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.Role;
@@ -19,6 +20,7 @@ import java.util.List;
  * first code (the factor is on from then, and ten recovery codes are answered once), turn off with
  * a code. Wrong codes count towards the login lockout of the account.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class TwoFactorService {

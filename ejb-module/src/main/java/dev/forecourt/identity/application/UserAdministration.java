@@ -3,6 +3,7 @@ package dev.forecourt.identity.application;
 import dev.forecourt.identity.domain.UserAccount;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.persistence.AfterTransaction;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
@@ -49,6 +50,7 @@ import java.util.logging.Logger;
  * disables their own account here. Accounts of the corporate identity provider are not local
  * accounts: they are managed there and never appear here.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.ADMIN_NAME, Role.MANAGER_NAME})
 public class UserAdministration {

@@ -2,6 +2,7 @@ package dev.forecourt.integration.application;
 
 import dev.forecourt.integration.domain.WebhookSubscription;
 import dev.forecourt.platform.events.ProcessedEvent;
+import dev.forecourt.platform.observability.UseCase;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -13,6 +14,7 @@ import java.util.List;
  * The event consumer's database work: remember the event as processed, find its webhook
  * subscribers.
  */
+@UseCase
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class EventFanOut {

@@ -1,6 +1,7 @@
 package dev.forecourt.integration.application;
 
 import dev.forecourt.integration.domain.InboundMessage;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.sales.application.LeadIntake;
 import dev.forecourt.sales.application.MarketplaceLead;
 import jakarta.annotation.security.PermitAll;
@@ -25,6 +26,7 @@ import java.util.regex.Pattern;
  * for the source (a replay is refused). Only then is the body read; the lead is created once per
  * marketplace reference.
  */
+@UseCase
 @Stateless
 @PermitAll
 public class InboundLeads {

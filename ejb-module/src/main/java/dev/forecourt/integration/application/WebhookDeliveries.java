@@ -3,6 +3,7 @@ package dev.forecourt.integration.application;
 import dev.forecourt.integration.domain.WebhookDelivery;
 import dev.forecourt.integration.domain.WebhookDelivery.Outcome;
 import dev.forecourt.integration.domain.WebhookSubscription;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.security.SecretCipher;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,7 @@ import jakarta.persistence.PersistenceContext;
  * The dispatcher's short transactions: where to deliver, whether it already was, the attempt's
  * outcome.
  */
+@UseCase
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class WebhookDeliveries {

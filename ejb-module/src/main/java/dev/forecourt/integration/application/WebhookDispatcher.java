@@ -4,6 +4,7 @@ import dev.forecourt.integration.domain.WebhookDelivery.Outcome;
 import dev.forecourt.integration.infrastructure.WebhookCall;
 import dev.forecourt.platform.jobs.JobAttempt;
 import dev.forecourt.platform.jobs.JobFailedException;
+import dev.forecourt.platform.observability.UseCase;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -33,6 +34,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * subscriber URL that now resolves to an address webhooks are not sent to ({@link WebhookTargets},
  * checked before each attempt against DNS rebinding): not called.
  */
+@UseCase
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookDispatcher {

@@ -5,6 +5,7 @@ import dev.forecourt.integration.domain.WebhookSubscription;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.events.EventType;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
@@ -30,6 +31,7 @@ import java.util.List;
  * or other special address is refused with 422 {@code url-not-allowed} unless allow-listed ({@link
  * WebhookTargets}).
  */
+@UseCase
 @Stateless
 @DeclareRoles({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})
 @RolesAllowed({Role.ADMIN_NAME, ApiKeyScope.WEBHOOKS_MANAGE})

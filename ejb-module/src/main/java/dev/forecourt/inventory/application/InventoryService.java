@@ -14,6 +14,7 @@ import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.events.DomainEvents;
 import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.observability.RequestOrigin;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.persistence.IntegrityViolation;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.ProblemException;
@@ -58,6 +59,7 @@ import java.util.regex.Pattern;
  * RESERVED and SOLD ones of their own dealerships only (admins of all), in searches and single
  * reads alike; changes need a staff role and are scoped to the caller's dealerships.
  */
+@UseCase
 @Stateless
 @DeclareRoles({
   Role.SALES_NAME,

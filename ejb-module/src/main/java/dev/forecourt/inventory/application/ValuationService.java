@@ -3,6 +3,7 @@ package dev.forecourt.inventory.application;
 import dev.forecourt.inventory.domain.Money;
 import dev.forecourt.inventory.infrastructure.ValuationClient;
 import dev.forecourt.inventory.infrastructure.ValuationGateway;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.persistence.StoredTime;
 import dev.forecourt.platform.security.ApiKeyScope;
 import dev.forecourt.platform.security.DealershipScoped;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * list-price-based estimate. Every parameter can be overridden by MP Config, e.g. {@code
  * dev.forecourt.inventory.application.ValuationService/estimate/Timeout/value}.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_READ})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.events;
 
+import dev.forecourt.platform.observability.Tracing;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -32,7 +33,11 @@ public class DomainEvents {
       EventType type, String aggregateType, Object aggregateId, Map<String, Object> data) {
     em.persist(
         new OutboxEvent(
-            type.wireName(), aggregateType, String.valueOf(aggregateId), JSON.toJson(data)));
+            type.wireName(),
+            aggregateType,
+            String.valueOf(aggregateId),
+            JSON.toJson(data),
+            Tracing.traceparent()));
     written.fire(new OutboxWritten());
   }
 }

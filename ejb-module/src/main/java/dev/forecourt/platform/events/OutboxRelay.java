@@ -2,6 +2,7 @@ package dev.forecourt.platform.events;
 
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
+import dev.forecourt.platform.observability.Tracing;
 import dev.forecourt.platform.timers.OncePerCluster;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -19,6 +20,7 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -71,10 +73,7 @@ public class OutboxRelay {
         batch = outbox.claim(BATCH, LEASE);
         List<String> ids = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-          jobs.submit(
-              JobQueue.EVENTS,
-              envelope(event),
-              Map.of("eventId", event.id(), "eventType", event.type()));
+          jobs.submit(JobQueue.EVENTS, envelope(event), properties(event));
           ids.add(event.id());
         }
         if (!ids.isEmpty()) {
@@ -89,6 +88,17 @@ public class OutboxRelay {
           e);
     }
     return sent;
+  }
+
+  /** The event's job properties: its id and type, and the trace context it was written in. */
+  private static Map<String, Object> properties(OutboxEvent event) {
+    Map<String, Object> properties = new HashMap<>(4);
+    properties.put("eventId", event.id());
+    properties.put("eventType", event.type());
+    if (event.traceparent() != null) {
+      properties.put(Tracing.TRACEPARENT, event.traceparent());
+    }
+    return properties;
   }
 
   /** The event as receivers see it: {@code {"id","type","timestamp","data"}}. */

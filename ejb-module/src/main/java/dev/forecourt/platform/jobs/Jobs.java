@@ -1,5 +1,9 @@
 package dev.forecourt.platform.jobs;
 
+import dev.forecourt.platform.observability.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -45,6 +49,8 @@ public class Jobs {
   @Resource(lookup = JobQueue.CONNECTION_FACTORY)
   ConnectionFactory factory;
 
+  @Inject Tracing tracing;
+
   @Inject
   @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
   MetricRegistry metrics;
@@ -69,7 +75,10 @@ public class Jobs {
   @Resource(lookup = JobQueue.DEAD_LETTERS)
   Queue deadLetters;
 
-  /** Sends a new job (first attempt) with {@code properties} (strings and numbers). */
+  /**
+   * Sends a new job (first attempt) with {@code properties} (strings and numbers). The job carries
+   * the trace context given as the property {@link Tracing#TRACEPARENT}, or else the current one.
+   */
   public void submit(JobQueue queue, String body, Map<String, Object> properties) {
     try (JMSContext jms = factory.createContext()) {
       JMSProducer producer =
@@ -77,6 +86,10 @@ public class Jobs {
               .setProperty(JOB_ID, UUID.randomUUID().toString())
               .setProperty(ATTEMPT, 1)
               .setProperty(ORIGIN, queue.id());
+      String traceparent = Tracing.traceparent();
+      if (traceparent != null) {
+        producer.setProperty(Tracing.TRACEPARENT, traceparent);
+      }
       properties.forEach(producer::setProperty);
       producer.send(queue(queue), body);
     }
@@ -91,10 +104,36 @@ public class Jobs {
   public void process(Message message, JobQueue queue, Consumer<JobAttempt> work) {
     String jobId = property(message, JOB_ID);
     int attempt = Math.max(intProperty(message, ATTEMPT), 1);
+    // a consumer span, child of the context the job carries (the request that caused it)
+    Span span =
+        tracing
+            .span(
+                queue.id() + " process", SpanKind.CONSUMER, property(message, Tracing.TRACEPARENT))
+            .setAttribute("messaging.system", "jms")
+            .setAttribute("messaging.operation", "process")
+            .setAttribute("messaging.destination.name", queue.id())
+            .setAttribute("messaging.message.id", String.valueOf(jobId))
+            .setAttribute("forecourt.job.attempt", attempt)
+            .startSpan();
+    try (Scope ignored = span.makeCurrent()) {
+      run(message, queue, work, jobId, attempt, span);
+    } finally {
+      span.end();
+    }
+  }
+
+  private void run(
+      Message message,
+      JobQueue queue,
+      Consumer<JobAttempt> work,
+      String jobId,
+      int attempt,
+      Span span) {
     int limit = queue.limit();
     try {
       work.accept(new JobAttempt(jobId, attempt, attempt >= limit));
     } catch (RuntimeException e) {
+      Tracing.failed(span, e);
       String error =
           e instanceof JobFailedException
               ? e.getMessage()

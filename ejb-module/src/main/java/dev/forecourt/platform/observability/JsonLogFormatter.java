@@ -1,5 +1,7 @@
 package dev.forecourt.platform.observability;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
@@ -12,10 +14,12 @@ import java.util.logging.LogRecord;
 
 /**
  * One JSON object per line: {@code timestamp}, {@code level}, {@code logger}, {@code message},
- * {@code thread}, {@code node}, and when logged during an API request {@code correlationId}, {@code
- * traceId} and {@code user} ({@link LogContext}); a {@link Map} passed as the record's only
- * parameter adds its entries as fields (the access log's method, endpoint, status, duration); a
- * thrown exception adds {@code error} (its class and message) and {@code stackTrace}.
+ * {@code thread}, {@code node}, when logged during an API request {@code correlationId} and {@code
+ * user} ({@link LogContext}), and the {@code traceId} and {@code spanId} of the current span when
+ * its trace is kept (sampled: it can be found in the trace store), else the request's (its server
+ * span's, or the caller's trace id from {@code traceparent}); a {@link Map} passed as the record's
+ * only parameter adds its entries as fields (the access log's method, endpoint, status, duration);
+ * a thrown exception adds {@code error} (its class and message) and {@code stackTrace}.
  */
 public class JsonLogFormatter extends Formatter {
 
@@ -42,9 +46,18 @@ public class JsonLogFormatter extends Formatter {
       json.write("thread", Thread.currentThread().getName());
       json.write("node", node);
       LogContext.Context context = LogContext.current();
+      SpanContext span = Span.current().getSpanContext();
       if (context != null) {
         writeIfSet(json, "correlationId", context.correlationId());
+      }
+      if (span.isSampled()) {
+        json.write("traceId", span.getTraceId());
+        json.write("spanId", span.getSpanId());
+      } else if (context != null) {
         writeIfSet(json, "traceId", context.traceId());
+        writeIfSet(json, "spanId", context.spanId());
+      }
+      if (context != null) {
         writeIfSet(json, "user", context.user());
       }
       if (fields) {

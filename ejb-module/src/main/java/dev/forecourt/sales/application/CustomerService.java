@@ -2,6 +2,7 @@ package dev.forecourt.sales.application;
 
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.NotPermitted;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CallerDealerships;
@@ -32,6 +33,7 @@ import java.util.stream.Collectors;
  * notes, lost reasons) but keeps their leads, test drives, deals and revenue; the audit trail,
  * which never receives personal data, stays intact.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class CustomerService {

@@ -8,6 +8,7 @@ import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.StaleVersion;
@@ -35,6 +36,7 @@ import jakarta.validation.constraints.NotNull;
  * up on the vehicle's row lock: of two salespeople taking the same vehicle at once, exactly one
  * succeeds and the other gets 409 {@code vehicle-unavailable}.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class DealService {

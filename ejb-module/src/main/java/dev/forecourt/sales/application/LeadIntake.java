@@ -1,6 +1,7 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.platform.audit.Audited;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.sales.domain.Lead;
 import dev.forecourt.sales.domain.LeadSource;
 import jakarta.annotation.security.PermitAll;
@@ -19,6 +20,7 @@ import java.util.List;
  * the caller, in the same transaction). Idempotent per source and external reference: the same
  * marketplace lead again answers the lead created the first time.
  */
+@UseCase
 @Stateless
 @PermitAll
 @TransactionAttribute(TransactionAttributeType.MANDATORY)

@@ -4,6 +4,7 @@ import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.StaleVersion;
@@ -36,6 +37,7 @@ import java.util.Set;
  * Leads: creation (by staff, or by integrators with {@code leads:write}), the funnel's transitions,
  * activities and assignment. Staff work on the leads of their dealerships only.
  */
+@UseCase
 @Stateless
 @DeclareRoles({
   Role.SALES_NAME,

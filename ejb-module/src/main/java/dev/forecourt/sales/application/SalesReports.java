@@ -1,5 +1,6 @@
 package dev.forecourt.sales.application;
 
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -15,6 +16,7 @@ import java.util.Set;
  * The business figures for dashboards: the funnel, revenue and vehicle interest, of the caller's
  * dealerships (all for an admin). The queries are {@link SalesFigures}'.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class SalesReports {

@@ -5,6 +5,7 @@ import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
+import dev.forecourt.platform.observability.UseCase;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
@@ -31,6 +32,7 @@ import java.util.List;
  * vehicle queue up on its row lock, those of one salesperson on the salesperson's row of the
  * schedule (taken second), so two overlapping bookings of either can never both succeed.
  */
+@UseCase
 @Stateless
 @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME})
 public class TestDriveService {

@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -26,6 +31,40 @@ class JsonLogFormatterTest {
     String line = formatter.format(record);
     assertTrue(line.endsWith("\n") && line.indexOf('\n') == line.length() - 1, line);
     return Json.createReader(new StringReader(line)).readObject();
+  }
+
+  @Test
+  void theCurrentSpansIdsWinOverTheCallersTraceId() {
+    LogContext.enter("c-1", "0af7651916cd43dd8448eb211c80319c", "admin");
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String spanId = "00f067aa0ba902b7";
+    Span span =
+        Span.wrap(
+            SpanContext.create(trace, spanId, TraceFlags.getSampled(), TraceState.getDefault()));
+    JsonObject json;
+    try (Scope ignored = span.makeCurrent()) {
+      json = format(new LogRecord(Level.INFO, "in a span"));
+    }
+    assertEquals(trace, json.getString("traceId"));
+    assertEquals(spanId, json.getString("spanId"));
+    assertEquals("c-1", json.getString("correlationId"));
+    // outside the span: the caller's trace id, no span id
+    json = format(new LogRecord(Level.INFO, "after it"));
+    assertEquals("0af7651916cd43dd8448eb211c80319c", json.getString("traceId"));
+    assertFalse(json.containsKey("spanId"));
+    // a span whose trace is not kept is not named (no trace store has it)
+    Span unsampled =
+        Span.wrap(
+            SpanContext.create(trace, spanId, TraceFlags.getDefault(), TraceState.getDefault()));
+    try (Scope ignored = unsampled.makeCurrent()) {
+      json = format(new LogRecord(Level.INFO, "in an unsampled span"));
+    }
+    assertEquals("0af7651916cd43dd8448eb211c80319c", json.getString("traceId"));
+    // the request's server span, handed over after matching
+    LogContext.traced(trace, spanId);
+    json = format(new LogRecord(Level.INFO, "the access line"));
+    assertEquals(trace, json.getString("traceId"));
+    assertEquals(spanId, json.getString("spanId"));
   }
 
   @Test

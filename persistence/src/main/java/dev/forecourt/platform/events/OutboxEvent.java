@@ -45,15 +45,21 @@ public class OutboxEvent {
   @Column(name = "published_at")
   private Instant publishedAt;
 
+  /** The W3C trace context of the writing transaction when it was traced, else null. */
+  @Column(name = "traceparent", length = 55, updatable = false)
+  private String traceparent;
+
   protected OutboxEvent() {}
 
-  public OutboxEvent(String type, String aggregateType, String aggregateId, String payload) {
+  public OutboxEvent(
+      String type, String aggregateType, String aggregateId, String payload, String traceparent) {
     this.id = UUID.randomUUID().toString();
     this.type = Objects.requireNonNull(type, "type");
     this.aggregateType = Objects.requireNonNull(aggregateType, "aggregateType");
     this.aggregateId = Objects.requireNonNull(aggregateId, "aggregateId");
     this.payload = Objects.requireNonNull(payload, "payload");
     this.occurredAt = StoredTime.now();
+    this.traceparent = traceparent;
   }
 
   public String id() {
@@ -82,5 +88,9 @@ public class OutboxEvent {
 
   public Instant publishedAt() {
     return publishedAt;
+  }
+
+  public String traceparent() {
+    return traceparent;
   }
 }

@@ -39,6 +39,10 @@ public class CorrelationId implements ContainerRequestFilter, ContainerResponseF
 
   @Override
   public void filter(ContainerRequestContext request) {
+    // no trace context from an earlier request on this worker thread: Payara 6.2025.10 never
+    // closes the scope of a request whose span is not sampled (its Jersey listener returns early
+    // for a span that is not recording), so that span stayed current on the thread
+    io.opentelemetry.context.Context.root().makeCurrent();
     String given = request.getHeaderString(HEADER);
     String id =
         given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
