@@ -106,9 +106,10 @@ class OutboundFaultToleranceIT {
           Metrics.sum("ft_timeout_calls_total", Map.of("method", MAIL, "timedOut", "true"))
               >= timedOut + 2,
           "both hanging sends timed out");
-      assertEquals(
-          opened + 1,
-          Metrics.sum("ft_circuitbreaker_opened_total", Map.of("method", MAIL)),
+      // (at least once: the two sends that hang time out at the same instant, and Payara's
+      // breaker, recording both at once, can count two openings — seen once in a clean run)
+      assertTrue(
+          Metrics.sum("ft_circuitbreaker_opened_total", Map.of("method", MAIL)) >= opened + 1,
           "four failures of four: the breaker opened");
 
       // open: the SMTP server is not even connected to, the answer is the same

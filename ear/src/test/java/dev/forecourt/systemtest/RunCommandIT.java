@@ -185,6 +185,12 @@ class RunCommandIT {
                 .toString());
     pb.environment().put("FORECOURT_PORT_BASE", String.valueOf(PORT_BASE));
     pb.environment().put("FORECOURT_DEMO_VEHICLES", "30");
+    // the JVM settings of the other test servers (client compiler only, serial collector): the
+    // same script, and less CPU taken from the classes it runs beside
+    pb.environment()
+        .put(
+            "FORECOURT_SERVER_JVM_OPTIONS",
+            System.getProperty("forecourt.systemtest.serverJvmOptions", ""));
     pb.environment().putAll(env);
     Instant begin = Instant.now();
     Process process = pb.start();

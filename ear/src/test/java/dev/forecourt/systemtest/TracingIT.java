@@ -54,9 +54,11 @@ class TracingIT {
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       long subscription = receiver.subscribe(as("admin"), List.of("lead.created"));
       try {
+        String correlation = "trace-" + traceId;
         long lead =
             as("admin")
                 .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .header("X-Correlation-Id", correlation)
                 .contentType(ContentType.JSON)
                 .body(draft)
                 .post("/leads")
@@ -106,6 +108,8 @@ class TracingIT {
             request.attributes().getOrDefault("http.route", "").endsWith("leads"),
             request.attributes().toString());
         assertEquals("201", request.attributes().get("http.status_code"));
+        // found by the request's correlation id (the id of its log lines and audit record)
+        assertEquals(correlation, request.attributes().get("forecourt.correlation_id"));
         // the use case inside it, with its statements (shapes, no values)
         ReceivedSpan useCase = one(spans, s -> s.name().equals("LeadService.create"), tree);
         assertTrue(descends(useCase, request, byId), tree);
