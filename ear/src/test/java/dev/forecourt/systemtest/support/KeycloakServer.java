@@ -314,14 +314,15 @@ public final class KeycloakServer implements BeforeAllCallback {
       env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
       env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
       // jboss-threads needs java.lang opened on Java 24+ (else IllegalAccessError at shutdown);
-      // the client compiler only and the serial collector, like the test servers: it starts beside
-      // the shared server on 2 cores and then serves a few token requests
+      // the client compiler only, like the test servers: it starts beside the shared server on 2
+      // cores and then serves a few token requests (not the serial collector: kc.sh chooses one,
+      // and a second fails the JVM's start)
       env.put(
           "JAVA_OPTS_APPEND",
           "-Djava.io.tmpdir="
               + workCopy.resolve("tmp")
               + " --add-opens=java.base/java.lang=ALL-UNNAMED"
-              + " -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+              + " -XX:TieredStopAtLevel=1");
       log(
           "Starting Keycloak "
               + version
