@@ -50,7 +50,7 @@ public class JsonLogFormatter extends Formatter {
       if (context != null) {
         writeIfSet(json, "correlationId", context.correlationId());
       }
-      if (span.isSampled()) {
+      if (Tracing.on() && span.isSampled()) {
         json.write("traceId", span.getTraceId());
         json.write("spanId", span.getSpanId());
       } else if (context != null) {

@@ -1,6 +1,7 @@
 package dev.forecourt.platform.observability;
 
 import dev.forecourt.platform.persistence.StatementSpans;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The one place of trace context handling (MicroProfile Telemetry's OpenTelemetry). The server
@@ -49,20 +51,42 @@ public class Tracing {
         }
       };
 
+  private static final Tracer NO_OP = OpenTelemetry.noop().getTracer("dev.forecourt");
+
+  /**
+   * Whether traces are exported ({@code otel.sdk.disabled=false}). When they are not, Payara still
+   * gives the application an SDK that samples and records every span and exports none: then this
+   * makes no span, carries no context and names no trace id anywhere.
+   */
+  private static volatile boolean exported;
+
   @Inject Tracer tracer;
 
-  /** The statements' spans (the persistence library's JPA hook) use the application's tracer. */
+  /** Reads the switch; the statements' spans (the JPA hook) get the application's tracer. */
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    StatementSpans.use(tracer);
+    exported(
+        !ConfigProvider.getConfig()
+            .getOptionalValue("otel.sdk.disabled", Boolean.class)
+            .orElse(true));
+    StatementSpans.use(exported ? tracer : null);
   }
 
   void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object stopping) {
     StatementSpans.use(null);
   }
 
+  static void exported(boolean on) {
+    exported = on;
+  }
+
+  /** Whether traces are exported, so that a sampled span's ids can be found in the trace store. */
+  public static boolean on() {
+    return exported;
+  }
+
   /** The current span's context as a W3C {@code traceparent}; null when no sampled span is. */
   public static String traceparent() {
-    if (!Span.current().getSpanContext().isSampled()) {
+    if (!exported || !Span.current().getSpanContext().isSampled()) {
       return null;
     }
     Map<String, String> carrier = new HashMap<>(2);
@@ -85,7 +109,7 @@ public class Tracing {
    * current span when {@code traceparent} is null; not yet current.
    */
   public SpanBuilder span(String name, SpanKind kind, String traceparent) {
-    SpanBuilder span = tracer.spanBuilder(name).setSpanKind(kind);
+    SpanBuilder span = (exported ? tracer : NO_OP).spanBuilder(name).setSpanKind(kind);
     if (traceparent != null) {
       span.setParent(W3C.extract(Context.root(), traceparent, ONE_HEADER));
     }

@@ -25,6 +25,9 @@ public class UseCaseSpans {
 
   @AroundInvoke
   public Object span(InvocationContext call) throws Exception {
+    if (!Tracing.on()) {
+      return call.proceed();
+    }
     Method method = call.getMethod();
     Class<?> type = method.getDeclaringClass();
     Span span =

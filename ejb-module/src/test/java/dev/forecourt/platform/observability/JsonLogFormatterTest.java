@@ -16,15 +16,22 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class JsonLogFormatterTest {
 
   private final JsonLogFormatter formatter = new JsonLogFormatter("node-1");
 
+  @BeforeEach
+  void tracesExported() {
+    Tracing.exported(true);
+  }
+
   @AfterEach
   void leave() {
     LogContext.leave();
+    Tracing.exported(false);
   }
 
   private JsonObject format(LogRecord record) {
@@ -60,6 +67,14 @@ class JsonLogFormatterTest {
       json = format(new LogRecord(Level.INFO, "in an unsampled span"));
     }
     assertEquals("0af7651916cd43dd8448eb211c80319c", json.getString("traceId"));
+    // traces not exported: no span is named (its trace exists nowhere)
+    Tracing.exported(false);
+    try (Scope ignored = span.makeCurrent()) {
+      json = format(new LogRecord(Level.INFO, "traces off"));
+    }
+    assertEquals("0af7651916cd43dd8448eb211c80319c", json.getString("traceId"));
+    assertFalse(json.containsKey("spanId"));
+    Tracing.exported(true);
     // the request's server span, handed over after matching
     LogContext.traced(trace, spanId);
     json = format(new LogRecord(Level.INFO, "the access line"));

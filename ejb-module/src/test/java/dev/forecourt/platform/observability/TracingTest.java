@@ -14,12 +14,33 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Scope;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TracingTest {
 
   private static final String TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String SPAN = "00f067aa0ba902b7";
+
+  @BeforeEach
+  void tracesExported() {
+    Tracing.exported(true);
+  }
+
+  @AfterEach
+  void tracesOff() {
+    Tracing.exported(false);
+  }
+
+  @Test
+  void nothingIsCarriedWhenTracesAreNotExported() {
+    Tracing.exported(false);
+    try (Scope ignored = span(TraceFlags.getSampled()).makeCurrent()) {
+      // (Payara's SDK for an application without traces samples and records every span)
+      assertNull(Tracing.traceparent());
+    }
+  }
 
   private static Span span(TraceFlags flags) {
     return Span.wrap(SpanContext.create(TRACE, SPAN, flags, TraceState.getDefault()));

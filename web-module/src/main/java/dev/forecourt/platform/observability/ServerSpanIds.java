@@ -26,7 +26,7 @@ public class ServerSpanIds implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     Span span = Span.current();
     SpanContext ids = span.getSpanContext();
-    if (ids.isSampled()) {
+    if (Tracing.on() && ids.isSampled()) {
       LogContext.traced(ids.getTraceId(), ids.getSpanId());
       // and the other way round: the trace found by the request's correlation id
       LogContext.Context context = LogContext.current();
