@@ -27,7 +27,8 @@ public final class StatementSpans {
   }
 
   static void prepared(String sql) {
-    if (Span.current().getSpanContext().isSampled()) {
+    // no tracer (traces off): nothing kept, although Payara's SDK then samples every span
+    if (tracer != null && Span.current().getSpanContext().isSampled()) {
       PREPARED.set(sql);
     }
   }
