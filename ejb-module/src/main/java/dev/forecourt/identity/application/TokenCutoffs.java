@@ -29,8 +29,9 @@ import java.util.logging.Logger;
  * changed within the last access-token lifetime) are read at most once per {@code
  * forecourt.security.token-cutoffs.cache-ttl} (PT10S). A change made on this node is seen at once
  * ({@link #invalidate()} after its commit), one made on another node of the cluster within the
- * cache TTL. One caller reads, the others keep the previous answer meanwhile; when the database
- * cannot be read the last known cut-offs stay (none before the first read).
+ * cache TTL. One caller reads, the others keep the previous answer meanwhile — unless a change on
+ * this node invalidated it, then they wait for the read; when the database cannot be read the last
+ * known cut-offs stay (none before the first read).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -51,13 +52,14 @@ public class TokenCutoffs {
   private final Clock clock = Clock.systemUTC();
   private final ReentrantLock refreshing = new ReentrantLock();
   private final AtomicLong generation = new AtomicLong();
-  private volatile Cached cached = new Cached(Map.of(), 0L, false);
+  private volatile Cached cached = new Cached(Map.of(), 0L, false, -1L);
 
   /**
    * The lowest accepted generation by username, read at {@code readAtNanos}; {@code loaded} false
    * until read once.
    */
-  private record Cached(Map<String, Long> cutoffs, long readAtNanos, boolean loaded) {}
+  private record Cached(
+      Map<String, Long> cutoffs, long readAtNanos, boolean loaded, long generation) {}
 
   /**
    * False when the token of local account {@code username} with token generation {@code generation}
@@ -73,30 +75,41 @@ public class TokenCutoffs {
     return lowest != ALL && gen >= lowest;
   }
 
-  /** Forgets the cached cut-offs: the next check reads the database. */
+  /**
+   * Forgets the cached cut-offs: the next check reads the database, and waits for a read already
+   * under way (which may have begun before the change) instead of taking the previous answer.
+   */
   public void invalidate() {
     generation.incrementAndGet();
-    Cached c = cached;
-    cached = new Cached(c.cutoffs(), System.nanoTime() - ttl().toNanos() - 1, c.loaded());
   }
 
   private Map<String, Long> current() {
     Cached c = cached;
-    if (c.loaded() && System.nanoTime() - c.readAtNanos() < ttl().toNanos()) {
+    if (fresh(c)) {
       return c.cutoffs();
     }
     if (!refreshing.tryLock()) {
-      return c.cutoffs(); // someone else is reading them right now
+      if (c.generation() == generation.get()) {
+        return c.cutoffs(); // only aged: someone else is reading them right now
+      }
+      refreshing.lock(); // invalidated by a change: never answer from before it
     }
     try {
       c = cached;
-      if (c.loaded() && System.nanoTime() - c.readAtNanos() < ttl().toNanos()) {
+      if (fresh(c)) {
         return c.cutoffs();
       }
       return refresh();
     } finally {
       refreshing.unlock();
     }
+  }
+
+  /** Read within the TTL, and no change invalidated it since. */
+  private boolean fresh(Cached c) {
+    return c.loaded()
+        && c.generation() == generation.get()
+        && System.nanoTime() - c.readAtNanos() < ttl().toNanos();
   }
 
   private Map<String, Long> refresh() {
@@ -123,15 +136,13 @@ public class TokenCutoffs {
           "The token cut-offs of local accounts could not be read; keeping the last known ones",
           e);
       Cached c = cached;
-      cached = new Cached(c.cutoffs(), System.nanoTime(), c.loaded());
+      cached = new Cached(c.cutoffs(), System.nanoTime(), c.loaded(), before);
       return c.cutoffs();
     }
     Map<String, Long> read = Map.copyOf(cutoffs);
-    // invalidated while reading: keep what was read but read again next time (it may predate the
-    // change)
-    long readAt =
-        generation.get() == before ? System.nanoTime() : System.nanoTime() - ttl().toNanos() - 1;
-    cached = new Cached(read, readAt, true);
+    // invalidated while reading: kept under the generation read, so the next check reads again
+    // (what was read may predate the change)
+    cached = new Cached(read, System.nanoTime(), true, before);
     return read;
   }
 
