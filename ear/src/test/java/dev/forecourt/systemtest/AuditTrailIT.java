@@ -568,6 +568,36 @@ class AuditTrailIT {
   }
 
   @Test
+  void anNdjsonExportStreamsEveryMatchingRecordAcrossPagesNewestFirst() throws Exception {
+    // more than one page of 500
+    while (ForecourtServer.queryLong("select count(*) from audit_record") <= 520) {
+      Vehicles.create("8000.00");
+    }
+    Thread.sleep(20);
+    Instant to = Instant.now();
+    io.restassured.response.Response ndjson =
+        Accounts.as("admin")
+            .accept("application/x-ndjson")
+            .queryParam("to", to.toString())
+            .get("/admin/audit");
+    ndjson
+        .then()
+        .statusCode(200)
+        .contentType(startsWith("application/x-ndjson"))
+        .header("Content-Disposition", equalTo("attachment; filename=\"forecourt-audit.ndjson\""));
+    List<Long> seqs =
+        ndjson.asString().lines().map(l -> JsonPath.from(l).getLong("seqNo")).toList();
+    assertEquals(
+        ForecourtServer.queryLong(
+            "select count(*) from audit_record where occurred_at < '" + to + "'::timestamptz"),
+        seqs.size());
+    assertTrue(seqs.size() > 500, "more than one page: " + seqs.size());
+    for (int i = 1; i < seqs.size(); i++) {
+      assertTrue(seqs.get(i) < seqs.get(i - 1), "newest first, each once: " + seqs.get(i));
+    }
+  }
+
+  @Test
   void aSigningKeyRotationIsRecordedWithTheNewAndTheRetiredKeyIdsAndNoKeyMaterial() {
     String retired =
         ForecourtServer.queryString("select kid from signing_key where retired_at is null");

@@ -158,6 +158,74 @@ class SalesFunnelIT {
   }
 
   @Test
+  void anExportStreamsEveryLeadOfTheCallersDealershipsAsCsvOrNdjson() {
+    String berlin =
+        "from sales_lead l join dealership d on d.id = l.dealership_id where d.code = 'BER'";
+    // more than one page of 100
+    while (ForecourtServer.queryLong("select count(*) " + berlin) <= 120) {
+      Leads.create("sales");
+    }
+    Response csv = as("sales").accept("text/csv").get("/leads/export");
+    csv.then()
+        .statusCode(200)
+        .contentType(org.hamcrest.Matchers.startsWith("text/csv"))
+        .header("Content-Disposition", equalTo("attachment; filename=\"forecourt-leads.csv\""));
+    List<String> lines = csv.asString().lines().toList();
+    assertEquals(
+        "id,customer_id,dealership,vehicle_id,source,status,lost_reason,assigned_to,created_at,"
+            + "updated_at,version",
+        lines.get(0));
+    List<Long> ids = lines.stream().skip(1).map(l -> Long.valueOf(l.split(",")[0])).toList();
+    assertEquals(ForecourtServer.queryLong("select count(*) " + berlin), ids.size());
+    assertEquals(ids.size(), new java.util.HashSet<>(ids).size(), "no lead twice");
+    List<Long> newestFirst = new ArrayList<>(ids);
+    newestFirst.sort(java.util.Comparator.reverseOrder());
+    assertEquals(newestFirst, ids, "newest first across pages");
+    assertTrue(lines.stream().skip(1).allMatch(l -> l.split(",")[2].equals("BER")));
+
+    // a dealership the caller does not work at: refused as the search refuses it, before any row
+    as("sales")
+        .accept("text/csv")
+        .queryParam("dealership", "MUC")
+        .get("/leads/export")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://forecourt.dev/problems/forbidden"));
+
+    // NDJSON, filtered: one lead object per line
+    long lead = Leads.create("sales");
+    Leads.advance("sales", lead, "CONTACTED");
+    Response ndjson =
+        as("manager")
+            .accept("application/x-ndjson")
+            .queryParam("status", "CONTACTED")
+            .get("/leads/export");
+    ndjson
+        .then()
+        .statusCode(200)
+        .contentType(org.hamcrest.Matchers.startsWith("application/x-ndjson"));
+    List<io.restassured.path.json.JsonPath> objects =
+        ndjson.asString().lines().map(io.restassured.path.json.JsonPath::from).toList();
+    assertTrue(objects.stream().anyMatch(o -> o.getLong("id") == lead), ndjson.asString());
+    assertTrue(objects.stream().allMatch(o -> o.getString("status").equals("CONTACTED")));
+    assertTrue(
+        objects.stream()
+            .allMatch(o -> List.of("BER", "MUC").contains(o.getString("dealershipCode"))));
+
+    String problems = "https://forecourt.dev/problems/";
+    as("sales")
+        .accept("text/csv")
+        .queryParam("status", "MAYBE")
+        .get("/leads/export")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("type", equalTo(problems + "invalid-parameter"));
+    anonymous().accept("text/csv").get("/leads/export").then().statusCode(401);
+  }
+
+  @Test
   void illegalTransitionsAreRefusedNamingTheAllowedStages() {
     long lead = Leads.create("sales");
     Leads.transition(as("sales"), lead, "QUALIFIED", null)

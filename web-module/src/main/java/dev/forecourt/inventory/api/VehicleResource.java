@@ -13,7 +13,7 @@ import dev.forecourt.inventory.application.VehicleSearch;
 import dev.forecourt.inventory.application.VehicleView;
 import dev.forecourt.inventory.domain.InventoryTags;
 import dev.forecourt.platform.web.CachedResponses;
-import dev.forecourt.platform.web.Csv;
+import dev.forecourt.platform.web.Export;
 import dev.forecourt.platform.web.Versions;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,11 +33,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -60,9 +56,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "inventory")
 public class VehicleResource {
 
-  static final String CSV = "text/csv";
+  static final String CSV = Export.CSV;
 
-  static final String NDJSON = "application/x-ndjson";
+  static final String NDJSON = Export.NDJSON;
 
   private static final String[] EXPORT_COLUMNS = {
     "id",
@@ -217,54 +213,41 @@ public class VehicleResource {
                 null,
                 Integer.toString(VehicleSearch.MAX_LIMIT))
             .toSearch();
-    boolean ndjson = accept != null && accept.contains(NDJSON);
     // the first page before the answer starts: a refusal is still a problem answer, not a cut
     // stream
-    Page<VehicleView> first = inventory.search(search);
-    StreamingOutput body =
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          if (!ndjson) {
-            Csv.row(w, (Object[]) EXPORT_COLUMNS);
-          }
-          Page<VehicleView> page = first;
-          while (true) {
-            for (VehicleView v : page.items()) {
-              if (ndjson) {
-                w.write(CachedResponses.json(v));
-                w.write('\n');
-              } else {
-                Csv.row(
-                    w,
-                    v.id(),
-                    v.vin(),
-                    v.make(),
-                    v.model(),
-                    v.trim(),
-                    v.modelYear(),
-                    v.mileage(),
-                    v.colour(),
-                    v.price().toPlainString(),
-                    v.currency(),
-                    v.status(),
-                    v.heldByDeal(),
-                    v.dealershipCode(),
-                    v.createdAt(),
-                    v.updatedAt(),
-                    v.version());
-              }
-            }
-            w.flush();
-            if (page.nextCursor().isEmpty()) {
-              break;
-            }
-            page = inventory.search(search.from(page.nextCursor().get()));
-          }
-        };
-    String file = ndjson ? "forecourt-vehicles.ndjson" : "forecourt-vehicles.csv";
-    return Response.ok(body, ndjson ? NDJSON + "; charset=UTF-8" : CSV + "; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-        .build();
+    return Export.of(
+        accept, "forecourt-vehicles", EXPORT_COLUMNS, VehicleResource::exportRow, pages(search));
+  }
+
+  private Export.Pages<VehicleView> pages(VehicleSearch search) {
+    Page<VehicleView> page = inventory.search(search);
+    return new Export.Pages<>(
+        page.items(),
+        page.nextCursor()
+            .<java.util.function.Supplier<Export.Pages<VehicleView>>>map(
+                cursor -> () -> pages(search.from(cursor)))
+            .orElse(null));
+  }
+
+  private static Object[] exportRow(VehicleView v) {
+    return new Object[] {
+      v.id(),
+      v.vin(),
+      v.make(),
+      v.model(),
+      v.trim(),
+      v.modelYear(),
+      v.mileage(),
+      v.colour(),
+      v.price().toPlainString(),
+      v.currency(),
+      v.status(),
+      v.heldByDeal(),
+      v.dealershipCode(),
+      v.createdAt(),
+      v.updatedAt(),
+      v.version()
+    };
   }
 
   @GET

@@ -4,26 +4,23 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
 import dev.forecourt.platform.problem.ProblemException;
-import dev.forecourt.platform.web.Csv;
+import dev.forecourt.platform.web.Export;
 import dev.forecourt.platform.web.QueryParams;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -35,8 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The audit trail for admins: query with filters (JSON, newest first, keyset-paginated by sequence
- * number) or as CSV ({@code Accept: text/csv}), chain verification, and an on-demand retention
- * purge.
+ * number) or as a CSV or NDJSON download, chain verification, and an on-demand retention purge.
  */
 @Path("admin/audit")
 @RequestScoped
@@ -45,7 +41,22 @@ public class AuditResource {
 
   private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 500;
-  private static final int CSV_MAX = 100_000;
+  private static final String[] EXPORT_COLUMNS = {
+    "seq_no",
+    "occurred_at",
+    "subject",
+    "roles",
+    "api_key",
+    "entity_type",
+    "entity_id",
+    "action",
+    "changes",
+    "client_ip",
+    "correlation_id",
+    "outcome",
+    "error",
+    "hash"
+  };
 
   @EJB AuditTrail trail;
 
@@ -86,7 +97,7 @@ public class AuditResource {
   @Operation(
       summary = "Query the audit trail",
       description =
-          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`, RFC 4180, fields starting with a formula character neutralized) or NDJSON (`Accept: application/x-ndjson`, one record per line): every matching record, newest first, streamed page by page as it is read.")
   @APIResponse(
       responseCode = "200",
       description = "Audit records",
@@ -94,7 +105,10 @@ public class AuditResource {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
-        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+        @Content(mediaType = Export.CSV, schema = @Schema(type = SchemaType.STRING)),
+        @Content(
+            mediaType = Export.NDJSON,
+            schema = @Schema(implementation = AuditRecordView.class))
       },
       headers =
           @Header(
@@ -112,13 +126,13 @@ public class AuditResource {
         AuditRecordView::seqNo);
   }
 
-  /** The matching records as CSV (RFC 4180), newest first, at most 100 000. */
+  /** Every matching record, newest first, as CSV (RFC 4180) or NDJSON, streamed page by page. */
   @GET
-  @Produces("text/csv")
+  @Produces({Export.CSV, Export.NDJSON})
   @Operation(
       summary = "Query the audit trail",
       description =
-          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`): the matching records as RFC 4180, newest first, at most 100 000, fields starting with a formula character neutralized.")
+          "Filters: entityType, entityId, subject, action, outcome (SUCCESS or FAILURE), correlationId, from and to (instants). JSON (`Accept: application/json`): newest first, keyset-paginated by sequence number (`limit` 50, at most 500; `Link: rel=\"next\"`). CSV (`Accept: text/csv`, RFC 4180, fields starting with a formula character neutralized) or NDJSON (`Accept: application/x-ndjson`, one record per line): every matching record, newest first, streamed page by page as it is read.")
   @APIResponse(
       responseCode = "200",
       description = "Audit records",
@@ -126,7 +140,10 @@ public class AuditResource {
         @Content(
             mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(type = SchemaType.ARRAY, implementation = AuditRecordView.class)),
-        @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING))
+        @Content(mediaType = Export.CSV, schema = @Schema(type = SchemaType.STRING)),
+        @Content(
+            mediaType = Export.NDJSON,
+            schema = @Schema(implementation = AuditRecordView.class))
       },
       headers =
           @Header(
@@ -135,37 +152,36 @@ public class AuditResource {
               schema = @Schema(type = SchemaType.STRING)))
   @Extension(name = ROLES, value = "admin")
   @Extension(name = PROBLEMS, value = "invalid-parameter")
-  public Response export() {
-    List<AuditRecordView> records = trail.search(filter(QueryParams.cursor(cursor)), CSV_MAX);
-    StreamingOutput csv =
-        out -> {
-          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-          w.write(
-              "seq_no,occurred_at,subject,roles,api_key,entity_type,entity_id,action,changes,client_ip,"
-                  + "correlation_id,outcome,error,hash\r\n");
-          for (AuditRecordView r : records) {
-            Csv.row(
-                w,
-                r.seqNo(),
-                r.occurredAt(),
-                r.subject(),
-                r.roles(),
-                r.apiKey(),
-                r.entityType(),
-                r.entityId(),
-                r.action(),
-                r.changes(),
-                r.clientIp(),
-                r.correlationId(),
-                r.outcome(),
-                r.error(),
-                r.hash());
-          }
-          w.flush();
-        };
-    return Response.ok(csv, "text/csv; charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"forecourt-audit.csv\"")
-        .build();
+  public Response export(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    return Export.of(
+        accept,
+        "forecourt-audit",
+        EXPORT_COLUMNS,
+        AuditResource::exportRow,
+        Export.Pages.keyset(
+            trail.search(filter(QueryParams.cursor(cursor)), MAX_LIMIT),
+            MAX_LIMIT,
+            AuditRecordView::seqNo,
+            last -> trail.search(filter(last), MAX_LIMIT)));
+  }
+
+  private static Object[] exportRow(AuditRecordView r) {
+    return new Object[] {
+      r.seqNo(),
+      r.occurredAt(),
+      r.subject(),
+      r.roles(),
+      r.apiKey(),
+      r.entityType(),
+      r.entityId(),
+      r.action(),
+      r.changes(),
+      r.clientIp(),
+      r.correlationId(),
+      r.outcome(),
+      r.error(),
+      r.hash()
+    };
   }
 
   @GET

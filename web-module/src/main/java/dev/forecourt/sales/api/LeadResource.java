@@ -4,6 +4,7 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.API_KEY_SCOPES;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
+import dev.forecourt.platform.web.Export;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.platform.web.Versions;
 import dev.forecourt.sales.application.ActivityDraft;
@@ -32,6 +33,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -56,6 +58,19 @@ public class LeadResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int DEFAULT_LIMIT = 20;
   private static final int MAX_LIMIT = 100;
+  private static final String[] EXPORT_COLUMNS = {
+    "id",
+    "customer_id",
+    "dealership",
+    "vehicle_id",
+    "source",
+    "status",
+    "lost_reason",
+    "assigned_to",
+    "created_at",
+    "updated_at",
+    "version"
+  };
 
   @EJB LeadService leads;
 
@@ -141,6 +156,56 @@ public class LeadResource {
                 QueryParams.cursor(cursor),
                 size));
     return QueryParams.page(uriInfo, page, size, LeadView::id);
+  }
+
+  @GET
+  @Path("export")
+  @Produces({Export.CSV, Export.NDJSON})
+  @Operation(
+      summary = "Export leads",
+      description =
+          "Every lead the filters match (status, dealership, assignedTo; the caller's dealerships), newest first: CSV (`Accept: text/csv`) or NDJSON (`Accept: application/x-ndjson`, one lead per line). Streamed page by page as it is read, never held whole.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The leads",
+      content = {
+        @Content(mediaType = Export.CSV, schema = @Schema(type = SchemaType.STRING)),
+        @Content(mediaType = Export.NDJSON, schema = @Schema(implementation = LeadView.class))
+      })
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter")
+  public Response export(
+      @QueryParam("status") String status,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("assignedTo") String assignedTo,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    LeadStatus state = QueryParams.enumValue("status", status, LeadStatus.class);
+    String code = QueryParams.text(dealership);
+    String assignee = QueryParams.text(assignedTo);
+    Function<Long, List<LeadView>> before =
+        id -> leads.search(new LeadSearch(state, code, assignee, id, MAX_LIMIT));
+    return Export.of(
+        accept,
+        "forecourt-leads",
+        EXPORT_COLUMNS,
+        LeadResource::exportRow,
+        Export.Pages.keyset(before.apply(null), MAX_LIMIT, LeadView::id, before::apply));
+  }
+
+  private static Object[] exportRow(LeadView l) {
+    return new Object[] {
+      l.id(),
+      l.customerId(),
+      l.dealershipCode(),
+      l.vehicleId(),
+      l.source(),
+      l.status(),
+      l.lostReason(),
+      l.assignedTo(),
+      l.createdAt(),
+      l.updatedAt(),
+      l.version()
+    };
   }
 
   @GET
