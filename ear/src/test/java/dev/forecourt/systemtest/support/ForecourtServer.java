@@ -117,6 +117,11 @@ public final class ForecourtServer implements BeforeAllCallback {
     return current().payaraHome;
   }
 
+  /** The server's PostgreSQL as its superuser (server settings, {@code QueryPlans}). */
+  public static DataSource superuser() {
+    return current().postgres.getPostgresDatabase();
+  }
+
   /** The application's PostgreSQL database, for assertions and test data. */
   public static DataSource dataSource() {
     return current().dataSource;
@@ -129,6 +134,16 @@ public final class ForecourtServer implements BeforeAllCallback {
         java.sql.ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+  }
+
+  /** Runs a SQL statement against the server's database (test data); answers the rows changed. */
+  public static int update(String sql) {
+    try (java.sql.Connection c = dataSource().getConnection();
+        java.sql.Statement s = c.createStatement()) {
+      return s.executeUpdate(sql);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(sql, e);
     }
@@ -559,7 +574,17 @@ public final class ForecourtServer implements BeforeAllCallback {
     private void startPostgres() {
       try {
         Path work = Files.createDirectories(target.resolve("embedded-pg"));
-        postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(work.toFile()).start();
+        postgres =
+            EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(work.toFile())
+                // plans of the application's own statements on demand (QueryPlans): auto_explain
+                // loaded but off until a test turns it on, its plans as JSON in a JSON log
+                .setServerConfig("shared_preload_libraries", "auto_explain")
+                .setServerConfig("auto_explain.log_format", "json")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_destination", "jsonlog")
+                .setServerConfig("log_filename", "postgresql.log")
+                .start();
         String password = OncePerJvm.randomPassword();
         try (Connection c = postgres.getPostgresDatabase().getConnection();
             Statement s = c.createStatement()) {

@@ -119,7 +119,10 @@ public class InventoryService {
     if (search.cursor() != null) {
       Cursor cursor = Cursor.decode(search.cursor(), sort);
       String after = sort.descending() ? "<" : ">";
-      jpql.and(
+      // (path, id) after (value, id) as a row-value comparison, which JPQL lacks; the first,
+      // redundant condition is what bounds the index scan on (path, id) where the page starts
+      jpql.and(path + " " + after + "= :cursorValue")
+          .and(
               path
                   + " "
                   + after
