@@ -156,11 +156,14 @@ public class InventoryService {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public String audience() {
+    // each role check is a JACC permission check (a sixth of this call's CPU in the bench's
+    // profile): staff() once, not again through staffScope()
     if (!staff()) {
       return PUBLIC;
     }
-    Set<String> scope = staffScope();
-    return scope == null ? "staff:*" : "staff:" + String.join(",", new TreeSet<>(scope));
+    return dealerships.all()
+        ? "staff:*"
+        : "staff:" + String.join(",", new TreeSet<>(dealerships.assigned()));
   }
 
   public VehicleView vehicle(long id) {
