@@ -12,6 +12,8 @@ import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
@@ -32,6 +34,18 @@ final class BenchReport {
       double ratioToBare,
       double cpuMillisPerRequest,
       long socketErrors) {}
+
+  /** One search measured at one catalogue size. */
+  record ScaleRow(
+      String search,
+      int vehicles,
+      double requestsPerSecond,
+      double p50Millis,
+      double p95Millis,
+      double p99Millis) {}
+
+  /** What scale.json holds. */
+  record ScaleDocument(String measuredAt, List<ScaleRow> searches, double heapUsedMiB) {}
 
   /** What the JSON holds. */
   record Document(String measuredAt, String setUp, List<Row> endpoints) {}
@@ -80,6 +94,69 @@ final class BenchReport {
     md.append("\n![throughput relative to the bare WAR](throughput.png)\n");
     md.append("\n![p99 latency](p99.png)\n");
     Files.writeString(dir.resolve("report.md"), md.toString());
+  }
+
+  /**
+   * Writes scale.json and search-p95.png (p95 per search against the catalogue size, both axes
+   * logarithmic), appends the table to report.md; answers the table as text.
+   */
+  static String writeScale(Path dir, List<ScaleRow> rows, double heapUsedMiB) throws IOException {
+    Files.createDirectories(dir);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(
+            dir.resolve("scale.json").toFile(),
+            new ScaleDocument(Instant.now().toString(), rows, heapUsedMiB));
+    XYChart chart =
+        new XYChartBuilder()
+            .width(1000)
+            .height(520)
+            .title("Search p95 against the catalogue size (response-cache misses)")
+            .xAxisTitle("vehicles")
+            .yAxisTitle("p95 ms")
+            .build();
+    chart.getStyler().setXAxisLogarithmic(true);
+    chart.getStyler().setYAxisMin(0.0); // flat is flat: no zoom into the noise
+    chart.getStyler().setChartTitleBoxVisible(false);
+    chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    StringBuilder md = new StringBuilder();
+    md.append("## Search at scale\n\n");
+    md.append("| search | vehicles | req/s | p50 ms | p95 ms | p99 ms | p95 vs smallest |\n");
+    md.append("|---|---:|---:|---:|---:|---:|---:|\n");
+    for (String search : rows.stream().map(ScaleRow::search).distinct().toList()) {
+      List<ScaleRow> series = rows.stream().filter(r -> r.search().equals(search)).toList();
+      chart.addSeries(
+          search,
+          series.stream().mapToDouble(ScaleRow::vehicles).toArray(),
+          series.stream().mapToDouble(ScaleRow::p95Millis).toArray());
+      for (ScaleRow r : series) {
+        md.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %d | %.0f | %.2f | %.2f | %.2f | %.2f |%n",
+                r.search(),
+                r.vehicles(),
+                r.requestsPerSecond(),
+                r.p50Millis(),
+                r.p95Millis(),
+                r.p99Millis(),
+                r.p95Millis() / series.get(0).p95Millis()));
+      }
+    }
+    BitmapEncoder.saveBitmap(
+        chart, dir.resolve("search-p95.png").toString(), BitmapEncoder.BitmapFormat.PNG);
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "%nHeap in use after the largest catalogue's run and a full GC: %.0f MiB.%n",
+            heapUsedMiB));
+    md.append("\n![search p95 against the catalogue size](search-p95.png)\n");
+    Path report = dir.resolve("report.md");
+    Files.writeString(
+        report,
+        (Files.exists(report) ? Files.readString(report) + "\n" : "") + md,
+        java.nio.charset.StandardCharsets.UTF_8);
+    return md.toString();
   }
 
   private static void plot(

@@ -36,4 +36,23 @@ class BenchReportIT {
       assertArrayEquals(PNG, head, plot);
     }
   }
+
+  @Test
+  void appendsTheSearchAtScaleWithItsPlot(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("report.md"), "# Benchmark report\n");
+    List<BenchReport.ScaleRow> rows =
+        List.of(
+            new BenchReport.ScaleRow("first page", 10_000, 900, 8.0, 20.0, 30.0),
+            new BenchReport.ScaleRow("first page", 1_000_000, 850, 9.0, 25.0, 40.0));
+    String text = BenchReport.writeScale(dir, rows, 321.4);
+
+    String md = Files.readString(dir.resolve("report.md"));
+    assertTrue(md.startsWith("# Benchmark report\n"), md);
+    assertTrue(md.contains("| first page | 1000000 | 850 | 9.00 | 25.00 | 40.00 | 1.25 |"), md);
+    assertTrue(md.contains("after the largest catalogue's run and a full GC: 321 MiB"), md);
+    assertTrue(md.endsWith(text), md);
+    assertTrue(Files.readString(dir.resolve("scale.json")).contains("\"heapUsedMiB\" : 321.4"));
+    byte[] head = Arrays.copyOf(Files.readAllBytes(dir.resolve("search-p95.png")), 4);
+    assertArrayEquals(PNG, head);
+  }
 }

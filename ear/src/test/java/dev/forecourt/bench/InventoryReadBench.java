@@ -4,6 +4,7 @@ import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
 import dev.forecourt.systemtest.support.Poll;
+import dev.forecourt.systemtest.support.VehicleGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,11 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +55,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * region costs.
  */
 @ExtendWith(ForecourtServer.class)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class InventoryReadBench {
 
   /** The bare WAR's endpoint, measured first and last. */
@@ -66,36 +63,10 @@ class InventoryReadBench {
 
   private static final Pattern RESULT = Pattern.compile("^BENCH-RESULT (.*)$", Pattern.MULTILINE);
   private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\S+)");
-  private static final String[] MAKES = {
-    "Volkswagen",
-    "Volkswagen",
-    "Toyota",
-    "Toyota",
-    "BMW",
-    "Mercedes-Benz",
-    "Ford",
-    "Skoda",
-    "Tesla",
-    "Renault"
-  };
-  private static final String[] MODELS = {
-    "Golf", "ID.4", "Corolla", "RAV4", "320d", "C 200", "Focus", "Octavia", "Model 3", "Clio"
-  };
-  private static final String[] TRIMS = {
-    "Life",
-    "Pro",
-    "Hybrid",
-    "Adventure",
-    "M Sport",
-    "Avantgarde",
-    "Titanium",
-    "Style",
-    "Long Range",
-    "Techno"
-  };
-
   private final String warmup = System.getProperty("bench.warmup", "15s");
   private final String duration = System.getProperty("bench.duration", "20s");
+  private final String scaleWarmup = System.getProperty("bench.scaleWarmup", "5s");
+  private final String scaleDuration = System.getProperty("bench.scaleDuration", "15s");
   private final int threads = Integer.getInteger("bench.threads", 2);
   private final int connections = Integer.getInteger("bench.connections", 16);
   private final int vehicles = Integer.getInteger("bench.vehicles", 100_000);
@@ -110,11 +81,12 @@ class InventoryReadBench {
           .build();
 
   @Test
+  @org.junit.jupiter.api.Order(1)
   void inventoryReads() throws Exception {
     String wrk = requireWrk();
     Files.createDirectories(work);
     String base = ForecourtServer.baseUri().toString();
-    long firstId = generateVehicles();
+    long firstId = VehicleGenerator.generate(vehicles, "BENCH");
 
     int stride = Math.max(1, vehicles / Math.min(hotIds, vehicles));
     int hot = Math.min(hotIds, vehicles);
@@ -122,11 +94,25 @@ class InventoryReadBench {
     // stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
     long hotFirst = firstId + 2;
     String token = Accounts.token("admin");
-    deployBareWar();
+    deployBareWars();
     List<Endpoint> endpoints =
         List.of(
             new Endpoint(
                 BARE, "bare WAR, 200-byte JSON", fixedScript("/bare/constant", null), 0, 0, 0),
+            new Endpoint(
+                "GET /bare-soteria/constant",
+                "bare WAR + Jakarta Security's bridge, bearer header",
+                fixedScript("/bare-soteria/constant", "bench"),
+                0,
+                0,
+                0),
+            new Endpoint(
+                "GET /bare-sam/constant",
+                "bare WAR + a ServerAuthModule registered directly, bearer header",
+                fixedScript("/bare-sam/constant", "bench"),
+                0,
+                0,
+                0),
             new Endpoint(
                 "GET /api/v1/ping",
                 "JAX-RS + platform filters",
@@ -169,6 +155,19 @@ class InventoryReadBench {
 
     // Every endpoint answers 200 before any load: a broken set-up is an error, not a number.
     requireOk(base + "/bare/constant");
+    for (String war : List.of("bare-soteria", "bare-sam")) {
+      requireOk(base + "/" + war + "/constant");
+      String caller =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(base + "/" + war + "/caller"))
+                      .header("Authorization", "Bearer bench")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      if (!"bench".equals(caller)) {
+        throw new IllegalStateException(war + " did not sign the bearer in: " + caller);
+      }
+    }
     awaitGenerousRateLimits(base);
     requireOk(base + "/api/v1/ping");
     requireOk(base + "/api/v1/vehicles/" + hotFirst);
@@ -253,99 +252,115 @@ class InventoryReadBench {
         "[bench] report.md, report.json and plots written to " + work.toAbsolutePath());
   }
 
-  // --- data ------------------------------------------------------------------------------------
-
   /**
-   * Inserts {@code bench.vehicles} vehicles with one set-based statement, with ids above both the
-   * highest id in the table and the last block handed out by vehicle_seq; then moves vehicle_seq
-   * past them (the providers use a value v of the sequence, increment 50 = allocationSize, as the
-   * top of the block v-49..v, so the next block starts above the generated ids). Returns the first
-   * generated id; the ids are contiguous.
+   * The search at 10 000, 100 000 and 1 000 000 vehicles (bench.scale): the generated vehicles of
+   * the first measurement are removed, then the catalogue grows to each size and three searches are
+   * measured on the database path (a random {@code priceMax} above every price makes each request a
+   * response-cache miss with the same rows): the first page, a first page filtered by make, and a
+   * keyset page from the middle of the price order. Then the server's heap after a full GC.
    */
-  private long generateVehicles() throws SQLException {
-    Instant begin = Instant.now();
-    try (Connection c = ForecourtServer.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      c.setAutoCommit(false);
-      s.execute("lock table vehicle in exclusive mode");
-      long maxId = single(s, "select coalesce(max(id), 0) from vehicle");
-      long seqTop =
-          single(s, "select case when is_called then last_value else 0 end from vehicle_seq");
-      long dealerships = single(s, "select count(*) from dealership");
-      if (dealerships == 0) {
-        throw new IllegalStateException(
-            "No dealership in the database: the bench needs the demo "
-                + "dealerships (FORECOURT_DEMO_DATA=true, FORECOURT_DEMO_VEHICLES=0)");
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void searchAtScale() throws Exception {
+    String wrk = requireWrk();
+    Files.createDirectories(work);
+    String base = ForecourtServer.baseUri().toString();
+    awaitGenerousRateLimits(base);
+    ForecourtServer.update("delete from vehicle where vin like 'BENCH%' or vin like 'SCALE%'");
+    List<BenchReport.ScaleRow> rows = new ArrayList<>();
+    int have = 0;
+    char batch = 'A';
+    for (String size : System.getProperty("bench.scale", "10000,100000,1000000").split(",")) {
+      int target = Integer.parseInt(size.trim());
+      VehicleGenerator.generate(target - have, "SCALE" + batch++);
+      have = target;
+      String middle = requireOk(base + "/api/v1/vehicles?sort=price&limit=1&priceMin=36000");
+      String cursor = io.restassured.path.json.JsonPath.from(middle).getString("nextCursor");
+      if (cursor == null) {
+        throw new IllegalStateException("No next cursor in " + middle);
       }
-      long base = Math.max(maxId, seqTop);
-      String sql =
-          """
-          insert into vehicle (id, vin, make, model, trim_level, model_year, colour, mileage,
-                               price_amount, price_currency, status, dealership_id,
-                               created_at, updated_at, version)
-          select ? + g,
-                 'BENCH' || lpad(g::text, 12, '0'),
-                 (?::text[])[1 + g % 10],
-                 (?::text[])[1 + g % 10],
-                 (?::text[])[1 + g % 10],
-                 2016 + (g * 7) % 10,
-                 (array['black','white','silver','grey','blue','red','green'])[1 + (g / 10) % 7],
-                 (g * 7919) % 180000,
-                 12000 + (g::bigint * 104729) % 48000,
-                 'EUR',
-                 case g % 20 when 0 then 'SOLD' when 1 then 'RESERVED' else 'AVAILABLE' end,
-                 d.ids[1 + g % cardinality(d.ids)],
-                 now() - make_interval(secs => (? - g) * 60),
-                 now() - make_interval(secs => (? - g) * 60),
-                 0
-          from generate_series(1, ?) g,
-               (select array_agg(id order by id) ids from dealership) d
-          """;
-      int inserted;
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        ps.setLong(1, base);
-        ps.setArray(2, c.createArrayOf("text", MAKES));
-        ps.setArray(3, c.createArrayOf("text", MODELS));
-        ps.setArray(4, c.createArrayOf("text", TRIMS));
-        ps.setInt(5, vehicles);
-        ps.setInt(6, vehicles);
-        ps.setInt(7, vehicles);
-        inserted = ps.executeUpdate();
+      Map<String, String> searches = new LinkedHashMap<>();
+      searches.put("first page", "/api/v1/vehicles?limit=20");
+      searches.put("first page, make=Tesla", "/api/v1/vehicles?limit=20&make=Tesla");
+      searches.put(
+          "keyset page, middle of the price order",
+          "/api/v1/vehicles?limit=20&sort=price&cursor="
+              + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+      for (Map.Entry<String, String> search : searches.entrySet()) {
+        requireOk(base + search.getValue() + "&priceMax=99999999");
+        Path script = work.resolve("scale-" + target + "-" + rows.size() + ".lua");
+        Files.writeString(script, cacheMissScript(search.getValue()));
+        runWrk(wrk, script, base, scaleWarmup, work.resolve(script.getFileName() + "-warmup.txt"));
+        System.out.println("[bench] measure " + search.getKey() + " at " + target + " vehicles");
+        Map<String, String> r =
+            runWrk(wrk, script, base, scaleDuration, work.resolve(script.getFileName() + ".txt"));
+        rows.add(
+            new BenchReport.ScaleRow(
+                search.getKey(),
+                target,
+                Long.parseLong(r.get("requests"))
+                    * 1_000_000.0
+                    / Long.parseLong(r.get("duration_us")),
+                Double.parseDouble(r.get("p50_us")) / 1000,
+                Double.parseDouble(r.get("p95_us")) / 1000,
+                Double.parseDouble(r.get("p99_us")) / 1000));
       }
-      long top = base + vehicles;
-      long seq = (top + 49) / 50 * 50;
-      try (PreparedStatement ps = c.prepareStatement("select setval('vehicle_seq', ?, true)")) {
-        ps.setLong(1, seq);
-        ps.execute();
-      }
-      c.commit();
-      c.setAutoCommit(true);
-      s.execute("analyze vehicle");
-      long total = single(s, "select count(*) from vehicle");
-      if (inserted != vehicles || total < vehicles) {
-        throw new IllegalStateException(
-            "Generated " + inserted + " vehicles, table holds " + total);
-      }
-      System.out.printf(
-          Locale.ROOT,
-          "[bench] %d vehicles generated (ids %d..%d, vehicle_seq at %d, "
-              + "%d in the table) in %d ms%n",
-          inserted,
-          base + 1,
-          top,
-          seq,
-          total,
-          Duration.between(begin, Instant.now()).toMillis());
-      return base + 1;
     }
+    long pid = ForecourtServer.serverPid();
+    jcmd(pid, "GC.run");
+    double heapMiB = heapUsedBytes(pid) / 1024.0 / 1024.0;
+    String text = BenchReport.writeScale(work, rows, heapMiB);
+    System.out.println(text);
+    Files.writeString(
+        report,
+        "\n" + text,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
   }
 
-  private static long single(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  /** GET {@code path} + a random priceMax above every price: the same rows, never cached. */
+  private static String cacheMissScript(String path) {
+    return String.format(
+            Locale.ROOT,
+            """
+        local path = "%s"
+        local threads = 0
+        function setup(thread)
+          thread:set("tid", threads)
+          threads = threads + 1
+        end
+        function init(args)
+          math.randomseed(os.time() + 7919 * (tid or 0))
+        end
+        local headers = { ["Accept"] = "application/json" }
+        function request()
+          return wrk.format("GET", path .. "&priceMax=" .. math.random(100000, 999999999), headers)
+        end
+        """,
+            path)
+        + DONE;
   }
+
+  /** The heap in use ({@code jcmd GC.heap_info}: the "used" of the whole heap), in bytes. */
+  private static long heapUsedBytes(long pid) throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(jdkTool("jcmd"), String.valueOf(pid), "GC.heap_info")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor(60, TimeUnit.SECONDS);
+    Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(out);
+    long used = 0;
+    while (m.find()) {
+      used += Long.parseLong(m.group(2)) * 1024;
+    }
+    if (used == 0) {
+      throw new IllegalStateException("No heap figures in: " + out);
+    }
+    return used;
+  }
+
+  // --- data ------------------------------------------------------------------------------------
 
   // --- wrk -------------------------------------------------------------------------------------
 
@@ -633,14 +648,28 @@ class InventoryReadBench {
   };
 
   /**
-   * Packs {@link dev.forecourt.bench.bare.BareApplication} and its resource into a WAR and deploys
-   * it beside the EAR on the same server, at /bare.
+   * Packs {@link dev.forecourt.bench.bare.BareApplication} and its resource into WARs and deploys
+   * them beside the EAR on the same server: at /bare alone, at /bare-soteria with Jakarta
+   * Security's bridge ({@link dev.forecourt.bench.bare.BareMechanism}), at /bare-sam with a Jakarta
+   * Authentication module registered directly ({@link dev.forecourt.bench.bare.BareAuthModule}).
    */
-  private void deployBareWar() throws IOException {
-    Path war = work.resolve("bare.war").toAbsolutePath();
+  private void deployBareWars() throws IOException {
+    deployWar("bare", BARE_CLASSES);
+    deployWar("bare-soteria", BARE_CLASSES, dev.forecourt.bench.bare.BareMechanism.class);
+    deployWar(
+        "bare-sam",
+        BARE_CLASSES,
+        dev.forecourt.bench.bare.BareAuthModule.class,
+        dev.forecourt.bench.bare.BareAuthModuleInstaller.class);
+  }
+
+  private void deployWar(String name, Class<?>[] common, Class<?>... more) throws IOException {
+    Path war = work.resolve(name + ".war").toAbsolutePath();
+    List<Class<?>> types = new ArrayList<>(List.of(common));
+    types.addAll(List.of(more));
     try (java.util.zip.ZipOutputStream zip =
         new java.util.zip.ZipOutputStream(Files.newOutputStream(war))) {
-      for (Class<?> type : BARE_CLASSES) {
+      for (Class<?> type : types) {
         String entry = type.getName().replace('.', '/') + ".class";
         zip.putNextEntry(new java.util.zip.ZipEntry("WEB-INF/classes/" + entry));
         try (java.io.InputStream in = type.getClassLoader().getResourceAsStream(entry)) {
@@ -650,7 +679,7 @@ class InventoryReadBench {
       }
     }
     ForecourtServer.asadmin(
-        "deploy", "--force=true", "--name", "bare", "--contextroot", "/bare", war.toString());
+        "deploy", "--force=true", "--name", name, "--contextroot", "/" + name, war.toString());
   }
 
   /** utime + stime of process {@code pid} in clock ticks (fields 14 and 15 of /proc/PID/stat). */
