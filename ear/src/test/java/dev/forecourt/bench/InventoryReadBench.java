@@ -324,20 +324,13 @@ class InventoryReadBench {
             Locale.ROOT,
             """
         local path = "%s"
-        local threads = 0
-        function setup(thread)
-          thread:set("tid", threads)
-          threads = threads + 1
-        end
-        function init(args)
-          math.randomseed(os.time() + 7919 * (tid or 0))
-        end
-        local headers = { ["Accept"] = "application/json" }
+        %s
         function request()
           return wrk.format("GET", path .. "&priceMax=" .. math.random(100000, 999999999), headers)
         end
         """,
-            path)
+            path,
+            RANDOM)
         + DONE;
   }
 
@@ -410,6 +403,23 @@ class InventoryReadBench {
     }
   }
 
+  /**
+   * Common part of the scripts with random requests: each wrk thread seeds its own generator, and
+   * the request headers.
+   */
+  private static final String RANDOM =
+      """
+      local threads = 0
+      function setup(thread)
+        thread:set("tid", threads)
+        threads = threads + 1
+      end
+      function init(args)
+        math.randomseed(os.time() + 7919 * (tid or 0))
+      end
+      local headers = { ["Accept"] = "application/json" }
+      """;
+
   /** Common part of every script: a done() that prints the numbers on one parseable line. */
   private static final String DONE =
       """
@@ -438,15 +448,7 @@ class InventoryReadBench {
             Locale.ROOT,
             """
         local first, count, stride = %d, %d, %d
-        local threads = 0
-        function setup(thread)
-          thread:set("tid", threads)
-          threads = threads + 1
-        end
-        function init(args)
-          math.randomseed(os.time() + 7919 * (tid or 0))
-        end
-        local headers = { ["Accept"] = "application/json" }
+        %s
         %s
         function request()
           local id = first + math.random(0, count - 1) * stride
@@ -456,6 +458,7 @@ class InventoryReadBench {
             first,
             count,
             stride,
+            RANDOM,
             token == null ? "" : "headers[\"Authorization\"] = \"Bearer " + token + "\"")
         + DONE;
   }
