@@ -2,6 +2,7 @@ package dev.forecourt.bench;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.LeadGenerator;
 import dev.forecourt.systemtest.support.Metrics;
 import dev.forecourt.systemtest.support.Poll;
 import dev.forecourt.systemtest.support.VehicleGenerator;
@@ -288,22 +289,36 @@ class InventoryReadBench {
               + java.net.URLEncoder.encode(cursor, StandardCharsets.UTF_8));
       for (Map.Entry<String, String> search : searches.entrySet()) {
         requireOk(base + search.getValue() + "&priceMax=99999999");
-        Path script = work.resolve("scale-" + target + "-" + rows.size() + ".lua");
-        Files.writeString(script, cacheMissScript(search.getValue()));
-        runWrk(wrk, script, base, scaleWarmup, work.resolve(script.getFileName() + "-warmup.txt"));
-        System.out.println("[bench] measure " + search.getKey() + " at " + target + " vehicles");
-        Map<String, String> r =
-            runWrk(wrk, script, base, scaleDuration, work.resolve(script.getFileName() + ".txt"));
         rows.add(
-            new BenchReport.ScaleRow(
+            measureScale(
+                wrk,
+                base,
                 search.getKey(),
                 target,
-                Long.parseLong(r.get("requests"))
-                    * 1_000_000.0
-                    / Long.parseLong(r.get("duration_us")),
-                Double.parseDouble(r.get("p50_us")) / 1000,
-                Double.parseDouble(r.get("p95_us")) / 1000,
-                Double.parseDouble(r.get("p99_us")) / 1000));
+                cacheMissScript(search.getValue()),
+                "scale-" + target + "-" + rows.size()));
+      }
+    }
+    // the leads list at bench.leads leads, as a manager of two of the three dealerships
+    int leads = Integer.getInteger("bench.leads", 5_000_000);
+    if (leads > 0) {
+      long firstLead = LeadGenerator.generate(leads);
+      String manager = Accounts.token("manager");
+      Map<String, String> lists = new LinkedHashMap<>();
+      lists.put("leads: first page", "/api/v1/leads?limit=20");
+      lists.put("leads: first page, status=QUALIFIED", "/api/v1/leads?limit=20&status=QUALIFIED");
+      lists.put(
+          "leads: keyset page, middle of the list",
+          "/api/v1/leads?limit=20&cursor=" + (firstLead + leads / 2));
+      for (Map.Entry<String, String> list : lists.entrySet()) {
+        rows.add(
+            measureScale(
+                wrk,
+                base,
+                list.getKey(),
+                leads,
+                fixedScript(list.getValue(), manager),
+                "leads-" + rows.size()));
       }
     }
     long pid = ForecourtServer.serverPid();
@@ -316,6 +331,24 @@ class InventoryReadBench {
         "\n" + text,
         java.nio.file.StandardOpenOption.CREATE,
         java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** One search of the scale part: warm-up, then the measured window, as a row of the report. */
+  private BenchReport.ScaleRow measureScale(
+      String wrk, String base, String search, int size, String lua, String name)
+      throws IOException, InterruptedException {
+    Path script = work.resolve(name + ".lua");
+    Files.writeString(script, lua);
+    runWrk(wrk, script, base, scaleWarmup, work.resolve(name + "-warmup.txt"));
+    System.out.println("[bench] measure " + search + " at " + size + " rows");
+    Map<String, String> r = runWrk(wrk, script, base, scaleDuration, work.resolve(name + ".txt"));
+    return new BenchReport.ScaleRow(
+        search,
+        size,
+        Long.parseLong(r.get("requests")) * 1_000_000.0 / Long.parseLong(r.get("duration_us")),
+        Double.parseDouble(r.get("p50_us")) / 1000,
+        Double.parseDouble(r.get("p95_us")) / 1000,
+        Double.parseDouble(r.get("p99_us")) / 1000);
   }
 
   /** GET {@code path} + a random priceMax above every price: the same rows, never cached. */

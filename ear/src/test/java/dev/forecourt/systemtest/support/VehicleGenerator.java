@@ -2,7 +2,6 @@ package dev.forecourt.systemtest.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -60,17 +59,13 @@ public final class VehicleGenerator {
     try (Connection c = ForecourtServer.dataSource().getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
-      s.execute("lock table vehicle in exclusive mode");
-      long maxId = single(s, "select coalesce(max(id), 0) from vehicle");
-      long seqTop =
-          single(s, "select case when is_called then last_value else 0 end from vehicle_seq");
-      long dealerships = single(s, "select count(*) from dealership");
+      long base = LeadGenerator.base(s, "vehicle", "vehicle_seq");
+      long dealerships = LeadGenerator.single(s, "select count(*) from dealership");
       if (dealerships == 0) {
         throw new IllegalStateException(
             "No dealership in the database: the generator needs the demo "
                 + "dealerships (FORECOURT_DEMO_DATA=true, FORECOURT_DEMO_VEHICLES=0)");
       }
-      long base = Math.max(maxId, seqTop);
       String sql =
           """
           insert into vehicle (id, vin, make, model, trim_level, model_year, colour, mileage,
@@ -109,14 +104,11 @@ public final class VehicleGenerator {
       }
       long top = base + vehicles;
       long seq = (top + 49) / 50 * 50;
-      try (PreparedStatement ps = c.prepareStatement("select setval('vehicle_seq', ?, true)")) {
-        ps.setLong(1, seq);
-        ps.execute();
-      }
+      LeadGenerator.advance(c, "vehicle_seq", top);
       c.commit();
       c.setAutoCommit(true);
       s.execute("analyze vehicle");
-      long total = single(s, "select count(*) from vehicle");
+      long total = LeadGenerator.single(s, "select count(*) from vehicle");
       if (inserted != vehicles || total < vehicles) {
         throw new IllegalStateException(
             "Generated " + inserted + " vehicles, table holds " + total);
@@ -134,13 +126,6 @@ public final class VehicleGenerator {
       return base + 1;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot generate " + vehicles + " vehicles", e);
-    }
-  }
-
-  private static long single(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }
