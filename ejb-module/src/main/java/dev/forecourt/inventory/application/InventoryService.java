@@ -156,7 +156,7 @@ public class InventoryService {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public String audience() {
-    // each role check is a JACC permission check (a sixth of this call's CPU in the bench's
+    // each role check is a JACC permission check (over half of this call's CPU in the bench's
     // profile): staff() once, not again through staffScope()
     if (!staff()) {
       return PUBLIC;
