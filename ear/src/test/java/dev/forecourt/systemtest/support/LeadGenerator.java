@@ -2,7 +2,6 @@ package dev.forecourt.systemtest.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -14,7 +13,7 @@ import java.util.Locale;
  * set-based insert into the application's database, spread over the dealerships, the four sources
  * and the first three stages of the funnel (NEW, CONTACTED, QUALIFIED: the later ones would need
  * test drives, deals or a reason), created one second apart. Ids above the tables' highest and the
- * sequences' last blocks, the sequences moved past them (as {@link VehicleGenerator} does).
+ * sequences' last blocks, the sequences moved past them ({@link GeneratedIds}).
  */
 public final class LeadGenerator {
 
@@ -27,7 +26,7 @@ public final class LeadGenerator {
     try (Connection c = ForecourtServer.dataSource().getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
-      long customerBase = base(s, "customer", "customer_seq");
+      long customerBase = GeneratedIds.base(s, "customer", "customer_seq");
       try (PreparedStatement ps =
           c.prepareStatement(
               """
@@ -41,8 +40,8 @@ public final class LeadGenerator {
         ps.setInt(2, customers);
         ps.executeUpdate();
       }
-      advance(c, "customer_seq", customerBase + customers);
-      long leadBase = base(s, "sales_lead", "sales_lead_seq");
+      GeneratedIds.advance(c, "customer_seq", customerBase + customers);
+      long leadBase = GeneratedIds.base(s, "sales_lead", "sales_lead_seq");
       int inserted;
       try (PreparedStatement ps =
           c.prepareStatement(
@@ -70,7 +69,7 @@ public final class LeadGenerator {
         ps.setInt(6, leads);
         inserted = ps.executeUpdate();
       }
-      advance(c, "sales_lead_seq", leadBase + leads);
+      GeneratedIds.advance(c, "sales_lead_seq", leadBase + leads);
       c.commit();
       c.setAutoCommit(true);
       s.execute("analyze customer");
@@ -89,30 +88,6 @@ public final class LeadGenerator {
       return leadBase + 1;
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot generate " + leads + " leads", e);
-    }
-  }
-
-  /** Above the table's highest id and the sequence's last block (the table locked meanwhile). */
-  static long base(Statement s, String table, String sequence) throws SQLException {
-    s.execute("lock table " + table + " in exclusive mode");
-    return Math.max(
-        single(s, "select coalesce(max(id), 0) from " + table),
-        single(s, "select case when is_called then last_value else 0 end from " + sequence));
-  }
-
-  /** Moves {@code sequence} (increment 50 = allocationSize) past {@code top}. */
-  static void advance(Connection c, String sequence, long top) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select setval(?, ?, true)")) {
-      ps.setString(1, sequence);
-      ps.setLong(2, (top + 49) / 50 * 50);
-      ps.execute();
-    }
-  }
-
-  static long single(Statement s, String sql) throws SQLException {
-    try (ResultSet rs = s.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 }

@@ -59,8 +59,8 @@ public final class VehicleGenerator {
     try (Connection c = ForecourtServer.dataSource().getConnection();
         Statement s = c.createStatement()) {
       c.setAutoCommit(false);
-      long base = LeadGenerator.base(s, "vehicle", "vehicle_seq");
-      long dealerships = LeadGenerator.single(s, "select count(*) from dealership");
+      long base = GeneratedIds.base(s, "vehicle", "vehicle_seq");
+      long dealerships = GeneratedIds.single(s, "select count(*) from dealership");
       if (dealerships == 0) {
         throw new IllegalStateException(
             "No dealership in the database: the generator needs the demo "
@@ -103,12 +103,11 @@ public final class VehicleGenerator {
         inserted = ps.executeUpdate();
       }
       long top = base + vehicles;
-      long seq = (top + 49) / 50 * 50;
-      LeadGenerator.advance(c, "vehicle_seq", top);
+      long seq = GeneratedIds.advance(c, "vehicle_seq", top);
       c.commit();
       c.setAutoCommit(true);
       s.execute("analyze vehicle");
-      long total = LeadGenerator.single(s, "select count(*) from vehicle");
+      long total = GeneratedIds.single(s, "select count(*) from vehicle");
       if (inserted != vehicles || total < vehicles) {
         throw new IllegalStateException(
             "Generated " + inserted + " vehicles, table holds " + total);
