@@ -7,12 +7,17 @@
 # each recorded with JFR. Prints p50/p95/p99, req/s, the ratios to the bare WAR, the server's CPU
 # time per request and the cache counts; writes ear/target/bench-report.txt, and
 # ear/target/bench/report.md with report.json and PNG plots (XChart: throughput relative to the
-# bare WAR, p99 latency).
+# bare WAR, p99 latency). Then server tuning: each setting of -Dbench.tuning (HTTP worker threads,
+# heap, collector, JDBC validation) applied by configure-domain.sh, the domain restarted (timed)
+# and two signed-in reads measured; the run command timed (first run, second run, restart-domain);
+# and the search at 10k/100k/1M vehicles and the leads list at 5M leads.
 # No targets are enforced; everything it starts is stopped at the end.
 #
 # Extra arguments go to Maven, e.g.  server-config/bench.sh -o -Dbench.duration=60s
 #   -Dbench.warmup=15s -Dbench.duration=20s -Dbench.threads=2 -Dbench.connections=16
-#   -Dbench.vehicles=100000 -Dbench.hotIds=5000
+#   -Dbench.vehicles=100000 -Dbench.hotIds=5000 -Dbench.tuning=default,threads-16 (none: skip)
+#   -Dbench.runCommand=false -Dbench.scale=10000 -Dbench.leads=0
+#   -Dit.test='InventoryReadBench#serverTuning' (one part only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

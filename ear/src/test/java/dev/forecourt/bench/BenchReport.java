@@ -47,6 +47,24 @@ final class BenchReport {
   /** What scale.json holds. */
   record ScaleDocument(String measuredAt, List<ScaleRow> searches, double heapUsedMiB) {}
 
+  /** One setting of the server tuning part: the restart it took, the two reads measured. */
+  record TuningRow(
+      String variant,
+      String what,
+      double restartSeconds,
+      double hitRequestsPerSecond,
+      double hitP99Millis,
+      double hitCpuMillisPerRequest,
+      double allIdsRequestsPerSecond,
+      double allIdsP99Millis,
+      double allIdsCpuMillisPerRequest) {}
+
+  /** A start or restart, timed. */
+  record StartRow(String what, double seconds, String detail) {}
+
+  /** What tuning.json holds. */
+  record TuningDocument(String measuredAt, List<TuningRow> variants, List<StartRow> restarts) {}
+
   /** What the JSON holds. */
   record Document(String measuredAt, String setUp, List<Row> endpoints) {}
 
@@ -153,6 +171,63 @@ final class BenchReport {
             "%nHeap in use after the largest catalogue's run and a full GC: %.0f MiB.%n",
             heapUsedMiB));
     md.append("\n![search p95 against the catalogue size](search-p95.png)\n");
+    return appendMarkdown(dir, md);
+  }
+
+  /** Appends the server tuning part to report.md and writes tuning.json; returns the markdown. */
+  static String writeTuning(Path dir, List<TuningRow> rows, List<StartRow> restarts)
+      throws IOException {
+    Files.createDirectories(dir);
+    new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .writeValue(
+            dir.resolve("tuning.json").toFile(),
+            new TuningDocument(Instant.now().toString(), rows, restarts));
+    StringBuilder md = new StringBuilder("## Server tuning\n\n");
+    md.append(
+        "Signed-in reads of `GET /api/v1/vehicles/{id}`: the hot set (response-cache hits) and all"
+            + " ids (mostly misses: the database path); each variant after a restart of the domain"
+            + " and a warm-up; the restart column times configure-domain.sh (it restarts the domain"
+            + " when a start-up setting changed; else stop-domain + start-domain) until ready.\n\n");
+    md.append(
+        "| variant | setting | applied + restarted, s | hit req/s | hit p99 ms | hit CPU ms/req |"
+            + " all ids req/s | all ids p99 ms | all ids CPU ms/req |\n");
+    md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (TuningRow r : rows) {
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %.1f | %.0f | %.1f | %.3f | %.0f | %.1f | %.3f |%n",
+              r.variant(),
+              r.what(),
+              r.restartSeconds(),
+              r.hitRequestsPerSecond(),
+              r.hitP99Millis(),
+              r.hitCpuMillisPerRequest(),
+              r.allIdsRequestsPerSecond(),
+              r.allIdsP99Millis(),
+              r.allIdsCpuMillisPerRequest()));
+    }
+    md.append('\n');
+    return appendMarkdown(dir, md.append(starts(restarts)));
+  }
+
+  /** Appends the run command's starts to report.md; returns the markdown. */
+  static String writeStarts(Path dir, List<StartRow> starts) throws IOException {
+    return appendMarkdown(
+        dir, new StringBuilder("## Start and restart\n\n").append(starts(starts)));
+  }
+
+  private static String starts(List<StartRow> starts) {
+    StringBuilder md = new StringBuilder("| start | seconds | |\n|---|---:|---|\n");
+    for (StartRow r : starts) {
+      md.append(
+          String.format(Locale.ROOT, "| %s | %.1f | %s |%n", r.what(), r.seconds(), r.detail()));
+    }
+    return md.toString();
+  }
+
+  private static String appendMarkdown(Path dir, CharSequence md) throws IOException {
     Path report = dir.resolve("report.md");
     Files.writeString(
         report,

@@ -5,6 +5,7 @@ import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.LeadGenerator;
 import dev.forecourt.systemtest.support.Metrics;
 import dev.forecourt.systemtest.support.Poll;
+import dev.forecourt.systemtest.support.RunCommand;
 import dev.forecourt.systemtest.support.VehicleGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,6 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,6 +70,7 @@ class InventoryReadBench {
   private final String duration = System.getProperty("bench.duration", "20s");
   private final String scaleWarmup = System.getProperty("bench.scaleWarmup", "5s");
   private final String scaleDuration = System.getProperty("bench.scaleDuration", "15s");
+  private final String tuningWarmup = System.getProperty("bench.tuningWarmup", "30s");
   private final int threads = Integer.getInteger("bench.threads", 2);
   private final int connections = Integer.getInteger("bench.connections", 16);
   private final int vehicles = Integer.getInteger("bench.vehicles", 100_000);
@@ -87,13 +90,11 @@ class InventoryReadBench {
     String wrk = requireWrk();
     Files.createDirectories(work);
     String base = ForecourtServer.baseUri().toString();
-    long firstId = VehicleGenerator.generate(vehicles, "BENCH");
-
-    int stride = Math.max(1, vehicles / Math.min(hotIds, vehicles));
-    int hot = Math.min(hotIds, vehicles);
-    // generated vehicle g (id firstId - 1 + g) is SOLD when g % 20 == 0 and RESERVED when 1: with a
-    // stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
-    long hotFirst = firstId + 2;
+    Catalogue c = catalogue();
+    long firstId = c.firstId();
+    int stride = c.stride();
+    int hot = c.hot();
+    long hotFirst = c.hotFirst();
     String token = Accounts.token("admin");
     deployBareWars();
     List<Endpoint> endpoints =
@@ -254,6 +255,246 @@ class InventoryReadBench {
   }
 
   /**
+   * Server settings chosen by measurement: each variant of {@code bench.tuning} is applied the way
+   * an operator applies it ({@code configure-domain.sh} with its FORECOURT_* knobs; a pool
+   * attribute by {@code asadmin set}), the domain restarted, the hot set primed, then the signed-in
+   * cached read (5 000 hot ids) and the signed-in read of all ids (mostly L2 and response-cache
+   * misses: the database path) are measured. First the domain's restart itself, twice: {@code
+   * stop-domain}, then {@code start-domain} until {@code /health/ready} answers. The last variant
+   * is the baseline again (how much the figures drift within a run).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(2)
+  void serverTuning() throws Exception {
+    String tuning = System.getProperty("bench.tuning", "all").trim();
+    List<String> chosen =
+        tuning.equals("all")
+            ? List.copyOf(TUNING.keySet())
+            : Stream.of(tuning.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    if (chosen.isEmpty() || chosen.equals(List.of("none"))) {
+      return;
+    }
+    String wrk = requireWrk();
+    Files.createDirectories(work);
+    String base = ForecourtServer.baseUri().toString();
+    Catalogue c = catalogue();
+    List<BenchReport.StartRow> starts = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      Duration stop = ForecourtServer.stopDomainInOrder();
+      Instant begin = Instant.now();
+      ForecourtServer.startDomain();
+      Duration start = Duration.between(begin, Instant.now());
+      starts.add(
+          new BenchReport.StartRow(
+              "domain restart "
+                  + i
+                  + " (PostgreSQL, "
+                  + vehicles
+                  + " vehicles): stop + start until ready",
+              seconds(stop.plus(start)),
+              String.format(
+                  Locale.ROOT,
+                  "stop %.1f s, start until ready %.1f s",
+                  seconds(stop),
+                  seconds(start))));
+    }
+    List<BenchReport.TuningRow> rows = new ArrayList<>();
+    for (String name : chosen) {
+      Variant v = TUNING.get(name);
+      if (v == null) {
+        throw new IllegalArgumentException(
+            "bench.tuning: no variant " + name + " in " + TUNING.keySet());
+      }
+      // what an earlier variant added beyond the knobs (a collector) goes first
+      String options = ForecourtServer.asadmin("list-jvm-options");
+      for (String gc : List.of("-XX:+UseParallelGC", "-XX:+UseSerialGC")) {
+        if (options.lines().anyMatch(l -> l.trim().equals(gc))) {
+          ForecourtServer.asadmin("delete-jvm-options", gc.replace(":", "\\:"));
+        }
+      }
+      System.out.println("[bench] tuning variant " + name + ": " + v.what());
+      Instant begin = Instant.now();
+      String configured = ForecourtServer.runScript("configure-domain.sh", v.env());
+      for (String set : v.sets()) {
+        ForecourtServer.asadmin("set", set);
+      }
+      if (configured.contains("Restarting domain")) {
+        ForecourtServer.awaitReady();
+      } else {
+        ForecourtServer.stopDomainInOrder();
+        ForecourtServer.startDomain();
+      }
+      Duration restart = Duration.between(begin, Instant.now());
+      awaitGenerousRateLimits(base);
+      String token = Accounts.token("admin");
+      prime(base, new Endpoint("", "", "", c.hotFirst(), c.hot(), c.stride()));
+      Window hit =
+          window(
+              wrk,
+              base,
+              randomIdScript(c.hotFirst(), c.hot(), c.stride(), token),
+              "tuning-" + name + "-hot",
+              tuningWarmup,
+              duration);
+      Window miss =
+          window(
+              wrk,
+              base,
+              randomIdScript(c.firstId(), vehicles, 1, token),
+              "tuning-" + name + "-all",
+              "10s",
+              duration);
+      rows.add(
+          new BenchReport.TuningRow(
+              name,
+              v.what(),
+              seconds(restart),
+              hit.rps(),
+              hit.p99(),
+              hit.cpuPerRequest(),
+              miss.rps(),
+              miss.p99(),
+              miss.cpuPerRequest()));
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "[bench] %s: hit %.0f req/s p99 %.1f ms %.3f ms CPU | all ids %.0f req/s p99 %.1f ms",
+              name,
+              hit.rps(),
+              hit.p99(),
+              hit.cpuPerRequest(),
+              miss.rps(),
+              miss.p99()));
+    }
+    appendToReport(BenchReport.writeTuning(work, rows, starts));
+  }
+
+  /**
+   * The README's run command, timed: the first run on a fresh installation (Payara unpacked, the
+   * domain created and configured, the EAR deployed, H2 migrated and the demo data loaded), Ctrl-C,
+   * the second run on that installation, then {@code asadmin restart-domain} of its domain until
+   * {@code /health/ready} answers. JVM settings as in production (the script's defaults).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(3)
+  void runCommandStart() throws Exception {
+    if (!Boolean.parseBoolean(System.getProperty("bench.runCommand", "true"))) {
+      return;
+    }
+    RunCommand command = new RunCommand(work.resolve("run-command")).fresh();
+    List<BenchReport.StartRow> starts = new ArrayList<>();
+    try {
+      RunCommand.Run first =
+          command.start(1, Map.of("FORECOURT_DEMO_PASSWORD", "Bench-Password-1"));
+      starts.add(
+          new BenchReport.StartRow(
+              "run command, first run (installs Payara, creates the domain, deploys, demo data)",
+              seconds(first.took()),
+              "until it prints the demo users' password"));
+      first.ctrlC();
+      RunCommand.Run second = command.start(2, Map.of());
+      starts.add(
+          new BenchReport.StartRow(
+              "run command, second run (the cold start after the first install)",
+              seconds(second.took()),
+              "until it prints the demo users' password"));
+      Duration restart = command.restartDomain();
+      starts.add(
+          new BenchReport.StartRow(
+              "the run command's domain (H2): asadmin restart-domain until ready",
+              seconds(restart),
+              ""));
+      second.ctrlC();
+    } finally {
+      command.stopEverything();
+    }
+    appendToReport(BenchReport.writeStarts(work, starts));
+  }
+
+  private static double seconds(Duration d) {
+    return d.toMillis() / 1000.0;
+  }
+
+  private void appendToReport(String text) throws IOException {
+    System.out.println(text);
+    Files.writeString(
+        report,
+        "\n" + text,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /** A server setting under test: configure-domain.sh's knobs, and pool attributes to set. */
+  private record Variant(String what, Map<String, String> env, List<String> sets) {}
+
+  private static final String POOL = "resources.jdbc-connection-pool.forecourt-pool.";
+
+  /** The variants of {@link #serverTuning}, in order; the first and the last are the defaults. */
+  private static final Map<String, Variant> TUNING = new LinkedHashMap<>();
+
+  static {
+    TUNING.put(
+        "default",
+        new Variant(
+            "configure-domain.sh's defaults: 32 HTTP threads, G1, -Xmx1g, pool validation on",
+            Map.of(),
+            List.of()));
+    TUNING.put(
+        "threads-8",
+        new Variant("8 HTTP worker threads", Map.of("FORECOURT_HTTP_THREADS", "8"), List.of()));
+    TUNING.put(
+        "threads-16",
+        new Variant("16 HTTP worker threads", Map.of("FORECOURT_HTTP_THREADS", "16"), List.of()));
+    TUNING.put(
+        "threads-64",
+        new Variant("64 HTTP worker threads", Map.of("FORECOURT_HTTP_THREADS", "64"), List.of()));
+    TUNING.put(
+        "heap-512m", new Variant("-Xmx512m", Map.of("FORECOURT_SERVER_HEAP", "512m"), List.of()));
+    TUNING.put(
+        "parallel-gc",
+        new Variant(
+            "Parallel collector",
+            Map.of("FORECOURT_SERVER_JVM_OPTIONS", "-XX:+UseParallelGC"),
+            List.of()));
+    TUNING.put(
+        "serial-gc",
+        new Variant(
+            "Serial collector",
+            Map.of("FORECOURT_SERVER_JVM_OPTIONS", "-XX:+UseSerialGC"),
+            List.of()));
+    TUNING.put(
+        "no-validation",
+        new Variant(
+            "JDBC pool without connection validation",
+            Map.of(),
+            List.of(POOL + "is-connection-validation-required=false")));
+    TUNING.put(
+        "default-again",
+        new Variant("the defaults again (drift within the run)", Map.of(), List.of()));
+  }
+
+  /** The generated vehicles of the read measurements and their hot set. */
+  private record Catalogue(long firstId, long hotFirst, int hot, int stride) {}
+
+  private static Catalogue catalogue;
+
+  /** Generates {@code bench.vehicles} vehicles once per run (the first part that needs them). */
+  private Catalogue catalogue() {
+    if (catalogue == null) {
+      long firstId = VehicleGenerator.generate(vehicles, "BENCH");
+      // generated vehicle g (id firstId - 1 + g) is SOLD when g % 20 == 0 and RESERVED when 1: with
+      // a stride of 20 the hot ids start at g = 3, all AVAILABLE, so anonymous reads answer 200
+      catalogue =
+          new Catalogue(
+              firstId,
+              firstId + 2,
+              Math.min(hotIds, vehicles),
+              Math.max(1, vehicles / Math.min(hotIds, vehicles)));
+    }
+    return catalogue;
+  }
+
+  /**
    * The search at 10 000, 100 000 and 1 000 000 vehicles (bench.scale): the generated vehicles of
    * the first measurement are removed, then the catalogue grows to each size and three searches are
    * measured on the database path (a random {@code priceMax} above every price makes each request a
@@ -261,7 +502,7 @@ class InventoryReadBench {
    * keyset page from the middle of the price order. Then the server's heap after a full GC.
    */
   @Test
-  @org.junit.jupiter.api.Order(2)
+  @org.junit.jupiter.api.Order(4)
   void searchAtScale() throws Exception {
     String wrk = requireWrk();
     Files.createDirectories(work);
@@ -324,31 +565,37 @@ class InventoryReadBench {
     long pid = ForecourtServer.serverPid();
     jcmd(pid, "GC.run");
     double heapMiB = heapUsedBytes(pid) / 1024.0 / 1024.0;
-    String text = BenchReport.writeScale(work, rows, heapMiB);
-    System.out.println(text);
-    Files.writeString(
-        report,
-        "\n" + text,
-        java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.APPEND);
+    appendToReport(BenchReport.writeScale(work, rows, heapMiB));
   }
 
   /** One search of the scale part: warm-up, then the measured window, as a row of the report. */
   private BenchReport.ScaleRow measureScale(
       String wrk, String base, String search, int size, String lua, String name)
       throws IOException, InterruptedException {
+    System.out.println("[bench] measure " + search + " at " + size + " rows");
+    Window w = window(wrk, base, lua, name, scaleWarmup, scaleDuration);
+    return new BenchReport.ScaleRow(search, size, w.rps(), w.p50(), w.p95(), w.p99());
+  }
+
+  /** A measured window: req/s, latency percentiles in ms, the server's CPU ms per request. */
+  private record Window(double rps, double p50, double p95, double p99, double cpuPerRequest) {}
+
+  /** Runs {@code lua} for {@code warm}, then measures it for {@code time}. */
+  private Window window(String wrk, String base, String lua, String name, String warm, String time)
+      throws IOException, InterruptedException {
     Path script = work.resolve(name + ".lua");
     Files.writeString(script, lua);
-    runWrk(wrk, script, base, scaleWarmup, work.resolve(name + "-warmup.txt"));
-    System.out.println("[bench] measure " + search + " at " + size + " rows");
-    Map<String, String> r = runWrk(wrk, script, base, scaleDuration, work.resolve(name + ".txt"));
-    return new BenchReport.ScaleRow(
-        search,
-        size,
-        Long.parseLong(r.get("requests")) * 1_000_000.0 / Long.parseLong(r.get("duration_us")),
+    runWrk(wrk, script, base, warm, work.resolve(name + "-warmup.txt"));
+    long pid = ForecourtServer.serverPid();
+    long cpuBefore = cpuTicks(pid);
+    Map<String, String> r = runWrk(wrk, script, base, time, work.resolve(name + ".txt"));
+    double requests = Long.parseLong(r.get("requests"));
+    return new Window(
+        requests * 1_000_000.0 / Long.parseLong(r.get("duration_us")),
         Double.parseDouble(r.get("p50_us")) / 1000,
         Double.parseDouble(r.get("p95_us")) / 1000,
-        Double.parseDouble(r.get("p99_us")) / 1000);
+        Double.parseDouble(r.get("p99_us")) / 1000,
+        (cpuTicks(pid) - cpuBefore) * 1000.0 / CLOCK_TICKS_PER_SECOND / requests);
   }
 
   /** GET {@code path} + a random priceMax above every price: the same rows, never cached. */
