@@ -129,13 +129,10 @@ public final class RunCommand {
       throw new AssertionError("restart-domain failed: " + out);
     }
     URI ready = URI.create(baseUri() + "/health/ready");
-    Instant deadline = begin.plus(START_TIMEOUT);
-    while (ForecourtServer.httpStatus(ready) != 200) {
-      if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError("not ready within " + START_TIMEOUT + " after restart-domain");
-      }
-      Thread.sleep(250);
-    }
+    Poll.until(
+        START_TIMEOUT,
+        () -> ForecourtServer.httpStatus(ready) == 200,
+        "the run command's domain ready after restart-domain");
     return Duration.between(begin, Instant.now());
   }
 
