@@ -25,6 +25,8 @@
 #   FORECOURT_JMS_BROKER         host:port of the cluster's JMS broker when it runs elsewhere;
 #                                unset: jms-broker.sh starts one on this host (FORECOURT_JMS_ADDRESS,
 #                                FORECOURT_JMS_PORT: 127.0.0.1:27676)
+#   FORECOURT_MP_CONFIG_CACHE_SECONDS  as for configure-domain.sh (Payara's default 60), but never 0
+#                                on a cluster: see below
 set -euo pipefail
 . "$(dirname "$0")/env.sh"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,6 +34,17 @@ ear="${1:-}"
 
 cluster_settings
 cluster_address="${FORECOURT_CLUSTER_ADDRESS:-127.0.0.1}"
+
+# Payara reads MicroProfile Config through a server-wide lock whenever its cache duration has run
+# out, and on an instance every read ends in a lookup of the Data Grid's "cluster" config source
+# (a Hazelcast map on the other members): with 0 every request's settings queue behind one remote
+# lookup at a time, and a busy member (one deploying a release) stalls the whole instance for
+# seconds (seen: requests without an answer for 20 s during a rolling redeploy)
+if [ "${FORECOURT_MP_CONFIG_CACHE_SECONDS:-}" = 0 ]; then
+  echo "FORECOURT_MP_CONFIG_CACHE_SECONDS=0 is refused for a cluster: every setting read would be a" \
+    "Data Grid lookup under one server-wide lock (use 1 or more; Payara's default is 60)" >&2
+  exit 2
+fi
 
 # --- the configuration, the group, the instances ------------------------------------------------
 if ! asadmin_remote list-configs | grep -qx "$config"; then

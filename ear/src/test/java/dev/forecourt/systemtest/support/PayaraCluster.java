@@ -42,6 +42,14 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
   /** The configuration of the instances (create-cluster.sh's default). */
   private static final String CONFIG = "forecourt-config";
 
+  /**
+   * How long the instances cache a MicroProfile Config value. Not 0 as on the test domain:
+   * create-cluster.sh refuses 0 (every setting read would be a Data Grid lookup under one
+   * server-wide lock in Payara, which stalled whole instances during a rolling redeploy); a change
+   * by {@link #setProperty} applies within it.
+   */
+  private static final Duration CONFIG_CACHE = Duration.ofSeconds(1);
+
   public static final Duration READY_TIMEOUT =
       Duration.parse(System.getProperty("forecourt.systemtest.ready-timeout", "PT180S"))
           .multipliedBy(2);
@@ -132,12 +140,14 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
     current();
     ForecourtServer.asadmin(
         "create-system-properties", "--target", CONFIG, name + "=" + value.replace(":", "\\:"));
+    Poll.pause(CONFIG_CACHE.plusMillis(500));
   }
 
   /** Removes a setting {@link #setProperty} made. */
   public static void removeProperty(String name) {
     current();
     ForecourtServer.asadmin("delete-system-property", "--target", CONFIG, name);
+    Poll.pause(CONFIG_CACHE.plusMillis(500));
   }
 
   /** http://127.0.0.1:PORT of haproxy. */
@@ -298,7 +308,9 @@ public final class PayaraCluster implements BeforeAllCallback, AfterAllCallback 
               "FORECOURT_LB_PORT",
               String.valueOf(lbPort),
               "FORECOURT_JMS_PORT",
-              String.valueOf(jmsPort)));
+              String.valueOf(jmsPort),
+              "FORECOURT_MP_CONFIG_CACHE_SECONDS",
+              String.valueOf(CONFIG_CACHE.toSeconds())));
       for (int i = 0; i < INSTANCES.size(); i++) {
         awaitReady(URI.create("http://127.0.0.1:" + (portBases.get(i) + 80) + "/health/ready"));
       }
