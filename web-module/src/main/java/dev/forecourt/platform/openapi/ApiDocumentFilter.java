@@ -108,11 +108,11 @@ public class ApiDocumentFilter implements OASFilter {
         .filter(RecordSchemas::isComponent)
         .ifPresent(
             type -> {
-              boolean array = schema.getType() == SchemaType.ARRAY;
+              boolean array = PortableSchemas.is(schema, SchemaType.ARRAY);
               Schema reference = records.referenceTo(type);
               clear(schema);
               if (array) {
-                schema.setType(SchemaType.ARRAY);
+                PortableSchemas.typed(schema, SchemaType.ARRAY);
                 schema.setItems(reference);
               } else {
                 schema.setRef(reference.getRef());
@@ -269,7 +269,7 @@ public class ApiDocumentFilter implements OASFilter {
       if (parameter.getIn() == Parameter.In.PATH
           && name.equals(parameter.getName())
           && parameter.getSchema() != null
-          && parameter.getSchema().getType() == SchemaType.STRING) {
+          && PortableSchemas.is(parameter.getSchema(), SchemaType.STRING)) {
         parameter.getSchema().setPattern("^" + regex + "$");
       }
     }
@@ -381,7 +381,7 @@ public class ApiDocumentFilter implements OASFilter {
             "Retry-After",
             OASFactory.createHeader()
                 .description("Seconds to wait before trying again")
-                .schema(OASFactory.createSchema().type(SchemaType.INTEGER)));
+                .schema(PortableSchemas.schema(SchemaType.INTEGER)));
       }
     }
   }
@@ -417,7 +417,7 @@ public class ApiDocumentFilter implements OASFilter {
   }
 
   private static void clear(Schema schema) {
-    schema.setType(null);
+    PortableSchemas.untyped(schema);
     schema.setFormat(null);
     schema.setProperties(null);
     schema.setItems(null);
@@ -428,7 +428,6 @@ public class ApiDocumentFilter implements OASFilter {
     schema.setAllOf(null);
     schema.setAnyOf(null);
     schema.setOneOf(null);
-    schema.setNullable(null);
     schema.setDefaultValue(null);
   }
 }

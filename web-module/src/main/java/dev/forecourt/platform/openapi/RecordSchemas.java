@@ -76,7 +76,7 @@ final class RecordSchemas {
   }
 
   private Schema recordSchema(Class<?> type) {
-    Schema schema = OASFactory.createSchema().type(SchemaType.OBJECT);
+    Schema schema = PortableSchemas.schema(SchemaType.OBJECT);
     List<String> required = new ArrayList<>();
     RecordComponent[] components = type.getRecordComponents();
     for (int index = 0; index < components.length; index++) {
@@ -104,7 +104,7 @@ final class RecordSchemas {
   }
 
   private static Schema enumSchema(Class<?> type) {
-    Schema schema = OASFactory.createSchema().type(SchemaType.STRING);
+    Schema schema = PortableSchemas.schema(SchemaType.STRING);
     Arrays.stream(type.getEnumConstants())
         .map(c -> ((Enum<?>) c).name())
         .forEach(schema::addEnumeration);
@@ -117,11 +117,10 @@ final class RecordSchemas {
         && parameterized.getRawType() instanceof Class<?> raw) {
       Type[] arguments = parameterized.getActualTypeArguments();
       if (Collection.class.isAssignableFrom(raw)) {
-        return OASFactory.createSchema().type(SchemaType.ARRAY).items(schemaOf(arguments[0]));
+        return PortableSchemas.schema(SchemaType.ARRAY).items(schemaOf(arguments[0]));
       }
       if (Map.class.isAssignableFrom(raw)) {
-        return OASFactory.createSchema()
-            .type(SchemaType.OBJECT)
+        return PortableSchemas.schema(SchemaType.OBJECT)
             .additionalPropertiesSchema(schemaOf(arguments[1]));
       }
       if (Optional.class.equals(raw)) {
@@ -133,21 +132,20 @@ final class RecordSchemas {
       return schemaOf(wildcard.getUpperBounds()[0]);
     }
     if (type instanceof GenericArrayType array) {
-      return OASFactory.createSchema()
-          .type(SchemaType.ARRAY)
+      return PortableSchemas.schema(SchemaType.ARRAY)
           .items(schemaOf(array.getGenericComponentType()));
     }
     if (!(type instanceof Class<?> c)) {
       return OASFactory.createSchema(); // a type variable: anything
     }
     if (c == String.class || c == char.class || c == Character.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING);
+      return PortableSchemas.schema(SchemaType.STRING);
     }
     if (c == byte[].class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("byte");
+      return PortableSchemas.schema(SchemaType.STRING).format("byte");
     }
     if (c.isArray()) {
-      return OASFactory.createSchema().type(SchemaType.ARRAY).items(schemaOf(c.getComponentType()));
+      return PortableSchemas.schema(SchemaType.ARRAY).items(schemaOf(c.getComponentType()));
     }
     if (c == int.class
         || c == Integer.class
@@ -155,58 +153,58 @@ final class RecordSchemas {
         || c == Short.class
         || c == byte.class
         || c == Byte.class) {
-      return OASFactory.createSchema().type(SchemaType.INTEGER).format("int32");
+      return PortableSchemas.schema(SchemaType.INTEGER).format("int32");
     }
     if (c == long.class || c == Long.class || c == BigInteger.class) {
-      return OASFactory.createSchema().type(SchemaType.INTEGER).format("int64");
+      return PortableSchemas.schema(SchemaType.INTEGER).format("int64");
     }
     if (c == double.class || c == Double.class) {
-      return OASFactory.createSchema().type(SchemaType.NUMBER).format("double");
+      return PortableSchemas.schema(SchemaType.NUMBER).format("double");
     }
     if (c == float.class || c == Float.class) {
-      return OASFactory.createSchema().type(SchemaType.NUMBER).format("float");
+      return PortableSchemas.schema(SchemaType.NUMBER).format("float");
     }
     if (c == BigDecimal.class) {
-      return OASFactory.createSchema().type(SchemaType.NUMBER);
+      return PortableSchemas.schema(SchemaType.NUMBER);
     }
     if (c == boolean.class || c == Boolean.class) {
-      return OASFactory.createSchema().type(SchemaType.BOOLEAN);
+      return PortableSchemas.schema(SchemaType.BOOLEAN);
     }
     if (c == Instant.class
         || c == OffsetDateTime.class
         || c == ZonedDateTime.class
         || c == LocalDateTime.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("date-time");
+      return PortableSchemas.schema(SchemaType.STRING).format("date-time");
     }
     if (c == LocalDate.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("date");
+      return PortableSchemas.schema(SchemaType.STRING).format("date");
     }
     if (c == Duration.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("duration").example("PT1H");
+      return PortableSchemas.schema(SchemaType.STRING).format("duration").example("PT1H");
     }
     if (c == URI.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("uri");
+      return PortableSchemas.schema(SchemaType.STRING).format("uri");
     }
     if (c == UUID.class) {
-      return OASFactory.createSchema().type(SchemaType.STRING).format("uuid");
+      return PortableSchemas.schema(SchemaType.STRING).format("uuid");
     }
     if (isComponent(c)) {
       return referenceTo(c);
     }
     if (Map.class.isAssignableFrom(c)) {
-      return OASFactory.createSchema().type(SchemaType.OBJECT);
+      return PortableSchemas.schema(SchemaType.OBJECT);
     }
     if (Collection.class.isAssignableFrom(c)) {
-      return OASFactory.createSchema().type(SchemaType.ARRAY).items(OASFactory.createSchema());
+      return PortableSchemas.schema(SchemaType.ARRAY).items(OASFactory.createSchema());
     }
     if (Number.class.isAssignableFrom(c)) {
-      return OASFactory.createSchema().type(SchemaType.NUMBER);
+      return PortableSchemas.schema(SchemaType.NUMBER);
     }
     return OASFactory.createSchema(); // Object or a type JSON-B writes its own way: anything
   }
 
   private static void constrain(Schema property, AnnotatedElement[] sites) {
-    boolean array = property.getType() == SchemaType.ARRAY;
+    boolean array = PortableSchemas.is(property, SchemaType.ARRAY);
     Size size = annotation(sites, Size.class);
     if (size != null) {
       if (array) {
@@ -235,17 +233,22 @@ final class RecordSchemas {
     }
     DecimalMin decimalMin = annotation(sites, DecimalMin.class);
     if (decimalMin != null) {
-      property.setMinimum(new BigDecimal(decimalMin.value()));
-      property.setExclusiveMinimum(decimalMin.inclusive() ? null : Boolean.TRUE);
+      if (decimalMin.inclusive()) {
+        property.setMinimum(new BigDecimal(decimalMin.value()));
+      } else {
+        PortableSchemas.exclusiveMinimum(property, new BigDecimal(decimalMin.value()));
+      }
     }
     DecimalMax decimalMax = annotation(sites, DecimalMax.class);
     if (decimalMax != null) {
-      property.setMaximum(new BigDecimal(decimalMax.value()));
-      property.setExclusiveMaximum(decimalMax.inclusive() ? null : Boolean.TRUE);
+      if (decimalMax.inclusive()) {
+        property.setMaximum(new BigDecimal(decimalMax.value()));
+      } else {
+        PortableSchemas.exclusiveMaximum(property, new BigDecimal(decimalMax.value()));
+      }
     }
     if (annotation(sites, Positive.class) != null) {
-      property.setMinimum(BigDecimal.ZERO);
-      property.setExclusiveMinimum(Boolean.TRUE);
+      PortableSchemas.exclusiveMinimum(property, BigDecimal.ZERO);
     }
     if (annotation(sites, PositiveOrZero.class) != null) {
       property.setMinimum(BigDecimal.ZERO);
