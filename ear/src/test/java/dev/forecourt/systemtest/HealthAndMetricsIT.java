@@ -6,6 +6,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +35,17 @@ class HealthAndMetricsIT {
         .then()
         .statusCode(200)
         .body("status", equalTo("UP"));
+  }
+
+  @Test
+  void livenessIsTheApplicationsHeapCheck() {
+    given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .get("/health/live")
+        .then()
+        .statusCode(200)
+        .body("checks.find { it.name == 'heap' }.status", equalTo("UP"))
+        .body("checks.find { it.name == 'heap' }.data.maxBytes", notNullValue());
   }
 
   @Test
