@@ -7,6 +7,10 @@ import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the JVM has head-room: fails when less than 5 % of the maximum heap is free after use.
+ *
+ * <p>In the EAR's {@code lib/}: WildFly's MP Health finds an EAR's checks only there (its one CDI
+ * extension per EAR selects them with a bean manager that sees {@code lib/} but neither module);
+ * Payara finds them anywhere.
  */
 @Liveness
 @ApplicationScoped
