@@ -15,24 +15,7 @@ offset="${FORECOURT_WILDFLY_PORT_OFFSET:-100}"
 http="http://$address:$((8080 + offset))"
 management="http://$address:$((9990 + offset))"
 # the same key and demo password files as the Payara run command (one FORECOURT_HOME)
-if [ -z "${FORECOURT_SECRETS_KEY:-}" ]; then
-  keyfile="$FORECOURT_HOME/secrets.key"
-  if [ ! -s "$keyfile" ]; then
-    mkdir -p "$FORECOURT_HOME"
-    (umask 077 && head -c 32 /dev/urandom | base64 >"$keyfile")
-  fi
-  FORECOURT_SECRETS_KEY="$(cat "$keyfile")"
-  export FORECOURT_SECRETS_KEY
-fi
-if [ "$FORECOURT_DEMO_DATA" = true ] && [ -z "${FORECOURT_DEMO_PASSWORD:-}" ]; then
-  password_file="$FORECOURT_HOME/demo-password"
-  if [ ! -s "$password_file" ]; then
-    mkdir -p "$FORECOURT_HOME"
-    (umask 077 && head -c 12 /dev/urandom | base64 | tr '+/' '-_' >"$password_file")
-  fi
-  FORECOURT_DEMO_PASSWORD="$(cat "$password_file")"
-  export FORECOURT_DEMO_PASSWORD
-fi
+. server-config/run-secrets.sh
 
 ear="${FORECOURT_EAR:-}"
 if [ -z "$ear" ]; then

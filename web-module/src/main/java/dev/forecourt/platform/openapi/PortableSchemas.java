@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.media.Schema.SchemaType;
@@ -80,21 +81,25 @@ final class PortableSchemas {
 
   /** Values must be greater than {@code bound}. */
   static void exclusiveMinimum(Schema schema, BigDecimal bound) {
-    if (V4) {
-      call(SET_EXCLUSIVE_MINIMUM, schema, bound);
-    } else {
-      schema.setMinimum(bound);
-      call(SET_EXCLUSIVE_MINIMUM, schema, Boolean.TRUE);
-    }
+    exclusive(schema, bound, SET_EXCLUSIVE_MINIMUM, schema::setMinimum);
   }
 
   /** Values must be less than {@code bound}. */
   static void exclusiveMaximum(Schema schema, BigDecimal bound) {
+    exclusive(schema, bound, SET_EXCLUSIVE_MAXIMUM, schema::setMaximum);
+  }
+
+  /**
+   * MP OpenAPI 4: the exclusive bound is the number; 3: the inclusive bound's number, marked
+   * exclusive.
+   */
+  private static void exclusive(
+      Schema schema, BigDecimal bound, MethodHandle setExclusive, Consumer<BigDecimal> setBound) {
     if (V4) {
-      call(SET_EXCLUSIVE_MAXIMUM, schema, bound);
+      call(setExclusive, schema, bound);
     } else {
-      schema.setMaximum(bound);
-      call(SET_EXCLUSIVE_MAXIMUM, schema, Boolean.TRUE);
+      setBound.accept(bound);
+      call(setExclusive, schema, Boolean.TRUE);
     }
   }
 
