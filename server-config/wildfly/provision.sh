@@ -4,25 +4,28 @@
 # run changes nothing). Prints the installation's directory.
 #   FORECOURT_HOME            where installations live (~/.forecourt)
 #   WILDFLY_VERSION           39.0.1.Final
-#   FORECOURT_MAVEN_REPOSITORY  https://repo.maven.apache.org/maven2
+# Downloads go through Maven like the Payara installation's (payara/provision.sh): taken from
+# ~/.m2 when there, else from the repositories Maven is configured with (mirrors, proxies).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-home="${FORECOURT_HOME:-$HOME/.forecourt}"
+. "$here/../payara/env.sh" # FORECOURT_HOME, MVN
+home="$FORECOURT_HOME"
 version="${WILDFLY_VERSION:-39.0.1.Final}"
-repo="${FORECOURT_MAVEN_REPOSITORY:-https://repo.maven.apache.org/maven2}"
 wildfly="$home/wildfly-$version"
 
-fetch() { # group-path artifact version extension: the file, downloaded once into $home/downloads
+fetch() { # groupId artifactId version type: the artifact, copied once into $home/downloads
   local file="$home/downloads/$2-$3.$4"
-  [ -s "$file" ] && { echo "$file"; return; }
-  mkdir -p "$home/downloads"
-  curl -fsS --retry 3 -o "$file.part" "$repo/$1/$2/$3/$(basename "$file")" >&2
-  mv "$file.part" "$file"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$home/downloads"
+    # outside the repository, so that a half-edited pom.xml cannot get in the way
+    (cd "$home/downloads" && "$MVN" -q dependency:copy -Dartifact="$1:$2:$3:$4" \
+      -DoutputDirectory="$home/downloads") >&2
+  fi
   echo "$file"
 }
 
 if [ ! -x "$wildfly/bin/standalone.sh" ]; then
-  zip="$(fetch org/wildfly wildfly-dist "$version" zip)"
+  zip="$(fetch org.wildfly wildfly-dist "$version" zip)"
   echo "Unpacking WildFly $version into $home" >&2
   unzip -q -o "$zip" -d "$home"
 fi
@@ -31,9 +34,9 @@ fi
 module="$wildfly/modules/forecourt/mp-metrics/main"
 if [ ! -f "$module/module.xml" ]; then
   mkdir -p "$module"
-  cp "$(fetch org/eclipse/microprofile/metrics microprofile-metrics-api 5.1.0 jar)" \
+  cp "$(fetch org.eclipse.microprofile.metrics microprofile-metrics-api 5.1.0 jar)" \
     "$module/microprofile-metrics-api-5.1.0.jar"
-  cp "$(fetch io/smallrye smallrye-metrics 5.1.0 jar)" "$module/smallrye-metrics-5.1.0.jar"
+  cp "$(fetch io.smallrye smallrye-metrics 5.1.0 jar)" "$module/smallrye-metrics-5.1.0.jar"
   cat >"$module/module.xml" <<'XML'
 <?xml version="1.0" encoding="UTF-8"?>
 <module xmlns="urn:jboss:module:1.9" name="forecourt.mp-metrics">
