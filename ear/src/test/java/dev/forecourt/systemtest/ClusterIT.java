@@ -721,7 +721,7 @@ class ClusterIT {
 
   /** Subscribes {@code receiver} to {@code type} (as admin, on node 1); the subscription id. */
   private static long subscribe(WebhookReceiver receiver, String type) {
-    return receiver.subscribe(on(0), List.of(type));
+    return receiver.subscribe(() -> on(0), List.of(type));
   }
 
   /** The job id of the dead letter of {@code subscription} as node {@code node} lists it. */

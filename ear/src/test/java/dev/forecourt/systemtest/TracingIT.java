@@ -52,7 +52,7 @@ class TracingIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> customer = (Map<String, Object>) draft.get("customer");
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      long subscription = receiver.subscribe(as("admin"), List.of("lead.created"));
+      long subscription = receiver.subscribe(() -> as("admin"), List.of("lead.created"));
       try {
         String correlation = "trace-" + traceId;
         long lead =

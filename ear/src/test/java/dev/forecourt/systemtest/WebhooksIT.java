@@ -75,7 +75,7 @@ class WebhooksIT {
    * subscription id.
    */
   static long subscribe(WebhookReceiver receiver, List<String> types) {
-    return receiver.subscribe(as("admin"), types);
+    return receiver.subscribe(() -> as("admin"), types);
   }
 
   static void await(String what, Duration timeout, BooleanSupplier condition) {

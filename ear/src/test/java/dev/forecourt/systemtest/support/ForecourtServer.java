@@ -226,11 +226,12 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /**
-   * Kills the server's JVM (SIGKILL: no shutdown hook, no orderly stop, as in a power cut), starts
-   * the domain again with the same environment and waits until it is ready.
+   * Kills the server's JVM (SIGKILL: no shutdown hook, no orderly stop, as in a power cut), runs
+   * {@code whileDown}, starts the domain again with the same environment and waits until it is
+   * ready.
    */
-  public static void killAndRestart() {
-    current().killAndRestart();
+  public static void killAndRestart(Runnable whileDown) {
+    current().killAndRestart(whileDown);
   }
 
   /**
@@ -498,7 +499,7 @@ public final class ForecourtServer implements BeforeAllCallback {
               System.getProperty("forecourt.systemtest.serverJvmOptions", "")));
     }
 
-    void killAndRestart() {
+    void killAndRestart(Runnable whileDown) {
       try {
         ProcessHandle server =
             ProcessHandle.of(serverPid())
@@ -506,6 +507,7 @@ public final class ForecourtServer implements BeforeAllCallback {
         log("Killing Payara pid " + server.pid() + " (SIGKILL)");
         server.destroyForcibly();
         server.onExit().get(60, TimeUnit.SECONDS);
+        whileDown.run();
       } catch (UncheckedIOException e) {
         throw e;
       } catch (Exception e) {

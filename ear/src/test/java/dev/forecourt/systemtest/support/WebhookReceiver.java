@@ -2,6 +2,9 @@ package dev.forecourt.systemtest.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,7 +50,10 @@ public final class WebhookReceiver implements AutoCloseable {
       Instant receivedAt,
       String traceparent) {}
 
+  private static final Logger LOG = Logger.getLogger(WebhookReceiver.class.getName());
+
   private final HttpServer server;
+  private final Map<Long, Supplier<RequestSpecification>> subscriptions = new ConcurrentHashMap<>();
   private final List<Delivery> received = new CopyOnWriteArrayList<>();
   private final Set<String> processed = ConcurrentHashMap.newKeySet();
   private volatile String secret;
@@ -70,13 +79,17 @@ public final class WebhookReceiver implements AutoCloseable {
 
   /**
    * Subscribes this receiver to {@code types} through {@code api} (an admin's requests to one
-   * node's /api/v1) and keeps the secret from the answer; the subscription's id.
+   * node's /api/v1) and keeps the secret from the answer; the subscription's id. {@link #close()}
+   * deletes the subscription again: on a server the test classes share, a subscription left to a
+   * closed receiver would keep failing jobs (and its retries) in every later class's deliveries,
+   * and a later receiver on the same port would get its deliveries.
    */
-  public long subscribe(io.restassured.specification.RequestSpecification api, List<String> types) {
-    io.restassured.path.json.JsonPath created =
-        api.contentType(io.restassured.http.ContentType.JSON)
+  public long subscribe(Supplier<RequestSpecification> api, List<String> types) {
+    JsonPath created =
+        api.get()
+            .contentType(ContentType.JSON)
             .body(
-                java.util.Map.of(
+                Map.of(
                     "url", url().toString(), "eventTypes", types, "description", "test receiver"))
             .post("/webhooks")
             .then()
@@ -84,7 +97,9 @@ public final class WebhookReceiver implements AutoCloseable {
             .extract()
             .jsonPath();
     secret(created.getString("secret"));
-    return created.getLong("id");
+    long id = created.getLong("id");
+    subscriptions.put(id, api);
+    return id;
   }
 
   /** The subscription's secret, as Forecourt showed it once. */
@@ -217,8 +232,20 @@ public final class WebhookReceiver implements AutoCloseable {
     }
   }
 
+  /** Deletes the subscriptions {@link #subscribe} made (if still there), then stops listening. */
   @Override
   public void close() {
+    subscriptions.forEach(
+        (id, api) -> {
+          try {
+            int status = api.get().delete("/webhooks/{id}", id).statusCode();
+            if (status != 204 && status != 404) {
+              LOG.warning(() -> "Subscription " + id + " not deleted: HTTP " + status);
+            }
+          } catch (RuntimeException e) {
+            LOG.warning(() -> "Subscription " + id + " not deleted: " + e); // its node is down
+          }
+        });
     server.stop(0);
   }
 }
