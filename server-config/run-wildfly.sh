@@ -44,17 +44,19 @@ fi
 setsid "$wildfly/bin/standalone.sh" -c forecourt.xml --stability=community \
   -b "$address" -bmanagement "$address" -bprivate "$address" \
   -Djboss.socket.binding.port-offset="$offset" -Djboss.node.name=forecourt \
+  -Dforecourt.health.self-check.base-url="$http" \
+  -Dforecourt.shutdown.drain-file="$wildfly/standalone/data/forecourt-drain" \
   -Djava.net.preferIPv4Stack=true >/dev/null 2>&1 &
 server_pid=$!
 
 timeout="${FORECOURT_READY_TIMEOUT:-300}"
-echo "Waiting up to ${timeout}s for the deployment and $http/api/v1/ping"
+echo "Waiting up to ${timeout}s for the deployment and $management/health/ready"
 for _ in $(seq "$timeout"); do
   [ -f "$deployments/forecourt.ear.failed" ] && break
-  curl -fsS -o /dev/null "$http/api/v1/ping" 2>/dev/null && break
+  curl -fsS -o /dev/null "$management/health/ready" 2>/dev/null && break
   sleep 1
 done
-if ! curl -fsS -o /dev/null "$http/api/v1/ping"; then
+if ! curl -fsS -o /dev/null "$management/health/ready"; then
   echo "Forecourt did not start on WildFly within ${timeout}s. Tail of $log:" >&2
   cat "$deployments/forecourt.ear.failed" >&2 2>/dev/null || true
   tail -n 60 "$log" >&2

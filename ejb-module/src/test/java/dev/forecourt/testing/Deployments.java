@@ -4,7 +4,6 @@ import dev.forecourt.platform.events.DomainEvents;
 import dev.forecourt.platform.events.EventType;
 import dev.forecourt.platform.events.Outbox;
 import dev.forecourt.platform.events.OutboxWritten;
-import dev.forecourt.platform.health.StartupPhases;
 import dev.forecourt.platform.security.AddressRange;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
 import dev.forecourt.platform.security.AssignedCaller;
@@ -21,8 +20,12 @@ import dev.forecourt.platform.security.SpecialAddresses;
 import dev.forecourt.platform.security.TokenPrincipal;
 import dev.forecourt.platform.security.TrustedProxies;
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Filter;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
@@ -51,7 +54,11 @@ public final class Deployments {
    */
   public static WebArchive sales(String name) {
     return inventory(name)
-        .addPackages(true, "dev.forecourt.sales.application", "dev.forecourt.platform.idempotency")
+        .addPackages(
+            true,
+            notInPersistenceJar(),
+            "dev.forecourt.sales.application",
+            "dev.forecourt.platform.idempotency")
         .addClasses(
             dev.forecourt.integration.application.EventFanOut.class,
             dev.forecourt.integration.application.WebhookDeliveries.class,
@@ -67,6 +74,7 @@ public final class Deployments {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addPackages(
             true,
+            notInPersistenceJar(),
             "dev.forecourt.testing",
             "dev.forecourt.inventory.application",
             "dev.forecourt.platform.problem",
@@ -102,13 +110,20 @@ public final class Deployments {
             dev.forecourt.integration.application.WebhookSignature.class)
         // the outbox the services write their domain events to (not the relay: Micro has no JMS)
         .addClasses(DomainEvents.class, Outbox.class, OutboxWritten.class, EventType.class)
-        // the start-up phases the schema migration reports to (without it, SchemaMigration does not
-        // load)
-        .addClasses(StartupPhases.class)
         .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
         .addAsWebInfResource("test-deployment/glassfish-web.xml", "glassfish-web.xml")
         .addAsLibraries(persistenceJar())
         .addAsLibraries(earLibraries());
+  }
+
+  /**
+   * The classes of a package that the persistence jar (added as a library) does not carry: some
+   * packages are split between it and this module (e.g. {@code platform.config}), and the same bean
+   * in both would be ambiguous.
+   */
+  private static Filter<ArchivePath> notInPersistenceJar() {
+    Path classes = Path.of(System.getProperty("forecourt.persistence.classes"));
+    return path -> !Files.exists(classes.resolve(path.get().substring(1)));
   }
 
   private static JavaArchive persistenceJar() {

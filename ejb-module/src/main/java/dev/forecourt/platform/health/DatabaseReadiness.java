@@ -18,7 +18,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class DatabaseReadiness implements ReadinessCheck {
 
-  static final String NAME = "database";
+  static final String NAME = ReadinessHealth.DATABASE;
 
   @Resource(lookup = "jdbc/forecourt")
   DataSource dataSource;

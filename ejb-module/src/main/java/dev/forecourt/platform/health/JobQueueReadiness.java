@@ -21,7 +21,7 @@ import java.util.Map;
 @ApplicationScoped
 public class JobQueueReadiness implements ReadinessCheck {
 
-  static final String NAME = "jobQueues";
+  static final String NAME = ReadinessHealth.JOB_QUEUES;
 
   @Resource(lookup = JobQueue.CONNECTION_FACTORY)
   ConnectionFactory factory;

@@ -1,6 +1,7 @@
 package dev.forecourt.platform.maintenance;
 
 import dev.forecourt.platform.health.ReadinessCheck;
+import dev.forecourt.platform.health.ReadinessHealth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.Map;
 @ApplicationScoped
 public class MaintenanceReadiness implements ReadinessCheck {
 
-  public static final String NAME = "maintenance";
+  public static final String NAME = ReadinessHealth.MAINTENANCE;
 
   @Inject MaintenanceMode mode;
 

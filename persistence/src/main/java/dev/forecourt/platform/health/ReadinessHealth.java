@@ -1,6 +1,5 @@
 package dev.forecourt.platform.health;
 
-import dev.forecourt.platform.maintenance.MaintenanceReadiness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
@@ -17,8 +16,17 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class ReadinessHealth {
 
+  /** The name of the database check (its probe: the ejb-module's {@code DatabaseReadiness}). */
+  public static final String DATABASE = "database";
+
+  /** The name of the job queues' check (its probe: {@code JobQueueReadiness}). */
+  public static final String JOB_QUEUES = "jobQueues";
+
   /** The name of the authentication check (its probe belongs to identity). */
   public static final String AUTHENTICATION = "authentication";
+
+  /** The name of the maintenance check (its probe: {@code MaintenanceReadiness}). */
+  public static final String MAINTENANCE = "maintenance";
 
   /** The name of the drain check: DOWN from the moment the node begins to drain. */
   public static final String DRAINING = "draining";
@@ -30,13 +38,13 @@ public class ReadinessHealth {
   @Produces
   @Readiness
   HealthCheck database() {
-    return () -> probe.response(DatabaseReadiness.NAME);
+    return () -> probe.response(DATABASE);
   }
 
   @Produces
   @Readiness
   HealthCheck jobQueues() {
-    return () -> probe.response(JobQueueReadiness.NAME);
+    return () -> probe.response(JOB_QUEUES);
   }
 
   @Produces
@@ -64,6 +72,6 @@ public class ReadinessHealth {
   @Produces
   @Readiness
   HealthCheck maintenance() {
-    return () -> probe.response(MaintenanceReadiness.NAME);
+    return () -> probe.response(MAINTENANCE);
   }
 }

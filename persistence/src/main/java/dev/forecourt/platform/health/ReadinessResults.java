@@ -30,12 +30,12 @@ public class ReadinessResults {
   private record Snapshot(Map<String, ReadinessCheck.Result> results, Instant at) {}
 
   /** Stores the results of one probe of every check. */
-  void record(Map<String, ReadinessCheck.Result> results) {
+  public void record(Map<String, ReadinessCheck.Result> results) {
     last = new Snapshot(Map.copyOf(results), clock.instant());
   }
 
   /** The last result of the named check, null before its first probe. */
-  ReadinessCheck.Result last(String name) {
+  public ReadinessCheck.Result last(String name) {
     return last.results().get(name);
   }
 
