@@ -28,6 +28,7 @@ log="$wildfly/standalone/log/server.log"
 
 stop() {
   trap - EXIT INT TERM
+  [ -n "${tail_pid:-}" ] && kill "$tail_pid" 2>/dev/null || true
   echo "Stopping WildFly"
   "$wildfly/bin/jboss-cli.sh" --connect --controller="$address:$((9990 + offset))" \
     --command=:shutdown >/dev/null 2>&1 || true

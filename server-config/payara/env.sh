@@ -13,6 +13,19 @@ export PAYARA_VERSION FORECOURT_HOME PAYARA_HOME ASADMIN FORECOURT_ADMIN_PORT
 FORECOURT_REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 if [ -x "$FORECOURT_REPO/mvnw" ]; then MVN="$FORECOURT_REPO/mvnw"; else MVN=mvn; fi
 
+# fetch_artifact groupId artifactId version type: the artifact from Maven (~/.m2, else the
+# repositories Maven is configured with), copied once into $FORECOURT_HOME/downloads; prints its path
+fetch_artifact() {
+  local file="$FORECOURT_HOME/downloads/$2-$3.$4"
+  if [ ! -s "$file" ]; then
+    mkdir -p "$FORECOURT_HOME/downloads"
+    # outside the repository, so that a half-edited pom.xml cannot get in the way
+    (cd "$FORECOURT_HOME/downloads" && "$MVN" -q dependency:copy -Dartifact="$1:$2:$3:$4" \
+      -DoutputDirectory="$FORECOURT_HOME/downloads") >&2
+  fi
+  echo "$file"
+}
+
 # asadmin against the configured domain, non-interactive.
 asadmin_remote() {
   "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "$@"
