@@ -52,121 +52,118 @@ class TracingIT {
     @SuppressWarnings("unchecked")
     Map<String, Object> customer = (Map<String, Object>) draft.get("customer");
     try (WebhookReceiver receiver = new WebhookReceiver()) {
-      long subscription = receiver.subscribe(() -> as("admin"), List.of("lead.created"));
-      try {
-        String correlation = "trace-" + traceId;
-        long lead =
-            as("admin")
-                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
-                .header("X-Correlation-Id", correlation)
-                .contentType(ContentType.JSON)
-                .body(draft)
-                .post("/leads")
-                .then()
-                .statusCode(201)
-                .extract()
-                .jsonPath()
-                .getLong("id");
+      receiver.subscribe(() -> as("admin"), List.of("lead.created"));
+      String correlation = "trace-" + traceId;
+      long lead =
+          as("admin")
+              .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+              .header("X-Correlation-Id", correlation)
+              .contentType(ContentType.JSON)
+              .body(draft)
+              .post("/leads")
+              .then()
+              .statusCode(201)
+              .extract()
+              .jsonPath()
+              .getLong("id");
 
-        // the receiver gets the event with the trace's context
-        WebhookReceiver.Delivery delivery =
-            Poll.until(
-                Duration.ofSeconds(30),
-                () ->
-                    receiver.received().stream()
-                        .filter(d -> new JsonPath(d.body()).getLong("data.leadId") == lead)
-                        .findFirst()
-                        .orElse(null),
-                d -> d != null,
-                "the lead.created webhook of lead " + lead);
-        assertNotNull(delivery.traceparent(), "the webhook carries a traceparent");
-        assertEquals(traceId, delivery.traceparent().substring(3, 35), delivery.traceparent());
-        String webhookCall = delivery.traceparent().substring(36, 52);
+      // the receiver gets the event with the trace's context
+      WebhookReceiver.Delivery delivery =
+          Poll.until(
+              Duration.ofSeconds(30),
+              () ->
+                  receiver.received().stream()
+                      .filter(d -> new JsonPath(d.body()).getLong("data.leadId") == lead)
+                      .findFirst()
+                      .orElse(null),
+              d -> d != null,
+              "the lead.created webhook of lead " + lead);
+      assertNotNull(delivery.traceparent(), "the webhook carries a traceparent");
+      assertEquals(traceId, delivery.traceparent().substring(3, 35), delivery.traceparent());
+      String webhookCall = delivery.traceparent().substring(36, 52);
 
-        // every span of it reaches the collector (the call's span ends after the receiver answered)
-        Poll.until(
-            Duration.ofSeconds(30),
-            () -> collector.trace(traceId).stream().anyMatch(s -> s.spanId().equals(webhookCall)),
-            "the span of the webhook call");
-        List<ReceivedSpan> spans = collector.trace(traceId);
-        String tree =
-            spans.stream()
-                .map(s -> s.kind() + " " + s.name() + " " + s.spanId() + "<-" + s.parentSpanId())
-                .collect(Collectors.joining("\n  "));
-        Map<String, ReceivedSpan> byId =
-            spans.stream().collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity()));
-        System.out.printf(
-            "[TracingIT] lead %d: %d spans in trace %s:%n  %s%n",
-            lead, spans.size(), traceId, tree);
+      // every span of it reaches the collector: the chain from the webhook call up to the
+      // caller's span (the call's span ends after the receiver answered, its parents after it,
+      // possibly in a later export batch)
+      Poll.until(
+          Duration.ofSeconds(30),
+          () -> chainReaches(collector.trace(traceId), webhookCall, callerSpan),
+          "the spans from the webhook call up to the request");
+      List<ReceivedSpan> spans = collector.trace(traceId);
+      String tree =
+          spans.stream()
+              .map(s -> s.kind() + " " + s.name() + " " + s.spanId() + "<-" + s.parentSpanId())
+              .collect(Collectors.joining("\n  "));
+      Map<String, ReceivedSpan> byId =
+          spans.stream()
+              .collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(), (a, b) -> a));
+      System.out.printf(
+          "[TracingIT] lead %d: %d spans in trace %s:%n  %s%n", lead, spans.size(), traceId, tree);
 
-        // the request: the server's span, child of the caller's
-        ReceivedSpan request = one(spans, s -> SERVER.equals(s.kind()), tree);
-        assertEquals(callerSpan, request.parentSpanId(), tree);
-        assertEquals("forecourt", request.service());
-        // (Payara 6.2025.10 joins the application path and the resource's without their slash)
-        assertTrue(
-            request.attributes().getOrDefault("http.route", "").endsWith("leads"),
-            request.attributes().toString());
-        assertEquals("201", request.attributes().get("http.status_code"));
-        // found by the request's correlation id (the id of its log lines and audit record)
-        assertEquals(correlation, request.attributes().get("forecourt.correlation_id"));
-        // the use case inside it, with its statements (shapes, no values)
-        ReceivedSpan useCase = one(spans, s -> s.name().equals("LeadService.create"), tree);
-        assertTrue(descends(useCase, request, byId), tree);
-        assertTrue(
-            spans.stream()
-                .anyMatch(
-                    s ->
-                        CLIENT.equals(s.kind())
-                            && s.name().equals("insert sales_lead")
-                            && s.attributes().get("db.statement").contains("?")
-                            && descends(s, useCase, byId)),
-            tree);
-        // the event's processing (the outbox carried the context), then the webhook job's
-        ReceivedSpan event =
-            one(spans, s -> CONSUMER.equals(s.kind()) && s.name().equals("events process"), tree);
-        assertTrue(descends(event, useCase, byId), tree);
-        // and the call the receiver got, inside its job (one webhook job per subscriber)
-        ReceivedSpan call = byId.get(webhookCall);
-        assertEquals(CLIENT, call.kind(), tree);
-        assertEquals("POST", call.name(), tree);
-        assertEquals("204", call.attributes().get("http.response.status_code"));
-        ReceivedSpan dispatch = byId.get(call.parentSpanId());
-        assertEquals("WebhookDispatcher.deliver", dispatch.name(), tree);
-        ReceivedSpan job = byId.get(dispatch.parentSpanId());
-        assertEquals(CONSUMER, job.kind(), tree);
-        assertEquals("webhooks process", job.name(), tree);
-        assertEquals(event.spanId(), job.parentSpanId(), tree);
+      // the request: the server's span, child of the caller's
+      ReceivedSpan request = one(spans, s -> SERVER.equals(s.kind()), tree);
+      assertEquals(callerSpan, request.parentSpanId(), tree);
+      assertEquals("forecourt", request.service());
+      // (Payara 6.2025.10 joins the application path and the resource's without their slash)
+      assertTrue(
+          request.attributes().getOrDefault("http.route", "").endsWith("leads"),
+          request.attributes().toString());
+      assertEquals("201", request.attributes().get("http.status_code"));
+      // found by the request's correlation id (the id of its log lines and audit record)
+      assertEquals(correlation, request.attributes().get("forecourt.correlation_id"));
+      // the use case inside it, with its statements (shapes, no values)
+      ReceivedSpan useCase = one(spans, s -> s.name().equals("LeadService.create"), tree);
+      assertTrue(descends(useCase, request, byId), tree);
+      assertTrue(
+          spans.stream()
+              .anyMatch(
+                  s ->
+                      CLIENT.equals(s.kind())
+                          && s.name().equals("insert sales_lead")
+                          && s.attributes().get("db.statement").contains("?")
+                          && descends(s, useCase, byId)),
+          tree);
+      // the event's processing (the outbox carried the context), then the webhook job's
+      ReceivedSpan event =
+          one(spans, s -> CONSUMER.equals(s.kind()) && s.name().equals("events process"), tree);
+      assertTrue(descends(event, useCase, byId), tree);
+      // and the call the receiver got, inside its job (one webhook job per subscriber)
+      ReceivedSpan call = byId.get(webhookCall);
+      assertEquals(CLIENT, call.kind(), tree);
+      assertEquals("POST", call.name(), tree);
+      assertEquals("204", call.attributes().get("http.response.status_code"));
+      ReceivedSpan dispatch = byId.get(call.parentSpanId());
+      assertEquals("WebhookDispatcher.deliver", dispatch.name(), tree);
+      ReceivedSpan job = byId.get(dispatch.parentSpanId());
+      assertEquals(CONSUMER, job.kind(), tree);
+      assertEquals("webhooks process", job.name(), tree);
+      assertEquals(event.spanId(), job.parentSpanId(), tree);
 
-        for (ReceivedSpan span : spans) {
-          // all went well: the request, the event and this receiver's job (another subscriber's
-          // job, an earlier class's receiver that is gone, fails and its spans say so)
-          if (descends(span, job, byId) || outsideJobs(span, request, byId)) {
-            assertNotEquals("STATUS_CODE_ERROR", span.status(), span.toString());
-          }
-          // no personal data in any span
-          for (String value : span.attributes().values()) {
-            for (String personal :
-                List.of(
-                    (String) customer.get("email"),
-                    (String) customer.get("lastName"),
-                    (String) customer.get("phone"))) {
-              assertFalse(value.contains(personal), span + " holds " + personal);
-            }
-            assertFalse(value.contains(receiver.url().getPath()), span + " holds the hook's path");
-          }
+      for (ReceivedSpan span : spans) {
+        // all went well: the request, the event and this receiver's job (another subscriber's
+        // job, an earlier class's receiver that is gone, fails and its spans say so)
+        if (descends(span, job, byId) || outsideJobs(span, request, byId)) {
+          assertNotEquals("STATUS_CODE_ERROR", span.status(), span.toString());
         }
-
-        // the JSON log's lines of the request carry the trace id
-        String log = Files.readString(ForecourtServer.jsonLog());
-        assertTrue(
-            log.lines()
-                .anyMatch(
-                    l -> l.contains("\"traceId\":\"" + traceId + "\"") && l.contains("/leads")),
-            "an access log line with the trace id");
-      } finally {
-        as("admin").delete("/webhooks/{id}", subscription).then().statusCode(204);
+        // no personal data in any span
+        for (String value : span.attributes().values()) {
+          for (String personal :
+              List.of(
+                  (String) customer.get("email"),
+                  (String) customer.get("lastName"),
+                  (String) customer.get("phone"))) {
+            assertFalse(value.contains(personal), span + " holds " + personal);
+          }
+          assertFalse(value.contains(receiver.url().getPath()), span + " holds the hook's path");
+        }
       }
+
+      // the JSON log's lines of the request carry the trace id
+      String log = Files.readString(ForecourtServer.jsonLog());
+      assertTrue(
+          log.lines()
+              .anyMatch(l -> l.contains("\"traceId\":\"" + traceId + "\"") && l.contains("/leads")),
+          "an access log line with the trace id");
     }
   }
 
@@ -199,6 +196,19 @@ class TracingIT {
     List<ReceivedSpan> found = spans.stream().filter(which).toList();
     assertEquals(1, found.size(), "one such span in\n  " + tree);
     return found.get(0);
+  }
+
+  /** Whether the spans received link {@code spanId} by its parents up to {@code root}'s child. */
+  private static boolean chainReaches(List<ReceivedSpan> spans, String spanId, String root) {
+    Map<String, ReceivedSpan> byId =
+        spans.stream()
+            .collect(Collectors.toMap(ReceivedSpan::spanId, Function.identity(), (a, b) -> a));
+    for (ReceivedSpan s = byId.get(spanId); s != null; s = byId.get(s.parentSpanId())) {
+      if (root.equals(s.parentSpanId())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether {@code span} is below {@code request} and not in a webhook job. */
