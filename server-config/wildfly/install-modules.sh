@@ -2,8 +2,6 @@
 # Usage: install-modules.sh WILDFLY_HOME
 # The JBoss modules Forecourt's profile refers to, installed into a WildFly installation (provision.sh
 # calls it; an operator runs it on an existing installation before forecourt.cli):
-#   forecourt.mp-metrics   MP Metrics API + SmallRye Metrics (WildFly 39 ships Micrometer only): a
-#                          stop-gap so that the EAR, which injects MetricRegistry, deploys
 #   org.postgresql         the PostgreSQL JDBC driver, when FORECOURT_DB_KIND=postgresql
 #                          (FORECOURT_PG_DRIVER_VERSION, 42.7.4, as for Payara)
 # Idempotent. Downloads go through Maven like the Payara installation's (payara/provision.sh): taken
@@ -13,41 +11,6 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/../payara/env.sh" # fetch_artifact
 wildfly="${1:?usage: install-modules.sh WILDFLY_HOME}"
 [ -d "$wildfly/modules" ] || { echo "No WildFly installation at $wildfly" >&2; exit 2; }
-
-# forecourt.mp-metrics
-module="$wildfly/modules/forecourt/mp-metrics/main"
-if [ ! -f "$module/module.xml" ]; then
-  mkdir -p "$module"
-  cp "$(fetch_artifact org.eclipse.microprofile.metrics microprofile-metrics-api 5.1.0 jar)" \
-    "$module/microprofile-metrics-api-5.1.0.jar"
-  cp "$(fetch_artifact io.smallrye smallrye-metrics 5.1.0 jar)" "$module/smallrye-metrics-5.1.0.jar"
-  cat >"$module/module.xml" <<'XML'
-<?xml version="1.0" encoding="UTF-8"?>
-<module xmlns="urn:jboss:module:1.9" name="forecourt.mp-metrics">
-  <resources>
-    <resource-root path="microprofile-metrics-api-5.1.0.jar"/>
-    <resource-root path="smallrye-metrics-5.1.0.jar"/>
-  </resources>
-  <dependencies>
-    <module name="io.micrometer"/>
-    <module name="org.eclipse.microprofile.config.api"/>
-    <module name="io.smallrye.config"/>
-    <module name="jakarta.enterprise.api"/>
-    <module name="jakarta.inject.api"/>
-    <module name="jakarta.annotation.api"/>
-    <module name="jakarta.interceptor.api"/>
-    <module name="jakarta.ws.rs.api"/>
-    <module name="jakarta.servlet.api"/>
-    <module name="jakarta.json.api"/>
-    <module name="org.jboss.logging"/>
-    <module name="java.management"/>
-    <module name="java.logging"/>
-    <module name="jdk.management"/>
-  </dependencies>
-</module>
-XML
-fi
-
 
 # org.postgresql
 if [ "${FORECOURT_DB_KIND:-h2}" = postgresql ]; then

@@ -3,6 +3,7 @@ package dev.forecourt.identity.infrastructure;
 import dev.forecourt.identity.application.CredentialSettings;
 import dev.forecourt.platform.concurrency.ForecourtExecutor;
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.metrics.Meters;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.Asynchronous;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,8 +24,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Sends password reset and invitation mails through the server-managed mail session {@code
@@ -48,13 +47,16 @@ public class PasswordResetMailer {
 
   @Inject MailTransport transport;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   /** The failure counter exists from the start at 0 (an alert on its increase sees the first). */
   void counterFromZero(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    metrics.counter("forecourt_mail_failures_total");
+    failures();
+  }
+
+  private Meters.Counter failures() {
+    return meters.counter(
+        "forecourt_mail_failures_total", "Password reset mails that could not be sent");
   }
 
   /** The password reset mail; completes when it was sent or its failure counted. */
@@ -159,7 +161,7 @@ public class PasswordResetMailer {
   }
 
   private void failed(String kind, String username, String reason) {
-    metrics.counter("forecourt_mail_failures_total").inc();
+    failures().inc();
     LOG.log(
         Level.WARNING,
         "The " + kind + " mail for user " + username + " could not be sent: " + reason);

@@ -1,15 +1,13 @@
 package dev.forecourt.integration.application;
 
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.metrics.Meters;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * One circuit breaker per webhook subscription (Resilience4j: MicroProfile Fault Tolerance has one
@@ -28,9 +26,7 @@ public class SubscriberBreakers {
 
   @Inject Settings settings;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   private CircuitBreakerRegistry registry;
 
@@ -55,17 +51,26 @@ public class SubscriberBreakers {
         .onEntryAdded(
             added -> {
               CircuitBreaker breaker = added.getAddedEntry();
-              Tag tag = new Tag("subscription", breaker.getName());
+              Meters.Tag tag = Meters.tag("subscription", breaker.getName());
+              Meters.Counter opened =
+                  meters.counter(
+                      "forecourt_webhook_circuit_opened_total",
+                      "Webhook circuit breakers opened, by subscription",
+                      tag);
+              Meters.Counter refused =
+                  meters.counter(
+                      "forecourt_webhook_circuit_refused_total",
+                      "Webhook calls refused by an open circuit, by subscription",
+                      tag);
               breaker
                   .getEventPublisher()
                   .onStateTransition(
                       e -> {
                         if (e.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
-                          metrics.counter("forecourt_webhook_circuit_opened_total", tag).inc();
+                          opened.inc();
                         }
                       })
-                  .onCallNotPermitted(
-                      e -> metrics.counter("forecourt_webhook_circuit_refused_total", tag).inc());
+                  .onCallNotPermitted(e -> refused.inc());
             });
   }
 

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.cache;
 
+import dev.forecourt.platform.metrics.Meters;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -8,8 +9,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.function.ToLongFunction;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
@@ -29,9 +28,7 @@ public class SecondLevelCacheMetrics {
   @PersistenceUnit(unitName = "forecourt")
   EntityManagerFactory emf;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  @Inject Meters meters;
 
   @PostConstruct
   void register() {
@@ -69,22 +66,14 @@ public class SecondLevelCacheMetrics {
 
   private void responseCache(
       String name, String description, ToLongFunction<ResponseCache.Statistics> value) {
-    registry.gauge(
-        org.eclipse.microprofile.metrics.Metadata.builder()
-            .withName("forecourt.response.cache." + name)
-            .withDescription(description)
-            .build(),
+    meters.gauge(
+        "forecourt.response.cache." + name,
+        description,
         () -> value.applyAsLong(ResponseCache.statistics()));
   }
 
   private void gauge(
       String name, String description, Statistics statistics, ToLongFunction<Statistics> value) {
-    registry.gauge(
-        org.eclipse.microprofile.metrics.Metadata.builder()
-            .withName(name)
-            .withDescription(description)
-            .build(),
-        statistics,
-        value::applyAsLong);
+    meters.gauge(name, description, () -> value.applyAsLong(statistics));
   }
 }

@@ -2,6 +2,7 @@ package dev.forecourt.platform.events;
 
 import dev.forecourt.platform.jobs.JobQueue;
 import dev.forecourt.platform.jobs.Jobs;
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.observability.Sampled;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
@@ -16,10 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * What waits to be done, as gauges: {@code forecourt_outbox_pending} (events not sent to the event
@@ -39,9 +36,7 @@ public class BacklogMetrics {
   static final int CAP = 10_000;
   private static final Duration FRESH = Duration.ofSeconds(10);
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  @Inject Meters meters;
 
   @EJB Outbox outbox;
 
@@ -52,17 +47,13 @@ public class BacklogMetrics {
   @PostConstruct
   void register() {
     Sampled<Outbox.Backlog> backlog = sampled("The outbox backlog", outbox::backlog);
-    registry.gauge(
-        Metadata.builder()
-            .withName("forecourt.outbox.pending")
-            .withDescription("Domain events not sent to the event queue yet")
-            .build(),
+    meters.gauge(
+        "forecourt.outbox.pending",
+        "Domain events not sent to the event queue yet",
         () -> gauge(backlog, b -> (double) b.pending()));
-    registry.gauge(
-        Metadata.builder()
-            .withName("forecourt.outbox.lag.seconds")
-            .withDescription("Age of the oldest domain event not sent yet (0: none waits)")
-            .build(),
+    meters.gauge(
+        "forecourt.outbox.lag.seconds",
+        "Age of the oldest domain event not sent yet (0: none waits)",
         () ->
             gauge(
                 backlog,
@@ -79,13 +70,11 @@ public class BacklogMetrics {
 
   private void waiting(String queue, Supplier<Integer> count) {
     Sampled<Integer> cached = sampled("The jobs waiting in " + queue, count);
-    registry.gauge(
-        Metadata.builder()
-            .withName("forecourt.jobs.waiting")
-            .withDescription("Jobs waiting in the queue (counted up to " + CAP + ")")
-            .build(),
+    meters.gauge(
+        "forecourt.jobs.waiting",
+        "Jobs waiting in the queue (counted up to " + CAP + ")",
         () -> gauge(cached, Integer::doubleValue),
-        new Tag("queue", queue));
+        Meters.tag("queue", queue));
   }
 
   private <T> Sampled<T> sampled(String what, Supplier<T> read) {

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.jobs;
 
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.observability.Tracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -26,9 +27,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The one place where jobs are sent and where a failed job is retried or dead-lettered. Jobs are
@@ -51,9 +49,7 @@ public class Jobs {
 
   @Inject Tracing tracing;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   /**
    * Both queues' counters exist from the start at 0: an alert on their increase (Prometheus) then
@@ -61,9 +57,23 @@ public class Jobs {
    */
   void countersFromZero(@Observes @Initialized(ApplicationScoped.class) Object started) {
     for (JobQueue queue : JobQueue.values()) {
-      metrics.counter("forecourt_jobs_dead_lettered_total", new Tag("queue", queue.id()));
-      metrics.counter("forecourt_jobs_retried_total", new Tag("queue", queue.id()));
+      deadLettered(queue);
+      retried(queue);
     }
+  }
+
+  private Meters.Counter deadLettered(JobQueue queue) {
+    return meters.counter(
+        "forecourt_jobs_dead_lettered_total",
+        "Jobs moved to the dead letter queue after their last attempt, by queue",
+        Meters.tag("queue", queue.id()));
+  }
+
+  private Meters.Counter retried(JobQueue queue) {
+    return meters.counter(
+        "forecourt_jobs_retried_total",
+        "Failed jobs sent again after a delay, by queue",
+        Meters.tag("queue", queue.id()));
   }
 
   @Resource(lookup = JobQueue.EVENTS_QUEUE)
@@ -153,7 +163,7 @@ public class Jobs {
           producer
               .setProperty(DEAD_AT, System.currentTimeMillis())
               .send(deadLetters, body(message));
-          metrics.counter("forecourt_jobs_dead_lettered_total", new Tag("queue", queue.id())).inc();
+          deadLettered(queue).inc();
           LOG.warning(
               () ->
                   "Job "
@@ -170,7 +180,7 @@ public class Jobs {
               .setProperty(ATTEMPT, attempt + 1)
               .setDeliveryDelay(delay.toMillis())
               .send(queue(queue), body(message));
-          metrics.counter("forecourt_jobs_retried_total", new Tag("queue", queue.id())).inc();
+          retried(queue).inc();
         }
       }
     }

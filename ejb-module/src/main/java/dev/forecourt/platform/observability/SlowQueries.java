@@ -1,6 +1,7 @@
 package dev.forecourt.platform.observability;
 
 import dev.forecourt.platform.cache.ApplicationCaches;
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.persistence.StatementTrace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,11 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * What each API request asked of the database ({@link StatementTrace}), recorded by the request
@@ -59,13 +55,11 @@ public class SlowQueries {
       List<SlowStatement> slowStatements,
       List<HeavyRequest> heavyRequests) {}
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  @Inject Meters meters;
 
   private final Deque<SlowStatement> slow = new ArrayDeque<>();
   private final Deque<HeavyRequest> heavy = new ArrayDeque<>();
-  private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+  private final Map<List<String>, Meters.Counter> counters = new ConcurrentHashMap<>();
 
   /**
    * Records the statements of a request answered by {@code method endpoint}; one that sent more
@@ -133,11 +127,11 @@ public class SlowQueries {
     }
   }
 
-  private Counter counter(String name, String description, String method, String endpoint) {
+  private Meters.Counter counter(String name, String description, String method, String endpoint) {
     return counter(name, description, method, endpoint, null);
   }
 
-  private Counter counter(
+  private Meters.Counter counter(
       String name, String description, String method, String endpoint, String statement) {
     List<String> key =
         statement == null
@@ -146,13 +140,11 @@ public class SlowQueries {
     return counters.computeIfAbsent(
         key,
         k -> {
-          Metadata metadata =
-              Metadata.builder().withName(name).withDescription(description).build();
-          Tag m = new Tag("method", method);
-          Tag e = new Tag("endpoint", endpoint);
+          Meters.Tag m = Meters.tag("method", method);
+          Meters.Tag e = Meters.tag("endpoint", endpoint);
           return statement == null
-              ? registry.counter(metadata, m, e)
-              : registry.counter(metadata, m, e, new Tag("statement", statement));
+              ? meters.counter(name, description, m, e)
+              : meters.counter(name, description, m, e, Meters.tag("statement", statement));
         });
   }
 }

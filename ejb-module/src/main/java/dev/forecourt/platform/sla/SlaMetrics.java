@@ -1,6 +1,7 @@
 package dev.forecourt.platform.sla;
 
 import dev.forecourt.platform.config.Settings;
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.observability.Sampled;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
@@ -11,10 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The SLA monitor's figures as application gauges, for Prometheus and its alert rules: per window
@@ -30,9 +27,7 @@ public class SlaMetrics {
 
   private static final Duration SCRAPE = Duration.ofSeconds(1);
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  @Inject Meters meters;
 
   @Inject SlaMeasurements measurements;
 
@@ -47,21 +42,16 @@ public class SlaMetrics {
     window("objective", () -> settings.get(SlaSettings.WINDOW));
     window("1h", () -> Duration.ofHours(1));
     for (Objective objective : Objective.values()) {
-      registry.gauge(
-          Metadata.builder()
-              .withName("forecourt.sla.breached")
-              .withDescription("1 while this node has an open incident of the objective")
-              .build(),
+      meters.gauge(
+          "forecourt.sla.breached",
+          "1 while this node has an open incident of the objective",
           () -> monitor.breached(objective) ? 1 : 0,
-          new Tag("objective", objective.wireName()));
+          Meters.tag("objective", objective.wireName()));
     }
-    registry.gauge(
-        Metadata.builder()
-            .withName("forecourt.sla.error.budget.remaining.ratio")
-            .withDescription(
-                "Share of the 30-day error budget (server errors the availability objective allows,"
-                    + " all nodes) not spent yet")
-            .build(),
+    meters.gauge(
+        "forecourt.sla.error.budget.remaining.ratio",
+        "Share of the 30-day error budget (server errors the availability objective allows,"
+            + " all nodes) not spent yet",
         () -> {
           ErrorBudget.Snapshot s = budget.current();
           return s == null ? Double.NaN : s.remaining();
@@ -102,9 +92,7 @@ public class SlaMetrics {
       String name,
       Sampled<SlaMeasurements.Window> window,
       ToDoubleFunction<SlaMeasurements.Window> value) {
-    registry.gauge(
-        Metadata.builder().withName(metric).withDescription(description).build(),
-        () -> value.applyAsDouble(window.get()),
-        new Tag("window", name));
+    meters.gauge(
+        metric, description, () -> value.applyAsDouble(window.get()), Meters.tag("window", name));
   }
 }

@@ -1,6 +1,7 @@
 package dev.forecourt.platform.timers;
 
 import dev.forecourt.platform.cache.ApplicationCaches;
+import dev.forecourt.platform.metrics.Meters;
 import jakarta.annotation.Priority;
 import jakarta.ejb.Timer;
 import jakarta.inject.Inject;
@@ -11,9 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Enforces {@link OncePerCluster}: the node claims the run until nine tenths of the way to its own
@@ -30,9 +28,7 @@ public class OncePerClusterInterceptor {
   // @Inject, not @EJB: Payara has no java:comp/env entry for an @EJB field of a CDI interceptor
   @Inject ClusterTimers timers;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   @AroundTimeout
   public Object once(InvocationContext call) throws Exception {
@@ -48,12 +44,17 @@ public class OncePerClusterInterceptor {
       LOG.log(Level.WARNING, "Timer " + name + " skipped: its run could not be claimed", e);
       mine = false;
     }
-    Tag tag = new Tag("timer", name);
+    Meters.Tag tag = Meters.tag("timer", name);
     if (!mine) {
-      metrics.counter("forecourt_timer_skipped_total", tag).inc();
+      meters
+          .counter(
+              "forecourt_timer_skipped_total",
+              "Timer runs left to the node that claimed them, by timer",
+              tag)
+          .inc();
       return null;
     }
-    metrics.counter("forecourt_timer_runs_total", tag).inc();
+    meters.counter("forecourt_timer_runs_total", "Timer runs on this node, by timer", tag).inc();
     return call.proceed();
   }
 }

@@ -1,6 +1,7 @@
 package dev.forecourt.sales.application;
 
 import dev.forecourt.platform.config.Setting;
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -23,10 +24,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * The business figures of the whole group as application gauges in {@code /metrics}: {@code
@@ -57,9 +54,7 @@ public class BusinessMetrics {
   @PersistenceContext(unitName = "forecourt")
   EntityManager em;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  @Inject Meters meters;
 
   @Resource SessionContext context;
 
@@ -78,7 +73,7 @@ public class BusinessMetrics {
           "forecourt_leads",
           "Leads by funnel stage",
           f -> f.funnel().leadsByStage().get(stage),
-          new Tag("stage", stage.name()));
+          Meters.tag("stage", stage.name()));
     }
     gauge(
         "forecourt_lead_conversion_ratio",
@@ -112,7 +107,7 @@ public class BusinessMetrics {
       takenAt = now;
       for (String currency : revenue.keySet()) {
         if (currencies.add(currency)) {
-          Tag tag = new Tag("currency", currency);
+          Meters.Tag tag = Meters.tag("currency", currency);
           gauge(
               "forecourt_revenue",
               "Revenue of closed deals, by currency",
@@ -142,7 +137,7 @@ public class BusinessMetrics {
 
   /** A gauge reading one figure; NaN (and a log line) when the figures cannot be read. */
   private void gauge(
-      String name, String description, Function<Figures, Number> figure, Tag... tags) {
+      String name, String description, Function<Figures, Number> figure, Meters.Tag... tags) {
     Supplier<Double> value =
         () -> {
           try {
@@ -152,7 +147,6 @@ public class BusinessMetrics {
             return Double.NaN;
           }
         };
-    registry.gauge(
-        Metadata.builder().withName(name).withDescription(description).build(), value, tags);
+    meters.gauge(name, description, value, tags);
   }
 }

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.observability;
 
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.persistence.StatementTrace;
 import dev.forecourt.platform.sla.SlaMeasurements;
 import jakarta.annotation.Priority;
@@ -16,26 +17,18 @@ import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Times every API request into the application timer {@code forecourt.http.requests}, tagged with
  * the method, the endpoint's path template (never the raw path: bounded cardinality) and the
  * status, so that Prometheus sees request counts, rates and latencies per endpoint; and into the
  * histogram {@code forecourt_http_request_duration_seconds} per method and endpoint ({@link
- * LatencyHistogram}: {@code _bucket{le}}, {@code _count}, {@code _sum}, in seconds), from which
- * Prometheus computes percentiles ({@code histogram_quantile}). Payara has no histogram type it
- * exports cumulatively, so the histogram's series are gauges that only ever grow. Every answer also
- * goes to the SLA monitor's measurements ({@link SlaMeasurements}), and the database statements the
- * request sent ({@link StatementTrace}, until the response filters run) to {@link SlowQueries}.
+ * Meters#histogram}: {@code _bucket{le}}, {@code _count}, {@code _sum}, in seconds), from which
+ * Prometheus computes percentiles ({@code histogram_quantile}). Every answer also goes to the SLA
+ * monitor's measurements ({@link SlaMeasurements}), and the database statements the request sent
+ * ({@link StatementTrace}, until the response filters run) to {@link SlowQueries}.
  */
 @Provider
 @PreMatching
@@ -44,19 +37,15 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 public class RequestMetrics implements ContainerRequestFilter, ContainerResponseFilter {
 
   private static final String STARTED = RequestMetrics.class.getName() + ".started";
-  private static final Metadata TIMER =
-      Metadata.builder()
-          .withName("forecourt.http.requests")
-          .withDescription("API requests by method, endpoint template and status")
-          // recorded in nanoseconds: Payara's exporter scales _max and _mean to seconds from them
-          .withUnit(MetricUnits.NANOSECONDS)
-          .build();
+  private static final String TIMER = "forecourt.http.requests";
+  private static final String TIMER_HELP = "API requests by method, endpoint template and status";
 
-  private static final String HISTOGRAM = "forecourt.http.request.duration.seconds";
+  private static final String HISTOGRAM = "forecourt.http.request.duration";
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry registry;
+  /** The histogram's bounds in seconds: an API's range, 5 ms to 10 s (then +Inf). */
+  private static final double[] BOUNDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+  @Inject Meters meters;
 
   @Context ResourceInfo resourceInfo;
 
@@ -70,12 +59,12 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
   private record Series(String httpMethod, Class<?> resource, Method method, int status) {}
 
   /** The registry's timers, looked up once per series instead of by tags on every request. */
-  private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
+  private final Map<Series, Meters.Timer> timers = new ConcurrentHashMap<>();
 
   /** One histogram per HTTP method and resource method. */
   private record Endpoint(String httpMethod, Class<?> resource, Method method) {}
 
-  private final Map<Endpoint, LatencyHistogram> histograms = new ConcurrentHashMap<>();
+  private final Map<Endpoint, Meters.Timer> histograms = new ConcurrentHashMap<>();
 
   private final Map<Endpoint, String> templates = new ConcurrentHashMap<>();
 
@@ -97,7 +86,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     timers
         .computeIfAbsent(
             new Series(request.getMethod(), resource, method, response.getStatus()), this::timer)
-        .update(Duration.ofNanos(nanos));
+        .record(nanos);
     Endpoint endpoint = new Endpoint(request.getMethod(), resource, method);
     histograms.computeIfAbsent(endpoint, this::histogram).record(nanos);
     sla.record(response.getStatus(), nanos);
@@ -115,49 +104,22 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         ClientAddress.of(servletRequest));
   }
 
-  private LatencyHistogram histogram(Endpoint endpoint) {
-    LatencyHistogram histogram = new LatencyHistogram();
-    Tag method = new Tag("method", endpoint.httpMethod());
-    Tag template = new Tag("endpoint", endpoint(endpoint.resource(), endpoint.method()));
-    for (int i = 0; i <= LatencyHistogram.BOUNDS.length; i++) {
-      int index = i;
-      String le =
-          i < LatencyHistogram.BOUNDS.length ? Double.toString(LatencyHistogram.BOUNDS[i]) : "+Inf";
-      registry.gauge(
-          Metadata.builder()
-              .withName(HISTOGRAM + ".bucket")
-              .withDescription("API requests that took at most le seconds, by method and endpoint")
-              .build(),
-          () -> histogram.cumulative(index),
-          method,
-          template,
-          new Tag("le", le));
-    }
-    registry.gauge(
-        Metadata.builder()
-            .withName(HISTOGRAM + ".count")
-            .withDescription("API requests by method and endpoint")
-            .build(),
-        histogram::count,
-        method,
-        template);
-    registry.gauge(
-        Metadata.builder()
-            .withName(HISTOGRAM + ".sum")
-            .withDescription("Seconds spent answering API requests, by method and endpoint")
-            .build(),
-        histogram::sum,
-        method,
-        template);
-    return histogram;
+  private Meters.Timer histogram(Endpoint endpoint) {
+    return meters.histogram(
+        HISTOGRAM,
+        "API requests by method and endpoint",
+        BOUNDS,
+        Meters.tag("method", endpoint.httpMethod()),
+        Meters.tag("endpoint", endpoint(endpoint.resource(), endpoint.method())));
   }
 
-  private Timer timer(Series series) {
-    return registry.timer(
+  private Meters.Timer timer(Series series) {
+    return meters.timer(
         TIMER,
-        new Tag("method", series.httpMethod()),
-        new Tag("endpoint", endpoint(series.resource(), series.method())),
-        new Tag("status", Integer.toString(series.status())));
+        TIMER_HELP,
+        Meters.tag("method", series.httpMethod()),
+        Meters.tag("endpoint", endpoint(series.resource(), series.method())),
+        Meters.tag("status", Integer.toString(series.status())));
   }
 
   private static String endpoint(Class<?> resource, Method method) {

@@ -1,6 +1,7 @@
 package dev.forecourt.platform.ratelimit;
 
 import dev.forecourt.platform.config.Setting;
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.security.ApiKeyPrincipal;
@@ -28,9 +29,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Applies the rate limits to every API request, after authentication: login attempts (and password
@@ -58,9 +56,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
 
   @Inject RateLimitBuckets buckets;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   @Context HttpServletRequest request;
 
@@ -96,7 +92,11 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Rate-limit store failed; the request is let through", e);
-      metrics.counter("forecourt_ratelimit_backend_failures_total").inc();
+      meters
+          .counter(
+              "forecourt_ratelimit_backend_failures_total",
+              "Requests let through because the rate-limit store failed")
+          .inc();
     }
   }
 
@@ -109,7 +109,12 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     if (probe.isConsumed()) {
       return true;
     }
-    metrics.counter("forecourt_ratelimit_rejected_total", new Tag("class", limitClass)).inc();
+    meters
+        .counter(
+            "forecourt_ratelimit_rejected_total",
+            "Requests refused with 429, by limit class",
+            Meters.tag("class", limitClass))
+        .inc();
     long retryAfter =
         Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
     Response response = ProblemResponses.of(request, new RateLimitExceeded(limit, retryAfter));

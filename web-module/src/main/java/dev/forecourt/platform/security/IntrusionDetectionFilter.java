@@ -1,5 +1,6 @@
 package dev.forecourt.platform.security;
 
+import dev.forecourt.platform.metrics.Meters;
 import dev.forecourt.platform.observability.ClientAddress;
 import dev.forecourt.platform.observability.CorrelationId;
 import dev.forecourt.platform.problem.ProblemResponses;
@@ -22,9 +23,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Intrusion detection for every API request, before routing and authentication: a blocked client
@@ -47,9 +45,7 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
 
   @Inject BlockedClients blocks;
 
-  @Inject
-  @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
-  MetricRegistry metrics;
+  @Inject Meters meters;
 
   @Context HttpServletRequest request;
 
@@ -64,7 +60,11 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
     String address = ClientAddress.of(request);
     Optional<ClientBlock> block = blocks.of(address);
     if (block.isPresent()) {
-      metrics.counter("forecourt_intrusion_blocked_requests_total").inc();
+      meters
+          .counter(
+              "forecourt_intrusion_blocked_requests_total",
+              "Requests refused because their client is blocked")
+          .inc();
       context.abortWith(
           ProblemResponses.of(
               request, new ClientBlocked(Instant.ofEpochMilli(block.get().blockedUntilMillis()))));
@@ -75,7 +75,12 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
       return;
     }
     Finding f = finding.get();
-    metrics.counter("forecourt_intrusion_events_total", new Tag("rule", f.rule())).inc();
+    meters
+        .counter(
+            "forecourt_intrusion_events_total",
+            "Requests refused by an intrusion rule, by rule",
+            Meters.tag("rule", f.rule()))
+        .inc();
     SECURITY.warning(
         () ->
             "Security event: intrusion rule="
@@ -90,7 +95,13 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
                 + CorrelationId.of(request));
     ledger
         .record(address, f.rule())
-        .ifPresent(b -> metrics.counter("forecourt_intrusion_blocks_total").inc());
+        .ifPresent(
+            b ->
+                meters
+                    .counter(
+                        "forecourt_intrusion_blocks_total",
+                        "Clients blocked after repeated intrusion events")
+                    .inc());
     context.abortWith(ProblemResponses.of(request, new RequestRejected()));
   }
 

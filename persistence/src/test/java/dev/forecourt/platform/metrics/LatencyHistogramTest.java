@@ -1,4 +1,4 @@
-package dev.forecourt.platform.observability;
+package dev.forecourt.platform.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,8 @@ class LatencyHistogramTest {
 
   @Test
   void countsAreCumulativeAndABoundBelongsToItsOwnBucket() {
-    LatencyHistogram histogram = new LatencyHistogram();
+    LatencyHistogram histogram =
+        new LatencyHistogram(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10);
     histogram.record(5_000_000); // exactly 5 ms: le="0.005" (Prometheus buckets are "at most")
     histogram.record(5_000_001);
     histogram.record(900_000_000);
@@ -27,5 +28,7 @@ class LatencyHistogramTest {
     assertEquals(4, histogram.cumulative(INF));
     assertEquals(4, histogram.count());
     assertEquals(0.005 + 0.005000001 + 0.9 + 60, histogram.sum(), 1e-9);
+    assertEquals("0.005", histogram.le(LE_5MS));
+    assertEquals("+Inf", histogram.le(INF));
   }
 }
