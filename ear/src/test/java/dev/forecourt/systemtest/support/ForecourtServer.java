@@ -88,6 +88,17 @@ public final class ForecourtServer implements BeforeAllCallback {
     return URI.create("http://127.0.0.1:" + current().httpPort);
   }
 
+  /**
+   * Where the shared server's metrics are read in Prometheus text: {@code /metrics} on Payara, the
+   * management port's {@code /prometheus} on WildFly.
+   */
+  public static URI metricsUri() {
+    Running r = current();
+    return r.wildfly != null
+        ? URI.create("http://127.0.0.1:" + r.wildfly.managementPort() + "/prometheus")
+        : baseUri().resolve("/metrics");
+  }
+
   /** The name of the test domain. */
   public static String domainName() {
     return DOMAIN;
@@ -174,7 +185,7 @@ public final class ForecourtServer implements BeforeAllCallback {
    * applies again.
    */
   public static void removeConfigProperty(String name) {
-    current().asadmin("delete-config-property", "--source=domain", "--propertyName=" + name);
+    current().removeConfigProperty(name);
   }
 
   /** The per-minute limit of {@link #generousRateLimits}. */
@@ -222,7 +233,8 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   public static Path serverLog() {
-    return current().domainDir.resolve("logs/server.log");
+    Running r = current();
+    return r.wildfly != null ? r.wildfly.serverLog() : r.domainDir.resolve("logs/server.log");
   }
 
   /**
@@ -381,6 +393,17 @@ public final class ForecourtServer implements BeforeAllCallback {
         Path.of(System.getProperty("payara.home", target.resolve("payara/payara6").toString()))
             .toAbsolutePath();
     private final Path asadmin = payaraHome.resolve("bin/asadmin");
+
+    /** WildFly instead of Payara ({@code -Dforecourt.systemtest.server=wildfly}), else null. */
+    private final WildFlyServer wildfly =
+        "wildfly".equals(System.getProperty("forecourt.systemtest.server", "payara"))
+            ? new WildFlyServer(
+                target,
+                Path.of(System.getProperty("forecourt.wildfly.scripts", "../server-config/wildfly"))
+                    .toAbsolutePath()
+                    .normalize())
+            : null;
+
     private final Path domainDir = target.resolve("payara-domains").resolve(DOMAIN);
     private EmbeddedPostgres postgres;
     private WireMockServer wireMock;
@@ -415,6 +438,10 @@ public final class ForecourtServer implements BeforeAllCallback {
       mail.start();
       // a trace collector (OTLP/HTTP) the server exports its spans to
       otlp = new OtlpReceiver();
+      if (wildfly != null) {
+        startWildFly(keycloak, sso, begin);
+        return;
+      }
       script("provision.sh");
       stopLeftoverDomain();
       int portBase = freePortBase();
@@ -427,11 +454,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
       keycloak.join();
       if (sso) {
-        serverEnv.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", KeycloakServer.jwksUri().toString());
-        serverEnv.put("MP_JWT_VERIFY_ISSUER", KeycloakServer.issuer());
-        serverEnv.put("MP_JWT_VERIFY_AUDIENCES", KeycloakServer.CLIENT_ID);
-        // an unknown kid may re-read the JWKS every second (production default: 10 s)
-        serverEnv.put("FORECOURT_SECURITY_JWKS_REFRESH_MIN_INTERVAL", "PT1S");
+        serverEnv.putAll(ssoEnvironment());
       }
       log("Starting domain " + domainDir + " (http " + httpPort + ", admin " + adminPort + ")");
       domainCommand("start-domain", serverEnv);
@@ -457,6 +480,53 @@ public final class ForecourtServer implements BeforeAllCallback {
               + " after "
               + Duration.between(begin, Instant.now()).toSeconds()
               + " s");
+    }
+
+    /**
+     * The EAR on WildFly with the same environment, PostgreSQL, stubs and settings as the Payara
+     * domain (what differs: no traces exported, no MP Fault Tolerance key with slashes as a runtime
+     * setting).
+     */
+    private void startWildFly(CompletableFuture<Void> keycloak, boolean sso, Instant begin) {
+      serverEnv = new HashMap<>(passThroughEnv());
+      // what configure-domain.sh writes into a Payara domain, the WildFly profile reads from the
+      // environment when the server starts (the data source, the SMTP server)
+      Map<String, String> base = baseEnvironment((PGSimpleDataSource) dataSource);
+      base.keySet().stream()
+          .filter(k -> k.startsWith("FORECOURT_DB_") || k.startsWith("FORECOURT_SMTP_"))
+          .forEach(k -> serverEnv.put(k, base.get(k)));
+      serverEnv.put("FORECOURT_MAIL_FROM", base.get("FORECOURT_MAIL_FROM"));
+      serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
+      keycloak.join();
+      if (sso) {
+        serverEnv.putAll(ssoEnvironment());
+      }
+      wildfly.start(serverEnv, ear().toAbsolutePath());
+      httpPort = wildfly.httpPort();
+      adminPort = wildfly.managementPort();
+      log("WildFly started (http " + httpPort + ", management " + adminPort + ")");
+      wildfly.awaitReady(READY_TIMEOUT);
+      configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
+      generousRateLimits();
+      log(
+          "Forecourt ready on WildFly at http://127.0.0.1:"
+              + httpPort
+              + " after "
+              + Duration.between(begin, Instant.now()).toSeconds()
+              + " s");
+    }
+
+    private static Map<String, String> ssoEnvironment() {
+      return Map.of(
+          "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+          KeycloakServer.jwksUri().toString(),
+          "MP_JWT_VERIFY_ISSUER",
+          KeycloakServer.issuer(),
+          "MP_JWT_VERIFY_AUDIENCES",
+          KeycloakServer.CLIENT_ID,
+          // an unknown kid may re-read the JWKS every second (production default: 10 s)
+          "FORECOURT_SECURITY_JWKS_REFRESH_MIN_INTERVAL",
+          "PT1S");
     }
 
     /**
@@ -549,11 +619,23 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     void configProperty(String name, String value) {
+      if (wildfly != null) {
+        wildfly.configProperty(name, value);
+        return;
+      }
       asadmin(
           "set-config-property",
           "--source=domain",
           "--propertyName=" + name,
           "--propertyValue=" + value);
+    }
+
+    void removeConfigProperty(String name) {
+      if (wildfly != null) {
+        wildfly.removeConfigProperty(name);
+        return;
+      }
+      asadmin("delete-config-property", "--source=domain", "--propertyName=" + name);
     }
 
     void generousRateLimits() {
@@ -713,6 +795,10 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     private void awaitReady() {
+      if (wildfly != null) {
+        wildfly.awaitReady(READY_TIMEOUT);
+        return;
+      }
       URI ready = URI.create("http://127.0.0.1:" + httpPort + "/health/ready");
       Instant deadline = Instant.now().plus(READY_TIMEOUT);
       int status = -1;
@@ -828,7 +914,9 @@ public final class ForecourtServer implements BeforeAllCallback {
         return;
       }
       closed = true;
-      if (Files.exists(domainDir)) {
+      if (wildfly != null) {
+        wildfly.stop();
+      } else if (Files.exists(domainDir)) {
         stopDomain();
       }
       if (wireMock != null) {
@@ -876,7 +964,7 @@ public final class ForecourtServer implements BeforeAllCallback {
    * Runs a command with the given extra environment (inherited FORECOURT_* variables removed, so a
    * developer's shell cannot change the test setup); returns stdout+stderr, throws if it fails.
    */
-  private static String run(List<String> command, Map<String, String> env) {
+  static String run(List<String> command, Map<String, String> env) {
     Instant begin = Instant.now();
     try {
       Path output = Files.createTempFile("forecourt-cmd", ".log");
@@ -956,7 +1044,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
   }
 
-  private static void log(String message) {
+  static void log(String message) {
     System.out.println("[ForecourtServer] " + message);
   }
 

@@ -16,19 +16,18 @@ public final class Metrics {
 
   private Metrics() {}
 
+  /** The metrics text of the shared server (on WildFly: its management port's Prometheus). */
   public static String scrape() {
-    return scrape(ForecourtServer.baseUri());
+    return text(ForecourtServer.metricsUri());
   }
 
   /** The {@code /metrics} text of the server at {@code base}. */
   public static String scrape(java.net.URI base) {
-    return given()
-        .baseUri(base.toString())
-        .get("/metrics")
-        .then()
-        .statusCode(200)
-        .extract()
-        .asString();
+    return text(base.resolve("/metrics"));
+  }
+
+  private static String text(java.net.URI metrics) {
+    return given().get(metrics).then().statusCode(200).extract().asString();
   }
 
   /**

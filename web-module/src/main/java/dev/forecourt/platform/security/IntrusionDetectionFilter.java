@@ -7,8 +7,8 @@ import dev.forecourt.platform.problem.ProblemResponses;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -134,7 +134,8 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
         && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"))) {
       byte[] body = context.getEntityStream().readAllBytes(); // bounded by RequestSizeLimit
       context.setEntityStream(new ByteArrayInputStream(body));
-      return inspectJson(body);
+      // (RESTEasy reports an entity for an empty body too: nothing to inspect)
+      return body.length == 0 ? Optional.empty() : inspectJson(body);
     }
     return Optional.empty();
   }
@@ -158,8 +159,8 @@ public class IntrusionDetectionFilter implements ContainerRequestFilter {
           }
         }
       }
-    } catch (JsonParsingException | IllegalStateException e) {
-      // not JSON: the resource answers 400 malformed-request
+    } catch (JsonException | IllegalStateException e) {
+      // not JSON (or not in an encoding JSON allows): the resource answers 400 malformed-request
     }
     return Optional.empty();
   }

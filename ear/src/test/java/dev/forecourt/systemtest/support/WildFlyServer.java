@@ -1,0 +1,268 @@
+package dev.forecourt.systemtest.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The EAR on WildFly 39 for the system tests ({@code -Dforecourt.systemtest.server=wildfly}):
+ * installed and configured by the same {@code server-config/wildfly} scripts as the run command
+ * ({@code provision.sh} with {@code FORECOURT_DB_KIND=postgresql}), started with a port offset on
+ * 127.0.0.1, the EAR deployed by the deployment scanner, ready when the management port's {@code
+ * /health/ready} answers 200. A setting changed at runtime is a server system property ({@code
+ * /system-property=NAME}): MicroProfile Config reads system properties before the environment, at
+ * every lookup.
+ */
+final class WildFlyServer {
+
+  private final Path target;
+  private final Path scripts;
+  private Path home;
+  private int offset;
+  private Process process;
+
+  WildFlyServer(Path target, Path scripts) {
+    this.target = target;
+    this.scripts = scripts;
+  }
+
+  int httpPort() {
+    return 8080 + offset;
+  }
+
+  int managementPort() {
+    return 9990 + offset;
+  }
+
+  Path serverLog() {
+    return home.resolve("standalone/log/server.log");
+  }
+
+  /** Installs (once) and configures WildFly, starts it with {@code env} and deploys {@code ear}. */
+  void start(Map<String, String> env, Path ear) {
+    Path installations = target.resolve("wildfly-home");
+    // the profile made again from the scripts of this build (provision.sh keeps an existing one)
+    try (Stream<Path> dirs =
+        Files.exists(installations) ? Files.list(installations) : Stream.of()) {
+      for (Path dir : dirs.toList()) {
+        Files.deleteIfExists(dir.resolve("standalone/configuration/forecourt.xml"));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, String> provisionEnv = new HashMap<>(env);
+    provisionEnv.put("FORECOURT_HOME", installations.toString());
+    provisionEnv.put("FORECOURT_DB_KIND", "postgresql");
+    String printed = run(List.of(scripts.resolve("provision.sh").toString()), provisionEnv);
+    home = Path.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow());
+    stopLeftover();
+    offset = freeOffset();
+    Path deployments = home.resolve("standalone/deployments");
+    try {
+      try (Stream<Path> markers = Files.list(deployments)) {
+        for (Path marker :
+            markers.filter(p -> p.getFileName().toString().startsWith("forecourt.ear.")).toList()) {
+          Files.delete(marker);
+        }
+      }
+      Files.copy(ear, deployments.resolve("forecourt.ear"), StandardCopyOption.REPLACE_EXISTING);
+      Files.deleteIfExists(home.resolve("standalone/data/forecourt-drain"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                "forecourt.xml",
+                "--stability=community",
+                "-b",
+                "127.0.0.1",
+                "-bmanagement",
+                "127.0.0.1",
+                "-bprivate",
+                "127.0.0.1",
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Djboss.node.name=systemtest",
+                "-Dforecourt.health.self-check.base-url=http://127.0.0.1:" + httpPort(),
+                "-Dforecourt.shutdown.drain-file="
+                    + home.resolve("standalone/data/forecourt-drain"),
+                "-Djava.net.preferIPv4Stack=true"));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(target.resolve("wildfly-console.log").toFile());
+    builder.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
+    builder.environment().putAll(env);
+    // the server's JVM: the options the Payara domain gets (JAVA_OPTS replaces WildFly's default)
+    builder
+        .environment()
+        .put(
+            "JAVA_OPTS",
+            "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true "
+                + System.getProperty("forecourt.systemtest.serverJvmOptions", ""));
+    try {
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start WildFly", e);
+    }
+  }
+
+  /** Waits until the deployment is ready, or fails with its reason and the log's tail. */
+  void awaitReady(Duration timeout) {
+    URI ready = URI.create("http://127.0.0.1:" + managementPort() + "/health/ready");
+    Path failed = home.resolve("standalone/deployments/forecourt.ear.failed");
+    Instant deadline = Instant.now().plus(timeout);
+    int status = -1;
+    while (Instant.now().isBefore(deadline) && !Files.exists(failed) && process.isAlive()) {
+      status = ForecourtServer.httpStatus(ready);
+      if (status == 200) {
+        return;
+      }
+      Harness.sleep(1000);
+    }
+    String reason;
+    try {
+      reason = Files.exists(failed) ? Files.readString(failed) : "last status " + status;
+    } catch (IOException e) {
+      reason = e.toString();
+    }
+    throw new IllegalStateException(
+        ready + " did not answer 200 within " + timeout + " (" + reason + "). Log:\n" + logTail());
+  }
+
+  /** Sets the system property {@code name} (a setting changed at runtime). */
+  void configProperty(String name, String value) {
+    String quoted = '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    cliScript(
+        "if (outcome == success) of /system-property=" + name + ":read-resource",
+        "  /system-property=" + name + ":write-attribute(name=value, value=" + quoted + ")",
+        "else",
+        "  /system-property=" + name + ":add(value=" + quoted + ")",
+        "end-if");
+  }
+
+  void removeConfigProperty(String name) {
+    cliScript(
+        "if (outcome == success) of /system-property=" + name + ":read-resource",
+        "  /system-property=" + name + ":remove",
+        "end-if");
+  }
+
+  /** An orderly shutdown (the application drains), then the process is gone. */
+  void stop() {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    try {
+      cli(":shutdown");
+    } catch (RuntimeException e) {
+      ForecourtServer.log("WildFly :shutdown failed: " + e.getMessage());
+    }
+    try {
+      if (!process.waitFor(90, TimeUnit.SECONDS)) {
+        ForecourtServer.log("Killing WildFly");
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * A port offset (a multiple of 100 up to 7000: WildFly's highest port, 57600, stays below 65536)
+   * at which the ports the server listens on are free.
+   */
+  private static int freeOffset() {
+    int[] ports = {8080, 8443, 8009, 9990, 9993, 3528, 3529, 4712, 4713, 7600, 57600, 54200, 55200};
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int candidate = ThreadLocalRandom.current().nextInt(1, 71) * 100;
+      if (IntStream.of(ports).allMatch(p -> free(p + candidate))) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("No free port offset found for WildFly");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName("0.0.0.0"))) {
+      s.setReuseAddress(true);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A server of an earlier, killed test JVM still running from this installation. */
+  private void stopLeftover() {
+    String marker = "-Djboss.home.dir=" + home;
+    ProcessHandle.allProcesses()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+        .forEach(
+            p -> {
+              ForecourtServer.log("Killing a leftover WildFly, pid " + p.pid());
+              p.destroyForcibly();
+            });
+  }
+
+  private String cli(String command) {
+    return run(
+        List.of(
+            home.resolve("bin/jboss-cli.sh").toString(),
+            "--connect",
+            "--controller=127.0.0.1:" + managementPort(),
+            "--command=" + command),
+        Map.of());
+  }
+
+  private void cliScript(String... lines) {
+    try {
+      Path script = Files.createTempFile(target, "wildfly-", ".cli");
+      Files.writeString(script, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+      try {
+        run(
+            List.of(
+                home.resolve("bin/jboss-cli.sh").toString(),
+                "--connect",
+                "--controller=127.0.0.1:" + managementPort(),
+                "--file=" + script),
+            Map.of());
+      } finally {
+        Files.deleteIfExists(script);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String logTail() {
+    try (Stream<String> lines = Files.lines(serverLog())) {
+      List<String> all = lines.toList();
+      return String.join("\n", all.subList(Math.max(0, all.size() - 150), all.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no server.log: " + e + ")";
+    }
+  }
+
+  private static String run(List<String> command, Map<String, String> env) {
+    return ForecourtServer.run(command, env);
+  }
+}
