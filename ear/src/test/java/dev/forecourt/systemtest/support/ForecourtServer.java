@@ -99,6 +99,55 @@ public final class ForecourtServer implements BeforeAllCallback {
         : baseUri().resolve("/metrics");
   }
 
+  /** A second WildFly server beside the shared one, for as long as a test class needs it. */
+  public static final class WildFlyNode implements AutoCloseable {
+    private final WildFlyServer server;
+
+    private WildFlyNode(WildFlyServer server) {
+      this.server = server;
+    }
+
+    public URI baseUri() {
+      return URI.create("http://127.0.0.1:" + server.httpPort());
+    }
+
+    public URI metricsUri() {
+      return URI.create("http://127.0.0.1:" + server.managementPort() + "/prometheus");
+    }
+
+    @Override
+    public void close() {
+      server.stop();
+    }
+  }
+
+  /**
+   * WildFly only: a second server of the shared one's installation and profile (its own base
+   * directory, another port offset, node name {@code node-2}), with the same environment: the same
+   * database, and the application's caches clustered with the shared server's. Returns when it is
+   * ready; closing it stops it.
+   */
+  public static WildFlyNode secondWildFlyNode() {
+    Running r = current();
+    if (r.wildfly == null) {
+      throw new IllegalStateException(
+          "A second WildFly node needs -Dforecourt.systemtest.server=wildfly");
+    }
+    WildFlyServer second = r.wildfly.another("node-2", r.serverEnv, r.ear().toAbsolutePath());
+    WildFlyNode node = new WildFlyNode(second);
+    try {
+      second.awaitReady(READY_TIMEOUT);
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    // the runtime settings the shared server was given
+    second.configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
+    generousRateLimits(second::configProperty);
+    log("Second WildFly node ready at " + node.baseUri());
+    return node;
+  }
+
   /** The name of the test domain. */
   public static String domainName() {
     return DOMAIN;
@@ -199,6 +248,14 @@ public final class ForecourtServer implements BeforeAllCallback {
   /** Rate limits so generous that the tests never meet them (RateLimitIT lowers them itself). */
   public static void generousRateLimits() {
     current().generousRateLimits();
+  }
+
+  private static void generousRateLimits(java.util.function.BiConsumer<String, String> set) {
+    for (String limitClass : List.of("anonymous", "user", "login")) {
+      set.accept(
+          "forecourt.rate-limit." + limitClass + ".per-minute",
+          String.valueOf(GENEROUS_RATE_LIMIT));
+    }
   }
 
   /** Resets the valuation stub to a healthy service that quotes 21 000 EUR. */
@@ -401,7 +458,8 @@ public final class ForecourtServer implements BeforeAllCallback {
                 target,
                 Path.of(System.getProperty("forecourt.wildfly.scripts", "../server-config/wildfly"))
                     .toAbsolutePath()
-                    .normalize())
+                    .normalize(),
+                "node-1")
             : null;
 
     private final Path domainDir = target.resolve("payara-domains").resolve(DOMAIN);
@@ -497,6 +555,12 @@ public final class ForecourtServer implements BeforeAllCallback {
           .forEach(k -> serverEnv.put(k, base.get(k)));
       serverEnv.put("FORECOURT_MAIL_FROM", base.get("FORECOURT_MAIL_FROM"));
       serverEnv.put("FORECOURT_VALUATION_URL", "http://127.0.0.1:" + wireMock.port());
+      // the application's caches clustered (JGroups TCP, discovery through the database): a
+      // second server (secondWildFlyNode) joins them
+      serverEnv.put("FORECOURT_CLUSTER_ENABLED", "true");
+      serverEnv.put(
+          "FORECOURT_CLUSTER_NAME",
+          "systemtest-" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
       keycloak.join();
       if (sso) {
         serverEnv.putAll(ssoEnvironment());
@@ -639,11 +703,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     void generousRateLimits() {
-      for (String limitClass : List.of("anonymous", "user", "login")) {
-        configProperty(
-            "forecourt.rate-limit." + limitClass + ".per-minute",
-            String.valueOf(GENEROUS_RATE_LIMIT));
-      }
+      ForecourtServer.generousRateLimits(this::configProperty);
     }
 
     /** The server's process id (its config/pid). */

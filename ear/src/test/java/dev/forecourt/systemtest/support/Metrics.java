@@ -18,15 +18,16 @@ public final class Metrics {
 
   /** The metrics text of the shared server (on WildFly: its management port's Prometheus). */
   public static String scrape() {
-    return text(ForecourtServer.metricsUri());
+    return read(ForecourtServer.metricsUri());
   }
 
   /** The {@code /metrics} text of the server at {@code base}. */
   public static String scrape(java.net.URI base) {
-    return text(base.resolve("/metrics"));
+    return read(base.resolve("/metrics"));
   }
 
-  private static String text(java.net.URI metrics) {
+  /** The Prometheus text at {@code metrics}. */
+  public static String read(java.net.URI metrics) {
     return given().get(metrics).then().statusCode(200).extract().asString();
   }
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -31,15 +33,23 @@ import java.util.stream.Stream;
  */
 final class WildFlyServer {
 
+  private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
+
   private final Path target;
   private final Path scripts;
+  private final String node;
   private Path home;
+
+  /** The server's base directory (configuration, deployments, data, log). */
+  private Path base;
+
   private int offset;
   private Process process;
 
-  WildFlyServer(Path target, Path scripts) {
+  WildFlyServer(Path target, Path scripts, String node) {
     this.target = target;
     this.scripts = scripts;
+    this.node = node;
   }
 
   int httpPort() {
@@ -51,7 +61,7 @@ final class WildFlyServer {
   }
 
   Path serverLog() {
-    return home.resolve("standalone/log/server.log");
+    return base.resolve("log/server.log");
   }
 
   /** Installs (once) and configures WildFly, starts it with {@code env} and deploys {@code ear}. */
@@ -71,9 +81,46 @@ final class WildFlyServer {
     provisionEnv.put("FORECOURT_DB_KIND", "postgresql");
     String printed = run(List.of(scripts.resolve("provision.sh").toString()), provisionEnv);
     home = Path.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow());
+    base = home.resolve("standalone");
     stopLeftover();
+    launch(env, ear);
+  }
+
+  /**
+   * A second server of the same installation and profile, in a base directory of its own (as an
+   * operator runs two servers on one host: {@code -Djboss.server.base.dir}), started with {@code
+   * env}; the caller waits for it ({@link #awaitReady}).
+   */
+  WildFlyServer another(String otherNode, Map<String, String> env, Path ear) {
+    WildFlyServer other = new WildFlyServer(target, scripts, otherNode);
+    other.home = home;
+    other.base = target.resolve("wildfly-" + otherNode);
+    try {
+      if (Files.exists(other.base)) {
+        Harness.deleteRecursively(other.base);
+      }
+      Files.createDirectories(other.base.resolve("deployments"));
+      try (Stream<Path> files = Files.walk(base.resolve("configuration"))) {
+        for (Path from : files.toList()) {
+          Path to = other.base.resolve(base.relativize(from).toString());
+          if (Files.isDirectory(from)) {
+            Files.createDirectories(to);
+          } else if (!from.toString().contains("standalone_xml_history")) {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    other.launch(env, ear);
+    return other;
+  }
+
+  private void launch(Map<String, String> env, Path ear) {
     offset = freeOffset();
-    Path deployments = home.resolve("standalone/deployments");
+    Path deployments = base.resolve("deployments");
+    Path drain = base.resolve("data/forecourt-drain");
     try {
       try (Stream<Path> markers = Files.list(deployments)) {
         for (Path marker :
@@ -82,7 +129,7 @@ final class WildFlyServer {
         }
       }
       Files.copy(ear, deployments.resolve("forecourt.ear"), StandardCopyOption.REPLACE_EXISTING);
-      Files.deleteIfExists(home.resolve("standalone/data/forecourt-drain"));
+      Files.deleteIfExists(drain);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -99,16 +146,16 @@ final class WildFlyServer {
                 "127.0.0.1",
                 "-bprivate",
                 "127.0.0.1",
+                "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
-                "-Djboss.node.name=systemtest",
+                "-Djboss.node.name=" + node,
                 "-Dforecourt.health.self-check.base-url=http://127.0.0.1:" + httpPort(),
-                "-Dforecourt.shutdown.drain-file="
-                    + home.resolve("standalone/data/forecourt-drain"),
+                "-Dforecourt.shutdown.drain-file=" + drain,
                 "-Djava.net.preferIPv4Stack=true"));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(target.resolve("wildfly-console.log").toFile());
+            .redirectOutput(target.resolve("wildfly-" + node + "-console.log").toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
     builder.environment().putAll(env);
     // the server's JVM: the options the Payara domain gets (JAVA_OPTS replaces WildFly's default)
@@ -128,7 +175,7 @@ final class WildFlyServer {
   /** Waits until the deployment is ready, or fails with its reason and the log's tail. */
   void awaitReady(Duration timeout) {
     URI ready = URI.create("http://127.0.0.1:" + managementPort() + "/health/ready");
-    Path failed = home.resolve("standalone/deployments/forecourt.ear.failed");
+    Path failed = base.resolve("deployments/forecourt.ear.failed");
     Instant deadline = Instant.now().plus(timeout);
     int status = -1;
     while (Instant.now().isBefore(deadline) && !Files.exists(failed) && process.isAlive()) {
@@ -195,7 +242,8 @@ final class WildFlyServer {
     int[] ports = {8080, 8443, 8009, 9990, 9993, 3528, 3529, 4712, 4713, 7600, 57600, 54200, 55200};
     for (int attempt = 0; attempt < 50; attempt++) {
       int candidate = ThreadLocalRandom.current().nextInt(1, 71) * 100;
-      if (IntStream.of(ports).allMatch(p -> free(p + candidate))) {
+      // (a server given an offset may not listen yet: an offset is handed out once)
+      if (IntStream.of(ports).allMatch(p -> free(p + candidate)) && CLAIMED.add(candidate)) {
         return candidate;
       }
     }
@@ -214,6 +262,7 @@ final class WildFlyServer {
   /** A server of an earlier, killed test JVM still running from this installation. */
   private void stopLeftover() {
     String marker = "-Djboss.home.dir=" + home;
+    // (every server of this installation: a killed test JVM's second node too)
     ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
         .forEach(

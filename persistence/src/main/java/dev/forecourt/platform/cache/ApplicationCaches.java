@@ -367,9 +367,15 @@ public final class ApplicationCaches {
     return members;
   }
 
-  /** This node's name: the Payara instance's (unique in its domain), else the host's. */
+  /**
+   * This node's name: the Payara instance's (unique in its domain), WildFly's node name ({@code
+   * -Djboss.node.name}, unique per server of a host), else the host's.
+   */
   public static String nodeName() {
     String instance = System.getProperty("com.sun.aas.instanceName");
+    if (instance == null) {
+      instance = System.getProperty("jboss.node.name");
+    }
     if (instance != null) {
       return instance;
     }
