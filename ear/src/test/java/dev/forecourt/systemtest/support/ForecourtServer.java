@@ -88,6 +88,22 @@ public final class ForecourtServer implements BeforeAllCallback {
     return URI.create("http://127.0.0.1:" + current().httpPort);
   }
 
+  /** Whether the shared server is WildFly ({@code -Dforecourt.systemtest.server=wildfly}). */
+  public static boolean onWildFly() {
+    return current().wildfly != null;
+  }
+
+  /**
+   * The base of the shared server's {@code /health} endpoints: its HTTP listener on Payara, its
+   * management port on WildFly.
+   */
+  public static URI healthUri() {
+    Running r = current();
+    return r.wildfly != null
+        ? URI.create("http://127.0.0.1:" + r.wildfly.managementPort())
+        : baseUri();
+  }
+
   /**
    * Where the shared server's metrics are read in Prometheus text: {@code /metrics} on Payara, the
    * management port's {@code /prometheus} on WildFly.
