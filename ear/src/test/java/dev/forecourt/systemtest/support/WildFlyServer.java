@@ -1,11 +1,14 @@
 package dev.forecourt.systemtest.support;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +38,9 @@ final class WildFlyServer {
 
   private static final Set<Integer> CLAIMED = ConcurrentHashMap.newKeySet();
 
+  /** The harness's management user (ManagementRealm), for runtime settings and the shutdown. */
+  private static final String MANAGEMENT_USER = "forecourt-harness";
+
   private final Path target;
   private final Path scripts;
   private final String node;
@@ -45,6 +51,7 @@ final class WildFlyServer {
 
   private int offset;
   private Process process;
+  private String managementPassword;
 
   WildFlyServer(Path target, Path scripts, String node) {
     this.target = target;
@@ -83,6 +90,18 @@ final class WildFlyServer {
     home = Path.of(printed.strip().lines().reduce((a, b) -> b).orElseThrow());
     base = home.resolve("standalone");
     stopLeftover();
+    managementPassword = "Pw-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+    run(
+        List.of(
+            home.resolve("bin/add-user.sh").toString(),
+            "-u",
+            MANAGEMENT_USER,
+            "-p",
+            managementPassword,
+            "-s",
+            "-sc",
+            base.resolve("configuration").toString()),
+        Map.of());
     launch(env, ear);
   }
 
@@ -95,6 +114,8 @@ final class WildFlyServer {
     WildFlyServer other = new WildFlyServer(target, scripts, otherNode);
     other.home = home;
     other.base = target.resolve("wildfly-" + otherNode);
+    // (the configuration copied below holds the management user)
+    other.managementPassword = managementPassword;
     try {
       if (Files.exists(other.base)) {
         Harness.deleteRecursively(other.base);
@@ -197,20 +218,55 @@ final class WildFlyServer {
 
   /** Sets the system property {@code name} (a setting changed at runtime). */
   void configProperty(String name, String value) {
-    String quoted = '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-    cliScript(
-        "if (outcome == success) of /system-property=" + name + ":read-resource",
-        "  /system-property=" + name + ":write-attribute(name=value, value=" + quoted + ")",
-        "else",
-        "  /system-property=" + name + ":add(value=" + quoted + ")",
-        "end-if");
+    Map<String, Object> property = systemProperty(name);
+    Response written =
+        management(
+            Map.of(
+                "operation",
+                "write-attribute",
+                "address",
+                property,
+                "name",
+                "value",
+                "value",
+                value));
+    if (written.statusCode() != 200) {
+      expectSuccess(management(Map.of("operation", "add", "address", property, "value", value)));
+    }
   }
 
   void removeConfigProperty(String name) {
-    cliScript(
-        "if (outcome == success) of /system-property=" + name + ":read-resource",
-        "  /system-property=" + name + ":remove",
-        "end-if");
+    Response removed = management(Map.of("operation", "remove", "address", systemProperty(name)));
+    if (removed.statusCode() != 200 && !removed.asString().contains("WFLYCTL0216")) {
+      expectSuccess(removed); // (WFLYCTL0216: there was none)
+    }
+  }
+
+  private static Map<String, Object> systemProperty(String name) {
+    return Map.of("system-property", name);
+  }
+
+  /**
+   * An operation on the management model over its HTTP API (JSON; the harness's management user),
+   * as {@code jboss-cli.sh} does over its own protocol, without a JVM start per operation.
+   */
+  private Response management(Map<String, Object> operation) {
+    return given()
+        .auth()
+        .digest(MANAGEMENT_USER, managementPassword)
+        .contentType(ContentType.JSON)
+        .body(operation)
+        .post("http://127.0.0.1:" + managementPort() + "/management");
+  }
+
+  private static void expectSuccess(Response response) {
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "WildFly management operation failed: "
+              + response.statusCode()
+              + " "
+              + response.asString());
+    }
   }
 
   /** An orderly shutdown (the application drains), then the process is gone. */
@@ -219,7 +275,7 @@ final class WildFlyServer {
       return;
     }
     try {
-      cli(":shutdown");
+      expectSuccess(management(Map.of("operation", "shutdown")));
     } catch (RuntimeException e) {
       ForecourtServer.log("WildFly :shutdown failed: " + e.getMessage());
     }
@@ -270,36 +326,6 @@ final class WildFlyServer {
               ForecourtServer.log("Killing a leftover WildFly, pid " + p.pid());
               p.destroyForcibly();
             });
-  }
-
-  private String cli(String command) {
-    return run(
-        List.of(
-            home.resolve("bin/jboss-cli.sh").toString(),
-            "--connect",
-            "--controller=127.0.0.1:" + managementPort(),
-            "--command=" + command),
-        Map.of());
-  }
-
-  private void cliScript(String... lines) {
-    try {
-      Path script = Files.createTempFile(target, "wildfly-", ".cli");
-      Files.writeString(script, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-      try {
-        run(
-            List.of(
-                home.resolve("bin/jboss-cli.sh").toString(),
-                "--connect",
-                "--controller=127.0.0.1:" + managementPort(),
-                "--file=" + script),
-            Map.of());
-      } finally {
-        Files.deleteIfExists(script);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private String logTail() {
