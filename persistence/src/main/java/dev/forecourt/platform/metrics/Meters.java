@@ -13,8 +13,9 @@ import java.util.logging.Logger;
  * The application's own meters (the {@code forecourt_*} series of {@code /metrics}), on the
  * registry of the server the EAR runs on: MicroProfile Metrics on Payara, Micrometer on WildFly
  * (which has no MicroProfile Metrics). Every class that counts, gauges or times goes through this
- * one seam, so the series have the same names, labels and help text on both servers (WildFly adds
- * its {@code app} label). Lives in the EAR's {@code lib/} so that the EJB and web modules share one
+ * one seam, so the series have the same names and labels on both servers (WildFly adds its {@code
+ * WF_DEPLOYMENT} label; on WildFly 39 there is no help text and a histogram has no buckets: {@link
+ * MicrometerRegistry}). Lives in the EAR's {@code lib/} so that the EJB and web modules share one
  * instance.
  *
  * <p>Names are Prometheus names: {@code forecourt_jobs_retried_total} for a counter, dots or
