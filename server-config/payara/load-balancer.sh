@@ -3,7 +3,8 @@
 # haproxy (Debian package "haproxy") in front of a Forecourt cluster's instances.
 #   start   writes $FORECOURT_HOME/haproxy/forecourt.cfg and (re)starts haproxy with it: round robin
 #           over FORECOURT_LB_BACKENDS ("name=host:port ..."; create-cluster.sh passes its
-#           instances), each checked every 2 s on /health/ready (answer within 5 s; out after 3
+#           instances; "name=host:port@checkport" where /health is on another port, as on WildFly's
+#           management port), each checked every 2 s on /health/ready (answer within 5 s; out after 3
 #           failures, checked every 0.5 s meanwhile; back after 2 successes), at most
 #           FORECOURT_LB_MAXCONN (24) requests at once per instance — fewer than its HTTP threads
 #           (32), so that the health check and the readiness self-check always find a free thread;
@@ -65,7 +66,12 @@ backend instances
     http-check expect status 200
 CFG
       for backend in $FORECOURT_LB_BACKENDS; do
-        printf '    server %s %s check\n' "${backend%%=*}" "${backend#*=}"
+        name="${backend%%=*}" target="${backend#*=}"
+        if [[ "$target" == *@* ]]; then # readiness on another port (WildFly: its management port)
+          printf '    server %s %s check port %s\n' "$name" "${target%@*}" "${target#*@}"
+        else
+          printf '    server %s %s check\n' "$name" "$target"
+        fi
       done
     } >"$cfg"
     haproxy -c -q -f "$cfg"

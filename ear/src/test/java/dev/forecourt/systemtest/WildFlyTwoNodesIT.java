@@ -2,14 +2,20 @@ package dev.forecourt.systemtest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.CrossNodeStaleness;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Poll;
 import io.restassured.specification.RequestSpecification;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,60 @@ class WildFlyTwoNodesIT {
           .body("node", equalTo(members.get(node)))
           .body("members", equalTo(members));
     }
+  }
+
+  @Test
+  void theLoadBalancerOfThePayaraClusterSpreadsRequestsOverBothServers() {
+    // server-config/payara/load-balancer.sh, as for Payara; readiness on the management ports
+    int port = ForecourtServer.freePortBase();
+    Map<String, String> env =
+        Map.of(
+            "FORECOURT_HOME",
+            Path.of("target/wildfly-lb").toAbsolutePath().toString(),
+            "FORECOURT_LB_PORT",
+            String.valueOf(port),
+            "FORECOURT_LB_BACKENDS",
+            backend("node-1", ForecourtServer.baseUri(), ForecourtServer.healthUri())
+                + " "
+                + backend("node-2", second.baseUri(), second.healthUri()));
+    ForecourtServer.runScript("load-balancer.sh", env, "start");
+    try {
+      Poll.until(
+          Duration.ofSeconds(30),
+          () -> {
+            String status = ForecourtServer.runScript("load-balancer.sh", env, "status");
+            return status.contains("node-1 UP") && status.contains("node-2 UP");
+          },
+          "both servers UP in haproxy");
+      Map<String, String> vehicles = Map.of("method", "GET", "endpoint", "/vehicles");
+      double oneBefore = Metrics.sum("forecourt_http_requests_seconds_count", vehicles);
+      double twoBefore = requestsOnTheSecond(vehicles);
+      for (int i = 0; i < 20; i++) {
+        given()
+            .baseUri("http://127.0.0.1:" + port)
+            .get("/api/v1/vehicles?limit=1")
+            .then()
+            .statusCode(200);
+      }
+      double one = Metrics.sum("forecourt_http_requests_seconds_count", vehicles) - oneBefore;
+      double two = requestsOnTheSecond(vehicles) - twoBefore;
+      System.out.printf(
+          "[WildFlyTwoNodesIT] 20 requests through haproxy: node-1 answered %.0f, node-2 %.0f%n",
+          one, two);
+      assertEquals(20, one + two, "every request answered by one of the two");
+      assertTrue(one >= 5 && two >= 5, "both servers took their share");
+    } finally {
+      ForecourtServer.runScript("load-balancer.sh", env, "stop");
+    }
+  }
+
+  private static String backend(String name, URI api, URI health) {
+    return name + "=127.0.0.1:" + api.getPort() + "@" + health.getPort();
+  }
+
+  private static double requestsOnTheSecond(Map<String, String> labels) {
+    return Metrics.sum(
+        Metrics.read(second.metricsUri()), "forecourt_http_requests_seconds_count", labels);
   }
 
   @Test

@@ -131,6 +131,11 @@ public final class ForecourtServer implements BeforeAllCallback {
       return URI.create("http://127.0.0.1:" + server.managementPort() + "/prometheus");
     }
 
+    /** The base of its {@code /health} endpoints (the management port). */
+    public URI healthUri() {
+      return URI.create("http://127.0.0.1:" + server.managementPort());
+    }
+
     @Override
     public void close() {
       server.stop();
