@@ -99,9 +99,7 @@ public final class ForecourtServer implements BeforeAllCallback {
    */
   public static URI healthUri() {
     Running r = current();
-    return r.wildfly != null
-        ? URI.create("http://127.0.0.1:" + r.wildfly.managementPort())
-        : baseUri();
+    return r.wildfly != null ? r.wildfly.healthUri() : baseUri();
   }
 
   /**
@@ -110,9 +108,7 @@ public final class ForecourtServer implements BeforeAllCallback {
    */
   public static URI metricsUri() {
     Running r = current();
-    return r.wildfly != null
-        ? URI.create("http://127.0.0.1:" + r.wildfly.managementPort() + "/prometheus")
-        : baseUri().resolve("/metrics");
+    return r.wildfly != null ? r.wildfly.metricsUri() : baseUri().resolve("/metrics");
   }
 
   /** A second WildFly server beside the shared one, for as long as a test class needs it. */
@@ -124,16 +120,16 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     public URI baseUri() {
-      return URI.create("http://127.0.0.1:" + server.httpPort());
+      return server.baseUri();
     }
 
     public URI metricsUri() {
-      return URI.create("http://127.0.0.1:" + server.managementPort() + "/prometheus");
+      return server.metricsUri();
     }
 
     /** The base of its {@code /health} endpoints (the management port). */
     public URI healthUri() {
-      return URI.create("http://127.0.0.1:" + server.managementPort());
+      return server.healthUri();
     }
 
     @Override
@@ -162,9 +158,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       node.close();
       throw e;
     }
-    // the runtime settings the shared server was given
-    second.configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
-    generousRateLimits(second::configProperty);
+    wildFlyTestSettings(second::configProperty);
     log("Second WildFly node ready at " + node.baseUri());
     return node;
   }
@@ -269,6 +263,15 @@ public final class ForecourtServer implements BeforeAllCallback {
   /** Rate limits so generous that the tests never meet them (RateLimitIT lowers them itself). */
   public static void generousRateLimits() {
     current().generousRateLimits();
+  }
+
+  /**
+   * The runtime settings every WildFly server of the tests is given once ready (the shared one and
+   * a second one): the test receivers allowed as webhook targets, generous rate limits.
+   */
+  private static void wildFlyTestSettings(java.util.function.BiConsumer<String, String> set) {
+    set.accept(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
+    generousRateLimits(set);
   }
 
   private static void generousRateLimits(java.util.function.BiConsumer<String, String> set) {
@@ -591,8 +594,7 @@ public final class ForecourtServer implements BeforeAllCallback {
       adminPort = wildfly.managementPort();
       log("WildFly started (http " + httpPort + ", management " + adminPort + ")");
       wildfly.awaitReady(READY_TIMEOUT);
-      configProperty(WEBHOOK_ALLOWED_HOSTS, WEBHOOK_RECEIVERS);
-      generousRateLimits();
+      wildFlyTestSettings(this::configProperty);
       log(
           "Forecourt ready on WildFly at http://127.0.0.1:"
               + httpPort

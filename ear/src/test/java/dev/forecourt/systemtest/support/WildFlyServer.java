@@ -67,6 +67,21 @@ final class WildFlyServer {
     return 9990 + offset;
   }
 
+  /** The API's listener: http://127.0.0.1:PORT. */
+  URI baseUri() {
+    return URI.create("http://127.0.0.1:" + httpPort());
+  }
+
+  /** The management port: the {@code /health} endpoints, the HTTP management API. */
+  URI healthUri() {
+    return URI.create("http://127.0.0.1:" + managementPort());
+  }
+
+  /** The Prometheus text of the micrometer subsystem, on the management port. */
+  URI metricsUri() {
+    return healthUri().resolve("/prometheus");
+  }
+
   Path serverLog() {
     return base.resolve("log/server.log");
   }
@@ -170,7 +185,7 @@ final class WildFlyServer {
                 "-Djboss.server.base.dir=" + base,
                 "-Djboss.socket.binding.port-offset=" + offset,
                 "-Djboss.node.name=" + node,
-                "-Dforecourt.health.self-check.base-url=http://127.0.0.1:" + httpPort(),
+                "-Dforecourt.health.self-check.base-url=" + baseUri(),
                 "-Dforecourt.shutdown.drain-file=" + drain,
                 "-Djava.net.preferIPv4Stack=true"));
     ProcessBuilder builder =
@@ -195,7 +210,7 @@ final class WildFlyServer {
 
   /** Waits until the deployment is ready, or fails with its reason and the log's tail. */
   void awaitReady(Duration timeout) {
-    URI ready = URI.create("http://127.0.0.1:" + managementPort() + "/health/ready");
+    URI ready = healthUri().resolve("/health/ready");
     Path failed = base.resolve("deployments/forecourt.ear.failed");
     Instant deadline = Instant.now().plus(timeout);
     int status = -1;
@@ -256,7 +271,7 @@ final class WildFlyServer {
         .digest(MANAGEMENT_USER, managementPassword)
         .contentType(ContentType.JSON)
         .body(operation)
-        .post("http://127.0.0.1:" + managementPort() + "/management");
+        .post(healthUri().resolve("/management"));
   }
 
   private static void expectSuccess(Response response) {

@@ -89,16 +89,17 @@ final class MicrometerRegistry implements Meters.Registry {
   public <T extends Number> void gauge(
       String name, String description, Supplier<T> value, Meters.Tag... tags) {
     gauges.add(value);
+    Tags labels = tags(tags);
     if (builders) {
       Gauge gauge =
           Gauge.builder(name, value, MicrometerRegistry::read)
               .description(description)
-              .tags(tags(tags))
+              .tags(labels)
               .register(registry);
       made.putIfAbsent(gauge.getId(), gauge);
     } else {
-      registry.gauge(name, tags(tags), value, MicrometerRegistry::read);
-      Gauge gauge = registry.find(name).tags(tags(tags)).gauge();
+      registry.gauge(name, labels, value, MicrometerRegistry::read);
+      Gauge gauge = registry.find(name).tags(labels).gauge();
       if (gauge != null) {
         made.putIfAbsent(gauge.getId(), gauge);
       }
