@@ -559,10 +559,7 @@ fi
 # HttpClient would wait for ever): the same filter renames that header before the codec sees it,
 # so such a request is served as the HTTP/1.1 request it also is.
 # FORECOURT_SERVER_ERRORS_JAR: the jar to install (default: server-errors/target, built if absent).
-errors_jar="${FORECOURT_SERVER_ERRORS_JAR:-$FORECOURT_REPO/server-errors/target/forecourt-server-errors.jar}"
-if [ ! -f "$errors_jar" ]; then
-  (cd "$FORECOURT_REPO" && "$MVN" -q -B -DskipTests -pl server-errors package)
-fi
+errors_jar="$(server_errors_jar)"
 errors_lib="$domain_dir/lib/forecourt-server-errors.jar"
 if ! cmp -s "$errors_jar" "$errors_lib"; then
   if grep -qx forecourt-server-errors.jar <<<"$common_libs_now"; then

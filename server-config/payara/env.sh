@@ -26,6 +26,17 @@ fetch_artifact() {
   echo "$file"
 }
 
+# server_errors_jar: the jar of the server-errors module (problem+json for the requests the server
+# refuses itself: Payara's domain lib/, WildFly's module dev.forecourt.server-errors); prints its
+# path. FORECOURT_SERVER_ERRORS_JAR names another; by default server-errors/target, built if absent.
+server_errors_jar() {
+  local jar="${FORECOURT_SERVER_ERRORS_JAR:-$FORECOURT_REPO/server-errors/target/forecourt-server-errors.jar}"
+  if [ ! -f "$jar" ]; then
+    (cd "$FORECOURT_REPO" && "$MVN" -q -B -DskipTests -pl server-errors package) >&2
+  fi
+  echo "$jar"
+}
+
 # asadmin against the configured domain, non-interactive.
 asadmin_remote() {
   "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "$@"

@@ -7,6 +7,8 @@
 #   WILDFLY_VERSION           39.0.1.Final
 #   FORECOURT_DB_KIND         h2 (default: in the server's data directory) | postgresql (the
 #                             FORECOURT_DB_* coordinates are read by the server when it starts)
+#   FORECOURT_SMTP_USER       set: the mail session logs in (mail-auth.cli; the server reads
+#                             FORECOURT_SMTP_USER and FORECOURT_SMTP_PASSWORD when it starts)
 # Downloads go through Maven like the Payara installation's (payara/provision.sh): taken from
 # ~/.m2 when there, else from the repositories Maven is configured with (mirrors, proxies).
 set -euo pipefail
@@ -33,6 +35,7 @@ mkdir -p "$(dirname "$script")"
 {
   echo "embed-server --server-config=forecourt.xml --std-out=discard --stability=community"
   cat "$here/forecourt.cli" "$here/datasource-$kind.cli"
+  if [ -n "${FORECOURT_SMTP_USER:-}" ]; then cat "$here/mail-auth.cli"; fi
   echo "stop-embedded-server"
 } >"$script"
 "$wildfly/bin/jboss-cli.sh" --file="$script" >&2

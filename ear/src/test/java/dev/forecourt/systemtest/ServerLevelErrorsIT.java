@@ -44,6 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * server-config/payara/configure-domain.sh} installs (the harness runs that script): the error
  * report valve and the Grizzly filter of the server-errors module, and cleartext HTTP/2 switched
  * off, which the HttpClient tests at the end prove for both protocol choices.
+ *
+ * <p>On WildFly (the same class, in the WildFly execution) what {@code forecourt.cli} installs: the
+ * Undertow filter of the same jar, the 8 KiB header limit and h2c off; and the web module's error
+ * page (both servers). Undertow's HTTP parser refuses more than Grizzly's, before any filter: those
+ * answers have no body at all, still no server name (each row says what each server answers).
  */
 @ExtendWith(ForecourtServer.class)
 class ServerLevelErrorsIT {
@@ -60,7 +65,8 @@ class ServerLevelErrorsIT {
 
   /** A product name or a Payara-style version (6.2025.10) anywhere in an answer. */
   private static final Pattern SERVER_NAME =
-      Pattern.compile("(?i)payara|glassfish|grizzly|servlet/|jsp/|\\b\\d+\\.20\\d\\d\\.\\d+\\b");
+      Pattern.compile(
+          "(?i)payara|glassfish|grizzly|wildfly|undertow|jboss|servlet/|jsp/|\\b\\d+\\.20\\d\\d\\.\\d+\\b");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,105 +91,153 @@ class ServerLevelErrorsIT {
     return Stream.of(
         row(
             "a non-ASCII header value",
-            400,
-            "bad-request",
             bytes(
                 "GET /api/v1/ping HTTP/1.1\r\nX-Note: caf\u00e9 cr\u00e8me\r\n" + close,
-                StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8),
+            problem(400, "bad-request"),
+            application(200, null)),
         row(
             "a 9 KiB header",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/ping HTTP/1.1\r\nX-Big: " + "a".repeat(9 * 1024) + "\r\n" + close)),
+            ascii("GET /api/v1/ping HTTP/1.1\r\nX-Big: " + "a".repeat(9 * 1024) + "\r\n" + close),
+            problem(400, "bad-request"),
+            bodiless(400)),
         row(
             "a control character in a header value",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/ping HTTP/1.1\r\nX-Note: a\u0001b\r\n" + close)),
+            ascii("GET /api/v1/ping HTTP/1.1\r\nX-Note: a\u0001b\r\n" + close),
+            problem(400, "bad-request"),
+            application(200, null)),
         row(
             "a Content-Length that is not a number",
-            400,
-            "bad-request",
-            ascii("POST /api/v1/vehicles HTTP/1.1\r\nContent-Length: abc\r\n" + close)),
+            ascii("POST /api/v1/vehicles HTTP/1.1\r\nContent-Length: abc\r\n" + close),
+            problem(400, "bad-request"),
+            bodiless(400)),
         row(
             "a request URI longer than the header buffer",
-            400,
-            "bad-request",
-            ascii("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n" + close)),
+            ascii("GET /" + "a".repeat(20_000) + " HTTP/1.1\r\n" + close),
+            problem(400, "bad-request"),
+            bodiless(400)),
         row(
             "HTTP/1.1 without Host",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/ping HTTP/1.1\r\nConnection: close\r\n\r\n")),
+            ascii("GET /api/v1/ping HTTP/1.1\r\nConnection: close\r\n\r\n"),
+            problem(400, "bad-request"),
+            bodiless(400)),
         row(
             "a raw .. climbing out of the context",
-            400,
-            "bad-request",
-            ascii("GET /../../etc/passwd HTTP/1.1\r\n" + close)),
+            ascii("GET /../../etc/passwd HTTP/1.1\r\n" + close),
+            problem(400, "bad-request"),
+            problem(404, "not-found")),
         row(
             "an encoded NUL in the path",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/vehicles%00 HTTP/1.1\r\n" + close)),
+            ascii("GET /api/v1/vehicles%00 HTTP/1.1\r\n" + close),
+            problem(400, "bad-request"),
+            application(400, "request-rejected")),
         row(
             "an encoded backslash in the path",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/%5C..%5Cvehicles HTTP/1.1\r\n" + close)),
+            ascii("GET /api/v1/%5C..%5Cvehicles HTTP/1.1\r\n" + close),
+            problem(400, "bad-request"),
+            application(400, "request-rejected")),
         row(
             "a broken percent escape in the path",
-            400,
-            "bad-request",
-            ascii("GET /api/v1/vehicles%zz HTTP/1.1\r\n" + close)),
+            ascii("GET /api/v1/vehicles%zz HTTP/1.1\r\n" + close),
+            problem(400, "bad-request"),
+            bodiless(400)),
         row(
             "an unknown HTTP version",
-            505,
-            "http-version-not-supported",
-            ascii("GET /api/v1/ping HTTP/9.9\r\n" + close)),
+            ascii("GET /api/v1/ping HTTP/9.9\r\n" + close),
+            problem(505, "http-version-not-supported"),
+            bodiless(400)),
         row(
             "a method name that is no token",
-            501,
-            "not-implemented",
-            ascii("G(T / HTTP/1.1\r\n" + close)),
-        row("TRACE", 405, "method-not-allowed", ascii("TRACE /api/v1/ping HTTP/1.1\r\n" + close)),
+            ascii("G(T / HTTP/1.1\r\n" + close),
+            problem(501, "not-implemented"),
+            bodiless(400)),
+        row(
+            "TRACE",
+            ascii("TRACE /api/v1/ping HTTP/1.1\r\n" + close),
+            problem(405, "method-not-allowed"),
+            bodiless(405)),
         row(
             "'}' in a path outside the API",
-            404,
-            "not-found",
-            ascii("GET /a}b HTTP/1.1\r\n" + close)),
+            ascii("GET /a}b HTTP/1.1\r\n" + close),
+            problem(404, "not-found"),
+            bodiless(400)),
         row(
             "an encoded slash outside the API",
-            404,
-            "not-found",
-            ascii("GET /a%2Fb HTTP/1.1\r\n" + close)));
+            ascii("GET /a%2Fb HTTP/1.1\r\n" + close),
+            problem(404, "not-found"),
+            problem(404, "not-found")),
+        row(
+            "a path no servlet serves",
+            ascii("GET /nothing/here HTTP/1.1\r\n" + close),
+            problem(404, "not-found"),
+            problem(404, "not-found")));
   }
 
+  /**
+   * On Payara each refusal is the server's problem+json; on WildFly the requests Undertow's parser
+   * refuses (before any handler, so before the server-errors filter) are answered with an empty
+   * body and the connection closed, some the parser lets through reach the application (which
+   * answers them as any request), and the rest get the same problem+json as on Payara.
+   */
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
-  void isProblemJsonWithTheSecurityHeadersAndNoServerName(
-      String what, int status, String type, byte[] request) throws IOException {
+  void isAnsweredWithoutAServerNameAndAsProblemJsonWhereThereIsABody(
+      String what, byte[] request, Expected onPayara, Expected onWildFly) throws IOException {
+    Expected expected = ForecourtServer.onWildFly() ? onWildFly : onPayara;
     Raw answer = send(request);
-    assertEquals(status, answer.status(), what + ":\n" + answer.text());
-    assertTrue(answer.header("content-type").startsWith("application/problem+json"), answer.text());
-    JsonNode problem = JSON.readTree(answer.body());
-    assertEquals(PROBLEMS + type, problem.path("type").asText(), answer.text());
-    assertEquals(status, problem.path("status").asInt(), answer.text());
-    assertFalse(problem.path("title").asText().isBlank(), answer.text());
-    assertFalse(problem.has("detail"), "no detail that could echo the request: " + answer.text());
-    for (Map.Entry<String, String> h : applicationHeaders.entrySet()) {
-      assertEquals(
-          h.getValue(),
-          answer.header(h.getKey()),
-          h.getKey() + " as the application sends it:\n" + answer.text());
-    }
+    assertEquals(expected.status(), answer.status(), what + ":\n" + answer.text());
     assertNoServerName(answer);
+    switch (expected.kind()) {
+      case BODILESS -> {
+        assertEquals("0", answer.header("content-length"), answer.text());
+        assertEquals("", answer.body(), answer.text());
+      }
+      case APPLICATION -> {
+        assertEquals(
+            applicationHeaders.get("content-security-policy"),
+            answer.header("content-security-policy"),
+            answer.text());
+        if (expected.type() != null) {
+          assertTrue(
+              answer.header("content-type").startsWith("application/problem+json"), answer.text());
+          assertEquals(
+              PROBLEMS + expected.type(),
+              JSON.readTree(answer.body()).path("type").asText(),
+              answer.text());
+        }
+      }
+      case PROBLEM -> {
+        assertTrue(
+            answer.header("content-type").startsWith("application/problem+json"), answer.text());
+        JsonNode problem = JSON.readTree(answer.body());
+        assertEquals(PROBLEMS + expected.type(), problem.path("type").asText(), answer.text());
+        assertEquals(expected.status(), problem.path("status").asInt(), answer.text());
+        assertFalse(problem.path("title").asText().isBlank(), answer.text());
+        assertFalse(
+            problem.has("detail"), "no detail that could echo the request: " + answer.text());
+        assertFalse(problem.has("instance"), "no echo of the request: " + answer.text());
+        for (Map.Entry<String, String> h : applicationHeaders.entrySet()) {
+          assertEquals(
+              h.getValue(),
+              answer.header(h.getKey()),
+              h.getKey() + " as the application sends it:\n" + answer.text());
+        }
+      }
+    }
   }
 
   @Test
   void aRequestLineThatIsNotHttpIsClosedWithoutAnAnswer() {
     // three tokens, the last not HTTP/x.y: port unification does not recognise HTTP and closes
     Raw answer = send(ascii("GET /a b HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
-    assertEquals("", answer.text());
+    if (ForecourtServer.onWildFly()) {
+      // Undertow's parser refuses it: 400, no body, closed
+      assertEquals(400, answer.status(), answer.text());
+      assertEquals("", answer.body(), answer.text());
+      assertNoServerName(answer);
+    } else {
+      assertEquals("", answer.text());
+    }
   }
 
   @Test
@@ -265,8 +319,32 @@ class ServerLevelErrorsIT {
 
   // --- helpers ---------------------------------------------------------------------------------
 
-  private static Arguments row(String what, int status, String type, byte[] request) {
-    return Arguments.of(what, status, type, request);
+  private static Arguments row(String what, byte[] request, Expected onPayara, Expected onWildFly) {
+    return Arguments.of(what, request, onPayara, onWildFly);
+  }
+
+  /** What a server answers to a refused request. */
+  private record Expected(Kind kind, int status, String type) {}
+
+  private enum Kind {
+    /** The server's problem+json: no detail, no instance, the application's security headers. */
+    PROBLEM,
+    /** The application's own answer (the server let the request through). */
+    APPLICATION,
+    /** The status and no body (refused by the HTTP parser, before any filter). */
+    BODILESS
+  }
+
+  private static Expected problem(int status, String type) {
+    return new Expected(Kind.PROBLEM, status, type);
+  }
+
+  private static Expected application(int status, String type) {
+    return new Expected(Kind.APPLICATION, status, type);
+  }
+
+  private static Expected bodiless(int status) {
+    return new Expected(Kind.BODILESS, status, null);
   }
 
   private static byte[] ascii(String s) {

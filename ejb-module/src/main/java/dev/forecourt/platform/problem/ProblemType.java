@@ -46,6 +46,7 @@ public enum ProblemType {
   SERVICE_UNAVAILABLE("service-unavailable", "The service is temporarily unavailable"),
   MAINTENANCE(
       "maintenance", "Forecourt is in maintenance: changes are refused for a while, reads work"),
+  NOT_IMPLEMENTED("not-implemented", "The method is not supported"),
   INTERNAL("internal-error", "An unexpected error occurred");
 
   private final String slug;

@@ -47,6 +47,7 @@ public final class ProblemHttp {
       case PRECONDITION_REQUIRED -> 428;
       case RATE_LIMITED -> 429;
       case INTERNAL -> 500;
+      case NOT_IMPLEMENTED -> 501;
       case SERVICE_UNAVAILABLE, MAINTENANCE -> 503;
     };
   }
@@ -71,6 +72,7 @@ public final class ProblemHttp {
       case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
       case 428 -> ProblemType.PRECONDITION_REQUIRED;
       case 429 -> ProblemType.RATE_LIMITED;
+      case 501 -> ProblemType.NOT_IMPLEMENTED;
       case 503 -> ProblemType.SERVICE_UNAVAILABLE;
       default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.MALFORMED_REQUEST;
     };

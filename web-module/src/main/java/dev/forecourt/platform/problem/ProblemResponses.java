@@ -1,9 +1,14 @@
 package dev.forecourt.platform.problem;
 
 import dev.forecourt.platform.observability.CorrelationId;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** Builds problem responses: status, type, title, detail, the request path and correlation id. */
@@ -11,7 +16,41 @@ public final class ProblemResponses {
 
   public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
 
+  private static final Jsonb JSON = JsonbBuilder.create();
+
   private ProblemResponses() {}
+
+  /**
+   * Writes a problem straight to a servlet response, for the answers given outside JAX-RS (a
+   * servlet filter, the error page): {@code instance} is the request path to show, or null to show
+   * none.
+   */
+  public static void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ProblemType type,
+      int status,
+      String detail,
+      String instance)
+      throws IOException {
+    String correlationId = CorrelationId.of(request);
+    Problem problem =
+        new Problem(
+            ProblemHttp.uri(type),
+            type.title(),
+            status,
+            detail,
+            instance,
+            correlationId,
+            null,
+            null);
+    byte[] body = JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
+    response.setStatus(status);
+    response.setHeader(CorrelationId.HEADER, correlationId);
+    response.setContentType(PROBLEM_JSON.toString());
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+  }
 
   public static Response of(
       HttpServletRequest request, ProblemType type, String detail, List<FieldError> errors) {

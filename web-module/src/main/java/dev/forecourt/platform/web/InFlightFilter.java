@@ -1,13 +1,10 @@
 package dev.forecourt.platform.web;
 
 import dev.forecourt.platform.health.Drain;
-import dev.forecourt.platform.observability.CorrelationId;
-import dev.forecourt.platform.problem.Problem;
 import dev.forecourt.platform.problem.ProblemHttp;
+import dev.forecourt.platform.problem.ProblemResponses;
 import dev.forecourt.platform.problem.ProblemType;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -15,7 +12,6 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Counts the requests in flight for {@link Drain} and, once the node stops, refuses new ones with
@@ -28,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 public class InFlightFilter extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
-  private static final Jsonb JSON = JsonbBuilder.create();
   private static final int RETRY_AFTER_SECONDS = 5;
 
   @Inject transient Drain drain;
@@ -57,22 +52,14 @@ public class InFlightFilter extends HttpFilter {
   private static void refuse(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
-    String correlationId = CorrelationId.of(request);
-    Problem problem =
-        new Problem(
-            ProblemHttp.uri(type),
-            type.title(),
-            ProblemHttp.status(type),
-            "This node is shutting down; retry the request",
-            request.getRequestURI(),
-            correlationId,
-            null,
-            null);
-    response.setStatus(ProblemHttp.status(type));
     response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
     response.setHeader("Connection", "close");
-    response.setHeader(CorrelationId.HEADER, correlationId);
-    response.setContentType("application/problem+json");
-    response.getOutputStream().write(JSON.toJson(problem).getBytes(StandardCharsets.UTF_8));
+    ProblemResponses.write(
+        request,
+        response,
+        type,
+        ProblemHttp.status(type),
+        "This node is shutting down; retry the request",
+        request.getRequestURI());
   }
 }
