@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.ExternalDocumentation;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -21,11 +22,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @ApplicationPath("/api/v1")
 @ApplicationScoped
 @OpenAPIDefinition(
+    externalDocs =
+        @ExternalDocumentation(
+            description = "The same reference in the browser (Swagger UI), served with the API",
+            url = "/api/docs/"),
     info =
         @Info(
             title = "Forecourt API",
             version = "v1",
-            license = @License(name = "Proprietary"),
+            license = @License(name = "Proprietary", url = "https://forecourt.dev/license"),
             description =
                 """
             Forecourt is the platform of a car dealership group: the vehicle inventory across its \
