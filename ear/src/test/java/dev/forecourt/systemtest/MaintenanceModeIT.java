@@ -132,7 +132,7 @@ class MaintenanceModeIT {
           message, ready.getString("checks.find { it.name == 'maintenance' }.data.message"));
       assertTrue(!ready.getString("checks.find { it.name == 'maintenance' }.data.since").isBlank());
       given()
-          .baseUri(ForecourtServer.baseUri().toString())
+          .baseUri(ForecourtServer.healthUri().toString())
           .get("/health")
           .then()
           .statusCode(200)
@@ -313,7 +313,7 @@ class MaintenanceModeIT {
         HEALTH_DEADLINE,
         () -> {
           Response response =
-              given().baseUri(ForecourtServer.baseUri().toString()).get("/health/ready");
+              given().baseUri(ForecourtServer.healthUri().toString()).get("/health/ready");
           assertEquals(200, response.statusCode(), "readiness stays UP");
           return response.jsonPath();
         },
