@@ -37,6 +37,25 @@ server_errors_jar() {
   echo "$jar"
 }
 
+# The rolling deploys' view of the load balancer (load-balancer.sh of this directory) and their
+# waits: lb_backend NAME prints haproxy's state of a backend (UP, DOWN, DRAIN, MAINT) and its
+# requests in flight; lb_idle/lb_up NAME test them; wait_for SECONDS DESCRIPTION COMMAND... runs the
+# command every 0.5 s until it succeeds, or fails after SECONDS naming DESCRIPTION.
+lb_backend() { "$FORECOURT_REPO/server-config/payara/load-balancer.sh" status | awk -v n="$1" '$1 == n { print $2, $3 }'; }
+lb_idle() { [ "$(lb_backend "$1" | awk '{ print $2 }')" = 0 ]; }
+lb_up() { [ "$(lb_backend "$1" | awk '{ print $1 }')" = UP ]; }
+wait_for() {
+  local deadline=$((SECONDS + $1)) what="$2"
+  shift 2
+  until "$@"; do
+    if [ "$SECONDS" -ge "$deadline" ]; then
+      echo "Gave up waiting for $what" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
 # asadmin against the configured domain, non-interactive.
 asadmin_remote() {
   "$ASADMIN" --interactive=false --host 127.0.0.1 --port "$FORECOURT_ADMIN_PORT" "$@"

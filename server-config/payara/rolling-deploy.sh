@@ -40,21 +40,6 @@ if $stage && [ "$ear" = - ]; then
   exit 2
 fi
 
-# haproxy's state of an instance (UP, DOWN, DRAIN, MAINT) and its requests in flight
-backend() { "$here/load-balancer.sh" status | awk -v n="$1" '$1 == n { print $2, $3 }'; }
-wait_for() { # seconds, description, command...
-  local deadline=$((SECONDS + $1)) what="$2"
-  shift 2
-  until "$@"; do
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      echo "Gave up waiting for $what" >&2
-      return 1
-    fi
-    sleep 0.5
-  done
-}
-idle() { [ "$(backend "$1" | awk '{ print $2 }')" = 0 ]; }
-up() { [ "$(backend "$1" | awk '{ print $1 }')" = UP ]; }
 ready() { curl -fsS -o /dev/null --max-time 5 "$1/health/ready" 2>/dev/null; }
 
 if asadmin_remote list-applications --long=false "$group" 2>/dev/null | awk '{ print $1 }' | grep -qx "$name"; then
@@ -76,7 +61,7 @@ for i in "${!instances[@]}"; do
   url="http://127.0.0.1:$((portbases[i] + 80))"
   begin=$SECONDS
   "$here/load-balancer.sh" drain "$instance" >/dev/null
-  wait_for 60 "$instance to finish its requests" idle "$instance"
+  wait_for 60 "$instance to finish its requests" lb_idle "$instance"
   drained=$SECONDS
   # the version the instance runs now (forecourt or forecourt:SOMETHING)
   old="$(asadmin_remote list-applications --long=true "$instance" \
@@ -92,7 +77,7 @@ for i in "${!instances[@]}"; do
   wait_for "$timeout" "$instance to be ready" ready "$url"
   readied=$SECONDS
   "$here/load-balancer.sh" enable "$instance" >/dev/null
-  wait_for 60 "haproxy to mark $instance UP" up "$instance"
+  wait_for 60 "haproxy to mark $instance UP" lb_up "$instance"
   echo "$instance runs $name ($((SECONDS - begin)) s: drained $((drained - begin)) s," \
     "switched $((switched - drained)) s, ready $((readied - switched)) s, UP in haproxy $((SECONDS - readied)) s)"
 done

@@ -139,6 +139,20 @@ public final class ForecourtServer implements BeforeAllCallback {
   }
 
   /**
+   * Rolls {@code ear} out to the WildFly servers of {@code env}'s FORECOURT_LB_BACKENDS behind the
+   * balancer of {@code env}'s FORECOURT_HOME ({@code server-config/wildfly/rolling-deploy.sh});
+   * returns what the script printed.
+   */
+  public static String rollingDeployOnWildFly(Path ear, Map<String, String> env) {
+    Running r = current();
+    if (r.wildfly == null) {
+      throw new IllegalStateException(
+          "A WildFly roll-out needs -Dforecourt.systemtest.server=wildfly");
+    }
+    return r.wildfly.rollingDeploy(ear, env);
+  }
+
+  /**
    * WildFly only: a second server of the shared one's installation and profile (its own base
    * directory, another port offset, node name {@code node-2}), with the same environment: the same
    * database, and the application's caches clustered with the shared server's. Returns when it is

@@ -86,6 +86,16 @@ final class WildFlyServer {
     return base.resolve("log/server.log");
   }
 
+  /**
+   * Runs {@code server-config/wildfly/rolling-deploy.sh ear} with this installation's jboss-cli and
+   * {@code env} (the balancer's FORECOURT_HOME and FORECOURT_LB_BACKENDS); returns what it printed.
+   */
+  String rollingDeploy(Path ear, Map<String, String> env) {
+    Map<String, String> all = new HashMap<>(env);
+    all.put("JBOSS_HOME", home.toString());
+    return run(List.of(scripts.resolve("rolling-deploy.sh").toString(), ear.toString()), all);
+  }
+
   /** Installs (once) and configures WildFly, starts it with {@code env} and deploys {@code ear}. */
   void start(Map<String, String> env, Path ear) {
     Path installations = target.resolve("wildfly-home");

@@ -1,5 +1,8 @@
 package dev.forecourt.systemtest.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,6 +66,26 @@ public final class WriteLoad {
 
     public double failedShare() {
       return started == 0 ? 0 : (double) failed / started;
+    }
+
+    /** The figures of a run, for a test's report line. */
+    public String summary() {
+      return String.format(
+          "%d requests, %d acknowledged, %d failed, %d repeated by the client, answers %s",
+          started, acknowledged, failed, repeats, answers);
+    }
+
+    /**
+     * No request failed and none was left unacknowledged, and every answer was a success (or 412, a
+     * concurrent update's refusal; 0: repeated by the client after no answer in time): never a
+     * 502/503/504 of the balancer or an error of a server.
+     */
+    public void assertNothingFailed() {
+      assertEquals(0, failed, "failed writes");
+      assertTrue(
+          answers.keySet().stream().allMatch(s -> s == 0 || s == 200 || s == 201 || s == 412),
+          "answers " + answers);
+      assertEquals(started, acknowledged, "acknowledged writes");
     }
   }
 
