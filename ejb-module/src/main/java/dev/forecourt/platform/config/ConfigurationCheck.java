@@ -1,11 +1,8 @@
 package dev.forecourt.platform.config;
 
-import dev.forecourt.platform.cache.ClusterSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Validates the {@code forecourt.*} configuration when the application is deployed and fails the
  * deployment with one message naming every bad key, instead of failing later on first use. The keys
- * and their rules are the declared {@link Setting}s of every {@link SettingGroup} bean and of the
- * library's {@link ClusterSettings}. Values are never logged (some keys hold secrets), only key
- * names and what is wrong.
+ * and their rules are the declared {@link Setting}s ({@link SettingCatalog}). Values are never
+ * logged (some keys hold secrets), only key names and what is wrong.
  */
 @Singleton
 @Startup
@@ -26,18 +22,11 @@ public class ConfigurationCheck {
 
   private static final Logger LOG = Logger.getLogger(ConfigurationCheck.class.getName());
 
-  /**
-   * The groups of the EAR's {@code lib/}: no beans (the library reads them before any bean exists).
-   */
-  static final List<Class<? extends SettingGroup>> LIBRARY_GROUPS = List.of(ClusterSettings.class);
-
-  @Inject @Any Instance<SettingGroup> groups;
+  @Inject SettingCatalog settings;
 
   @PostConstruct
   void validate() {
-    List<Setting<?>> declared = new ArrayList<>();
-    groups.forEach(group -> declared.addAll(group.settings()));
-    LIBRARY_GROUPS.forEach(group -> declared.addAll(SettingGroup.declaredIn(group)));
+    List<Setting<?>> declared = settings.all();
     List<String> problems =
         problems(ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader()), declared);
     if (!problems.isEmpty()) {

@@ -59,7 +59,7 @@ class ConfigurationCheckTest {
       assertTrue(
           group.isAnnotationPresent(Dependent.class)
               || group.isAnnotationPresent(ApplicationScoped.class)
-              || ConfigurationCheck.LIBRARY_GROUPS.contains(group),
+              || SettingCatalog.LIBRARY_GROUPS.contains(group),
           group + " is no CDI bean nor a library group: ConfigurationCheck would not see its keys");
       assertFalse(SettingGroup.declaredIn(group).isEmpty(), group + " declares nothing");
     }

@@ -325,6 +325,18 @@ public final class Setting<T> {
     return raw.isEmpty() ? "(unset)" : secret ? "****" : raw.get();
   }
 
+  /**
+   * The configured value as it may be shown (secrets masked as {@code ****}); empty when the key is
+   * not configured (the default, if any, applies).
+   */
+  public Optional<String> configured(Config config) {
+    return config
+        .getOptionalValue(name, String.class)
+        .map(String::trim)
+        .filter(v -> !v.isEmpty())
+        .map(v -> secret ? "****" : v);
+  }
+
   @Override
   public String toString() {
     return name;

@@ -34,16 +34,7 @@ public final class ProblemResponses {
       String instance)
       throws IOException {
     String correlationId = CorrelationId.of(request);
-    Problem problem =
-        new Problem(
-            ProblemHttp.uri(type),
-            type.title(),
-            status,
-            detail,
-            instance,
-            correlationId,
-            null,
-            null);
+    Problem problem = problem(type, status, detail, instance, correlationId, null, null);
     byte[] body = JSON.toJson(problem).getBytes(StandardCharsets.UTF_8);
     response.setStatus(status);
     response.setHeader(CorrelationId.HEADER, correlationId);
@@ -107,18 +98,36 @@ public final class ProblemResponses {
       List<String> allowed) {
     String correlationId = CorrelationId.of(request);
     Problem problem =
-        new Problem(
-            ProblemHttp.uri(type),
-            type.title(),
+        problem(
+            type,
             status,
             detail,
             request == null ? null : request.getRequestURI(),
             correlationId,
-            errors == null || errors.isEmpty() ? null : errors,
+            errors,
             allowed);
     return Response.status(status)
         .type(PROBLEM_JSON)
         .header(CorrelationId.HEADER, correlationId)
         .entity(problem);
+  }
+
+  private static Problem problem(
+      ProblemType type,
+      int status,
+      String detail,
+      String instance,
+      String correlationId,
+      List<FieldError> errors,
+      List<String> allowed) {
+    return new Problem(
+        ProblemHttp.uri(type),
+        type.title(),
+        status,
+        detail,
+        instance,
+        correlationId,
+        errors == null || errors.isEmpty() ? null : errors,
+        allowed);
   }
 }
