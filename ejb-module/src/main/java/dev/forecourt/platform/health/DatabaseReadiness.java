@@ -1,6 +1,6 @@
 package dev.forecourt.platform.health;
 
-import dev.forecourt.platform.persistence.SchemaMigration;
+import dev.forecourt.platform.persistence.SchemaState;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,7 @@ public class DatabaseReadiness implements ReadinessCheck {
   @Resource(lookup = "jdbc/forecourt")
   DataSource dataSource;
 
-  @Inject SchemaMigration migration;
+  @Inject SchemaState schema;
 
   private volatile boolean reachable = true;
   private volatile Instant lastAnswered = Instant.now();
@@ -56,13 +56,13 @@ public class DatabaseReadiness implements ReadinessCheck {
       lastAnswered = Instant.now();
     }
     this.reachable = reachable;
-    boolean migrated = migration.isComplete();
+    boolean migrated = schema.isComplete();
     return new Result(
         reachable && migrated,
         Map.of(
             "reachable", reachable,
             "migrated", migrated,
-            "schemaVersion", String.valueOf(migration.schemaVersion()),
+            "schemaVersion", String.valueOf(schema.version()),
             "answeredInMillis", millis));
   }
 }

@@ -18,7 +18,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 /**
  * Migrates the schema of {@code jdbc/forecourt} with Flyway when the application is deployed, so
  * that deployment fails rather than serve traffic on an old schema. Safe with several nodes
- * starting at once (Flyway takes a database lock).
+ * starting at once (Flyway takes a database lock). What it found is in {@link SchemaState}.
  */
 @Singleton
 @Startup
@@ -33,8 +33,7 @@ public class SchemaMigration {
 
   @Inject StartupPhases phases;
 
-  private volatile boolean complete;
-  private volatile String schemaVersion;
+  @Inject SchemaState state;
 
   @PostConstruct
   void migrate() {
@@ -44,11 +43,11 @@ public class SchemaMigration {
             .locations("classpath:db/migration")
             .load();
     MigrateResult result = flyway.migrate();
-    schemaVersion =
+    String schemaVersion =
         flyway.info().current() == null
             ? "none"
             : flyway.info().current().getVersion().getVersion();
-    complete = flyway.info().pending().length == 0;
+    state.migrated(schemaVersion, flyway.info().pending().length == 0);
     phases.completed(StartupPhases.MIGRATIONS);
     LOG.info(
         () ->
@@ -57,14 +56,5 @@ public class SchemaMigration {
                 + " ("
                 + result.migrationsExecuted
                 + " migrations applied now)");
-  }
-
-  /** True once every migration has been applied. */
-  public boolean isComplete() {
-    return complete;
-  }
-
-  public String schemaVersion() {
-    return schemaVersion;
   }
 }
