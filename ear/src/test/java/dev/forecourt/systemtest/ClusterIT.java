@@ -132,6 +132,37 @@ class ClusterIT {
         "node 2 back to the configured level");
   }
 
+  @Test
+  void aSettingChangedOnOneNodeAppliesOnTheOther() {
+    String key = "forecourt.rate-limit.anonymous.per-minute";
+    long begin = System.nanoTime();
+    on(0)
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "4322"))
+        .put("/admin/settings/{key}", key)
+        .then()
+        .statusCode(200);
+    try {
+      Poll.until(
+          Duration.ofSeconds(15),
+          () -> "4322".equals(anonymousOn(1).get("/ping").header("RateLimit-Limit")),
+          "node 2 applies the value node 1 stored");
+      System.out.printf(
+          "[ClusterIT] a setting changed on node 1 was in effect on node 2 after %d ms%n",
+          (System.nanoTime() - begin) / 1_000_000);
+    } finally {
+      on(0).delete("/admin/settings/{key}", key).then().statusCode(204);
+    }
+    Poll.until(
+        Duration.ofSeconds(15),
+        () -> !"4322".equals(anonymousOn(1).get("/ping").header("RateLimit-Limit")),
+        "node 2 back to the server's value");
+  }
+
+  private static RequestSpecification anonymousOn(int node) {
+    return given().baseUri(PayaraCluster.instance(node).toString()).basePath("/api/v1");
+  }
+
   private static String effectiveLevel(int node, String logger) {
     return on(node)
         .get("/admin/log-levels")

@@ -375,7 +375,8 @@ class OpenApiIT {
                       .replace("{address}", "203.0.113.9")
                       .replace("{jobId}", "no-such-job")
                       .replace("{source}", "no-such-source")
-                      .replace("{logger}", "dev.forecourt.routed");
+                      .replace("{logger}", "dev.forecourt.routed")
+                      .replace("{key}", "forecourt.routed");
               assertFalse(path.contains("{"), "a path parameter this test does not know: " + key);
               Response answer = anonymous().basePath("/").request(method, path);
               int status = answer.statusCode();

@@ -2,6 +2,7 @@ package dev.forecourt.systemtest;
 
 import static dev.forecourt.systemtest.support.Accounts.anonymous;
 import static dev.forecourt.systemtest.support.Accounts.as;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.forecourt.systemtest.support.ForecourtServer;
+import dev.forecourt.systemtest.support.Poll;
+import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +24,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@code GET /api/v1/admin/settings}: the node's effective {@code forecourt.*} configuration for
- * admins — every declared key with its type, default, configured value and source, secrets masked
- * and their text nowhere in the answer; nobody else may read it.
+ * {@code /api/v1/admin/settings}: the node's effective {@code forecourt.*} configuration for admins
+ * — every declared key with its type, default, configured value and source, secrets masked and
+ * their text nowhere in the answer; nobody else may read it — and values set at runtime: checked by
+ * the key's rules, applied, audited, removed.
  */
 @ExtendWith(ForecourtServer.class)
 class SettingsIT {
+
+  private static final String PROBLEMS = "https://forecourt.dev/problems/";
+
+  /** The config source of the values set through the API (RuntimeValues.SOURCE). */
+  private static final String RUNTIME_SOURCE = "Forecourt runtime settings (admin API)";
 
   private static final Set<String> TYPES =
       Set.of("string", "boolean", "integer", "duration", "url", "list");
@@ -116,5 +126,145 @@ class SettingsIT {
         .statusCode(401)
         .contentType(startsWith("application/problem+json"))
         .body("type", equalTo("https://forecourt.dev/problems/unauthenticated"));
+  }
+
+  private static final String LIMIT = "forecourt.rate-limit.anonymous.per-minute";
+
+  /**
+   * A value set through the API wins over the server's configuration on the next request (the
+   * anonymous rate limit the filter reads per request shows in {@code RateLimit-Limit}), shows in
+   * the report with its source, is audited, and leaves with its removal.
+   */
+  @Test
+  void aValueSetAtRuntimeAppliesUntilItIsRemoved() {
+    String before = anonymous().get("/ping").header("RateLimit-Limit");
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "4321"))
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(200)
+        .body("key", equalTo(LIMIT))
+        .body("value", equalTo("4321"))
+        .body("source", equalTo(RUNTIME_SOURCE))
+        .body("change", equalTo("runtime"));
+    try {
+      Poll.until(
+          Duration.ofSeconds(10),
+          () -> "4321".equals(anonymous().get("/ping").header("RateLimit-Limit")),
+          "the filter reads the value set at runtime");
+      Map<String, Object> shown = setting(LIMIT);
+      assertEquals("4321", shown.get("value"));
+      assertEquals(RUNTIME_SOURCE, shown.get("source"));
+      as("admin")
+          .get("/admin/audit?entityType=setting&entityId={key}", LIMIT)
+          .then()
+          .statusCode(200)
+          .body("items[0].action", equalTo("change"))
+          .body("items[0].subject", equalTo("admin"))
+          .body("items[0].outcome", equalTo("SUCCESS"))
+          .body("items[0].changes", containsString("4321"));
+    } finally {
+      as("admin").delete("/admin/settings/{key}", LIMIT).then().statusCode(204);
+    }
+    Poll.until(
+        Duration.ofSeconds(10),
+        () -> String.valueOf(before).equals(anonymous().get("/ping").header("RateLimit-Limit")),
+        "the server's configuration applies again");
+    assertFalse(RUNTIME_SOURCE.equals(setting(LIMIT).get("source")), "not from the API any more");
+    as("admin")
+        .delete("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
+  }
+
+  /** A secret set at runtime is shown masked, and its text is in no answer and no audit record. */
+  @Test
+  void aSecretSetAtRuntimeIsNeverShown() {
+    String key = "forecourt.demo.password";
+    String secret = "Runtime-Secret-" + System.nanoTime();
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", secret))
+        .put("/admin/settings/{key}", key)
+        .then()
+        .statusCode(200)
+        .body("value", equalTo("****"))
+        .body("secret", equalTo(true));
+    try {
+      assertFalse(as("admin").get("/admin/settings").asString().contains(secret));
+      String audit =
+          as("admin")
+              .get("/admin/audit?entityType=setting&entityId={key}", key)
+              .then()
+              .statusCode(200)
+              .extract()
+              .asString();
+      assertTrue(audit.contains("\"change\""), audit);
+      assertFalse(audit.contains(secret), "the secret in the audit trail: " + audit);
+      // stored encrypted
+      String stored =
+          ForecourtServer.queryString(
+              "select setting_value from runtime_setting where setting_key = '" + key + "'");
+      assertTrue(stored.startsWith("gcm1:"), "stored encrypted");
+    } finally {
+      as("admin").delete("/admin/settings/{key}", key).then().statusCode(204);
+    }
+  }
+
+  @Test
+  void aBadValueIsRefusedWithTheReasonAndNothingIsApplied() {
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "soon"))
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(422)
+        .contentType(startsWith("application/problem+json"))
+        .body("type", equalTo(PROBLEMS + "validation-failed"))
+        .body("errors[0].field", equalTo("value"))
+        .body("errors[0].message", containsString(LIMIT));
+    assertFalse(RUNTIME_SOURCE.equals(setting(LIMIT).get("source")), "nothing applied");
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", " "))
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "validation-failed"));
+    as("admin")
+        .contentType(ContentType.JSON)
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "malformed-request"));
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "1"))
+        .put("/admin/settings/{key}", "forecourt.no-such-key")
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
+    // the secrets key (the runtime values are encrypted with it) is the server's only
+    as("admin")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "9g8HIbE95vsMqEK0MzGTRLImTcsVZvPDWkq9309Z7YA="))
+        .put("/admin/settings/{key}", "forecourt.secrets.key")
+        .then()
+        .statusCode(400)
+        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    as("manager")
+        .contentType(ContentType.JSON)
+        .body(Map.of("value", "100"))
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+  }
+
+  private static Map<String, Object> setting(String key) {
+    List<Map<String, Object>> settings = as("admin").get("/admin/settings").jsonPath().getList("$");
+    return settings.stream().filter(s -> key.equals(s.get("key"))).findFirst().orElseThrow();
   }
 }

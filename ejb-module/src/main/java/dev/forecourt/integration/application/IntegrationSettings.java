@@ -11,11 +11,12 @@ public class IntegrationSettings implements SettingGroup {
 
   public static final Setting<Integer> BREAKER_REQUEST_VOLUME =
       Setting.integer(
-          "forecourt.webhooks.circuit-breaker.request-volume-threshold",
-          "6",
-          1,
-          1000,
-          "attempts a subscriber's circuit breaker judges (read at deployment)");
+              "forecourt.webhooks.circuit-breaker.request-volume-threshold",
+              "6",
+              1,
+              1000,
+              "attempts a subscriber's circuit breaker judges (read at deployment)")
+          .readAtStart();
 
   public static final Setting<Double> BREAKER_FAILURE_RATIO =
       Setting.<Double>of(
@@ -25,13 +26,15 @@ public class IntegrationSettings implements SettingGroup {
               Double::valueOf,
               "must be a number above 0 and at most 1",
               "share of failed attempts that opens the breaker")
-          .checkedBy(r -> r > 0 && r <= 1, "must be above 0 and at most 1");
+          .checkedBy(r -> r > 0 && r <= 1, "must be above 0 and at most 1")
+          .readAtStart();
 
   public static final Setting<Duration> BREAKER_DELAY =
       Setting.duration(
-          "forecourt.webhooks.circuit-breaker.delay",
-          "PT60S",
-          "how long an open breaker stays open before a trial attempt");
+              "forecourt.webhooks.circuit-breaker.delay",
+              "PT60S",
+              "how long an open breaker stays open before a trial attempt")
+          .readAtStart();
 
   public static final Setting<String> WEBHOOK_TIMEOUT_RETIRED =
       Setting.text(

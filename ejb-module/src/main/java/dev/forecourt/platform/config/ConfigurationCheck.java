@@ -28,7 +28,10 @@ public class ConfigurationCheck {
   void validate() {
     List<Setting<?>> declared = settings.all();
     List<String> problems =
-        problems(ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader()), declared);
+        problems(
+            RuntimeValues.applied(
+                ConfigProvider.getConfig(ConfigurationCheck.class.getClassLoader())),
+            declared);
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
           "Invalid Forecourt configuration: " + String.join("; ", problems));

@@ -1,5 +1,6 @@
 package dev.forecourt.platform.config;
 
+import dev.forecourt.platform.audit.AuditDetails;
 import dev.forecourt.platform.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
@@ -7,7 +8,9 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -23,7 +26,10 @@ import org.eclipse.microprofile.config.ConfigValue;
 @RolesAllowed(Role.ADMIN_NAME)
 public class ConfigurationReport {
 
-  /** One key as an admin sees it. */
+  /**
+   * One key as an admin sees it. As the result of a change, the audit trail records its value
+   * (masked for a secret) and source.
+   */
   public record SettingView(
       String key,
       String type,
@@ -33,14 +39,26 @@ public class ConfigurationReport {
       boolean secret,
       boolean required,
       String description,
+      String change,
       List<String> problems,
-      List<String> instances) {}
+      List<String> instances)
+      implements AuditDetails {
+
+    @Override
+    public Map<String, Object> auditDetails() {
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("value", value);
+      details.put("source", source);
+      return details;
+    }
+  }
 
   @Inject SettingCatalog declared;
 
   /** Every declared key, in the order of the groups and their declarations. */
   public List<SettingView> list() {
-    Config config = ConfigProvider.getConfig(ConfigurationReport.class.getClassLoader());
+    Config config =
+        RuntimeValues.applied(ConfigProvider.getConfig(ConfigurationReport.class.getClassLoader()));
     List<SettingView> views = new ArrayList<>();
     for (Setting<?> setting : declared.all()) {
       views.add(view(config, setting));
@@ -48,7 +66,8 @@ public class ConfigurationReport {
     return views;
   }
 
-  private static SettingView view(Config config, Setting<?> setting) {
+  /** One key as {@code config} has it. */
+  static SettingView view(Config config, Setting<?> setting) {
     // a key with a placeholder (forecourt.integrations.<source>.secret): the keys of its shape
     boolean template = setting.name().indexOf('<') >= 0;
     List<String> instances =
@@ -69,6 +88,7 @@ public class ConfigurationReport {
         setting.isSecret(),
         setting.isRequired(),
         setting.meaning(),
+        setting.change().name().toLowerCase(java.util.Locale.ROOT),
         setting.problems(config),
         instances);
   }

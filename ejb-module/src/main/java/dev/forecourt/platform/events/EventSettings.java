@@ -11,9 +11,10 @@ public class EventSettings implements SettingGroup {
 
   public static final Setting<Duration> RELAY_INTERVAL =
       Setting.duration(
-          "forecourt.events.relay.interval",
-          "PT5S",
-          "how often each node relays outbox events left behind (read at deployment)");
+              "forecourt.events.relay.interval",
+              "PT5S",
+              "how often each node relays outbox events left behind (read at deployment)")
+          .readAtStart();
 
   public static final Setting<Duration> RETENTION =
       Setting.duration(

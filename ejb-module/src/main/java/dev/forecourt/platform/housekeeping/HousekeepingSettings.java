@@ -13,9 +13,10 @@ public class HousekeepingSettings implements SettingGroup {
 
   public static final Setting<Duration> INTERVAL =
       Setting.duration(
-          "forecourt.housekeeping.interval",
-          "PT1H",
-          "how often each node runs the purges (read at deployment)");
+              "forecourt.housekeeping.interval",
+              "PT1H",
+              "how often each node runs the purges (read at deployment)")
+          .readAtStart();
 
   public static final Setting<Duration> IDEMPOTENCY_RETENTION =
       Setting.duration(

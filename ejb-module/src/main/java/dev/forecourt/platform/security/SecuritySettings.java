@@ -34,8 +34,9 @@ public class SecuritySettings implements SettingGroup {
 
   public static final Setting<List<String>> CORS_ALLOWED_ORIGINS =
       Setting.list(
-          "forecourt.cors.allowed-origins",
-          "comma-separated origins allowed by CORS (exact match)");
+              "forecourt.cors.allowed-origins",
+              "comma-separated origins allowed by CORS (exact match)")
+          .readAtStart();
 
   public static final Setting<String> SECRETS_KEY =
       Setting.text(
@@ -44,7 +45,8 @@ public class SecuritySettings implements SettingGroup {
               "base64 of 32 random bytes: the AES-256-GCM key of secrets stored at rest")
           .checkedBy(k -> SecretCipher.problemWith(k) == null, SecretCipher.KEY_REQUIRED)
           .required(SecretCipher.KEY_REQUIRED)
-          .secret();
+          .secret()
+          .serverOnly();
 
   public static final Setting<List<String>> SECRETS_PREVIOUS_KEYS =
       Setting.list(
@@ -53,7 +55,8 @@ public class SecuritySettings implements SettingGroup {
           .checkedBy(
               keys -> keys.stream().allMatch(k -> SecretCipher.problemWith(k) == null),
               "must list base64 AES-256 keys, comma-separated")
-          .secret();
+          .secret()
+          .serverOnly();
 
   public static final Setting<String> TRUSTED_PROXIES =
       Setting.text(

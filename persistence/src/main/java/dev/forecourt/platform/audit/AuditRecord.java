@@ -33,7 +33,7 @@ public class AuditRecord {
   @Column(name = "entity_type", nullable = false, length = 40, updatable = false)
   private String entityType;
 
-  @Column(name = "entity_id", length = 40, updatable = false)
+  @Column(name = "entity_id", length = 200, updatable = false)
   private String entityId;
 
   @Column(name = "action", nullable = false, length = 40, updatable = false)

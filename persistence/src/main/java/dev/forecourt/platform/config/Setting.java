@@ -40,6 +40,7 @@ public final class Setting<T> {
   private final String parseProblem;
   private final List<Rule<T>> rules;
   private final String meaning;
+  private final Change change;
 
   /** The text read last and its value. */
   private volatile Parsed<T> parsed;
@@ -58,7 +59,8 @@ public final class Setting<T> {
       Function<String, T> parser,
       String parseProblem,
       List<Rule<T>> rules,
-      String meaning) {
+      String meaning,
+      Change change) {
     this.name = Objects.requireNonNull(name);
     this.type = type;
     this.defaultValue = defaultValue;
@@ -68,6 +70,7 @@ public final class Setting<T> {
     this.parseProblem = parseProblem;
     this.rules = List.copyOf(rules);
     this.meaning = meaning;
+    this.change = change;
   }
 
   // ---- declarations
@@ -84,7 +87,16 @@ public final class Setting<T> {
       String parseProblem,
       String meaning) {
     return new Setting<>(
-        name, type, defaultValue, null, false, parser, parseProblem, List.of(), meaning);
+        name,
+        type,
+        defaultValue,
+        null,
+        false,
+        parser,
+        parseProblem,
+        List.of(),
+        meaning,
+        Change.RUNTIME);
   }
 
   /** Free text. */
@@ -156,14 +168,65 @@ public final class Setting<T> {
   public Setting<T> checkedBy(Predicate<T> ok, String problem) {
     List<Rule<T>> more = new ArrayList<>(rules);
     more.add(new Rule<>(ok, problem));
+    return copy(name, defaultValue, missingProblem, secret, more, change);
+  }
+
+  /** When a change of the key's value takes effect, and whether the admin API may make it. */
+  public enum Change {
+    /** Read on each use: a change applies at once (within the server's config cache). */
+    RUNTIME,
+    /** Read when the application starts: a change applies after a restart or redeployment. */
+    RESTART,
+    /**
+     * Only the server's configuration may set it (read before the application's own settings are
+     * loaded, or guarding what the API could otherwise reach: the secrets key, cluster, log file).
+     */
+    SERVER
+  }
+
+  /** The same key, read when the application starts: a change needs a restart. */
+  public Setting<T> readAtStart() {
+    return withChange(Change.RESTART);
+  }
+
+  /** The same key, settable in the server's configuration only (read at start as well). */
+  public Setting<T> serverOnly() {
+    return withChange(Change.SERVER);
+  }
+
+  private Setting<T> withChange(Change change) {
+    return copy(name, defaultValue, missingProblem, secret, rules, change);
+  }
+
+  /** This declaration with other values of what its builders change. */
+  private Setting<T> copy(
+      String name,
+      String defaultValue,
+      String missingProblem,
+      boolean secret,
+      List<Rule<T>> rules,
+      Change change) {
     return new Setting<>(
-        name, type, defaultValue, missingProblem, secret, parser, parseProblem, more, meaning);
+        name,
+        type,
+        defaultValue,
+        missingProblem,
+        secret,
+        parser,
+        parseProblem,
+        rules,
+        meaning,
+        change);
+  }
+
+  /** When a change takes effect, and who may make it. */
+  public Change change() {
+    return change;
   }
 
   /** The same key, marked secret: its value is never shown (the check shows no value at all). */
   public Setting<T> secret() {
-    return new Setting<>(
-        name, type, defaultValue, missingProblem, true, parser, parseProblem, rules, meaning);
+    return copy(name, defaultValue, missingProblem, true, rules, change);
   }
 
   /**
@@ -171,16 +234,7 @@ public final class Setting<T> {
    * its message.
    */
   public Setting<T> required(String problem) {
-    return new Setting<>(
-        name,
-        type,
-        null,
-        Objects.requireNonNull(problem),
-        secret,
-        parser,
-        parseProblem,
-        rules,
-        meaning);
+    return copy(name, null, Objects.requireNonNull(problem), secret, rules, change);
   }
 
   // ---- reading
@@ -225,8 +279,7 @@ public final class Setting<T> {
       throw new IllegalStateException(name + " has no placeholder");
     }
     String concrete = name.substring(0, open) + part + name.substring(name.indexOf('>', open) + 1);
-    return new Setting<>(
-        concrete, type, defaultValue, missingProblem, secret, parser, parseProblem, rules, meaning);
+    return copy(concrete, defaultValue, missingProblem, secret, rules, change);
   }
 
   /**
@@ -257,9 +310,7 @@ public final class Setting<T> {
       for (String key : config.getPropertyNames()) {
         if (matches(key)) {
           String missing = key + " " + (rules.isEmpty() ? parseProblem : rules.get(0).problem());
-          found.addAll(
-              new Setting<>(key, type, null, missing, secret, parser, parseProblem, rules, meaning)
-                  .problems(config));
+          found.addAll(copy(key, null, missing, secret, rules, change).problems(config));
         }
       }
       return found;
@@ -361,7 +412,7 @@ public final class Setting<T> {
   private static Config config() {
     Config config = applicationConfig;
     if (config == null) {
-      config = ConfigProvider.getConfig(Setting.class.getClassLoader());
+      config = RuntimeValues.applied(ConfigProvider.getConfig(Setting.class.getClassLoader()));
       applicationConfig = config;
     }
     return config;

@@ -20,11 +20,11 @@ public class Settings {
    * neither.
    */
   public <T> T get(Setting<T> setting) {
-    return setting.get(config);
+    return setting.get(RuntimeValues.applied(config));
   }
 
   /** The value, or the default; empty when there is neither. */
   public <T> Optional<T> find(Setting<T> setting) {
-    return setting.find(config);
+    return setting.find(RuntimeValues.applied(config));
   }
 }
