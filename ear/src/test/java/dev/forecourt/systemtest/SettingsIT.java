@@ -235,6 +235,14 @@ class SettingsIT {
         .body("type", equalTo(PROBLEMS + "validation-failed"));
     as("admin")
         .contentType(ContentType.JSON)
+        .body(Map.of("value", "9".repeat(2001)))
+        .put("/admin/settings/{key}", LIMIT)
+        .then()
+        .statusCode(422)
+        .body("type", equalTo(PROBLEMS + "validation-failed"))
+        .body("errors[0].message", containsString("at most 2000"));
+    as("admin")
+        .contentType(ContentType.JSON)
         .put("/admin/settings/{key}", LIMIT)
         .then()
         .statusCode(400)
@@ -246,14 +254,22 @@ class SettingsIT {
         .then()
         .statusCode(404)
         .body("type", equalTo(PROBLEMS + "not-found"));
-    // the secrets key (the runtime values are encrypted with it) is the server's only
-    as("admin")
-        .contentType(ContentType.JSON)
-        .body(Map.of("value", "9g8HIbE95vsMqEK0MzGTRLImTcsVZvPDWkq9309Z7YA="))
-        .put("/admin/settings/{key}", "forecourt.secrets.key")
-        .then()
-        .statusCode(400)
-        .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+    // the secrets key (the runtime values are encrypted with it) and the hosts webhooks may call
+    // are the server's only
+    for (Map.Entry<String, String> serverOnly :
+        Map.of(
+                "forecourt.secrets.key", "9g8HIbE95vsMqEK0MzGTRLImTcsVZvPDWkq9309Z7YA=",
+                "forecourt.webhooks.allowed-hosts", "10.0.0.1")
+            .entrySet()) {
+      as("admin")
+          .contentType(ContentType.JSON)
+          .body(Map.of("value", serverOnly.getValue()))
+          .put("/admin/settings/{key}", serverOnly.getKey())
+          .then()
+          .statusCode(400)
+          .body("type", equalTo(PROBLEMS + "invalid-parameter"));
+      assertEquals("server", setting(serverOnly.getKey()).get("change"));
+    }
     as("manager")
         .contentType(ContentType.JSON)
         .body(Map.of("value", "100"))

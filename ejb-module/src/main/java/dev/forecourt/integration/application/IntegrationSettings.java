@@ -69,5 +69,6 @@ public class IntegrationSettings implements SettingGroup {
               "webhook hosts allowed although they are loopback, private or link-local: names, IP addresses, CIDR blocks")
           .checkedBy(
               v -> WebhookTargets.problemWith(v) == null,
-              "must list host names, IP addresses or CIDR blocks, comma-separated");
+              "must list host names, IP addresses or CIDR blocks, comma-separated")
+          .serverOnly();
 }

@@ -39,6 +39,9 @@ public class RuntimeSettings {
 
   private static final Logger LOG = Logger.getLogger(RuntimeSettings.class.getName());
 
+  /** The longest value (stored encrypted, a secret takes about 1.4 times its length). */
+  static final int MAX_LENGTH = 2000;
+
   /**
    * A new value: its text is never serialized, so the audit trail records the change without it
    * (the settings view returned, with secrets masked, is what it shows).
@@ -67,6 +70,10 @@ public class RuntimeSettings {
           "A value is required: remove the key to give the server's configuration back",
           "value",
           "must not be empty");
+    }
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidFields(
+          "The value is too long", "value", "must be at most " + MAX_LENGTH + " characters");
     }
     Config changed =
         new OverlayConfig(

@@ -65,5 +65,6 @@ public class SecuritySettings implements SettingGroup {
               "reverse proxies whose X-Forwarded-For / Forwarded is believed: IP addresses and CIDR blocks")
           .checkedBy(
               v -> TrustedProxies.problemWith(v) == null,
-              "must list IP addresses or CIDR blocks, comma-separated");
+              "must list IP addresses or CIDR blocks, comma-separated")
+          .serverOnly();
 }

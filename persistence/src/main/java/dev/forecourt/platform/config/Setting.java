@@ -178,8 +178,9 @@ public final class Setting<T> {
     /** Read when the application starts: a change applies after a restart or redeployment. */
     RESTART,
     /**
-     * Only the server's configuration may set it (read before the application's own settings are
-     * loaded, or guarding what the API could otherwise reach: the secrets key, cluster, log file).
+     * Only the server's configuration may set it: read before the values set at runtime are loaded
+     * (the cluster), or guarding what the API must not open (the secrets key, the log file, the
+     * hosts webhooks may call, the proxies whose forwarded address is trusted).
      */
     SERVER
   }
@@ -189,7 +190,7 @@ public final class Setting<T> {
     return withChange(Change.RESTART);
   }
 
-  /** The same key, settable in the server's configuration only (read at start as well). */
+  /** The same key, settable in the server's configuration only, never through the API. */
   public Setting<T> serverOnly() {
     return withChange(Change.SERVER);
   }

@@ -63,7 +63,7 @@ public class SettingsResource {
   @Operation(
       summary = "Set a forecourt.* key on every node",
       description =
-          "`{\"value\":\"PT10M\"}`: checked by the key's rules first (a bad value is refused with the reason, nothing stored); then stored (a secret encrypted) and applied by this node when the change commits and by the others within 5 s, before every config source of the server, until removed; kept across restarts. A key whose `change` is `restart` applies after a restart; one whose `change` is `server` (the secrets key, the cluster, the log file) is refused. Audited (a secret's value never).")
+          "`{\"value\":\"PT10M\"}`: checked by the key's rules first (a bad value is refused with the reason, nothing stored); then stored (a secret encrypted) and applied by this node when the change commits and by the others within 5 s, before every config source of the server, until removed; kept across restarts. A key whose `change` is `restart` applies after a restart; one whose `change` is `server` (the secrets keys, the cluster, the log file, the webhook allow-list, the trusted proxies) is refused. Audited (a secret's value never).")
   @RequestBody(
       required = true,
       content =
