@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.eclipse.microprofile.config.Config;
@@ -88,7 +89,7 @@ public class ConfigurationReport {
         setting.isSecret(),
         setting.isRequired(),
         setting.meaning(),
-        setting.change().name().toLowerCase(java.util.Locale.ROOT),
+        setting.change().name().toLowerCase(Locale.ROOT),
         setting.problems(config),
         instances);
   }

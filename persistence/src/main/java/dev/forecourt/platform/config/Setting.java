@@ -373,8 +373,7 @@ public final class Setting<T> {
    * The value as it may be shown (e.g. on a screen of the effective configuration): secrets masked.
    */
   public String shown(Config config) {
-    Optional<String> raw = raw(config);
-    return raw.isEmpty() ? "(unset)" : secret ? "****" : raw.get();
+    return raw(config).map(this::masked).orElse("(unset)");
   }
 
   /**
@@ -382,11 +381,7 @@ public final class Setting<T> {
    * not configured (the default, if any, applies).
    */
   public Optional<String> configured(Config config) {
-    return config
-        .getOptionalValue(name, String.class)
-        .map(String::trim)
-        .filter(v -> !v.isEmpty())
-        .map(v -> secret ? "****" : v);
+    return configuredText(config).map(this::masked);
   }
 
   @Override
@@ -401,9 +396,18 @@ public final class Setting<T> {
    * missing.
    */
   private Optional<String> raw(Config config) {
-    Optional<String> configured =
-        config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
+    Optional<String> configured = configuredText(config);
     return configured.isPresent() ? configured : Optional.ofNullable(defaultValue);
+  }
+
+  /** The trimmed configured text; empty when unset or blank. */
+  private Optional<String> configuredText(Config config) {
+    return config.getOptionalValue(name, String.class).map(String::trim).filter(v -> !v.isEmpty());
+  }
+
+  /** A value as it may be shown: a secret's as {@code ****}. */
+  private String masked(String value) {
+    return secret ? "****" : value;
   }
 
   /**

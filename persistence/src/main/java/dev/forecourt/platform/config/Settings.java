@@ -13,18 +13,24 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class Settings {
 
-  @Inject Config config;
+  /** The application's config, with the values set at runtime first (wrapped once). */
+  private Config config;
+
+  @Inject
+  void configure(Config injected) {
+    config = RuntimeValues.applied(injected);
+  }
 
   /**
    * The value, or the default; an {@link IllegalStateException} naming the key when there is
    * neither.
    */
   public <T> T get(Setting<T> setting) {
-    return setting.get(RuntimeValues.applied(config));
+    return setting.get(config);
   }
 
   /** The value, or the default; empty when there is neither. */
   public <T> Optional<T> find(Setting<T> setting) {
-    return setting.find(RuntimeValues.applied(config));
+    return setting.find(config);
   }
 }
