@@ -87,6 +87,7 @@ fi
 cat <<END
 
 Forecourt is running (Ctrl-C stops it):
+  Web console    $http/console/
   API            $http/api/v1/vehicles
   Health         $http/health
   Metrics        $http/metrics

@@ -316,17 +316,7 @@ class BusinessMetricsIT {
   private static long soldVehicle() {
     long vehicle = Vehicles.create("9990.00");
     long lead = Leads.qualified("sales");
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(lead, vehicle, "9990.00"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Leads.close(as("sales"), deal).then().statusCode(200);
+    Leads.closedDeal(lead, vehicle, "9990.00");
     return vehicle;
   }
 

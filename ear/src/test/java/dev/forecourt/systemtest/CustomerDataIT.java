@@ -110,17 +110,7 @@ class CustomerDataIT {
         .post("/test-drives")
         .then()
         .statusCode(201);
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(lead, vehicle, "24990.00"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Leads.close(as("sales"), deal).then().statusCode(200);
+    long deal = Leads.closedDeal(lead, vehicle, "24990.00");
 
     Map<String, Object> again = new LinkedHashMap<>();
     again.put("customerId", customer);

@@ -374,6 +374,7 @@ class OpenApiIT {
                       .replace("{id}", Long.toString(vehicle))
                       .replace("{address}", "203.0.113.9")
                       .replace("{jobId}", "no-such-job")
+                      .replace("{photoId}", "999999999")
                       .replace("{source}", "no-such-source")
                       .replace("{logger}", "dev.forecourt.routed")
                       .replace("{key}", "forecourt.routed");

@@ -68,6 +68,14 @@ class RunCommandIT {
         first.output().contains("Demo users admin, manager, sales: password " + PASSWORD),
         first.output());
     long lead1 = worksWith(PASSWORD, List.of());
+    // the web console's address is in the output, and it answers there
+    String console = RUN.baseUri() + "/console/";
+    assertTrue(first.output().contains("Web console    " + console), first.output());
+    io.restassured.RestAssured.given()
+        .get(console)
+        .then()
+        .statusCode(200)
+        .body(org.hamcrest.Matchers.containsString("Forecourt console"));
     first.ctrlC();
 
     // 2: again without the password variable: the users keep theirs, and the script says so

@@ -135,17 +135,7 @@ class WebhooksIT {
             .extract()
             .jsonPath()
             .getLong("id");
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(lead, vehicle, "22500.00"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
-    Leads.close(as("sales"), deal).then().statusCode(200);
+    long deal = Leads.closedDeal(lead, vehicle, "22500.00");
     long repriced = Vehicles.create("15000.00");
     Response read = Vehicles.api().get("/vehicles/{id}", repriced);
     Map<String, Object> cheaper = Vehicles.draft(read.jsonPath().getString("vin"), "14500.00");

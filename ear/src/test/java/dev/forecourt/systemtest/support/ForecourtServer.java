@@ -619,6 +619,9 @@ public final class ForecourtServer implements BeforeAllCallback {
 
     private static Map<String, String> ssoEnvironment() {
       return Map.of(
+          // the console's sign-on client (its redirect URI is registered by the test that uses it)
+          "FORECOURT_SSO_CLIENT_ID",
+          KeycloakServer.CONSOLE_CLIENT_ID,
           "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
           KeycloakServer.jwksUri().toString(),
           "MP_JWT_VERIFY_ISSUER",

@@ -67,6 +67,9 @@ public final class KeycloakServer implements BeforeAllCallback {
   /** A client of the same realm whose tokens carry another audience (aud = other-api). */
   public static final String OTHER_CLIENT_ID = "forecourt-other";
 
+  /** The web console's client (authorization code flow with PKCE). */
+  public static final String CONSOLE_CLIENT_ID = "forecourt-console";
+
   private static final int MIN_JAVA = 21;
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
@@ -754,6 +757,28 @@ public final class KeycloakServer implements BeforeAllCallback {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     expectStatus(response, 200, "password grant for " + username + " (client " + clientId + ")");
     return readJson(response.body()).path("access_token").asText();
+  }
+
+  /**
+   * Registers one more redirect URI of a client (the realm file has the run command's; a test
+   * server listens on a port of its own).
+   */
+  public static synchronized void allowRedirect(String clientId, URI redirectUri) {
+    JsonNode found = admin("GET", "/clients?clientId=" + clientId, null);
+    if (found.size() != 1) {
+      throw new IllegalStateException("No client " + clientId + " in realm " + REALM);
+    }
+    String id = found.get(0).path("id").asText();
+    com.fasterxml.jackson.databind.node.ObjectNode client =
+        (com.fasterxml.jackson.databind.node.ObjectNode) admin("GET", "/clients/" + id, null);
+    com.fasterxml.jackson.databind.node.ArrayNode uris = client.withArray("redirectUris");
+    for (JsonNode uri : uris) {
+      if (uri.asText().equals(redirectUri.toString())) {
+        return;
+      }
+    }
+    uris.add(redirectUri.toString());
+    expectStatus(adminRequest("PUT", "/clients/" + id, client), 204, "update client " + clientId);
   }
 
   /** Admin REST API of realm forecourt: path relative to /admin/realms/forecourt. */

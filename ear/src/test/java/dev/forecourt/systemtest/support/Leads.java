@@ -85,6 +85,25 @@ public final class Leads {
         + "\"";
   }
 
+  /**
+   * A deal of {@code lead} for {@code vehicle} at {@code price}, made and closed by the sales demo
+   * user (the vehicle SOLD, the lead WON); answers the deal's id.
+   */
+  public static long closedDeal(long lead, long vehicle, String price) {
+    long deal =
+        as("sales")
+            .contentType(ContentType.JSON)
+            .body(deal(lead, vehicle, price))
+            .post("/deals")
+            .then()
+            .statusCode(201)
+            .extract()
+            .jsonPath()
+            .getLong("id");
+    close(as("sales"), deal).then().statusCode(200);
+    return deal;
+  }
+
   /** POST /deals/{id}/close with the deal's current ETag in If-Match. */
   public static io.restassured.response.Response close(RequestSpecification request, long deal) {
     return request.header("If-Match", ifMatch("deal", deal)).post("/deals/{id}/close", deal);

@@ -23,6 +23,8 @@ public enum ProblemType {
   INVALID_SIGNATURE("invalid-signature", "The message signature is missing, expired or not valid"),
   TOTP_REQUIRED("totp-required", "A one-time code from the authenticator app is required"),
   FORBIDDEN("forbidden", "You are not allowed to do this"),
+  CSRF_TOKEN_INVALID(
+      "csrf-token-invalid", "The request lacks the console session's CSRF token (X-CSRF-Token)"),
   CLIENT_BLOCKED("client-blocked", "This address is blocked for a while after repeated attacks"),
   NOT_FOUND("not-found", "The resource does not exist"),
   METHOD_NOT_ALLOWED("method-not-allowed", "The method is not allowed on this resource"),

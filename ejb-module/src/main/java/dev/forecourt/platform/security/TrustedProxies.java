@@ -81,6 +81,11 @@ public final class TrustedProxies {
     return client; // every hop is a trusted proxy: the leftmost one
   }
 
+  /** Whether a connection's peer is one of the trusted proxies configured now. */
+  public static boolean trusts(String peer) {
+    return isTrusted(peer, configured());
+  }
+
   private static boolean isTrusted(String address, List<AddressRange> trusted) {
     return AddressRange.literal(address).map(a -> isTrusted(a, trusted)).orElse(false);
   }

@@ -37,6 +37,12 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
   public static final String REFUSED = "forecourt.security.refused";
 
   /**
+   * Request attribute set when a request authenticated by the console's session cookie changes
+   * state without the session's CSRF token ({@link ConsoleSession}).
+   */
+  public static final String CSRF_REFUSED = "forecourt.security.csrf-refused";
+
+  /**
    * Request attribute set when a credential could not be checked because the database does not
    * answer.
    */
@@ -83,7 +89,7 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
   private AuthenticationStatus check(HttpServletRequest request, HttpMessageContext context) {
     String header = request.getHeader("Authorization");
     if (header == null || header.isBlank()) {
-      return context.doNothing();
+      return session(request, context);
     }
     int space = header.indexOf(' ');
     String scheme = (space < 0 ? header : header.substring(0, space)).toLowerCase(Locale.ROOT);
@@ -97,6 +103,45 @@ public class ForecourtAuthenticationMechanism implements HttpAuthenticationMecha
     if (!"bearer".equals(scheme)) {
       return refuse(request, context, "unsupported authorization scheme");
     }
+    return bearer(request, context, credential);
+  }
+
+  /**
+   * The console's session cookie, when the request has no {@code Authorization} header: the access
+   * token it holds is checked as a bearer token, after the CSRF check of a request that changes
+   * state. The session resource's own calls (sign-in, refresh, sign-out) read the cookies
+   * themselves, after the same CSRF check (but for the sign-in, which has no session yet).
+   */
+  private AuthenticationStatus session(HttpServletRequest request, HttpMessageContext context) {
+    var cookie = ConsoleSession.token(request);
+    if (cookie.isEmpty() || ConsoleSession.isSignIn(request)) {
+      return context.doNothing();
+    }
+    if (!ConsoleSession.csrfSatisfied(request, cookie.get())) {
+      LOG.info(
+          () ->
+              "CSRF token missing or wrong on "
+                  + request.getMethod()
+                  + " "
+                  + request.getRequestURI());
+      request.setAttribute(CSRF_REFUSED, Boolean.TRUE);
+      return context.doNothing();
+    }
+    if (ConsoleSession.managesItself(request)) {
+      return context.doNothing();
+    }
+    if (ConsoleSession.isResume(request)) {
+      // GET of the session: a valid cookie is the caller; an expired one is no error there, the
+      // session resource renews it with the refresh cookie
+      AuthenticationStatus status = bearer(request, context, cookie.get());
+      request.removeAttribute(REFUSED);
+      return status;
+    }
+    return bearer(request, context, cookie.get());
+  }
+
+  private AuthenticationStatus bearer(
+      HttpServletRequest request, HttpMessageContext context, String credential) {
     try {
       TokenPrincipal caller = tokens.verify(credential);
       if (settings.issuer().equals(caller.getIssuer())

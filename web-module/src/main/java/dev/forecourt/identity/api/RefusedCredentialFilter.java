@@ -16,7 +16,8 @@ import jakarta.ws.rs.ext.Provider;
  * invalid-token} problem (and {@code WWW-Authenticate}), on every endpoint — public ones too: a bad
  * credential is an error, never a fall-back to anonymous. A credential that could not be checked
  * because the database does not answer gets 503 {@code service-unavailable} with {@code
- * Retry-After}.
+ * Retry-After}. A console request that changes state without its session's CSRF token gets 403
+ * {@code csrf-token-invalid}.
  */
 @Provider
 @PreMatching
@@ -29,6 +30,8 @@ public class RefusedCredentialFilter implements ContainerRequestFilter {
   public void filter(ContainerRequestContext context) {
     if (request.getAttribute(ForecourtAuthenticationMechanism.UNCHECKED) != null) {
       context.abortWith(ProblemResponses.of(request, DatabaseUnavailable.problem()));
+    } else if (request.getAttribute(ForecourtAuthenticationMechanism.CSRF_REFUSED) != null) {
+      context.abortWith(ProblemResponses.of(request, new CsrfTokenInvalid()));
     } else if (request.getAttribute(ForecourtAuthenticationMechanism.REFUSED) != null) {
       context.abortWith(ProblemResponses.of(request, new CredentialRefused()));
     }

@@ -26,7 +26,13 @@ public class MaintenanceFilter implements ContainerRequestFilter {
 
   private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
   private static final Set<String> ALWAYS_OPEN =
-      Set.of(MaintenanceResource.PATH, "auth/login", "auth/refresh", "auth/logout");
+      Set.of(
+          MaintenanceResource.PATH,
+          "auth/login",
+          "auth/refresh",
+          "auth/logout",
+          "auth/session",
+          "auth/session/refresh");
 
   @Inject MaintenanceMode mode;
 

@@ -27,7 +27,7 @@ public final class ProblemHttp {
           INVALID_SIGNATURE,
           TOTP_REQUIRED ->
           401;
-      case FORBIDDEN, CLIENT_BLOCKED -> 403;
+      case FORBIDDEN, CLIENT_BLOCKED, CSRF_TOKEN_INVALID -> 403;
       case NOT_FOUND -> 404;
       case METHOD_NOT_ALLOWED -> 405;
       case NOT_ACCEPTABLE -> 406;

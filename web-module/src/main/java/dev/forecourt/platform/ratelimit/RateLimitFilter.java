@@ -52,7 +52,8 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
   /** Endpoints that take a password or start a reset: the strict login limits apply. */
-  private static final Set<String> CREDENTIAL_PATHS = Set.of("auth/login", "auth/password-reset");
+  private static final Set<String> CREDENTIAL_PATHS =
+      Set.of("auth/login", "auth/session", "auth/password-reset");
 
   @Inject RateLimitBuckets buckets;
 
