@@ -69,6 +69,7 @@ async function detail(id) {
     }
   });
   const name = `${vehicle.make} ${vehicle.model} ${vehicle.trim || ''}`.trim();
+  const drives = api.offline ? null : await get(`/test-drives?vehicleId=${vehicle.id}`).catch(() => null);
   show(
     h('h1', {}, name),
     h('p', { class: 'muted' }, h('a', { href: '#/inventory' }, 'Back to the inventory')),
@@ -76,6 +77,10 @@ async function detail(id) {
     table('The vehicle', ['VIN', 'Status', 'Dealership', 'Price', 'Mileage'], [[vehicle.vin, vehicle.status, vehicle.dealershipCode, money(vehicle.price, vehicle.currency), format(vehicle.mileage)]], { id: 'vehicle-summary' }),
     result,
     api.offline ? null : form,
+    drives === null ? null : h('h2', {}, 'Test drives'),
+    drives === null
+      ? null
+      : table('Test drives of this vehicle', ['Starts', 'Ends', 'Salesperson', 'Lead', 'Status'], drives.map((d) => [d.startsAt, d.endsAt, d.salesperson, h('a', { href: `#/leads/${d.leadId}` }, `#${d.leadId}`), d.status]), { id: 'test-drives-table' }),
   );
 }
 

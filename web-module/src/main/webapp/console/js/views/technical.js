@@ -56,7 +56,7 @@ const ratio = (hits, misses) => (hits + misses === 0 ? '—' : `${format((100 * 
 export async function render() {
   const [response, status] = await Promise.all([fetch('/metrics', { headers: { Accept: 'text/plain' }, cache: 'no-store' }), get('/status')]);
   if (!response.ok) {
-    show(h('h1', {}, 'Technical dashboard'), h('p', { class: 'alert', role: 'alert' }, `This server does not serve /metrics on the console's address (HTTP ${response.status}): on WildFly the metrics are on the management interface.`));
+    show(h('h1', {}, 'Technical dashboard'), h('p', { class: 'alert', role: 'alert', id: 'technical-unavailable' }, `This server does not serve /metrics on the console's address (HTTP ${response.status}): on WildFly the metrics are on the management interface.`));
     return;
   }
   const samples = parse(await response.text());

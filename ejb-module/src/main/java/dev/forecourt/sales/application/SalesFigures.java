@@ -3,6 +3,7 @@ package dev.forecourt.sales.application;
 import dev.forecourt.inventory.domain.VehicleViewRecord;
 import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.sales.domain.DealStatus;
+import dev.forecourt.sales.domain.LeadSource;
 import dev.forecourt.sales.domain.LeadStatus;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -43,7 +44,19 @@ final class SalesFigures {
     }
     long decided = byStage.get(LeadStatus.WON) + byStage.get(LeadStatus.LOST);
     Double conversion = decided == 0 ? null : (double) byStage.get(LeadStatus.WON) / decided;
-    return new Funnel(byStage, total, conversion);
+    Map<LeadSource, Long> bySource = new EnumMap<>(LeadSource.class);
+    for (LeadSource s : LeadSource.values()) {
+      bySource.put(s, 0L);
+    }
+    for (Object[] row :
+        new Jpql("select l.source, count(l) from Lead l")
+            .and("l.dealership.code in :codes", "codes", codes)
+            .groupBy("l.source")
+            .query(em, Object[].class)
+            .getResultList()) {
+      bySource.put((LeadSource) row[0], ((Number) row[1]).longValue());
+    }
+    return new Funnel(byStage, bySource, total, conversion);
   }
 
   /** Closed deals and their revenue, by dealership and currency. */
