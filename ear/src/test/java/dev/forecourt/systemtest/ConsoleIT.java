@@ -201,6 +201,14 @@ class ConsoleIT {
     browser.type(By.id("password"), password);
     browser.click(By.id("sign-in"));
     browser.textIn(By.id("who"), "Signed in as " + username);
+    // and the console has gone on to the caller's first screen (else a #fragment the test opens
+    // next could be overtaken by that move)
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+        .until(
+            d ->
+                !String.valueOf(browser.driver().executeScript("return location.hash"))
+                        .startsWith("#/sign-in")
+                    && !browser.visible(By.cssSelector("main h1")).getText().startsWith("Sign in"));
   }
 
   @Test
