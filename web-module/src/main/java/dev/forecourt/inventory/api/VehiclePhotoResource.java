@@ -9,7 +9,7 @@ import dev.forecourt.inventory.application.PhotoSettings;
 import dev.forecourt.inventory.application.PhotoView;
 import dev.forecourt.inventory.application.VehiclePhotos;
 import dev.forecourt.platform.web.BodyMissing;
-import dev.forecourt.platform.web.BodyTooLarge;
+import dev.forecourt.platform.web.RequestSizeLimit;
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -107,15 +107,10 @@ public class VehiclePhotoResource {
       InputStream body)
       throws IOException {
     int max = PhotoSettings.MAX_BYTES.get();
-    if (length != null
-        && length.trim().matches("[0-9]{1,18}")
-        && Long.parseLong(length.trim()) > max) {
-      throw new BodyTooLarge(max);
+    if (length != null) {
+      RequestSizeLimit.refuseDeclaredOver(length, max);
     }
-    byte[] upload = body.readNBytes(max + 1);
-    if (upload.length > max) {
-      throw new BodyTooLarge(max);
-    }
+    byte[] upload = RequestSizeLimit.readAtMost(body, max);
     if (upload.length == 0) {
       throw new BodyMissing();
     }

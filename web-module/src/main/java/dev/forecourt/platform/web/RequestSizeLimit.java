@@ -47,20 +47,30 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     }
     String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
     if (declared != null) {
-      try {
-        if (Long.parseLong(declared.trim()) > maxBytes) {
-          throw new BodyTooLarge(maxBytes);
-        }
-        return;
-      } catch (NumberFormatException e) {
-        throw new ContentLengthMalformed();
-      }
+      refuseDeclaredOver(declared, maxBytes);
+      return;
     }
-    InputStream in = request.getEntityStream();
+    request.setEntityStream(
+        new ByteArrayInputStream(readAtMost(request.getEntityStream(), maxBytes)));
+  }
+
+  /** 413 when a declared Content-Length exceeds {@code maxBytes}; 400 when it is no number. */
+  public static void refuseDeclaredOver(String declared, int maxBytes) {
+    try {
+      if (Long.parseLong(declared.trim()) > maxBytes) {
+        throw new BodyTooLarge(maxBytes);
+      }
+    } catch (NumberFormatException e) {
+      throw new ContentLengthMalformed();
+    }
+  }
+
+  /** The body, read up to {@code maxBytes}; 413 when there is more. */
+  public static byte[] readAtMost(InputStream in, int maxBytes) throws IOException {
     byte[] body = in.readNBytes(maxBytes + 1);
     if (body.length > maxBytes) {
       throw new BodyTooLarge(maxBytes);
     }
-    request.setEntityStream(new ByteArrayInputStream(body));
+    return body;
   }
 }
