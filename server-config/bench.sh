@@ -5,8 +5,8 @@
 # free port base configured by server-config/payara/*.sh, 100 000 generated vehicles, then wrk on
 # loopback, beside a bare WAR on the same server: warm-up and a fixed-time measurement per endpoint,
 # each recorded with JFR. Prints p50/p95/p99, req/s, the ratios to the bare WAR, the server's CPU
-# time per request and the cache counts; writes ear/target/bench-report.txt, and
-# ear/target/bench/report.md with report.json and PNG plots (XChart: throughput relative to the
+# time per request and the cache counts; writes system-tests/payara/target/bench-report.txt, and
+# system-tests/payara/target/bench/report.md with report.json and PNG plots (XChart: throughput relative to the
 # bare WAR, p99 latency). Then server tuning: each setting of -Dbench.tuning (HTTP worker threads,
 # heap, collector, JDBC validation) applied by configure-domain.sh, the domain restarted (timed)
 # and two signed-in reads measured; the run command timed (first run, second run, restart-domain);
@@ -34,7 +34,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 if [ -x ./mvnw ]; then mvn=./mvnw; else mvn=mvn; fi
 
-rm -f ear/target/bench-report.txt
+rm -f system-tests/payara/target/bench-report.txt
 # -DskipTests skips every unit test and *IT of the reactor; the bench execution ignores it.
-"$mvn" -B -ntp -Pbench -pl ear -am verify -DskipTests "$@"
-cat ear/target/bench-report.txt
+"$mvn" -B -ntp -Pbench -pl system-tests/payara -am verify -DskipTests "$@"
+cat system-tests/payara/target/bench-report.txt

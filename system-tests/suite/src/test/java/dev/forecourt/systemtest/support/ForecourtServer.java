@@ -45,10 +45,10 @@ import org.postgresql.ds.PGSimpleDataSource;
  * /health/ready}. Everything is stopped when the root extension context closes (or by a JVM
  * shutdown hook), also when tests fail.
  *
- * <p>System properties: {@code forecourt.ear} (default {@code target/forecourt.ear}), {@code
- * forecourt.scripts} (default {@code ../server-config/payara}), {@code payara.home} (default {@code
- * target/payara/payara6}), {@code forecourt.systemtest.env.NAME=value} (extra environment variables
- * for the server, e.g. {@code FORECOURT_DEMO_DATA}).
+ * <p>System properties: {@code forecourt.ear} (default {@code ../../ear/target/forecourt.ear}),
+ * {@code forecourt.scripts} (default {@code ../../server-config/payara}), {@code payara.home}
+ * (default {@code target/payara/payara6}), {@code forecourt.systemtest.env.NAME=value} (extra
+ * environment variables for the server, e.g. {@code FORECOURT_DEMO_DATA}).
  */
 public final class ForecourtServer implements BeforeAllCallback {
 
@@ -481,7 +481,7 @@ public final class ForecourtServer implements BeforeAllCallback {
   private static final class Running implements ExtensionContext.Store.CloseableResource {
     private final Path target = Path.of("target").toAbsolutePath();
     private final Path scripts =
-        Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
+        Path.of(System.getProperty("forecourt.scripts", "../../server-config/payara"))
             .toAbsolutePath()
             .normalize();
     private final Path payaraHome =
@@ -494,7 +494,9 @@ public final class ForecourtServer implements BeforeAllCallback {
         "wildfly".equals(System.getProperty("forecourt.systemtest.server", "payara"))
             ? new WildFlyServer(
                 target,
-                Path.of(System.getProperty("forecourt.wildfly.scripts", "../server-config/wildfly"))
+                Path.of(
+                        System.getProperty(
+                            "forecourt.wildfly.scripts", "../../server-config/wildfly"))
                     .toAbsolutePath()
                     .normalize(),
                 "node-1")
@@ -705,7 +707,7 @@ public final class ForecourtServer implements BeforeAllCallback {
     }
 
     Path ear() {
-      return Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"));
+      return Path.of(System.getProperty("forecourt.ear", "../../ear/target/forecourt.ear"));
     }
 
     String asadmin(String... args) {

@@ -55,7 +55,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>System properties: {@code keycloak.home} (the unpacked {@code keycloak-quarkus-dist}; the ear
  * module's failsafe sets it), {@code keycloak.java.home} (else environment variable {@code
  * KEYCLOAK_JAVA_HOME}, else the newest JDK &ge; 21 under {@code /usr/lib/jvm}), {@code
- * keycloak.realm.file} (default {@code ../server-config/keycloak/forecourt-realm.json}).
+ * keycloak.realm.file} (default {@code ../../server-config/keycloak/forecourt-realm.json}).
  */
 public final class KeycloakServer implements BeforeAllCallback {
 
@@ -367,10 +367,11 @@ public final class KeycloakServer implements BeforeAllCallback {
       if (property == null || property.isBlank()) {
         throw new IllegalStateException(
             "Keycloak home is missing: system property keycloak.home"
-                + " is not set. The ear module's failsafe sets it to"
+                + " is not set. The failsafe of system-tests/payara and -wildfly sets it to"
                 + " target/keycloak/keycloak-${keycloak.version}, unpacked from"
                 + " org.keycloak:keycloak-quarkus-dist:zip in pre-integration-test: run the test with"
-                + " ./mvnw -pl ear verify -Dit.test=..., or pass -Dkeycloak.home=/path/to/keycloak-26.x");
+                + " ./mvnw -pl system-tests/payara -am verify -Dit.test=..., or pass"
+                + " -Dkeycloak.home=/path/to/keycloak-26.x");
       }
       Path path = Path.of(property).toAbsolutePath().normalize();
       if (!Files.isRegularFile(path.resolve("bin/kc.sh"))
@@ -379,8 +380,8 @@ public final class KeycloakServer implements BeforeAllCallback {
             "Keycloak home is missing: keycloak.home="
                 + path
                 + " has no bin/kc.sh and lib/quarkus-run.jar. Unpack"
-                + " org.keycloak:keycloak-quarkus-dist:zip there (./mvnw -pl ear"
-                + " dependency:unpack@keycloak) or point -Dkeycloak.home at an unpacked Keycloak");
+                + " org.keycloak:keycloak-quarkus-dist:zip there (./mvnw -pl"
+                + " system-tests/payara dependency:unpack@keycloak) or point -Dkeycloak.home at an unpacked Keycloak");
       }
       return path;
     }
@@ -420,7 +421,7 @@ public final class KeycloakServer implements BeforeAllCallback {
           "No JDK >= "
               + MIN_JAVA
               + " for Keycloak: set system"
-              + " property keycloak.java.home (e.g. ./mvnw -pl ear verify"
+              + " property keycloak.java.home (e.g. ./mvnw -pl system-tests/payara verify"
               + " -Dkeycloak.java.home=/path/to/jdk-21+) or environment variable KEYCLOAK_JAVA_HOME;"
               + " none of /usr/lib/jvm/*/release says JAVA_VERSION >= "
               + MIN_JAVA);
@@ -448,7 +449,7 @@ public final class KeycloakServer implements BeforeAllCallback {
       Path file =
           Path.of(
                   System.getProperty(
-                      "keycloak.realm.file", "../server-config/keycloak/forecourt-realm.json"))
+                      "keycloak.realm.file", "../../server-config/keycloak/forecourt-realm.json"))
               .toAbsolutePath()
               .normalize();
       if (!Files.isRegularFile(file)) {

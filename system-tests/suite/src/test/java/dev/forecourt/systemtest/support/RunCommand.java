@@ -83,7 +83,7 @@ public final class RunCommand {
     pb.environment()
         .put(
             "FORECOURT_EAR",
-            Path.of(System.getProperty("forecourt.ear", "target/forecourt.ear"))
+            Path.of(System.getProperty("forecourt.ear", "../../ear/target/forecourt.ear"))
                 .toAbsolutePath()
                 .toString());
     pb.environment().put("FORECOURT_PORT_BASE", String.valueOf(portBase));

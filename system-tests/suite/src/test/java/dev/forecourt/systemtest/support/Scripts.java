@@ -22,7 +22,7 @@ public final class Scripts {
 
   /** server-config/ (the parent of forecourt.scripts, which names server-config/payara). */
   public static final Path SERVER_CONFIG =
-      Path.of(System.getProperty("forecourt.scripts", "../server-config/payara"))
+      Path.of(System.getProperty("forecourt.scripts", "../../server-config/payara"))
           .toAbsolutePath()
           .normalize()
           .getParent();
