@@ -3,6 +3,7 @@ package dev.forecourt.inventory.application;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
+import dev.forecourt.inventory.domain.PriceChange;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleHeldException;
 import dev.forecourt.inventory.domain.VehicleSpec;
@@ -330,6 +331,21 @@ public class InventoryService {
       data.put("dealership", vehicle.dealership().code());
       events.publish(EventType.VEHICLE_SOLD, "vehicle", vehicle.id(), data);
     }
+  }
+
+  /** A vehicle's price history, oldest first: staff of its dealership, keys that read inventory. */
+  @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_READ})
+  @DealershipScoped
+  public List<PriceChangeView> priceHistory(@DealershipOf(Vehicle.class) long id) {
+    return em
+        .createQuery(
+            "select p from PriceChange p where p.vehicle.id = :id order by p.changedAt, p.id",
+            PriceChange.class)
+        .setParameter("id", find(id).id())
+        .getResultList()
+        .stream()
+        .map(PriceChangeView::of)
+        .toList();
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */

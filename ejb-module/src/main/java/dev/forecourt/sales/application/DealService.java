@@ -9,6 +9,7 @@ import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.idempotency.IdempotencyKey;
 import dev.forecourt.platform.idempotency.Idempotent;
 import dev.forecourt.platform.observability.UseCase;
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.InvalidFields;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.problem.StaleVersion;
@@ -29,6 +30,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Deals: a deal reserves its vehicle and moves the lead to NEGOTIATION; closing sells the vehicle
@@ -79,6 +82,25 @@ public class DealService {
   @DealershipScoped
   public DealView deal(@DealershipOf(Deal.class) long id) {
     return DealView.of(find(id, LockModeType.NONE));
+  }
+
+  /** Deals of the caller's dealerships (all for an admin), newest first. */
+  public List<DealView> search(@NotNull DealSearch search) {
+    Set<String> codes = caller.scope(search.dealershipCode());
+    if (codes != null && codes.isEmpty()) {
+      return List.of();
+    }
+    return new Jpql("select d from Deal d join fetch d.dealership w")
+            .and("w.code in :dealerships", "dealerships", codes)
+            .and("d.status = :status", "status", search.status())
+            .and("d.id < :before", "before", search.before())
+            .orderBy("d.id desc")
+            .query(em, Deal.class)
+            .setMaxResults(search.limit())
+            .getResultList()
+            .stream()
+            .map(DealView::of)
+            .toList();
   }
 
   /**

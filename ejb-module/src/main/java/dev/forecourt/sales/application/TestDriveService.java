@@ -6,6 +6,7 @@ import dev.forecourt.inventory.domain.VehicleStatus;
 import dev.forecourt.platform.audit.Audited;
 import dev.forecourt.platform.audit.EntityId;
 import dev.forecourt.platform.observability.UseCase;
+import dev.forecourt.platform.persistence.Jpql;
 import dev.forecourt.platform.problem.ProblemException;
 import dev.forecourt.platform.security.CallerDealerships;
 import dev.forecourt.platform.security.DealershipOf;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Test drives: booked against the vehicle's and the salesperson's other bookings. Bookings of one
@@ -121,6 +123,29 @@ public class TestDriveService {
     drive.cancel();
     em.flush();
     return TestDriveView.of(drive);
+  }
+
+  /**
+   * The test drives of the caller's dealerships (all for an admin) that start in [from, to), by
+   * start.
+   */
+  public List<TestDriveView> search(@NotNull TestDriveSearch search) {
+    Set<String> codes = caller.scope(search.dealershipCode());
+    if (codes != null && codes.isEmpty()) {
+      return List.of();
+    }
+    return new Jpql("select t from TestDrive t join fetch t.dealership w")
+            .and("w.code in :dealerships", "dealerships", codes)
+            .and("t.startsAt >= :from", "from", search.from())
+            .and("t.startsAt < :to", "to", search.to())
+            .and("t.status = :status", "status", search.status())
+            .orderBy("t.startsAt, t.id")
+            .query(em, TestDrive.class)
+            .setMaxResults(search.limit())
+            .getResultList()
+            .stream()
+            .map(TestDriveView::of)
+            .toList();
   }
 
   /** The scheduled test drives of a vehicle, by start. */

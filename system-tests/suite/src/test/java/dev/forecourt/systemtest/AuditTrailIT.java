@@ -353,15 +353,7 @@ class AuditTrailIT {
   }
 
   private static long newDeal() {
-    return Accounts.as("sales")
-        .contentType(ContentType.JSON)
-        .body(Leads.deal(Leads.qualified("sales"), Vehicles.create("9000.00"), "8800.00"))
-        .post("/deals")
-        .then()
-        .statusCode(201)
-        .extract()
-        .jsonPath()
-        .getLong("id");
+    return Leads.openDeal(Leads.qualified("sales"), Vehicles.create("9000.00"), "8800.00");
   }
 
   @ParameterizedTest(name = "{0}")

@@ -227,6 +227,68 @@ class BadInputIT {
             413,
             "payload-too-large",
             r -> r.contentType(ContentType.JSON).body(big).post("/vehicles")),
+        bad(
+            "deals of status=WON",
+            400,
+            "invalid-parameter",
+            r -> r.queryParam("status", "WON").get("/deals")),
+        bad(
+            "deals, limit zero",
+            400,
+            "invalid-parameter",
+            r -> r.queryParam("limit", "0").get("/deals")),
+        bad(
+            "deals, forged cursor",
+            400,
+            "invalid-parameter",
+            r -> r.queryParam("cursor", "x").get("/deals")),
+        bad(
+            "test drives without a vehicle or a period",
+            400,
+            "invalid-parameter",
+            r -> r.get("/test-drives")),
+        bad(
+            "test drives from a month 13",
+            400,
+            "invalid-parameter",
+            r ->
+                r.queryParam("from", "2026-13-01")
+                    .queryParam("to", "2026-12-07")
+                    .get("/test-drives")),
+        bad(
+            "test drives to before from",
+            400,
+            "invalid-parameter",
+            r ->
+                r.queryParam("from", "2026-12-07")
+                    .queryParam("to", "2026-12-01")
+                    .get("/test-drives")),
+        bad(
+            "test drives over 32 days",
+            400,
+            "invalid-parameter",
+            r ->
+                r.queryParam("from", "2026-01-01")
+                    .queryParam("to", "2026-02-15")
+                    .get("/test-drives")),
+        bad(
+            "test drives of status=DRIVEN",
+            400,
+            "invalid-parameter",
+            r ->
+                r.queryParam("from", "2026-12-01")
+                    .queryParam("to", "2026-12-07")
+                    .queryParam("status", "DRIVEN")
+                    .get("/test-drives")),
+        bad(
+            "test drives, limit over 500",
+            400,
+            "invalid-parameter",
+            r ->
+                r.queryParam("from", "2026-12-01")
+                    .queryParam("to", "2026-12-07")
+                    .queryParam("limit", "501")
+                    .get("/test-drives")),
         bad("method not allowed", 405, "method-not-allowed", r -> r.delete("/ping")),
         bad(
             "unacceptable Accept",

@@ -107,16 +107,7 @@ class BusinessMetricsIT {
         "a lead naming a vehicle is an inquiry");
 
     Leads.advance("sales", lead, "CONTACTED", "QUALIFIED");
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(lead, vehicle, "20990.50"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long deal = Leads.openDeal(lead, vehicle, "20990.50");
     String negotiating = scrape();
     assertEquals(leads(before, "NEGOTIATION") + 1, leads(negotiating, "NEGOTIATION"));
     assertEquals(leads(before, "NEW"), leads(negotiating, "NEW"));

@@ -11,8 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.forecourt.systemtest.support.Accounts;
 import dev.forecourt.systemtest.support.ForecourtServer;
 import dev.forecourt.systemtest.support.Metrics;
+import dev.forecourt.systemtest.support.Vehicles;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import java.sql.Connection;
@@ -32,7 +34,55 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ForecourtServer.class)
 class InventoryApiIT {
 
+  private static final String PROBLEMS = "https://forecourt.dev/problems/";
+
   private static final Pattern NEXT = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+
+  /** The amounts at {@code path} of each entry, as 0.00 (null where an entry has none). */
+  private static List<String> amounts(Response answer, String path) {
+    List<Object> raw = answer.jsonPath().getList(path);
+    return raw.stream()
+        .map(
+            a ->
+                a == null
+                    ? null
+                    : new java.math.BigDecimal(a.toString())
+                        .setScale(2, java.math.RoundingMode.UNNECESSARY)
+                        .toPlainString())
+        .toList();
+  }
+
+  @Test
+  void aVehiclesPriceHistoryListsEveryChangeOldestFirstToItsStaffOnly() {
+    long id = Vehicles.createAt("BER", "Fabia", "10000.00");
+    Vehicles.put(id, Map.of("price", "9500.00")).then().statusCode(200);
+    Vehicles.put(id, Map.of("mileage", 12000)).then().statusCode(200); // not a price change
+    Vehicles.put(id, Map.of("price", "9250.00")).then().statusCode(200);
+    Response history = Accounts.as("sales").get("/vehicles/{id}/price-history", id);
+    history.then().statusCode(200).body("size()", equalTo(3));
+    assertEquals(
+        java.util.Arrays.asList(null, "10000.00", "9500.00"), amounts(history, "oldPrice"));
+    assertEquals(List.of("10000.00", "9500.00", "9250.00"), amounts(history, "newPrice"));
+    List<String> when = history.jsonPath().getList("changedAt");
+    assertEquals(when.stream().sorted().toList(), when, "oldest first");
+    // staff of the vehicle's dealership only
+    Accounts.anonymous()
+        .get("/vehicles/{id}/price-history", id)
+        .then()
+        .statusCode(401)
+        .body("type", equalTo(PROBLEMS + "unauthenticated"));
+    long vienna = Vehicles.createAt("VIE", "Fabia", "11000.00");
+    Accounts.as("sales")
+        .get("/vehicles/{id}/price-history", vienna)
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    Accounts.as("sales")
+        .get("/vehicles/{id}/price-history", 999_999_999L)
+        .then()
+        .statusCode(404)
+        .body("type", equalTo(PROBLEMS + "not-found"));
+  }
 
   @Test
   void dealershipsAreListed() {

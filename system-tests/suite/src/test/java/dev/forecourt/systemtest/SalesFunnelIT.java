@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -268,16 +269,7 @@ class SalesFunnelIT {
     long vehicle = Vehicles.create("18900.00");
     long first = Leads.qualified("sales");
     long second = Leads.qualified("manager");
-    long drive =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.testDrive(first, vehicle, slot(2), 60))
-            .post("/test-drives")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long drive = Leads.bookedTestDrive(first, vehicle, slot(2), 60);
 
     String overlapping = Instant.parse(slot(2)).plus(30, ChronoUnit.MINUTES).toString();
     as("manager")
@@ -483,6 +475,128 @@ class SalesFunnelIT {
         .statusCode(201);
     assertEquals(
         1, ForecourtServer.queryLong("select count(*) from deal where vehicle_id = " + vehicle));
+  }
+
+  @Test
+  void dealsAndTestDrivesAreListedForTheCallersDealershipsOnly() {
+    long vehicle = Vehicles.create("19400.00");
+    long lead = Leads.qualified("sales");
+    String startsAt = slot(57);
+    long drive = Leads.bookedTestDrive(lead, vehicle, startsAt, 45);
+    String day = startsAt.substring(0, 10);
+    // the schedule of a period, by start: the sales user's dealership (BER)
+    List<Integer> ids =
+        as("sales")
+            .queryParam("from", day)
+            .queryParam("to", day)
+            .get("/test-drives")
+            .then()
+            .statusCode(200)
+            .body("dealershipCode", everyItem(equalTo("BER")))
+            .body("find { it.id == " + drive + " }.startsAt", equalTo(startsAt))
+            .body(
+                "find { it.id == " + drive + " }.endsAt",
+                equalTo(Instant.parse(startsAt).plus(45, ChronoUnit.MINUTES).toString()))
+            .extract()
+            .jsonPath()
+            .getList("id");
+    assertTrue(ids.contains((int) drive), "the new booking is listed: " + ids);
+    List<String> starts =
+        as("admin")
+            .queryParam("from", day)
+            .queryParam("to", day)
+            .get("/test-drives")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("startsAt");
+    assertEquals(starts.stream().sorted().toList(), starts, "by start");
+    as("sales")
+        .queryParam("from", day)
+        .queryParam("to", day)
+        .queryParam("dealership", "VIE")
+        .get("/test-drives")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    as("admin")
+        .queryParam("from", day)
+        .queryParam("to", day)
+        .queryParam("dealership", "VIE")
+        .get("/test-drives")
+        .then()
+        .statusCode(200)
+        .body("id", not(hasItem((int) drive)));
+    // the day before is another period; a cancelled booking is listed by its status
+    as("sales")
+        .queryParam("from", LocalDate.parse(day).minusDays(1).toString())
+        .queryParam("to", LocalDate.parse(day).minusDays(1).toString())
+        .get("/test-drives")
+        .then()
+        .statusCode(200)
+        .body("id", not(hasItem((int) drive)));
+    as("sales").post("/test-drives/{id}/cancel", drive).then().statusCode(200);
+    for (String[] filter : new String[][] {{"SCHEDULED", "false"}, {"CANCELLED", "true"}}) {
+      List<Integer> listed =
+          as("sales")
+              .queryParam("from", day)
+              .queryParam("to", day)
+              .queryParam("status", filter[0])
+              .get("/test-drives")
+              .then()
+              .statusCode(200)
+              .body("status", everyItem(equalTo(filter[0])))
+              .extract()
+              .jsonPath()
+              .getList("id");
+      assertEquals(Boolean.parseBoolean(filter[1]), listed.contains((int) drive), filter[0]);
+    }
+
+    // deals, newest first, keyset-paginated, by status
+    long deal = Leads.openDeal(lead, vehicle, "19000.00");
+    as("sales")
+        .queryParam("status", "RESERVED")
+        .get("/deals")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo((int) deal))
+        .body("items.dealershipCode", everyItem(equalTo("BER")))
+        .body("items.status", everyItem(equalTo("RESERVED")));
+    Response first = as("admin").queryParam("limit", 1).get("/deals");
+    first
+        .then()
+        .statusCode(200)
+        .body("items.size()", equalTo(1))
+        .body("items[0].id", equalTo((int) deal));
+    String next = first.header("Link");
+    assertTrue(next != null && next.contains("rel=\"next\""), "a next page: " + next);
+    as("sales")
+        .queryParam("dealership", "VIE")
+        .get("/deals")
+        .then()
+        .statusCode(403)
+        .body("type", equalTo(PROBLEMS + "forbidden"));
+    as("admin")
+        .queryParam("dealership", "VIE")
+        .get("/deals")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(hasItem((int) deal)));
+    Leads.close(as("sales"), deal).then().statusCode(200);
+    as("sales")
+        .queryParam("status", "CLOSED")
+        .get("/deals")
+        .then()
+        .statusCode(200)
+        .body("items[0].id", equalTo((int) deal))
+        .body("items[0].closedAt", notNullValue());
+    as("sales")
+        .queryParam("status", "RESERVED")
+        .get("/deals")
+        .then()
+        .statusCode(200)
+        .body("items.id", not(hasItem((int) deal)));
   }
 
   @Test

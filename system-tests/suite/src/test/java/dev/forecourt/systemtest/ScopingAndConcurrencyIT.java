@@ -236,16 +236,7 @@ class ScopingAndConcurrencyIT {
 
     // a cancelled deal releases it, and staff may then reserve it by hand
     long other = Vehicles.create("12000.00");
-    long second =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(Leads.qualified("sales"), other, "11900.00"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long second = Leads.openDeal(Leads.qualified("sales"), other, "11900.00");
     Leads.cancel(as("sales"), second).then().statusCode(200).body("status", equalTo("CANCELLED"));
     as("sales")
         .get("/vehicles/{id}", other)
@@ -333,16 +324,7 @@ class ScopingAndConcurrencyIT {
         "CONTACTED",
         ForecourtServer.queryString("select status from sales_lead where id = " + lead));
 
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.deal(Leads.qualified("sales"), Vehicles.create("15000.00"), "14800.00"))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long deal = Leads.openDeal(Leads.qualified("sales"), Vehicles.create("15000.00"), "14800.00");
     String dealTag =
         as("sales").get("/deals/{id}", deal).then().statusCode(200).extract().header("ETag");
     for (String action : List.of("close", "cancel")) {

@@ -125,16 +125,7 @@ class WebhooksIT {
             .getLong("id");
     Leads.advance("sales", lead, "CONTACTED", "QUALIFIED");
     String starts = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).toString();
-    long drive =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(Leads.testDrive(lead, vehicle, starts, 30))
-            .post("/test-drives")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long drive = Leads.bookedTestDrive(lead, vehicle, starts, 30);
     long deal = Leads.closedDeal(lead, vehicle, "22500.00");
     long repriced = Vehicles.create("15000.00");
     Response read = Vehicles.api().get("/vehicles/{id}", repriced);

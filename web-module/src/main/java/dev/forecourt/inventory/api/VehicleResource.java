@@ -6,6 +6,7 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
 import dev.forecourt.inventory.application.InventoryService;
 import dev.forecourt.inventory.application.Page;
+import dev.forecourt.inventory.application.PriceChangeView;
 import dev.forecourt.inventory.application.ValuationService;
 import dev.forecourt.inventory.application.ValuationView;
 import dev.forecourt.inventory.application.VehicleDraft;
@@ -411,6 +412,26 @@ public class VehicleResource {
   public Response remove(@PathParam("id") long id) {
     inventory.remove(id);
     return Response.noContent().build();
+  }
+
+  @GET
+  @Path("{id: [0-9]{1,18}}/price-history")
+  @Operation(
+      summary = "A vehicle's price history",
+      description =
+          "Every change of its list price, oldest first (the first listing has no old price).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The changes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = PriceChangeView.class)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = API_KEY_SCOPES, value = "inventory:read")
+  @Extension(name = PROBLEMS, value = "not-found forbidden")
+  public List<PriceChangeView> priceHistory(@PathParam("id") long id) {
+    return inventory.priceHistory(id);
   }
 
   /**

@@ -3,10 +3,13 @@ package dev.forecourt.sales.api;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
+import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.platform.web.Versions;
 import dev.forecourt.sales.application.DealDraft;
+import dev.forecourt.sales.application.DealSearch;
 import dev.forecourt.sales.application.DealService;
 import dev.forecourt.sales.application.DealView;
+import dev.forecourt.sales.domain.DealStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -16,11 +19,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -32,10 +37,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Deals: {@code POST /deals} reserves the vehicle (honours {@code Idempotency-Key}); close sells it
- * and wins the lead; cancel releases it — both need the deal's ETag (its version, on every read) in
- * If-Match: 428 without, 412 when stale. A vehicle that is not AVAILABLE → 409 {@code
- * vehicle-unavailable}.
+ * Deals: {@code GET /deals} lists them (newest first, the caller's dealerships); {@code POST
+ * /deals} reserves the vehicle (honours {@code Idempotency-Key}); close sells it and wins the lead;
+ * cancel releases it — both need the deal's ETag (its version, on every read) in If-Match: 428
+ * without, 412 when stale. A vehicle that is not AVAILABLE → 409 {@code vehicle-unavailable}.
  */
 @Path("deals")
 @ApplicationScoped
@@ -85,6 +90,41 @@ public class DealResource {
         .tag(Versions.etag(deal.version()))
         .entity(deal)
         .build();
+  }
+
+  @GET
+  @Operation(
+      summary = "Search deals",
+      description =
+          "By status and dealership (the caller's dealerships); newest first; keyset-paginated (`limit` up to 100, `Link: rel=\"next\"`).")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of deals",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(type = SchemaType.ARRAY, implementation = DealView.class)),
+      headers =
+          @Header(
+              name = "Link",
+              description = "rel=\"next\": the next page (absent on the last page)",
+              schema = @Schema(type = SchemaType.STRING)))
+  @Extension(name = ROLES, value = "sales manager admin")
+  @Extension(name = PROBLEMS, value = "invalid-parameter forbidden")
+  public Response search(
+      @QueryParam("status") String status,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit) {
+    int size = QueryParams.limit(limit, LeadResource.DEFAULT_LIMIT, LeadResource.MAX_LIMIT);
+    List<DealView> page =
+        deals.search(
+            new DealSearch(
+                QueryParams.enumValue("status", status, DealStatus.class),
+                QueryParams.text(dealership),
+                QueryParams.cursor(cursor),
+                size));
+    return QueryParams.page(uriInfo, page, size, DealView::id);
   }
 
   @GET

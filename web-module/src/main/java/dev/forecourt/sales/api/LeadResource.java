@@ -56,8 +56,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class LeadResource {
 
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final int DEFAULT_LIMIT = 20;
-  private static final int MAX_LIMIT = 100;
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 100;
   private static final String[] EXPORT_COLUMNS = {
     "id",
     "customer_id",

@@ -3,7 +3,7 @@ package dev.forecourt.sales.api;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
-import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.web.DayRange;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.sales.application.Funnel;
 import dev.forecourt.sales.application.InterestReport;
@@ -16,9 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -80,7 +77,7 @@ public class ReportResource {
       @QueryParam("from") String from,
       @QueryParam("to") String to,
       @QueryParam("dealership") String dealership) {
-    Period period = Period.of(from, to);
+    DayRange period = DayRange.of(from, to);
     return reports.revenue(period.from(), period.to(), QueryParams.text(dealership));
   }
 
@@ -109,38 +106,11 @@ public class ReportResource {
       @QueryParam("to") String to,
       @QueryParam("dealership") String dealership,
       @QueryParam("limit") String limit) {
-    Period period = Period.of(from, to);
+    DayRange period = DayRange.of(from, to);
     return reports.interest(
         period.from(),
         period.to(),
         QueryParams.text(dealership),
         QueryParams.limit(limit, DEFAULT_LIMIT, MAX_LIMIT));
-  }
-
-  /**
-   * The instants [from, to) of the days {@code from} to {@code to}, both inclusive, UTC; both
-   * required.
-   */
-  private record Period(Instant from, Instant to) {
-
-    static Period of(String from, String to) {
-      LocalDate first = required("from", from);
-      LocalDate last = required("to", to);
-      if (last.isBefore(first)) {
-        throw ProblemException.invalidParameter("to", "must not be before from");
-      }
-      return new Period(
-          first.atStartOfDay(ZoneOffset.UTC).toInstant(),
-          last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-    }
-  }
-
-  private static LocalDate required(String name, String raw) {
-    LocalDate date =
-        QueryParams.parse(name, raw, LocalDate::parse, "must be a date such as 2026-01-31");
-    if (date == null) {
-      throw ProblemException.invalidParameter(name, "is required (a date such as 2026-01-31)");
-    }
-    return date;
   }
 }

@@ -3,11 +3,13 @@ package dev.forecourt.sales.api;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.PROBLEMS;
 import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
-import dev.forecourt.platform.problem.ProblemException;
+import dev.forecourt.platform.web.DayRange;
 import dev.forecourt.platform.web.QueryParams;
 import dev.forecourt.sales.application.TestDriveDraft;
+import dev.forecourt.sales.application.TestDriveSearch;
 import dev.forecourt.sales.application.TestDriveService;
 import dev.forecourt.sales.application.TestDriveView;
+import dev.forecourt.sales.domain.TestDriveStatus;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -33,14 +35,18 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * Test drives: booking (409 {@code double-booking} on an overlap), cancelling, a vehicle's
- * bookings.
+ * Test drives: booking (409 {@code double-booking} on an overlap), cancelling, a vehicle's bookings
+ * and the schedule of the caller's dealerships over a period.
  */
 @Path("test-drives")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "sales")
 public class TestDriveResource {
+
+  private static final int SCHEDULE_MAX_DAYS = 32;
+  private static final int SCHEDULE_DEFAULT_LIMIT = 200;
+  private static final int SCHEDULE_MAX_LIMIT = 500;
 
   @EJB TestDriveService testDrives;
 
@@ -100,7 +106,10 @@ public class TestDriveResource {
   }
 
   @GET
-  @Operation(summary = "List a vehicle's test drives", description = "`vehicleId` is required.")
+  @Operation(
+      summary = "List test drives",
+      description =
+          "A vehicle's scheduled test drives (`vehicleId`), or the schedule of the caller's dealerships: the bookings starting from `from` to `to` (ISO dates, both inclusive, UTC; both required without `vehicleId`, less than 32 days apart), optionally of one `dealership` and one `status`, by start, at most `limit` (1..500, default 200).")
   @APIResponse(
       responseCode = "200",
       description = "The bookings",
@@ -109,12 +118,25 @@ public class TestDriveResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(type = SchemaType.ARRAY, implementation = TestDriveView.class)))
   @Extension(name = ROLES, value = "sales manager admin")
-  @Extension(name = PROBLEMS, value = "invalid-parameter not-found")
-  public List<TestDriveView> ofVehicle(@QueryParam("vehicleId") String vehicleId) {
+  @Extension(name = PROBLEMS, value = "invalid-parameter not-found forbidden")
+  public List<TestDriveView> list(
+      @QueryParam("vehicleId") String vehicleId,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("dealership") String dealership,
+      @QueryParam("status") String status,
+      @QueryParam("limit") String limit) {
     Long id = QueryParams.parse("vehicleId", vehicleId, Long::valueOf, "must be a vehicle id");
-    if (id == null) {
-      throw ProblemException.invalidParameter("vehicleId", "is required");
+    if (id != null) {
+      return testDrives.ofVehicle(id);
     }
-    return testDrives.ofVehicle(id);
+    DayRange period = DayRange.of(from, to, SCHEDULE_MAX_DAYS);
+    return testDrives.search(
+        new TestDriveSearch(
+            period.from(),
+            period.to(),
+            QueryParams.enumValue("status", status, TestDriveStatus.class),
+            QueryParams.text(dealership),
+            QueryParams.limit(limit, SCHEDULE_DEFAULT_LIMIT, SCHEDULE_MAX_LIMIT)));
   }
 }

@@ -90,18 +90,41 @@ public final class Leads {
    * user (the vehicle SOLD, the lead WON); answers the deal's id.
    */
   public static long closedDeal(long lead, long vehicle, String price) {
-    long deal =
-        as("sales")
-            .contentType(ContentType.JSON)
-            .body(deal(lead, vehicle, price))
-            .post("/deals")
-            .then()
-            .statusCode(201)
-            .extract()
-            .jsonPath()
-            .getLong("id");
+    long deal = openDeal(lead, vehicle, price);
     close(as("sales"), deal).then().statusCode(200);
     return deal;
+  }
+
+  /**
+   * A deal of {@code lead} for {@code vehicle} at {@code price}, opened by the sales demo user (the
+   * vehicle RESERVED); answers the deal's id.
+   */
+  public static long openDeal(long lead, long vehicle, String price) {
+    return as("sales")
+        .contentType(ContentType.JSON)
+        .body(deal(lead, vehicle, price))
+        .post("/deals")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
+  }
+
+  /**
+   * A test drive of {@code lead} in {@code vehicle} from {@code startsAt} for {@code minutes},
+   * booked by the sales demo user; answers the booking's id.
+   */
+  public static long bookedTestDrive(long lead, long vehicle, String startsAt, int minutes) {
+    return as("sales")
+        .contentType(ContentType.JSON)
+        .body(testDrive(lead, vehicle, startsAt, minutes))
+        .post("/test-drives")
+        .then()
+        .statusCode(201)
+        .extract()
+        .jsonPath()
+        .getLong("id");
   }
 
   /** POST /deals/{id}/close with the deal's current ETag in If-Match. */
