@@ -21,6 +21,7 @@ const SHELL = [
   'js/views/audit.js',
   'js/views/business.js',
   'js/views/dead-letters.js',
+  'js/views/deals.js',
   'js/views/executive.js',
   'js/views/inventory.js',
   'js/views/leads.js',
@@ -29,6 +30,7 @@ const SHELL = [
   'js/views/sign-in.js',
   'js/views/sla.js',
   'js/views/technical.js',
+  'js/views/test-drives.js',
   'js/views/webhooks.js',
   'lib/chart.js/${chart-js.version}/dist/chart.umd.min.js',
 ];

@@ -9,6 +9,8 @@ const SAFE = new Set(['GET', 'HEAD']);
 const KEPT = /^\/(reports|admin\/sla|status)(\/|\?|$)/;
 
 let csrfToken = null;
+/** Counts the screens shown: a read answered after the caller moved to another screen is dropped. */
+let screenGeneration = 0;
 let signedOut = () => {};
 
 /** An answer that is not 2xx, with its RFC 9457 problem. */
@@ -42,6 +44,7 @@ export function session(view) {
 }
 
 export async function call(method, path, { body, headers = {}, retry = true, raw = false } = {}) {
+  const generation = screenGeneration;
   const sent = { Accept: 'application/json, application/problem+json', ...headers };
   const file = body instanceof Blob;
   if (body !== undefined) {
@@ -76,6 +79,11 @@ export async function call(method, path, { body, headers = {}, retry = true, raw
     }
     throw error;
   }
+  if (SAFE.has(method) && generation !== screenGeneration) {
+    // a read for a screen the caller has left (a slow answer): it never settles, so that screen's
+    // code stops here instead of drawing itself over the newer one
+    return new Promise(() => {});
+  }
   if (raw) {
     // the caller reads the body itself (a download)
     return { data: null, etag: response.headers.get('ETag'), response };
@@ -95,8 +103,10 @@ export function goneOffline(value) {
   offline = value;
 }
 
+/** A new screen begins: nothing it shows is stale yet, and reads of the one before are dropped. */
 export function freshScreen() {
   staleSince = null;
+  screenGeneration += 1;
 }
 
 /**

@@ -6,6 +6,7 @@ import * as access from './views/access.js';
 import * as audit from './views/audit.js';
 import * as business from './views/business.js';
 import * as deadLetters from './views/dead-letters.js';
+import * as deals from './views/deals.js';
 import * as executive from './views/executive.js';
 import * as inventory from './views/inventory.js';
 import * as leads from './views/leads.js';
@@ -13,6 +14,7 @@ import * as operations from './views/operations.js';
 import * as settings from './views/settings.js';
 import * as signIn from './views/sign-in.js';
 import * as technical from './views/technical.js';
+import * as testDrives from './views/test-drives.js';
 import * as webhooks from './views/webhooks.js';
 import * as sla from './views/sla.js';
 
@@ -23,6 +25,8 @@ const SCREENS = {
   sla,
   inventory,
   leads,
+  'test-drives': testDrives,
+  deals,
   'dead-letters': deadLetters,
   webhooks,
   access,

@@ -103,3 +103,53 @@ export function searchesBy(form, screen) {
   });
   return form;
 }
+
+/** A labelled input of a form. */
+export function field(id, label, attributes = {}) {
+  return h('div', {}, h('label', { for: id }, label), h('input', { id, ...attributes }));
+}
+
+/** A group of checkboxes named {@code name}, one per value. */
+export function checkboxes(name, legend, values, checked = []) {
+  return h(
+    'fieldset',
+    { class: 'choices' },
+    h('legend', {}, legend),
+    values.map((value) => h('label', {}, h('input', { type: 'checkbox', name, value, checked: checked.includes(value) }), ` ${value}`)),
+  );
+}
+
+/** The checked values of a form's checkboxes {@code name}, and a comma-separated field as a list. */
+export function checked(form, name) {
+  return new FormData(form).getAll(name);
+}
+
+export function list(text) {
+  return (text || '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** A secret the server shows once (an API key, a webhook's signing secret), with that warning. */
+export function shownOnce(label, secret, id) {
+  return h(
+    'div',
+    { class: 'ok', role: 'status' },
+    h('p', {}, `${label} Copy it now: it is not shown again.`),
+    h('output', { id, class: 'secret' }, secret),
+  );
+}
+
+/** Runs {@code action} on submit (no page load); its error goes into {@code result}. */
+export function submits(form, result, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await action(form);
+    } catch (e) {
+      result.replaceChildren(alertBox(e.explanation || e.message));
+    }
+  });
+  return form;
+}

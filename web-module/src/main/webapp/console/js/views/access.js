@@ -1,7 +1,11 @@
-// Access: local accounts (disable, enable) and API keys (revoke), as the user-administration and
-// API-key APIs allow the caller (a manager sees the sales staff of their dealerships).
+// Access: local accounts (invite, disable, enable) and API keys (create — the key shown once —,
+// revoke), as the user-administration and API-key APIs allow the caller (a manager invites and sees
+// the sales staff of their dealerships).
 import { call, get } from '../api.js';
-import { alertBox, h, show, table } from '../dom.js';
+import { alertBox, checkboxes, checked, field, h, list, show, shownOnce, submits, table } from '../dom.js';
+
+const ROLES = ['sales', 'manager', 'admin'];
+const SCOPES = ['inventory:read', 'inventory:write', 'leads:write', 'webhooks:manage'];
 
 export async function render({ caller }) {
   const admin = caller.groups.includes('admin');
@@ -16,10 +20,50 @@ export async function render({ caller }) {
       result.replaceChildren(alertBox(e.explanation));
     }
   };
+  const invite = submits(
+    h(
+      'form',
+      { id: 'invite-form', class: 'inline', 'aria-label': 'Invite a user' },
+      field('invite-username', 'Username', { name: 'username', required: true, autocomplete: 'off' }),
+      field('invite-email', 'E-mail', { name: 'email', type: 'email', required: true }),
+      checkboxes('roles', 'Roles', admin ? ROLES : ['sales'], ['sales']),
+      field('invite-dealerships', 'Dealerships (codes, comma-separated)', { name: 'dealerships' }),
+      h('button', { type: 'submit', id: 'invite-submit' }, 'Invite'),
+    ),
+    result,
+    async (form) => {
+      const values = new FormData(form);
+      const body = { username: values.get('username'), email: values.get('email'), roles: checked(form, 'roles'), dealerships: list(values.get('dealerships')) };
+      const { data } = await call('POST', '/users', { body });
+      await render({ caller });
+      document.getElementById('access-result').replaceChildren(h('div', { class: 'ok', role: 'status' }, `${data.username} invited: the invitation went to ${data.email}`));
+    },
+  );
+  const newKey = submits(
+    h(
+      'form',
+      { id: 'key-form', class: 'inline', 'aria-label': 'Create an API key' },
+      field('key-name', 'Name', { name: 'name', required: true }),
+      checkboxes('scopes', 'Scopes', SCOPES, ['inventory:read']),
+      field('key-dealerships', 'Dealerships (codes, comma-separated)', { name: 'dealerships' }),
+      field('key-expires', 'Expires on (optional)', { name: 'expires', type: 'date' }),
+      h('button', { type: 'submit', id: 'key-submit' }, 'Create key'),
+    ),
+    result,
+    async (form) => {
+      const values = new FormData(form);
+      const expires = values.get('expires');
+      const body = { name: values.get('name'), scopes: checked(form, 'scopes'), dealerships: list(values.get('dealerships')), expiresAt: expires ? `${expires}T00:00:00Z` : null };
+      const { data } = await call('POST', '/api-keys', { body });
+      await render({ caller });
+      document.getElementById('access-result').replaceChildren(shownOnce(`API key ${data.name} created.`, data.key, 'new-key'));
+    },
+  );
   show(
     h('h1', {}, 'Users and API keys'),
     result,
     h('h2', {}, 'Local accounts'),
+    invite,
     table(
       'The latest 100 accounts you administer',
       ['Username', 'E-mail', 'Roles', 'Dealerships', 'Status', 'Action'],
@@ -41,6 +85,7 @@ export async function render({ caller }) {
           'section',
           { 'aria-label': 'API keys' },
           h('h2', {}, 'API keys'),
+          newKey,
           table(
             'API keys (never their secret)',
             ['Name', 'Prefix', 'Scopes', 'Dealerships', 'Expires', 'Last used', 'Action'],

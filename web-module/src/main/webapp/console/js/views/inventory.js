@@ -69,7 +69,9 @@ async function detail(id) {
     }
   });
   const name = `${vehicle.make} ${vehicle.model} ${vehicle.trim || ''}`.trim();
-  const drives = api.offline ? null : await get(`/test-drives?vehicleId=${vehicle.id}`).catch(() => null);
+  const [drives, prices] = api.offline
+    ? [null, null]
+    : await Promise.all([get(`/test-drives?vehicleId=${vehicle.id}`).catch(() => null), get(`/vehicles/${vehicle.id}/price-history`).catch(() => null)]);
   show(
     h('h1', {}, name),
     h('p', { class: 'muted' }, h('a', { href: '#/inventory' }, 'Back to the inventory')),
@@ -81,6 +83,10 @@ async function detail(id) {
     drives === null
       ? null
       : table('Test drives of this vehicle', ['Starts', 'Ends', 'Salesperson', 'Lead', 'Status'], drives.map((d) => [d.startsAt, d.endsAt, d.salesperson, h('a', { href: `#/leads/${d.leadId}` }, `#${d.leadId}`), d.status]), { id: 'test-drives-table' }),
+    prices === null ? null : h('h2', {}, 'Price history'),
+    prices === null
+      ? null
+      : table('Every change of the list price, oldest first', ['Changed', 'From', 'To'], prices.map((p) => [p.changedAt, p.oldPrice == null ? 'first listing' : money(p.oldPrice, p.oldCurrency), money(p.newPrice, p.currency)]), { id: 'price-history-table' }),
   );
 }
 

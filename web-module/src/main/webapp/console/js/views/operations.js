@@ -1,14 +1,18 @@
-// Operations: maintenance mode, the response cache (figures, invalidation by tag on every node),
+// Operations: maintenance mode, the response cache (figures, its entries — optionally those of one
+// tag —, invalidation by tag on every node),
 // log levels (set for every node, reset), and the clients the intrusion detection blocked.
 import { call, get } from '../api.js';
-import { alertBox, h, show, table } from '../dom.js';
+import { alertBox, fragmentQuery, h, searchesBy, show, table } from '../dom.js';
+
+const LISTED = 50;
 
 const LEVELS = ['OFF', 'SEVERE', 'WARNING', 'INFO', 'CONFIG', 'FINE', 'FINER', 'FINEST', 'ALL'];
 
 export async function render() {
+  const shownTag = fragmentQuery().get('tag') || '';
   const [maintenance, cache, levels, blocked] = await Promise.all([
     get('/admin/maintenance'),
-    get('/admin/response-cache'),
+    get(`/admin/response-cache${shownTag ? `?tag=${encodeURIComponent(shownTag)}` : ''}`),
     get('/admin/log-levels'),
     get('/admin/security/blocked-clients'),
   ]);
@@ -39,6 +43,17 @@ export async function render() {
     act('DELETE', `/admin/response-cache?tag=${encodeURIComponent(tag.value)}`, undefined, `Answers tagged ${tag.value} are stale on every node`);
   });
 
+  const filter = searchesBy(
+    h(
+      'form',
+      { class: 'inline', id: 'cache-filter-form', role: 'search' },
+      h('div', {}, h('label', { for: 'cache-filter' }, 'Entries tagged'), h('input', { id: 'cache-filter', name: 'tag', value: shownTag, placeholder: 'any tag' })),
+      h('button', { type: 'submit', class: 'secondary', id: 'cache-filter-show' }, 'Show'),
+    ),
+    'operations',
+  );
+  const entries = cache.listed.slice(0, LISTED);
+
   const logger = h('input', { id: 'log-logger', name: 'logger', value: 'dev.forecourt' });
   const level = h('select', { id: 'log-level', name: 'level' }, LEVELS.map((l) => h('option', { value: l, selected: l === 'INFO' }, l)));
   const levelForm = h('form', { class: 'inline', id: 'log-form' }, h('div', {}, h('label', { for: 'log-logger' }, 'Logger'), logger), h('div', {}, h('label', { for: 'log-level' }, 'Level'), level), h('button', { type: 'submit', id: 'log-set' }, 'Set on every node'));
@@ -55,6 +70,13 @@ export async function render() {
     maintenanceForm,
     h('h2', {}, `Response cache (node ${cache.node})`),
     table('This node’s response cache', ['Entries', 'Hits', 'Misses', 'Stale served', 'Invalidations'], [[cache.entries, cache.hits, cache.misses, cache.staleServed, cache.invalidations]], { id: 'cache-table' }),
+    filter,
+    table(
+      `${entries.length} of the ${shownTag ? `entries tagged ${shownTag}` : 'entries'} (${cache.listed.length} listed by the server; never their body)`,
+      ['Key', 'Tags', 'Fresh', 'Bytes', 'Stored'],
+      entries.map((e) => [e.key, e.tags.join(' '), e.fresh ? 'yes' : 'stale', e.bytes, e.storedAt]),
+      { id: 'cache-entries' },
+    ),
     cacheForm,
     h('h2', {}, 'Log levels'),
     table(

@@ -1,7 +1,9 @@
-// Webhooks: the subscriptions (never their secret) and, for one, its delivery log: one line per
-// attempt, with the receiver's answer.
+// Webhooks: subscribe a receiver (its signing secret shown once), the subscriptions (never their
+// secret) and, for one, its delivery log: one line per attempt, with the receiver's answer.
 import { call, get } from '../api.js';
-import { alertBox, h, show, table } from '../dom.js';
+import { alertBox, checkboxes, checked, field, h, show, shownOnce, submits, table } from '../dom.js';
+
+const EVENTS = ['lead.created', 'lead.status_changed', 'test_drive.scheduled', 'deal.closed', 'vehicle.price_changed', 'vehicle.sold', 'sla.violated', 'sla.recovered'];
 
 export async function render({ args }) {
   const hooks = await get('/webhooks');
@@ -16,9 +18,28 @@ export async function render({ args }) {
       result.replaceChildren(alertBox(e.explanation));
     }
   };
+  const subscribe = submits(
+    h(
+      'form',
+      { id: 'webhook-form', class: 'inline', 'aria-label': 'Subscribe a receiver' },
+      field('webhook-url', 'Receiver URL', { name: 'url', type: 'url', required: true }),
+      checkboxes('eventTypes', 'Events', EVENTS, ['deal.closed']),
+      field('webhook-description', 'Description', { name: 'description' }),
+      h('button', { type: 'submit', id: 'webhook-submit' }, 'Subscribe'),
+    ),
+    result,
+    async (form) => {
+      const values = new FormData(form);
+      const body = { url: values.get('url'), eventTypes: checked(form, 'eventTypes'), description: values.get('description') || null };
+      const { data } = await call('POST', '/webhooks', { body });
+      await render({ args });
+      document.getElementById('webhook-result').replaceChildren(shownOnce(`Subscribed ${data.url}: sign-check its deliveries with this secret.`, data.secret, 'new-webhook-secret'));
+    },
+  );
   show(
     h('h1', {}, 'Webhooks'),
     result,
+    subscribe,
     table(
       'Subscriptions',
       ['URL', 'Events', 'Description', 'Active', 'Deliveries', 'Action'],

@@ -1,6 +1,8 @@
 package dev.forecourt.systemtest;
 
+import static dev.forecourt.systemtest.support.Accounts.anonymous;
 import static dev.forecourt.systemtest.support.Accounts.as;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,8 +35,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +75,8 @@ class ConsoleIT {
           "sla",
           "inventory",
           "leads",
+          "test-drives",
+          "deals",
           "dead-letters",
           "webhooks",
           "access",
@@ -130,7 +136,12 @@ class ConsoleIT {
       browser.screenshot("audit");
 
       // operations: a log level set and reset, a cache tag invalidated, maintenance on and off
-      browser.open(console() + "#/operations");
+      // the response cache's entries of one tag (a public search was just answered)
+      anonymous().queryParam("limit", 3).get("/vehicles").then().statusCode(200);
+      browser.open(console() + "#/operations?tag=vehicles");
+      List<List<String>> cached = browser.rows(By.id("cache-entries"));
+      assertFalse(cached.isEmpty(), "entries tagged vehicles");
+      assertTrue(cached.stream().allMatch(r -> r.get(1).contains("vehicles")), cached::toString);
       browser.type(By.id("log-logger"), "dev.forecourt.consoletest");
       new org.openqa.selenium.support.ui.Select(browser.visible(By.id("log-level")))
           .selectByValue("FINE");
@@ -159,6 +170,73 @@ class ConsoleIT {
             .contentType(ContentType.JSON)
             .body(Map.of("active", false))
             .put("/admin/maintenance");
+      }
+    }
+  }
+
+  @Test
+  void usersApiKeysAndWebhooksAreCreatedFromTheConsole() {
+    String user = "invited-" + UUID.randomUUID().toString().substring(0, 8);
+    signIn("admin", Accounts.demoPassword());
+    browser.open(console() + "#/access");
+    // a refused invitation says why (the API's field message), and nothing is created
+    browser.type(By.id("invite-username"), "not valid!");
+    browser.type(By.id("invite-email"), user + "@dealer.example");
+    browser.click(By.id("invite-submit"));
+    browser.textIn(By.cssSelector("#access-result .alert"), "username: must be letters");
+    browser.type(By.id("invite-username"), user);
+    browser.type(By.id("invite-dealerships"), "BER, MUC");
+    browser.click(By.id("invite-submit"));
+    browser.textIn(By.id("access-result"), user + " invited");
+    as("admin")
+        .queryParam("q", user)
+        .get("/users")
+        .then()
+        .body("items[0].username", equalTo(user))
+        .body("items[0].roles", equalTo(List.of("sales")))
+        .body("items[0].dealerships", containsInAnyOrder("BER", "MUC"));
+
+    // an API key: its secret shown once, and it works
+    String keyName = "console-key-" + user;
+    browser.type(By.id("key-name"), keyName);
+    browser.type(By.id("key-dealerships"), "BER");
+    browser.click(By.id("key-submit"));
+    String key = browser.visible(By.id("new-key")).getText();
+    browser.textIn(By.id("access-result"), "not shown again");
+    browser.textIn(By.id("keys-table"), keyName);
+    anonymous()
+        .header("Authorization", "ApiKey " + key)
+        .get("/vehicles?limit=1")
+        .then()
+        .statusCode(200);
+
+    // a webhook subscription: its signing secret shown once signs the deliveries
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      browser.open(console() + "#/webhooks");
+      browser.type(By.id("webhook-url"), receiver.url().toString());
+      browser.click(By.cssSelector("#webhook-form input[value='deal.closed']"));
+      browser.click(By.cssSelector("#webhook-form input[value='lead.created']"));
+      browser.click(By.id("webhook-submit"));
+      receiver.secret(browser.visible(By.id("new-webhook-secret")).getText());
+      long subscription =
+          as("admin")
+              .get("/webhooks")
+              .jsonPath()
+              .getLong("find { it.url == '" + receiver.url() + "' && it.active }.id");
+      try {
+        as("admin")
+            .get("/webhooks")
+            .then()
+            .body(
+                "find { it.id == " + subscription + " }.eventTypes",
+                equalTo(List.of("lead.created")));
+        Leads.create("sales");
+        Poll.until(
+            Duration.ofSeconds(30),
+            () -> receiver.received().stream().anyMatch(WebhookReceiver.Delivery::signatureValid),
+            "a delivery signed with the secret the console showed");
+      } finally {
+        as("admin").delete("/webhooks/{id}", subscription);
       }
     }
   }
@@ -480,9 +558,17 @@ class ConsoleIT {
     assertEquals(1, as("manager").get("/vehicles/{id}/photos", id).jsonPath().getList("$").size());
     browser.screenshot("vehicle");
     browser.type(By.id("vehicle-mileage"), "4321");
+    browser.type(By.id("vehicle-price"), "13990.00");
     browser.click(By.id("vehicle-save"));
     browser.textIn(By.id("vehicle-result"), "Saved");
     as("manager").get("/vehicles/{id}", id).then().body("mileage", equalTo(4321));
+    // the price history: the first listing, then this change
+    browser.textIn(By.id("price-history-table"), "13,990 EUR");
+    List<List<String>> prices = browser.rows(By.id("price-history-table"));
+    assertEquals(2, prices.size(), prices::toString);
+    assertEquals("first listing", prices.get(0).get(1));
+    assertEquals("13,990 EUR", prices.get(1).get(2));
+    as("manager").get("/vehicles/{id}/price-history", id).then().body("size()", equalTo(2));
 
     // someone else changes it meanwhile: the console's save is refused (412) and reloaded
     Vehicles.put(id, Map.of("mileage", 5000)).then().statusCode(200);
@@ -529,6 +615,56 @@ class ConsoleIT {
         .get("/leads/{id}/activities", lead)
         .then()
         .body("note", hasItem("Called back about the trade-in"));
+  }
+
+  @Test
+  void aTestDriveIsCancelledAndDealsAreClosedFromTheirScreens() {
+    long vehicle = Vehicles.createAt("BER", "Passat", "23500.00");
+    long lead = Leads.qualified("sales");
+    String startsAt =
+        Instant.now().truncatedTo(ChronoUnit.HOURS).plus(24 + 63, ChronoUnit.HOURS).toString();
+    long drive = Leads.bookedTestDrive(lead, vehicle, startsAt, 30);
+    signIn("sales", Accounts.demoPassword());
+    browser.open(console() + "#/test-drives?from=" + startsAt.substring(0, 10));
+    browser.visible(By.cssSelector("#drives-table button[data-drive='" + drive + "']"));
+    assertTrue(
+        browser.rows(By.id("drives-table")).stream()
+            .anyMatch(
+                row ->
+                    row.get(0).equals(startsAt)
+                        && row.get(2).equals("#" + vehicle)
+                        && row.get(6).equals("SCHEDULED")),
+        "the booking's row");
+    browser.screenshot("test-drives");
+    browser.click(By.cssSelector("#drives-table button[data-drive='" + drive + "']"));
+    browser.textIn(By.id("drives-result"), "Test drive #" + drive + " cancelled");
+    as("sales")
+        .queryParam("vehicleId", vehicle)
+        .get("/test-drives")
+        .then()
+        .body("id", not(hasItem((int) drive)));
+
+    // a deal closed from the list: the vehicle is sold
+    long deal = Leads.openDeal(lead, vehicle, "23000.00");
+    browser.open(console() + "#/deals?status=RESERVED");
+    browser.visible(By.cssSelector("button.close-deal[data-deal='" + deal + "']"));
+    browser.screenshot("deals");
+    browser.click(By.cssSelector("button.close-deal[data-deal='" + deal + "']"));
+    browser.textIn(By.id("deal-result"), "Deal #" + deal + " closed");
+    as("sales").get("/deals/{id}", deal).then().body("status", equalTo("CLOSED"));
+    as("sales").get("/vehicles/{id}", vehicle).then().body("status", equalTo("SOLD"));
+
+    // cancelled by someone else meanwhile: refused (412), the list shows the deal as it is
+    long other =
+        Leads.openDeal(
+            Leads.qualified("sales"), Vehicles.createAt("BER", "Polo", "15500.00"), "15000.00");
+    // another address than the list above (the same one would not load the screen again)
+    browser.open(console() + "#/deals?status=RESERVED&dealership=BER");
+    browser.visible(By.cssSelector("button.close-deal[data-deal='" + other + "']"));
+    Leads.cancel(as("sales"), other).then().statusCode(200);
+    browser.click(By.cssSelector("button.close-deal[data-deal='" + other + "']"));
+    browser.textIn(By.id("deal-result"), "was changed by someone else meanwhile");
+    as("sales").get("/deals/{id}", other).then().body("status", equalTo("CANCELLED"));
   }
 
   @Test
