@@ -29,8 +29,11 @@ public class SingleSignOn {
   /** Where to send the browser, and what it keeps until the callback. */
   public record Start(URI provider, String flow) {}
 
-  /** The session the sign-on opened: the provider's access token and how long it lives. */
-  public record Session(String accessToken, Duration lifetime) {}
+  /**
+   * The session the sign-on opened: the provider's access token, how long it lives, and the
+   * provider's refresh token that renews it (null when the provider gives none).
+   */
+  public record Session(String accessToken, Duration lifetime, String refreshToken) {}
 
   /** The sign-on did not complete; the reason is for the log, not for the browser. */
   public static class Failed extends Exception {
@@ -86,14 +89,31 @@ public class SingleSignOn {
       throw new Failed("the state does not match the one kept");
     }
     try {
-      OidcProvider.Redeemed redeemed =
-          provider.redeem(code, redirectUri, new CodeVerifier(flow.substring(dot + 1)));
-      tokens.verify(redeemed.accessToken());
-      return new Session(redeemed.accessToken(), redeemed.lifetime());
-    } catch (OidcProvider.CodeRefused | InvalidTokenException e) {
+      return session(provider.redeem(code, redirectUri, new CodeVerifier(flow.substring(dot + 1))));
+    } catch (OidcProvider.GrantRefused | InvalidTokenException e) {
       throw new Failed(e.getMessage());
     } catch (IOException | FaultToleranceException e) {
       throw new Failed("the provider did not answer: " + e.getMessage());
     }
+  }
+
+  /**
+   * Renews a session the sign-on opened with the provider's {@code refreshToken}: while the
+   * provider's own session lasts, a new access token (verified as every token is); after it, {@link
+   * Failed} (sign in again).
+   */
+  public Session renew(String refreshToken) throws Failed {
+    try {
+      return session(provider.refresh(refreshToken));
+    } catch (OidcProvider.GrantRefused | InvalidTokenException e) {
+      throw new Failed(e.getMessage());
+    } catch (IOException | FaultToleranceException e) {
+      throw new Failed("the provider did not answer: " + e.getMessage());
+    }
+  }
+
+  private Session session(OidcProvider.Redeemed redeemed) throws InvalidTokenException {
+    tokens.verify(redeemed.accessToken());
+    return new Session(redeemed.accessToken(), redeemed.lifetime(), redeemed.refreshToken());
   }
 }

@@ -2,8 +2,10 @@ package dev.forecourt.identity.infrastructure;
 
 import com.nimbusds.oauth2.sdk.AuthorizationCode;
 import com.nimbusds.oauth2.sdk.AuthorizationCodeGrant;
+import com.nimbusds.oauth2.sdk.AuthorizationGrant;
 import com.nimbusds.oauth2.sdk.ErrorObject;
 import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.RefreshTokenGrant;
 import com.nimbusds.oauth2.sdk.ResponseType;
 import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenRequest;
@@ -17,6 +19,8 @@ import com.nimbusds.oauth2.sdk.id.State;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 import com.nimbusds.oauth2.sdk.token.AccessToken;
+import com.nimbusds.oauth2.sdk.token.RefreshToken;
+import com.nimbusds.oauth2.sdk.token.Tokens;
 import com.nimbusds.openid.connect.sdk.AuthenticationRequest;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
@@ -38,10 +42,11 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
  * (read once, then kept), the client is {@code forecourt.sso.client-id} (public, or confidential
  * with {@code forecourt.sso.client-secret}). The authorization code flow with PKCE (S256): {@link
  * #authorizationRequest} sends the browser to the provider, {@link #redeem} exchanges the code it
- * brings back for the access token. Both calls to the provider are bounded by {@code @Timeout} and
- * not made while the {@code @CircuitBreaker} is open; discovery is retried once. A code the
- * provider refuses ({@link CodeRefused}) is the browser's problem, not the provider's: no failure
- * for the breaker.
+ * brings back for the access token (and the refresh token, when the provider gives one), {@link
+ * #refresh} exchanges that refresh token for new tokens. The calls to the provider are bounded by
+ * {@code @Timeout} and not made while the {@code @CircuitBreaker} is open; discovery is retried
+ * once. A grant the provider refuses ({@link GrantRefused}: a used code, an expired refresh token)
+ * is the browser's problem, not the provider's: no failure for the breaker.
  */
 @ApplicationScoped
 public class OidcProvider {
@@ -54,14 +59,20 @@ public class OidcProvider {
 
   private volatile OIDCProviderMetadata metadata;
 
-  /** The access token the provider answered, and how long it lives. */
-  public record Redeemed(String accessToken, Duration lifetime) {}
+  /**
+   * The access token the provider answered, how long it lives, and its refresh token (null when the
+   * provider gave none).
+   */
+  public record Redeemed(String accessToken, Duration lifetime, String refreshToken) {}
 
-  /** The provider refused the code (used, expired, or not for this client or verifier). */
-  public static class CodeRefused extends Exception {
+  /**
+   * The provider refused the grant: a code used, expired, or not for this client or verifier; a
+   * refresh token expired or revoked (the provider's session ended).
+   */
+  public static class GrantRefused extends Exception {
     private static final long serialVersionUID = 1L;
 
-    CodeRefused(String why) {
+    GrantRefused(String why) {
       super(why);
     }
   }
@@ -89,17 +100,36 @@ public class OidcProvider {
         .toURI();
   }
 
-  /** Exchanges the authorization code for the access token (with the PKCE verifier). */
+  /** Exchanges the authorization code for the tokens (with the PKCE verifier). */
   @Timeout(HTTP_TIMEOUT_MS * 2)
   @CircuitBreaker(
       requestVolumeThreshold = 4,
       failureRatio = 0.5,
       delay = 30_000,
-      skipOn = CodeRefused.class)
+      skipOn = GrantRefused.class)
   public Redeemed redeem(String code, URI redirectUri, CodeVerifier verifier)
-      throws IOException, CodeRefused {
-    AuthorizationCodeGrant grant =
-        new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, verifier);
+      throws IOException, GrantRefused {
+    return tokens(new AuthorizationCodeGrant(new AuthorizationCode(code), redirectUri, verifier));
+  }
+
+  /**
+   * Exchanges a refresh token for new tokens; the refresh token stays the one given when the
+   * provider does not rotate it.
+   */
+  @Timeout(HTTP_TIMEOUT_MS * 2)
+  @CircuitBreaker(
+      requestVolumeThreshold = 4,
+      failureRatio = 0.5,
+      delay = 30_000,
+      skipOn = GrantRefused.class)
+  public Redeemed refresh(String refreshToken) throws IOException, GrantRefused {
+    Redeemed renewed = tokens(new RefreshTokenGrant(new RefreshToken(refreshToken)));
+    return renewed.refreshToken() != null
+        ? renewed
+        : new Redeemed(renewed.accessToken(), renewed.lifetime(), refreshToken);
+  }
+
+  private Redeemed tokens(AuthorizationGrant grant) throws IOException, GrantRefused {
     URI endpoint = metadata().getTokenEndpointURI();
     Optional<String> secret = SsoSettings.CLIENT_SECRET.find();
     TokenRequest request =
@@ -121,11 +151,15 @@ public class OidcProvider {
       if (error.getHTTPStatusCode() >= 500) {
         throw new IOException("the provider answered HTTP " + error.getHTTPStatusCode());
       }
-      throw new CodeRefused(error.getCode() + ": " + error.getDescription());
+      throw new GrantRefused(error.getCode() + ": " + error.getDescription());
     }
-    AccessToken token = response.toSuccessResponse().getTokens().getAccessToken();
+    Tokens tokens = response.toSuccessResponse().getTokens();
+    AccessToken token = tokens.getAccessToken();
+    RefreshToken refresh = tokens.getRefreshToken();
     return new Redeemed(
-        token.getValue(), Duration.ofSeconds(token.getLifetime() > 0 ? token.getLifetime() : 300));
+        token.getValue(),
+        Duration.ofSeconds(token.getLifetime() > 0 ? token.getLifetime() : 300),
+        refresh == null ? null : refresh.getValue());
   }
 
   private ClientID clientId() {

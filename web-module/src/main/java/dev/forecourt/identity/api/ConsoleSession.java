@@ -16,9 +16,10 @@ import java.util.Set;
  * The web console's session: the access token in an {@code HttpOnly}, {@code SameSite=Strict}
  * cookie ({@value #COOKIE}, path {@code /}; {@code Secure} when the request came over TLS, directly
  * or through a trusted proxy's {@code X-Forwarded-Proto}), the refresh token in another ({@value
- * #REFRESH_COOKIE}, sent only to {@value #PATH}). The authentication mechanism takes the session
- * cookie as it takes a bearer token, so the console calls the same {@code /api/v1} with the same
- * roles and dealership scoping.
+ * #REFRESH_COOKIE}, sent only to {@value #PATH}; a session opened by single sign-on keeps the
+ * provider's refresh token in {@value #SSO_REFRESH_COOKIE} instead). The authentication mechanism
+ * takes the session cookie as it takes a bearer token, so the console calls the same {@code
+ * /api/v1} with the same roles and dealership scoping.
  *
  * <p>CSRF: a request that changes state ({@code POST}, {@code PUT}, {@code PATCH}, {@code DELETE})
  * and is authenticated by the cookie must carry {@value #CSRF_HEADER} with the session's CSRF
@@ -34,6 +35,9 @@ public final class ConsoleSession {
 
   /** The refresh cookie: the refresh token, sent only to the session resource. */
   public static final String REFRESH_COOKIE = "forecourt-refresh";
+
+  /** The refresh cookie of a single sign-on: the provider's refresh token, sent only there too. */
+  public static final String SSO_REFRESH_COOKIE = "forecourt-sso-refresh";
 
   /** The header that carries the CSRF token. */
   public static final String CSRF_HEADER = "X-CSRF-Token";
@@ -56,6 +60,11 @@ public final class ConsoleSession {
   /** The refresh cookie's value, if the request has one. */
   public static Optional<String> refreshToken(HttpServletRequest request) {
     return cookie(request, REFRESH_COOKIE);
+  }
+
+  /** The single sign-on's refresh cookie's value, if the request has one. */
+  public static Optional<String> ssoRefreshToken(HttpServletRequest request) {
+    return cookie(request, SSO_REFRESH_COOKIE);
   }
 
   /** The CSRF token of a session. */
@@ -115,32 +124,45 @@ public final class ConsoleSession {
     return path(request).equals(PATH) && "POST".equals(request.getMethod());
   }
 
-  /** The cookies of a new session. */
+  /** The cookies of a new session (and no single sign-on's refresh cookie left from before). */
   public static NewCookie[] cookies(
       HttpServletRequest request, String accessToken, String refreshToken, Duration lifetime) {
-    int maxAge = (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds());
     return new NewCookie[] {
-      cookie(request, COOKIE, accessToken, "/", maxAge),
-      cookie(request, REFRESH_COOKIE, refreshToken, PATH, maxAge)
+      cookie(request, COOKIE, accessToken, "/", maxAge(lifetime)),
+      cookie(request, REFRESH_COOKIE, refreshToken, PATH, maxAge(lifetime)),
+      cookie(request, SSO_REFRESH_COOKIE, "", PATH, 0)
     };
   }
 
   /**
-   * The cookie of a session signed in through the provider: its access token, for its lifetime (no
-   * refresh cookie: the console signs in through the provider again, without a prompt while the
-   * provider's own session lasts).
+   * The cookies of a session signed in through the provider: its access token, for its lifetime,
+   * and the provider's refresh token (if it gave one) for as long as the browser runs: the provider
+   * decides how long it renews the session (its own session's idle and maximum times); without one
+   * the console signs in through the provider again, without a prompt while that session lasts.
    */
-  public static NewCookie providerSession(
-      HttpServletRequest request, String accessToken, Duration lifetime) {
-    return cookie(
-        request, COOKIE, accessToken, "/", (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds()));
+  public static NewCookie[] providerSession(
+      HttpServletRequest request, String accessToken, Duration lifetime, String refreshToken) {
+    return new NewCookie[] {
+      cookie(request, COOKIE, accessToken, "/", maxAge(lifetime)),
+      refreshToken == null
+          ? cookie(request, SSO_REFRESH_COOKIE, "", PATH, 0)
+          : cookie(request, SSO_REFRESH_COOKIE, refreshToken, PATH, NewCookie.DEFAULT_MAX_AGE),
+      // no local session's refresh cookie left from before: it would renew another caller
+      cookie(request, REFRESH_COOKIE, "", PATH, 0)
+    };
   }
 
   /** The cookies that end a session in the browser. */
   public static NewCookie[] cleared(HttpServletRequest request) {
     return new NewCookie[] {
-      cookie(request, COOKIE, "", "/", 0), cookie(request, REFRESH_COOKIE, "", PATH, 0)
+      cookie(request, COOKIE, "", "/", 0),
+      cookie(request, REFRESH_COOKIE, "", PATH, 0),
+      cookie(request, SSO_REFRESH_COOKIE, "", PATH, 0)
     };
+  }
+
+  private static int maxAge(Duration lifetime) {
+    return (int) Math.min(Integer.MAX_VALUE, lifetime.toSeconds());
   }
 
   private static NewCookie cookie(

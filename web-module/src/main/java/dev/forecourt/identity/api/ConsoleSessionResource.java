@@ -5,6 +5,7 @@ import static dev.forecourt.platform.openapi.ApiDocumentFilter.ROLES;
 
 import dev.forecourt.identity.application.AuthService;
 import dev.forecourt.identity.application.InvalidTokenException;
+import dev.forecourt.identity.application.SingleSignOn;
 import dev.forecourt.identity.application.TokenPair;
 import dev.forecourt.identity.application.TokenSettings;
 import dev.forecourt.identity.application.TokenVerifier;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
@@ -48,8 +51,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "identity")
 public class ConsoleSessionResource {
 
+  private static final Logger LOG = Logger.getLogger(ConsoleSessionResource.class.getName());
+
   @EJB AuthService auth;
   @Inject TokenVerifier tokens;
+  @Inject SingleSignOn sso;
   @Inject TokenSettings settings;
   @Context HttpServletRequest request;
 
@@ -103,8 +109,7 @@ public class ConsoleSessionResource {
       return Response.ok(view(caller, cookie)).cacheControl(Caching.noStore()).build();
     }
     // no valid access token: the refresh cookie, if any, renews the session
-    return started(
-        auth.refresh(ConsoleSession.refreshToken(request).orElseThrow(SignInRequired::new)));
+    return renewed();
   }
 
   @POST
@@ -123,8 +128,7 @@ public class ConsoleSessionResource {
   @Extension(name = ROLES, value = "anonymous")
   @Extension(name = PROBLEMS, value = "unauthenticated invalid-token csrf-token-invalid")
   public Response refresh() {
-    String refreshToken = ConsoleSession.refreshToken(request).orElseThrow(SignInRequired::new);
-    return started(auth.refresh(refreshToken));
+    return renewed();
   }
 
   @DELETE
@@ -143,19 +147,48 @@ public class ConsoleSessionResource {
         .build();
   }
 
-  private Response started(TokenPair pair) {
-    TokenPrincipal caller;
-    try {
-      caller = tokens.verify(pair.accessToken());
-    } catch (InvalidTokenException e) {
-      throw new IllegalStateException("A token this node just issued does not verify", e);
+  /**
+   * The session renewed by its refresh cookie: a local one by this application, one opened by
+   * single sign-on by the provider (while the provider's own session lasts); without either, or
+   * refused, 401 (sign in again).
+   */
+  private Response renewed() {
+    Optional<String> local = ConsoleSession.refreshToken(request);
+    if (local.isPresent()) {
+      return started(auth.refresh(local.get()));
     }
-    return Response.ok(view(caller, pair.accessToken()))
+    String providers = ConsoleSession.ssoRefreshToken(request).orElseThrow(SignInRequired::new);
+    SingleSignOn.Session session;
+    try {
+      session = sso.renew(providers);
+    } catch (SingleSignOn.Failed e) {
+      LOG.info(() -> "A single sign-on session was not renewed: " + e.getMessage());
+      throw new SignInRequired();
+    }
+    return Response.ok(view(verified(session.accessToken()), session.accessToken()))
+        .cookie(
+            ConsoleSession.providerSession(
+                request, session.accessToken(), session.lifetime(), session.refreshToken()))
+        .cacheControl(Caching.noStore())
+        .build();
+  }
+
+  private Response started(TokenPair pair) {
+    return Response.ok(view(verified(pair.accessToken()), pair.accessToken()))
         .cookie(
             ConsoleSession.cookies(
                 request, pair.accessToken(), pair.refreshToken(), settings.refreshTokenLifetime()))
         .cacheControl(Caching.noStore())
         .build();
+  }
+
+  /** A token this node just issued or the provider just renewed (and this node verified). */
+  private TokenPrincipal verified(String accessToken) {
+    try {
+      return tokens.verify(accessToken);
+    } catch (InvalidTokenException e) {
+      throw new IllegalStateException("A token just issued or renewed does not verify", e);
+    }
   }
 
   /** (A Principal, not a JsonWebToken, in the signature: the OpenAPI test reflects on it.) */

@@ -107,9 +107,10 @@ public class SsoResource {
               error,
               redirectUri());
       return Response.seeOther(console(""))
+          .cookie(spent)
           .cookie(
-              spent,
-              ConsoleSession.providerSession(request, session.accessToken(), session.lifetime()))
+              ConsoleSession.providerSession(
+                  request, session.accessToken(), session.lifetime(), session.refreshToken()))
           .cacheControl(Caching.noStore())
           .build();
     } catch (SingleSignOn.Failed e) {
