@@ -1,8 +1,8 @@
-// Inventory: search the stock (make, model, dealership, status), open a vehicle, edit it with the
+// Inventory: search the stock (make, model, dealership, status), list a new vehicle, open a vehicle, edit it with the
 // ETag of the read (If-Match: a change by someone else since is refused, 412, and reloaded).
 import * as api from '../api.js';
 import { call, get } from '../api.js';
-import { alertBox, format, fragmentQuery, h, money, searchesBy, show, table } from '../dom.js';
+import { alertBox, field, format, fragmentQuery, h, money, searchesBy, show, status as announce, submits, table } from '../dom.js';
 
 const STATUSES = ['', 'AVAILABLE', 'RESERVED', 'SOLD'];
 const EDITABLE = [
@@ -20,15 +20,16 @@ export async function render({ args }) {
     return detail(args[0]);
   }
   const query = fragmentQuery();
-  const field = (name, label, value) => h('div', {}, h('label', { for: `search-${name}` }, label), h('input', { id: `search-${name}`, name, value: value || '' }));
+  const searchField = (name, label, value) => field(`search-${name}`, label, { name, value: value || '' });
   const status = h('select', { id: 'search-status', name: 'status' }, STATUSES.map((s) => h('option', { value: s, selected: query.get('status') === s }, s || 'any')));
-  const form = h('form', { class: 'inline', role: 'search' }, field('make', 'Make', query.get('make')), field('model', 'Model', query.get('model')), field('dealership', 'Dealership', query.get('dealership')), h('div', {}, h('label', { for: 'search-status' }, 'Status'), status), h('button', { type: 'submit' }, 'Search'));
+  const form = h('form', { class: 'inline', role: 'search' }, searchField('make', 'Make', query.get('make')), searchField('model', 'Model', query.get('model')), searchField('dealership', 'Dealership', query.get('dealership')), h('div', {}, h('label', { for: 'search-status' }, 'Status'), status), h('button', { type: 'submit' }, 'Search'));
   searchesBy(form, 'inventory');
   query.set('limit', '50');
   const page = await get(`/vehicles?${query}`);
   show(
     h('h1', {}, 'Inventory'),
     form,
+    api.offline ? null : listing(),
     table(
       `${page.items.length} vehicles${page.nextCursor ? ' (first 50)' : ''}`,
       ['Vehicle', 'VIN', 'Year', 'Mileage', 'Price', 'Status', 'Dealership'],
@@ -125,4 +126,28 @@ async function photos(vehicle, name, id) {
     }
   });
   return h('section', { 'aria-label': 'Photos' }, gallery, form, result);
+}
+
+// A new vehicle on the list (POST /vehicles): the server checks the VIN's check digit and every
+// field; a refusal names each field and why.
+function listing() {
+  const result = h('div', { id: 'listing-result', 'aria-live': 'polite' });
+  const inputs = [
+    field('listing-vin', 'VIN', { name: 'vin', required: true, maxlength: 17, autocomplete: 'off' }),
+    ...EDITABLE.map(([name, label, type]) => field(`listing-${name}`, label, { name, type, required: name !== 'trim' && name !== 'colour' })),
+    field('listing-currency', 'Currency', { name: 'currency', value: 'EUR', required: true, maxlength: 3 }),
+    field('listing-dealership', 'Dealership (code)', { name: 'dealershipCode', required: true }),
+  ];
+  const form = submits(h('form', { id: 'listing-form', class: 'inline' }, inputs, h('button', { type: 'submit', id: 'listing-submit' }, 'List')), result, async (filled) => {
+    const values = new FormData(filled);
+    const draft = {};
+    for (const [name, value] of values) {
+      const type = EDITABLE.find(([n]) => n === name)?.[2];
+      draft[name] = value === '' ? null : type === 'number' ? Number(value) : value.trim();
+    }
+    const { data } = await call('POST', '/vehicles', { body: draft });
+    announce(`Listed: ${data.make} ${data.model}`);
+    location.hash = `#/inventory/${data.id}`;
+  });
+  return h('details', { id: 'listing' }, h('summary', {}, 'List a vehicle'), result, form);
 }

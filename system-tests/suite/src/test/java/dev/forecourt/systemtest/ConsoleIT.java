@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -380,6 +381,38 @@ class ConsoleIT {
     assertTrue(
         browser.rows(By.id("revenue-table")).stream().noneMatch(r -> r.get(1).equals("VIE")));
 
+    // the provider's refresh token, kept as the session's refresh cookie, renews the session: once
+    // the access token's cookie is gone (its max-age is the token's lifetime), a reload of the
+    // console stays signed in, with a new access token from the provider, and no provider page
+    Map<String, Object> refresh = browser.cookie("forecourt-sso-refresh");
+    assertEquals(true, refresh.get("httpOnly"), refresh::toString);
+    assertEquals("Strict", refresh.get("sameSite"), refresh::toString);
+    assertEquals("/api/v1/auth/session", refresh.get("path"), refresh::toString);
+    browser.deleteCookie("forecourt-session", "/");
+    browser.open("about:blank");
+    browser.open(console());
+    browser.textIn(By.id("who"), "Signed in as kc-manager");
+    assertTrue(browser.driver().getCurrentUrl().startsWith(ForecourtServer.baseUri().toString()));
+    String renewed = (String) browser.cookie("forecourt-session").get("value");
+    assertNotEquals(session.getValue(), renewed, "a new access token");
+    RestAssured.given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .cookie("forecourt-session", renewed)
+        .get("/api/v1/auth/session")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("kc-manager"))
+        .body("issuer", equalTo(KeycloakServer.issuer()));
+    // a refresh cookie the provider did not issue renews nothing
+    RestAssured.given()
+        .baseUri(ForecourtServer.baseUri().toString())
+        .cookie("forecourt-sso-refresh", "not-a-refresh-token")
+        .post("/api/v1/auth/session/refresh")
+        .then()
+        .statusCode(401)
+        .contentType("application/problem+json")
+        .body("type", equalTo("https://forecourt.dev/problems/unauthenticated"));
+
     // a callback without the flow's cookie, or with another state, signs nobody in
     for (String query : List.of("?code=x&state=y", "?error=access_denied", "")) {
       RestAssured.given()
@@ -521,12 +554,49 @@ class ConsoleIT {
 
   @Test
   void aVehicleIsListedAndEditedWithItsETagAndGetsAPhoto() throws Exception {
-    long id = Vehicles.createAt("BER", "Octavia", "18750.00");
     signIn("manager", Accounts.demoPassword());
     browser.open(console() + "#/inventory?model=Octavia&dealership=BER");
     browser.textIn(By.cssSelector("main h1"), "Inventory");
-    browser.visible(By.cssSelector("#vehicles-table a[href='#/inventory/" + id + "']")).click();
+    // listed from the form: a VIN whose check digit is wrong is refused with the field's reason
+    String vin = Vehicles.vin();
+    browser.click(By.cssSelector("#listing summary"));
+    String wrongCheckDigit =
+        vin.substring(0, 8) + (vin.charAt(8) == 'X' ? '0' : 'X') + vin.substring(9);
+    browser.type(By.id("listing-vin"), wrongCheckDigit);
+    Map<String, String> filled =
+        Map.of(
+            "make",
+            "Skoda",
+            "model",
+            "Octavia",
+            "modelYear",
+            "2021",
+            "mileage",
+            "34000",
+            "price",
+            "18750.00",
+            "dealership",
+            "BER");
+    filled.forEach((name, value) -> browser.type(By.id("listing-" + name), value));
+    browser.click(By.id("listing-submit"));
+    browser.textIn(By.cssSelector("#listing-result .alert"), "vin:");
+    assertEquals(
+        0L,
+        ForecourtServer.queryLong(
+            "select count(*) from vehicle where vin = '" + wrongCheckDigit + "'"));
+    browser.type(By.id("listing-vin"), vin);
+    browser.click(By.id("listing-submit"));
     browser.visible(By.id("vehicle-mileage"));
+    long id = ForecourtServer.queryLong("select id from vehicle where vin = '" + vin + "'");
+    assertTrue(
+        browser.driver().getCurrentUrl().endsWith("#/inventory/" + id), "the new vehicle's page");
+    as("manager")
+        .get("/vehicles/{id}", id)
+        .then()
+        .body("model", equalTo("Octavia"))
+        .body("mileage", equalTo(34000))
+        .body("dealershipCode", equalTo("BER"))
+        .body("status", equalTo("AVAILABLE"));
     browser.visible(By.id("test-drives-table"));
 
     // a photo: uploaded from a file, shown; a file that only claims to be a photo is refused

@@ -85,6 +85,27 @@ public final class Browser implements AutoCloseable {
     driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
   }
 
+  /**
+   * A cookie of any path (name, value, path, httpOnly, sameSite...), read over CDP; null if none.
+   */
+  @SuppressWarnings("unchecked")
+  public Map<String, Object> cookie(String name) {
+    List<Map<String, Object>> all =
+        (List<Map<String, Object>>)
+            driver.executeCdpCommand("Network.getAllCookies", Map.of()).get("cookies");
+    return all.stream().filter(c -> name.equals(c.get("name"))).findFirst().orElse(null);
+  }
+
+  /** Drops a cookie of any path (as the browser does when its max-age has passed). */
+  public void deleteCookie(String name, String path) {
+    Map<String, Object> cookie = cookie(name);
+    if (cookie != null) {
+      driver.executeCdpCommand(
+          "Network.deleteCookies",
+          Map.of("name", name, "domain", cookie.get("domain"), "path", path));
+    }
+  }
+
   public ChromeDriver driver() {
     return driver;
   }

@@ -42,22 +42,6 @@ final class Harness {
     }
   }
 
-  /**
-   * {@code command} run at the scheduling priority {@code forecourt.systemtest.nice} names (a nice
-   * increment, 0 by default: as it is). The WildFly run sets it: its servers then yield the CPU to
-   * the Payara run's beside them (the longer of the two under -T 2), and take what that one leaves.
-   */
-  static List<String> niced(List<String> command) {
-    String nice = System.getProperty("forecourt.systemtest.nice", "0").trim();
-    if (nice.isEmpty() || nice.equals("0")) {
-      return command;
-    }
-    List<String> niced =
-        new ArrayList<>(List.of("nice", "-n", String.valueOf(Integer.parseInt(nice))));
-    niced.addAll(command);
-    return niced;
-  }
-
   /** Distinct free ports on 127.0.0.1 (held open together, so they differ). */
   static int[] freePorts(int count) {
     List<ServerSocket> sockets = new ArrayList<>();

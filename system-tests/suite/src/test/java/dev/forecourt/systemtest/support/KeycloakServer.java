@@ -290,7 +290,7 @@ public final class KeycloakServer implements BeforeAllCallback {
               "--http-management-port=" + managementPort,
               "--import-realm");
       ProcessBuilder pb =
-          new ProcessBuilder(Harness.niced(command))
+          new ProcessBuilder(command)
               .directory(workCopy.toFile())
               .redirectErrorStream(true)
               .redirectOutput(logFile.toFile())

@@ -43,10 +43,18 @@ public final class TcpForwarder implements AutoCloseable {
   private void accept() {
     while (!listener.isClosed()) {
       try {
+        // each socket is listed before the closed check: close() either cuts it (listed before
+        // its snapshot) or has closed the listener before the check (a connection accepted just
+        // as the port closed would otherwise stay open, and "offline" would not be)
         Socket client = listener.accept();
-        Socket server = new Socket(host, port);
         open.add(client);
+        Socket server = new Socket(host, port);
         open.add(server);
+        if (listener.isClosed()) {
+          closeQuietly(client);
+          closeQuietly(server);
+          return;
+        }
         pump(client, server);
         pump(server, client);
       } catch (IOException e) {

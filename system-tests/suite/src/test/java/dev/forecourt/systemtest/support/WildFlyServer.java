@@ -209,7 +209,7 @@ final class WildFlyServer {
                 "-Dforecourt.shutdown.drain-file=" + drain,
                 "-Djava.net.preferIPv4Stack=true"));
     ProcessBuilder builder =
-        new ProcessBuilder(Harness.niced(command))
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(target.resolve("wildfly-" + node + "-console.log").toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("FORECOURT_"));
