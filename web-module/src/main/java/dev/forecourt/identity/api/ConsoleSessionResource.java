@@ -182,8 +182,12 @@ public class ConsoleSessionResource {
         .build();
   }
 
-  /** A token this node just issued or the provider just renewed (and this node verified). */
-  private TokenPrincipal verified(String accessToken) {
+  /**
+   * A token this node just issued or the provider just renewed, verified. (A Principal, not a
+   * TokenPrincipal, as the declared type: OpenApiIT reflects on this class, and its class path has
+   * no MP-JWT API, which TokenPrincipal implements.)
+   */
+  private Principal verified(String accessToken) {
     try {
       return tokens.verify(accessToken);
     } catch (InvalidTokenException e) {
