@@ -153,3 +153,25 @@ export function submits(form, result, action) {
   });
   return form;
 }
+
+/**
+ * A change sent against the version the screen read (If-Match): once made, the screen is shown
+ * again ({@code reload}) with {@code done} in the element {@code resultId}; refused because someone
+ * else changed it meanwhile (412), the screen is shown again as it now is, with {@code stale};
+ * any other refusal shows its explanation there.
+ */
+export async function versionedChange(send, reload, resultId, done, stale) {
+  let message;
+  try {
+    await send();
+    message = h('div', { class: 'ok', role: 'status' }, done);
+  } catch (e) {
+    if (e.kind !== 'precondition-failed') {
+      document.getElementById(resultId).replaceChildren(alertBox(e.explanation));
+      return;
+    }
+    message = alertBox(stale);
+  }
+  await reload();
+  document.getElementById(resultId).replaceChildren(message);
+}

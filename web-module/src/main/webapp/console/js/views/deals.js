@@ -2,7 +2,7 @@
 // an open deal is closed (the vehicle sold, the lead won) or cancelled (the vehicle released) with
 // the deal's version in If-Match: a change by someone else since is refused (412) and reloaded.
 import { call, get } from '../api.js';
-import { alertBox, fragmentQuery, h, money, searchesBy, show, table } from '../dom.js';
+import { fragmentQuery, h, money, searchesBy, show, table, versionedChange } from '../dom.js';
 
 const STATUSES = ['', 'RESERVED', 'CLOSED', 'CANCELLED'];
 const LIMIT = 50;
@@ -52,16 +52,11 @@ export async function render({ args }) {
 }
 
 async function act(deal, action, done, args) {
-  try {
-    await call('POST', `/deals/${deal.id}/${action}`, { headers: { 'If-Match': `"${deal.version}"` } });
-    await render({ args });
-    document.getElementById('deal-result').replaceChildren(h('div', { class: 'ok', role: 'status' }, `Deal #${deal.id} ${done}`));
-  } catch (e) {
-    if (e.kind === 'precondition-failed') {
-      await render({ args });
-      document.getElementById('deal-result').replaceChildren(alertBox(`Deal #${deal.id} was changed by someone else meanwhile: here is its current state`));
-    } else {
-      document.getElementById('deal-result').replaceChildren(alertBox(e.explanation));
-    }
-  }
+  await versionedChange(
+    () => call('POST', `/deals/${deal.id}/${action}`, { headers: { 'If-Match': `"${deal.version}"` } }),
+    () => render({ args }),
+    'deal-result',
+    `Deal #${deal.id} ${done}`,
+    `Deal #${deal.id} was changed by someone else meanwhile: here is its current state`,
+  );
 }

@@ -2,7 +2,7 @@
 // ETag of the read (If-Match: a change by someone else since is refused, 412, and reloaded).
 import * as api from '../api.js';
 import { call, get } from '../api.js';
-import { alertBox, field, format, fragmentQuery, h, money, searchesBy, show, status as announce, submits, table } from '../dom.js';
+import { alertBox, field, format, fragmentQuery, h, money, searchesBy, show, status as announce, submits, table, versionedChange } from '../dom.js';
 
 const STATUSES = ['', 'AVAILABLE', 'RESERVED', 'SOLD'];
 const EDITABLE = [
@@ -56,18 +56,13 @@ async function detail(id) {
       const value = inputs[name].value.trim();
       draft[name] = value === '' ? null : type === 'number' ? Number(value) : value;
     }
-    try {
-      await call('PUT', `/vehicles/${vehicle.id}`, { body: draft, headers: { 'If-Match': etag } });
-      await detail(id);
-      document.getElementById('vehicle-result').replaceChildren(h('div', { class: 'ok', role: 'status' }, 'Saved'));
-    } catch (e) {
-      if (e.kind === 'precondition-failed') {
-        await detail(id);
-        document.getElementById('vehicle-result').replaceChildren(alertBox('Someone changed this vehicle meanwhile: here is their version, your change was not saved'));
-      } else {
-        result.replaceChildren(alertBox(e.explanation));
-      }
-    }
+    await versionedChange(
+      () => call('PUT', `/vehicles/${vehicle.id}`, { body: draft, headers: { 'If-Match': etag } }),
+      () => detail(id),
+      'vehicle-result',
+      'Saved',
+      'Someone changed this vehicle meanwhile: here is their version, your change was not saved',
+    );
   });
   const name = `${vehicle.make} ${vehicle.model} ${vehicle.trim || ''}`.trim();
   const [drives, prices] = api.offline

@@ -2,7 +2,7 @@
 // (POST /leads/{id}/transitions with the lead's version in If-Match; a lead lost needs a reason);
 // a lead's page: its activities (add a call, an e-mail, a note) and, for managers, its assignment.
 import { call, get } from '../api.js';
-import { alertBox, fragmentQuery, h, show, table } from '../dom.js';
+import { alertBox, fragmentQuery, h, show, table, versionedChange } from '../dom.js';
 
 const STAGES = ['NEW', 'CONTACTED', 'QUALIFIED', 'TEST_DRIVE', 'NEGOTIATION', 'WON', 'LOST'];
 const LIMIT = 100;
@@ -23,7 +23,7 @@ export async function render({ args, caller }) {
       'section',
       { class: 'column', 'aria-labelledby': `stage-${stage}` },
       h('h2', { id: `stage-${stage}` }, `${stage.replace('_', ' ')} (${leads.length})`),
-      h('ul', { id: `leads-${stage}` }, leads.map((lead) => card(lead, result, args))),
+      h('ul', { id: `leads-${stage}` }, leads.map((lead) => card(lead, args))),
     );
   });
   show(
@@ -34,9 +34,9 @@ export async function render({ args, caller }) {
   );
 }
 
-function card(lead, result, args) {
+function card(lead, args) {
   const moves = lead.allowedTransitions.map((stage) =>
-    h('button', { type: 'button', class: 'secondary', 'data-lead': lead.id, 'data-to': stage, onclick: () => move(lead, stage, result, args) }, `→ ${stage.replace('_', ' ')}`),
+    h('button', { type: 'button', class: 'secondary', 'data-lead': lead.id, 'data-to': stage, onclick: () => move(lead, stage, args) }, `→ ${stage.replace('_', ' ')}`),
   );
   return h(
     'li',
@@ -49,7 +49,7 @@ function card(lead, result, args) {
   );
 }
 
-async function move(lead, stage, result, args) {
+async function move(lead, stage, args) {
   const body = { status: stage };
   if (stage === 'LOST') {
     const reason = window.prompt(`Why was lead #${lead.id} lost?`);
@@ -58,18 +58,13 @@ async function move(lead, stage, result, args) {
     }
     body.reason = reason;
   }
-  try {
-    await call('POST', `/leads/${lead.id}/transitions`, { body, headers: { 'If-Match': `"${lead.version}"` } });
-    await render({ args });
-    document.getElementById('lead-result').replaceChildren(h('div', { class: 'ok', role: 'status' }, `Lead #${lead.id} moved to ${stage.replace('_', ' ')}`));
-  } catch (e) {
-    if (e.kind === 'precondition-failed') {
-      await render({ args });
-      document.getElementById('lead-result').replaceChildren(alertBox(`Lead #${lead.id} was changed by someone else meanwhile: here is its current stage`));
-    } else {
-      result.replaceChildren(alertBox(e.explanation));
-    }
-  }
+  await versionedChange(
+    () => call('POST', `/leads/${lead.id}/transitions`, { body, headers: { 'If-Match': `"${lead.version}"` } }),
+    () => render({ args }),
+    'lead-result',
+    `Lead #${lead.id} moved to ${stage.replace('_', ' ')}`,
+    `Lead #${lead.id} was changed by someone else meanwhile: here is its current stage`,
+  );
 }
 
 const KINDS = ['CALL', 'EMAIL', 'NOTE'];

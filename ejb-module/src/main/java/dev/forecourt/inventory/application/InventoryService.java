@@ -3,7 +3,6 @@ package dev.forecourt.inventory.application;
 import dev.forecourt.inventory.domain.Dealership;
 import dev.forecourt.inventory.domain.IllegalVehicleStateException;
 import dev.forecourt.inventory.domain.Money;
-import dev.forecourt.inventory.domain.PriceChange;
 import dev.forecourt.inventory.domain.Vehicle;
 import dev.forecourt.inventory.domain.VehicleHeldException;
 import dev.forecourt.inventory.domain.VehicleSpec;
@@ -337,15 +336,7 @@ public class InventoryService {
   @RolesAllowed({Role.SALES_NAME, Role.MANAGER_NAME, Role.ADMIN_NAME, ApiKeyScope.INVENTORY_READ})
   @DealershipScoped
   public List<PriceChangeView> priceHistory(@DealershipOf(Vehicle.class) long id) {
-    return em
-        .createQuery(
-            "select p from PriceChange p where p.vehicle.id = :id order by p.changedAt, p.id",
-            PriceChange.class)
-        .setParameter("id", find(id).id())
-        .getResultList()
-        .stream()
-        .map(PriceChangeView::of)
-        .toList();
+    return find(id).priceHistory().stream().map(PriceChangeView::of).toList();
   }
 
   /** Removes a vehicle that was never sold, with its price history and valuations. */
